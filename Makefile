@@ -1,0 +1,100 @@
+# khai: build, test, bench, install.  `make` builds ./khai; `make test` runs every test under ASan+UBSan.
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+CC       ?= cc
+PKGS     := ncursesw sqlite3 readline libthai
+DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
+            libthai-dev libthai-data libcmocka-dev tmux sqlite3 python3 python3-pyte
+
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS := -Iinclude -Itests -Ibuild/gen -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKHAI_VERSION='"$(VERSION)"'
+BASE_CFLAGS := -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
+REL_CFLAGS  := $(BASE_CFLAGS) -O2 -g
+SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_CFLAGS := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard screens/*.c)
+GEN_SRC  := build/gen/schema_data.c
+TEST_SRC := $(wildcard tests/*.c) $(wildcard tests/unit/test_*.c) $(wildcard tests/e2e/test_*.c)
+SCHEMA   := $(sort $(wildcard schema/*.sql))
+
+REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) src/main.c) build/rel/gen/schema_data.o
+ASAN_LIB := $(patsubst %.c,build/asan/%.o,$(LIB_SRC)) build/asan/gen/schema_data.o
+TEST_OBJ := $(patsubst %.c,build/asan/%.o,$(TEST_SRC)) build/asan/gen/test_registry.o
+
+.PHONY: all test unit bench run deps install uninstall clean format check-format fuzz
+
+all: khai
+
+khai: $(REL_OBJ)
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/asan/khai: $(ASAN_LIB) build/asan/src/main.o
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/asan/run_tests: $(ASAN_LIB) $(TEST_OBJ)
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
+
+build/rel/gen/%.o build/asan/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(if $(findstring asan,$@),$(ASAN_CFLAGS),$(REL_CFLAGS)) -c -o $@ $<
+
+# The migrations are compiled into the binary so that khai needs no files beside itself.
+$(GEN_SRC): $(SCHEMA) tools/embed_schema.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed_schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+build/gen/test_registry.c: $(TEST_SRC) tools/test_registry.sh
+	@mkdir -p $(dir $@)
+	sh tools/test_registry.sh $(filter tests/unit/% tests/e2e/%,$(TEST_SRC)) > $@.tmp && mv $@.tmp $@
+
+# Every test, unit and end-to-end, in one cmocka run under ASan and UBSan.
+test: build/asan/khai build/asan/run_tests khai
+	KHAI_BIN=$(CURDIR)/build/asan/khai KHAI_SRC=$(CURDIR) \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	build/asan/run_tests
+
+bench: khai
+	sh bench/run.sh ./khai
+
+# Installs the Debian packages khai needs when any is missing, then builds and starts khai.
+deps:
+	@missing=$$(for p in $(DEB_DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y $$missing; \
+	fi
+
+run: deps
+	$(MAKE) khai
+	./khai $(ARGS)
+
+install: khai
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 khai $(DESTDIR)$(PREFIX)/bin/khai
+	install -m 644 khai.1 $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/khai $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+
+format:
+	clang-format -i $(wildcard src/*.c include/*.h screens/*.c tests/*.c tests/*.h tests/unit/*.c tests/e2e/*.c)
+
+check-format:
+	clang-format --dry-run -Werror $(wildcard src/*.c include/*.h screens/*.c tests/*.c tests/*.h tests/unit/*.c tests/e2e/*.c)
+
+clean:
+	rm -rf build khai
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,14 @@
+/* Allocation that never returns NULL: out of memory aborts in one place, so callers need not check. */
+#ifndef KHAI_XALLOC_H
+#define KHAI_XALLOC_H
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a fresh allocation. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

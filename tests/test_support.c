@@ -1,0 +1,118 @@
+/* Helpers for the tests: temporary files and running the real khai binary. */
+#include "test_support.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *tmpdir;
+
+static void remove_tmpdir(void)
+{
+    if (!tmpdir)
+        return;
+    char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", tmpdir);
+    free(cmd);
+    free(tmpdir);
+    tmpdir = NULL;
+}
+
+const char *test_tmpdir(void)
+{
+    if (!tmpdir) {
+        char templ[] = "/tmp/khai-test-XXXXXX";
+        if (!mkdtemp(templ)) {
+            perror("mkdtemp");
+            exit(1);
+        }
+        tmpdir = xstrdup(templ);
+        atexit(remove_tmpdir);
+    }
+    return tmpdir;
+}
+
+char *test_path(const char *name)
+{
+    return xasprintf("%s/%s", test_tmpdir(), name);
+}
+
+char *test_read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = xmalloc(cap);
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+    return buf;
+}
+
+const char *test_khai_bin(void)
+{
+    const char *bin = getenv("KHAI_BIN");
+    return bin ? bin : "./khai";
+}
+
+void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *args = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(args, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+
+    char *in = test_path("stdin.txt"), *out = test_path("stdout.txt"), *err = test_path("stderr.txt");
+    FILE *f = fopen(in, "wb");
+    assert_non_null(f);
+    if (stdin_text)
+        fputs(stdin_text, f);
+    fclose(f);
+    char *cmd = xasprintf("cd '%s' && '%s' %s <'%s' >'%s' 2>'%s'", test_tmpdir(), test_khai_bin(),
+                          args, in, out, err);
+    int status = system(cmd);
+    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r->out = test_read_file(out);
+    r->err = test_read_file(err);
+    if (!r->out)
+        r->out = xstrdup("");
+    if (!r->err)
+        r->err = xstrdup("");
+    free(cmd);
+    free(args);
+    free(in);
+    free(out);
+    free(err);
+}
+
+void run_result_free(struct run_result *r)
+{
+    free(r->out);
+    free(r->err);
+    r->out = r->err = NULL;
+}
+
+int test_contains(const char *haystack, const char *needle)
+{
+    if (haystack && needle && strstr(haystack, needle))
+        return 1;
+    fprintf(stderr, "expected to find [%s]\n in [%s]\n", needle ? needle : "(null)",
+            haystack ? haystack : "(null)");
+    return 0;
+}

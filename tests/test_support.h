@@ -1,0 +1,45 @@
+/* Shared by every test file: cmocka, the test group registry, and helpers that run the khai binary. */
+#ifndef KHAI_TEST_SUPPORT_H
+#define KHAI_TEST_SUPPORT_H
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+struct test_group {
+    const char *name;
+    const struct CMUnitTest *tests;
+    const size_t *count;
+};
+
+extern const struct test_group test_groups[];
+extern const size_t test_group_count;
+
+/* What one run of the khai binary printed and returned. */
+struct run_result {
+    int status; /* exit status, or 128+signal */
+    char *out;
+    char *err;
+};
+
+/* Runs `$KHAI_BIN ARGS` through /bin/sh (so ARGS may quote), with stdin_text (or nothing) on
+ * standard input, in the test's temporary directory. */
+void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void run_result_free(struct run_result *r);
+
+/* A per-process scratch directory, removed at exit. */
+const char *test_tmpdir(void);
+/* A fresh path inside it (nothing is created): free() it. */
+char *test_path(const char *name);
+/* Reads a whole file into a NUL-terminated allocation, or NULL. */
+char *test_read_file(const char *path);
+/* Path to the khai binary under test. */
+const char *test_khai_bin(void);
+
+/* Asserts that haystack contains needle, printing both when it does not. */
+#define assert_contains(haystack, needle) assert_true(test_contains((haystack), (needle)))
+int test_contains(const char *haystack, const char *needle);
+
+#endif
