@@ -6,7 +6,7 @@ echo '#include "schema.h"'
 n=0
 for f in "$@"; do
     n=$((n + 1))
-    echo "static const char migration_$n[] = {"
+    echo "static const unsigned char migration_$n[] = {"
     od -An -v -tx1 "$f" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'
     echo "0};"
 done
@@ -16,7 +16,7 @@ for f in "$@"; do
     n=$((n + 1))
     base=$(basename "$f")
     version=$(echo "$base" | sed 's/^0*\([0-9][0-9]*\)-.*/\1/')
-    echo "    {$version, \"$base\", migration_$n},"
+    echo "    {$version, \"$base\", (const char *)migration_$n},"
 done
 echo "};"
 echo "const int schema_migration_count = $n;"

@@ -1,0 +1,56 @@
+/* The SQLite store: opening, migrations, transactions and cached prepared statements.
+ * Used by the model modules in src/; the screens never see SQL. */
+#ifndef KHAI_DB_H
+#define KHAI_DB_H
+#include <sqlite3.h>
+#include <stdbool.h>
+
+struct db;
+
+/* Where the database lives when neither --db nor KHAI_DB says:
+ * $XDG_DATA_HOME/khai/khai.db, else ~/.local/share/khai/khai.db. malloc'd. */
+char *db_default_path(void);
+
+/* Opens (creating it and its directory when missing) and upgrades the database at path.
+ * A database from a newer khai is refused and left untouched. Returns 0, or -1 with *err
+ * set to a malloc'd message naming the file. */
+int db_open(const char *path, struct db **out, char **err);
+void db_close(struct db **db);
+
+sqlite3 *db_handle(struct db *db);
+const char *db_path(const struct db *db);
+/* The Unix login of whoever runs khai (from the password database, never the environment). */
+const char *db_user(const struct db *db);
+/* The schema version this khai writes (the highest migration). */
+int db_schema_version(void);
+
+/* A prepared statement for sql, prepared once per connection and reset for reuse. sql must
+ * be a string that lives as long as the connection (a literal or a cached composition).
+ * Returns NULL with *err set on failure. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
+
+/* Write transactions take the write lock at once (BEGIN IMMEDIATE), so two khai sessions
+ * never deadlock upgrading a read lock; a busy database is retried for a few seconds. */
+int db_begin(struct db *db, char **err);
+int db_commit(struct db *db, char **err);
+void db_rollback(struct db *db);
+
+/* A message for the last SQLite error of this connection, with context; malloc'd. Turns
+ * SQLITE_BUSY, SQLITE_FULL and SQLITE_READONLY into words a coordinator understands. */
+char *db_error(struct db *db, const char *context);
+
+/* Runs SQLite's integrity and foreign-key checks; each problem is one malloc'd line in
+ * *report (joined by newlines), NULL when all is well. Returns 0 when clean, 1 when problems
+ * were found, -1 on error. */
+int db_check(struct db *db, char **report, char **err);
+
+/* Copies the open database to path with SQLite's online backup. */
+int db_backup(struct db *db, const char *path, char **err);
+
+/* Changes whenever another connection commits: the screens poll it for live refresh. */
+long long db_data_version(struct db *db);
+
+/* The current time as stored (UTC, ISO 8601 with seconds and Z). */
+void db_now(char buf[32]);
+
+#endif

@@ -1,0 +1,18 @@
+/* Realistic synthetic data for trying khai and for benchmarks. */
+#ifndef KHAI_DEMO_H
+#define KHAI_DEMO_H
+#include <stdio.h>
+
+struct db;
+
+enum demo_size { DEMO_SMALL, DEMO_LARGE };
+
+/* Fills an empty database: Thai names with tone marks and leading vowels, organisations in
+ * a network hierarchy across provinces, events with targets, quotas and attendance, and
+ * follow-up tasks. small: a few hundred members; large: 100,000 members, 2,000
+ * organisations, 5,000 events, 300,000 attendance rows and 20,000 tasks. Deterministic for
+ * a given size. One transaction: on failure nothing is written. Progress lines go to
+ * progress when it is not NULL. Refuses a database that already holds members. */
+int demo_fill(struct db *db, enum demo_size size, FILE *progress, char **err);
+
+#endif

@@ -1,0 +1,176 @@
+/* The model: the kinds of record khai keeps, their fields, and loading, saving, deleting,
+ * restoring and listing them. This is the whole API the command line and the screens use;
+ * none of it exposes SQL. */
+#ifndef KHAI_MODEL_H
+#define KHAI_MODEL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+enum kind { KIND_MEMBER, KIND_ORG, KIND_EVENT, KIND_TASK, KIND_ATTENDANCE, KIND_COUNT };
+
+enum field_type {
+    FT_ID,        /* the record's id: read-only */
+    FT_TEXT,      /* one line of text */
+    FT_MULTILINE, /* notes, agenda, minutes: newlines kept */
+    FT_CHOICE,    /* one of the field's choices: key, English or Thai label accepted */
+    FT_DATE,      /* any form the date reader accepts; stored ISO 8601 */
+    FT_TIME,      /* HH:MM */
+    FT_INT,       /* a whole number >= 0 */
+    FT_BOOL,      /* yes/no */
+    FT_PHONES,    /* several Thai phone numbers */
+    FT_EMAIL,
+    FT_PROVINCE,  /* Thai or English name or ISO code; shown in Thai */
+    FT_ORG,       /* one organisation: id or name */
+    FT_ORGS,      /* several organisations */
+    FT_MEMBER,    /* one member: id, full name or phone */
+    FT_EVENT,     /* one event: id */
+    FT_TAGS,      /* several tags */
+    FT_QUOTAS,    /* per-category targets: "category=number; ..." */
+    FT_DERIVED    /* shown, never set (e.g. attendance member_name) */
+};
+
+enum field_flags {
+    FIELD_REQUIRED = 1,
+    FIELD_EXTRA = 2,    /* not one of the fixed export columns */
+    FIELD_READONLY = 4, /* set by khai (ids, derived values, check-in time) */
+};
+
+struct choice {
+    const char *key; /* as stored and exported */
+    const char *en;
+    const char *th;
+};
+
+struct field {
+    const char *name; /* column name in --tsv, CSV and `--NAME` options (with - for _) */
+    const char *en;   /* label in English */
+    const char *th;   /* label in Thai */
+    enum field_type type;
+    unsigned flags;
+    const struct choice *choices; /* FT_CHOICE: terminated by a NULL key */
+};
+
+struct kind_info {
+    enum kind kind;
+    const char *name;   /* member */
+    const char *plural; /* members */
+    const char *en;     /* Members */
+    const char *th;     /* สมาชิก */
+    const struct field *fields;
+    int nfields;
+};
+
+/* Several values in one field (phones, organisations, partners, tags) are joined by this. */
+#define LIST_SEPARATOR "; "
+
+const struct kind_info *kind_info(enum kind k);
+/* member, members, org, orgs, organisation(s), event(s), task(s), attendance; -1 if unknown. */
+int kind_from_name(const char *name);
+/* Index of the field named name ('-' and '_' alike), or -1. */
+int field_index(const struct kind_info *ki, const char *name);
+/* The label of a choice key in English or Thai; the key itself when unknown. */
+const char *choice_label(const struct field *f, const char *key, bool thai);
+
+/* One record of any kind. values[i] is the display form of field i ("" when empty): dates
+ * ISO 8601, phones grouped, provinces and organisations by name, choices by key. */
+struct record {
+    enum kind kind;
+    long long id;      /* 0 for a record not yet saved */
+    long long version; /* as read: a save fails when the row changed since */
+    char **values;
+    bool *changed; /* set by record_set: what a save must validate and write */
+    char *updated_at;
+    char *updated_by;
+    char *deleted_at; /* NULL unless deleted */
+    void *refs;       /* resolved ids of reference fields: private to the model */
+};
+
+struct record *record_new(enum kind k);
+void record_free(struct record **r);
+struct record *record_copy(const struct record *r);
+/* Sets a field from user input (any accepted form); checked and normalised on save. Returns
+ * -1 for an unknown field. */
+int record_set(struct record *r, const char *field, const char *value);
+/* The display value of a field ("" for empty or unknown). */
+const char *record_get(const struct record *r, const char *field);
+/* "นางสาวจิราพร คงทอง" for members, the name/title for other kinds. malloc'd. */
+char *record_display_name(const struct record *r);
+
+/* Sets title, given_name and family_name from a full name split by the honorific rules. */
+int record_set_full_name(struct record *r, const char *full, char **err);
+
+/* Loads one record (deleted ones too: deleted_at says so). Returns 0, 1 when there is no
+ * such record (with *err saying so), -1 on error. */
+int record_load(struct db *db, enum kind k, long long id, struct record **out, char **err);
+
+/* Checks and normalises every changed field, then inserts (id 0) or updates the record in
+ * one transaction with its audit row. An update fails with "changed by X at T" when the row
+ * was changed since it was read. On success r holds the stored values, id and version. On
+ * failure nothing is written and *err names the field and the reason. */
+int record_save(struct db *db, struct record *r, char **err);
+
+/* Soft delete and restore, audited; fails with a message for a missing record. */
+int record_delete(struct db *db, enum kind k, long long id, char **err);
+int record_restore(struct db *db, enum kind k, long long id, char **err);
+
+/* What to list. Unset filters (NULL or 0) do not filter. */
+struct list_query {
+    enum kind kind;
+    const char *search;    /* substrings of names, nicknames, organisations, phone digits */
+    const char *sort;      /* per kind: members given (default), family, nickname, province,
+                              org; orgs name; events date (default), title; tasks due, title */
+    long long event_id;    /* attendance and tasks of one event */
+    long long member_id;   /* attendance and tasks of one member */
+    long long org_id;      /* members of, sub-organisations of, events hosted by */
+    const char *province;  /* any accepted province form */
+    const char *tag;
+    const char *status;    /* events, tasks, attendance */
+    bool deleted;          /* list deleted records instead of live ones */
+};
+
+/* Sort keys a kind accepts, NULL-terminated. */
+const char *const *list_sort_keys(enum kind k);
+
+/* Number of records the query matches. */
+int list_count(struct db *db, const struct list_query *q, long long *count, char **err);
+
+/* Up to limit records from offset, in the query's order: lists fetch only the window they
+ * show. *rows is a malloc'd array of records (free with list_free). */
+int list_fetch(struct db *db, const struct list_query *q, long long offset, int limit,
+               struct record ***rows, size_t *n, char **err);
+void list_free(struct record **rows, size_t n);
+
+/* Calls fn for every matching record in order, fetching in pages: exports and --tsv. Stops
+ * early and returns fn's value when fn returns non-zero. */
+int list_each(struct db *db, const struct list_query *q,
+              int (*fn)(const struct record *r, void *ctx), void *ctx, char **err);
+
+/* The province's Thai name for any accepted form (Thai, English, ISO code, with or without
+ * จ. / จังหวัด), or NULL. malloc'd. */
+char *province_lookup(struct db *db, const char *input);
+
+
+
+/* How an event went: "how many came against our target of 70, from how many organisations?" */
+struct category_count {
+    char *category;
+    long long target; /* the quota, 0 when none */
+    long long attended;
+};
+
+struct event_summary {
+    long long target; /* 0 when none */
+    long long invited, confirmed, attended, absent, cancelled;
+    long long organisations; /* distinct organisations represented among those who came */
+    struct category_count *categories;
+    size_t ncategories;
+};
+
+int event_summary(struct db *db, long long event_id, struct event_summary *out, char **err);
+void event_summary_free(struct event_summary *s);
+
+/* Counts of live records of each kind, for tab bars and the empty-database hint. */
+int model_counts(struct db *db, long long counts[KIND_COUNT], char **err);
+#endif

@@ -1,0 +1,386 @@
+/* The SQLite store: opening with the right pragmas, numbered migrations, statement cache. */
+#include "db.h"
+#include "collate.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { BUSY_TIMEOUT_MS = 5000, STMT_CACHE_SIZE = 256 };
+
+struct cached_stmt {
+    const char *sql;
+    sqlite3_stmt *stmt;
+};
+
+struct db {
+    sqlite3 *handle;
+    char *path;
+    char *user;
+    struct cached_stmt cache[STMT_CACHE_SIZE];
+    int ncached;
+};
+
+char *db_default_path(void)
+{
+    const char *data = getenv("XDG_DATA_HOME");
+    if (data && *data == '/')
+        return xasprintf("%s/khai/khai.db", data);
+    const char *home = getenv("HOME");
+    if (!home || !*home) {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw ? pw->pw_dir : "/tmp";
+    }
+    return xasprintf("%s/.local/share/khai/khai.db", home);
+}
+
+/* mkdir -p for the directory holding path. */
+static int make_parent_dirs(const char *path, char **err)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir) {
+        free(dir);
+        return 0;
+    }
+    *slash = '\0';
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+            goto fail;
+        *p = '/';
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        goto fail;
+    free(dir);
+    return 0;
+fail:
+    *err = xasprintf("cannot create directory %s: %s", dir, strerror(errno));
+    free(dir);
+    return -1;
+}
+
+static char *login_name(void)
+{
+    struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_name && *pw->pw_name)
+        return xstrdup(pw->pw_name);
+    return xasprintf("uid%ld", (long)getuid());
+}
+
+char *db_error(struct db *db, const char *context)
+{
+    int code = sqlite3_extended_errcode(db->handle) & 0xff;
+    const char *why = sqlite3_errmsg(db->handle);
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        why = "the database is busy: another khai is writing to it; try again in a moment";
+        break;
+    case SQLITE_FULL:
+        why = "the disk is full; nothing was written";
+        break;
+    case SQLITE_READONLY:
+        why = "the database file is read-only for you";
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        why = "the file is not a khai database or is damaged (try `khai check`)";
+        break;
+    default:
+        break;
+    }
+    return xasprintf("%s: %s (%s)", context, why, db->path);
+}
+
+static int exec(struct db *db, const char *sql, const char *context, char **err)
+{
+    if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) == SQLITE_OK)
+        return 0;
+    *err = db_error(db, context);
+    return -1;
+}
+
+int db_schema_version(void)
+{
+    return schema_migrations[schema_migration_count - 1].version;
+}
+
+static int read_user_version(struct db *db, int *version, char **err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+        *err = db_error(db, "cannot read the database");
+        return -1;
+    }
+    int rc = sqlite3_step(st);
+    *version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        *err = db_error(db, "cannot read the database");
+        return -1;
+    }
+    return 0;
+}
+
+/* Each migration and its version bump commit together, so a failure leaves the database at
+ * the previous version, whole. */
+static int apply_migration(struct db *db, const struct migration *m, char **err)
+{
+    if (exec(db, "BEGIN IMMEDIATE", "cannot upgrade the database", err) != 0)
+        return -1;
+    char *bump = xasprintf("PRAGMA user_version = %d", m->version);
+    int rc = sqlite3_exec(db->handle, m->sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db->handle, bump, NULL, NULL, NULL);
+    free(bump);
+    if (rc != SQLITE_OK) {
+        char *ctx = xasprintf("cannot apply migration %s", m->name);
+        *err = db_error(db, ctx);
+        free(ctx);
+        sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return exec(db, "COMMIT", "cannot upgrade the database", err);
+}
+
+static int migrate(struct db *db, char **err)
+{
+    int version;
+    if (read_user_version(db, &version, err) != 0)
+        return -1;
+    if (version > db_schema_version()) {
+        *err = xasprintf("%s was written by a newer khai (schema version %d; this khai knows up "
+                         "to %d): it was left untouched; use a newer khai",
+                         db->path, version, db_schema_version());
+        return -1;
+    }
+    for (int i = 0; i < schema_migration_count; i++)
+        if (schema_migrations[i].version > version &&
+            apply_migration(db, &schema_migrations[i], err) != 0)
+            return -1;
+    return 0;
+}
+
+static int configure(struct db *db, char **err)
+{
+    sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->handle, 1);
+    if (sqlite3_create_collation(db->handle, "thai", SQLITE_UTF8, NULL, thai_collate_sqlite) !=
+        SQLITE_OK) {
+        *err = db_error(db, "cannot register the Thai collation");
+        return -1;
+    }
+    return exec(db, "PRAGMA foreign_keys = ON", "cannot configure the database", err);
+}
+
+int db_open(const char *path, struct db **out, char **err)
+{
+    *out = NULL;
+    if (make_parent_dirs(path, err) != 0)
+        return -1;
+    struct db *db = xcalloc(1, sizeof *db);
+    db->path = xstrdup(path);
+    db->user = login_name();
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &db->handle, flags, NULL) != SQLITE_OK) {
+        *err = db_error(db, "cannot open the database");
+        db_close(&db);
+        return -1;
+    }
+    /* The version is checked before WAL is switched on: a newer khai's file stays untouched. */
+    if (configure(db, err) != 0 || migrate(db, err) != 0 ||
+        exec(db, "PRAGMA journal_mode = WAL", "cannot configure the database", err) != 0) {
+        db_close(&db);
+        return -1;
+    }
+    *out = db;
+    return 0;
+}
+
+void db_close(struct db **dbp)
+{
+    struct db *db = *dbp;
+    if (!db)
+        return;
+    for (int i = 0; i < db->ncached; i++)
+        sqlite3_finalize(db->cache[i].stmt);
+    sqlite3_close(db->handle);
+    free(db->path);
+    free(db->user);
+    free(db);
+    *dbp = NULL;
+}
+
+sqlite3 *db_handle(struct db *db) { return db->handle; }
+const char *db_path(const struct db *db) { return db->path; }
+const char *db_user(const struct db *db) { return db->user; }
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
+{
+    for (int i = 0; i < db->ncached; i++) {
+        if (db->cache[i].sql == sql) {
+            sqlite3_reset(db->cache[i].stmt);
+            sqlite3_clear_bindings(db->cache[i].stmt);
+            return db->cache[i].stmt;
+        }
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+        SQLITE_OK) {
+        *err = db_error(db, "internal error preparing a query");
+        return NULL;
+    }
+    if (db->ncached == STMT_CACHE_SIZE) {
+        /* Full: drop the oldest; callers never hold a statement across another prepare of
+         * 256 different queries. */
+        sqlite3_finalize(db->cache[0].stmt);
+        memmove(db->cache, db->cache + 1, sizeof db->cache[0] * (STMT_CACHE_SIZE - 1));
+        db->ncached--;
+    }
+    db->cache[db->ncached].sql = sql;
+    db->cache[db->ncached].stmt = st;
+    db->ncached++;
+    return st;
+}
+
+int db_begin(struct db *db, char **err)
+{
+    return exec(db, "BEGIN IMMEDIATE", "cannot start writing", err);
+}
+
+int db_commit(struct db *db, char **err)
+{
+    if (exec(db, "COMMIT", "cannot save", err) == 0)
+        return 0;
+    db_rollback(db);
+    return -1;
+}
+
+void db_rollback(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->handle))
+        sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+struct strbuf_lines {
+    char *text;
+    size_t len;
+};
+
+static void lines_add(struct strbuf_lines *l, const char *line)
+{
+    size_t n = strlen(line);
+    l->text = xrealloc(l->text, l->len + n + 2);
+    memcpy(l->text + l->len, line, n);
+    l->len += n;
+    l->text[l->len++] = '\n';
+    l->text[l->len] = '\0';
+}
+
+static int collect_rows(struct db *db, const char *sql, struct strbuf_lines *lines, char **err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->handle, sql, -1, &st, NULL) != SQLITE_OK) {
+        *err = db_error(db, "cannot check the database");
+        return -1;
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int ncol = sqlite3_column_count(st);
+        char *line = xstrdup("");
+        for (int c = 0; c < ncol; c++) {
+            const char *v = (const char *)sqlite3_column_text(st, c);
+            char *next = xasprintf("%s%s%s", line, c ? " " : "", v ? v : "NULL");
+            free(line);
+            line = next;
+        }
+        if (strcmp(line, "ok") != 0)
+            lines_add(lines, line);
+        free(line);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot check the database");
+        return -1;
+    }
+    return 0;
+}
+
+int db_check(struct db *db, char **report, char **err)
+{
+    struct strbuf_lines lines = {NULL, 0};
+    *report = NULL;
+    if (collect_rows(db, "PRAGMA integrity_check", &lines, err) != 0 ||
+        collect_rows(db, "PRAGMA foreign_key_check", &lines, err) != 0 ||
+        collect_rows(db,
+                     "SELECT 'organisation ' || id || ' is its own ancestor' FROM organisations o "
+                     "WHERE EXISTS (WITH RECURSIVE up(id, depth) AS (SELECT o.parent_id, 1 "
+                     "UNION ALL SELECT p.parent_id, depth + 1 FROM organisations p JOIN up ON "
+                     "p.id = up.id WHERE depth < 100) SELECT 1 FROM up WHERE id = o.id)",
+                     &lines, err) != 0) {
+        free(lines.text);
+        return -1;
+    }
+    if (lines.text && lines.len && lines.text[lines.len - 1] == '\n')
+        lines.text[lines.len - 1] = '\0';
+    *report = lines.text;
+    return lines.text ? 1 : 0;
+}
+
+int db_backup(struct db *db, const char *path, char **err)
+{
+    sqlite3 *dest;
+    if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        *err = xasprintf("cannot create %s: %s", path, sqlite3_errmsg(dest));
+        sqlite3_close(dest);
+        return -1;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->handle, "main");
+    int rc = SQLITE_ERROR;
+    if (b) {
+        do {
+            rc = sqlite3_backup_step(b, 256);
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep(50);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        sqlite3_backup_finish(b);
+    }
+    if (rc != SQLITE_DONE) {
+        *err = xasprintf("cannot back up to %s: %s", path, sqlite3_errmsg(dest));
+        sqlite3_close(dest);
+        unlink(path);
+        return -1;
+    }
+    sqlite3_close(dest);
+    return 0;
+}
+
+long long db_data_version(struct db *db)
+{
+    sqlite3_stmt *st;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db->handle, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+void db_now(char buf[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

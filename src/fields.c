@@ -1,0 +1,505 @@
+/* Checking and normalising field input into the form it is stored in, one rule per type. */
+#include "honorific.h"
+#include "model_internal.h"
+#include "phone.h"
+#include "strbuf.h"
+#include "thaidate.h"
+#include "thainorm.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void stored_free(struct stored *s)
+{
+    free(s->text);
+    free(s->ids);
+    for (size_t i = 0; i < s->n && s->items; i++)
+        free(s->items[i]);
+    free(s->items);
+    memset(s, 0, sizeof *s);
+}
+
+bool field_is_ref(enum field_type t)
+{
+    return t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_EVENT;
+}
+
+static int field_error(char **err, const struct field *f, const char *input, const char *why)
+{
+    *err = xasprintf("%s: %s: \"%s\"", f->name, why, input);
+    return -1;
+}
+
+/* Splits "a; b, c" into trimmed, normalised, non-empty items. */
+static char **split_items(const char *input, size_t *n)
+{
+    char **items = NULL;
+    *n = 0;
+    const char *p = input;
+    while (*p) {
+        size_t len = strcspn(p, ";,\n");
+        char *raw = xstrndup(p, len);
+        char *item = text_normalize(raw, 0);
+        free(raw);
+        if (*item) {
+            items = xrealloc(items, sizeof *items * (*n + 1));
+            items[(*n)++] = item;
+        } else {
+            free(item);
+        }
+        p += len;
+        if (*p)
+            p++;
+    }
+    return items;
+}
+
+static bool parse_whole_number(const char *s, long long *out)
+{
+    char *digits = text_digits_only(s);
+    bool ok = *digits && strlen(digits) < 16;
+    for (const char *p = s; ok && *p; p++)
+        if (*p == '-' || *p == '.')
+            ok = false;
+    if (ok)
+        *out = strtoll(digits, NULL, 10);
+    free(digits);
+    return ok;
+}
+
+static bool looks_like_id(const char *s)
+{
+    if (*s == '#')
+        s++;
+    if (!*s || strlen(s) > 12)
+        return false;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s))
+            return false;
+    return true;
+}
+
+static int store_choice(const struct field *f, const char *input, struct stored *out, char **err)
+{
+    for (const struct choice *c = f->choices; c->key; c++) {
+        if (strcasecmp(input, c->key) == 0 || strcasecmp(input, c->en) == 0 ||
+            strcmp(input, c->th) == 0) {
+            out->text = xstrdup(c->key);
+            return 0;
+        }
+    }
+    struct strbuf sb = STRBUF_INIT;
+    for (const struct choice *c = f->choices; c->key; c++)
+        sb_addf(&sb, "%s%s", c == f->choices ? "" : ", ", c->key);
+    *err = xasprintf("%s: \"%s\" is not one of %s", f->name, input, sb_str(&sb));
+    sb_free(&sb);
+    return -1;
+}
+
+static int store_date(const struct field *f, const char *input, struct stored *out, char **err)
+{
+    struct date start, end;
+    char why[256];
+    if (date_parse(input, date_today(), &start, &end, why, sizeof why) != 0) {
+        *err = xasprintf("%s: %s", f->name, why);
+        return -1;
+    }
+    char buf[32];
+    date_format(start, DATE_ISO, buf, sizeof buf);
+    out->text = xstrdup(buf);
+    if (date_cmp(start, end) != 0) { /* a range: the caller may use the end */
+        date_format(end, DATE_ISO, buf, sizeof buf);
+        out->items = xmalloc(sizeof *out->items);
+        out->items[0] = xstrdup(buf);
+        out->n = 1;
+    }
+    return 0;
+}
+
+static int store_time(const struct field *f, const char *input, struct stored *out, char **err)
+{
+    int start, end;
+    char why[256];
+    if (time_parse(input, &start, &end, why, sizeof why) != 0) {
+        *err = xasprintf("%s: %s", f->name, why);
+        return -1;
+    }
+    char buf[16];
+    time_format(start, buf, sizeof buf);
+    out->text = xstrdup(buf);
+    if (end >= 0) {
+        time_format(end, buf, sizeof buf);
+        out->items = xmalloc(sizeof *out->items);
+        out->items[0] = xstrdup(buf);
+        out->n = 1;
+    }
+    return 0;
+}
+
+static int store_bool(const struct field *f, const char *input, struct stored *out, char **err)
+{
+    static const char *const yes[] = {"1", "yes", "y", "true", "ใช่", "active", NULL};
+    static const char *const no[] = {"0", "no", "n", "false", "ไม่", "inactive", NULL};
+    out->has_num = true;
+    for (int i = 0; yes[i]; i++)
+        if (strcasecmp(input, yes[i]) == 0)
+            return out->num = 1, 0;
+    for (int i = 0; no[i]; i++)
+        if (strcasecmp(input, no[i]) == 0)
+            return out->num = 0, 0;
+    return field_error(err, f, input, "expected yes or no");
+}
+
+static int store_phones(const struct field *f, const char *input, struct stored *out, char **err)
+{
+    size_t n;
+    char **items = split_items(input, &n);
+    for (size_t i = 0; i < n; i++) {
+        char digits[32];
+        if (phone_normalize(items[i], digits, sizeof digits) == PHONE_INVALID) {
+            int rc = field_error(err, f, items[i],
+                                 "not a Thai phone number (mobile 0XX-XXX-XXXX, landline "
+                                 "0X-XXX-XXXX)");
+            for (size_t j = 0; j < n; j++)
+                free(items[j]);
+            free(items);
+            return rc;
+        }
+        free(items[i]);
+        items[i] = xstrdup(digits);
+    }
+    out->items = items;
+    out->n = n;
+    return 0;
+}
+
+static int store_email(const struct field *f, const char *input, struct stored *out, char **err)
+{
+    const char *at = strchr(input, '@');
+    bool ok = at && at != input && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+              at[1] != '.' && input[strlen(input) - 1] != '.' && !strpbrk(input, " \t<>,;\"");
+    if (!ok)
+        return field_error(err, f, input, "not an e-mail address");
+    out->text = xstrdup(input);
+    return 0;
+}
+
+static int store_province(struct db *db, const struct field *f, const char *input,
+                          struct stored *out, char **err)
+{
+    char *name = province_lookup(db, input);
+    if (!name)
+        return field_error(err, f, input, "no such province");
+    sqlite3_stmt *st = db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", err);
+    if (!st) {
+        free(name);
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        out->text = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_reset(st);
+    free(name);
+    return out->text ? 0 : field_error(err, f, input, "no such province");
+}
+
+/* Finds ids by a query taking one text parameter; returns how many matched (ids up to 8). */
+static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8],
+                    char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n < 8)
+            ids[n] = sqlite3_column_int64(st, 0);
+        n++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot look up a reference");
+        return -1;
+    }
+    return n;
+}
+
+static int one_id(const struct field *f, const char *input, const char *what, int n,
+                  const long long ids[8], long long *out, char **err)
+{
+    if (n < 0)
+        return -1;
+    if (n == 0) {
+        *err = xasprintf("%s: no %s \"%s\"", f->name, what, input);
+        return -1;
+    }
+    if (n > 1) {
+        struct strbuf sb = STRBUF_INIT;
+        for (int i = 0; i < n && i < 8; i++)
+            sb_addf(&sb, "%s%lld", i ? ", " : "", ids[i]);
+        *err = xasprintf("%s: %d %ss match \"%s\" (ids %s%s): give the id", f->name, n, what,
+                         input, sb_str(&sb), n > 8 ? ", ..." : "");
+        sb_free(&sb);
+        return -1;
+    }
+    *out = ids[0];
+    return 0;
+}
+
+static int resolve_by_id(struct db *db, const char *sql, const struct field *f,
+                         const char *input, const char *what, long long *out, char **err)
+{
+    long long ids[8];
+    const char *digits = *input == '#' ? input + 1 : input;
+    return one_id(f, input, what, find_ids(db, sql, digits, ids, err), ids, out, err);
+}
+
+static int resolve_org(struct db *db, const struct field *f, const char *input, long long *out,
+                       char **err)
+{
+    long long ids[8];
+    if (looks_like_id(input))
+        return resolve_by_id(db,
+                             "SELECT id FROM organisations WHERE id = CAST(?1 AS INTEGER) AND "
+                             "deleted_at IS NULL",
+                             f, input, "organisation", out, err);
+    int n = find_ids(db,
+                     "SELECT id FROM organisations WHERE deleted_at IS NULL AND (name = ?1 OR "
+                     "(short_name = ?1 AND short_name <> '')) ORDER BY name = ?1 DESC, id",
+                     input, ids, err);
+    return one_id(f, input, "organisation", n, ids, out, err);
+}
+
+static int resolve_member(struct db *db, const struct field *f, const char *input,
+                          long long *out, char **err)
+{
+    long long ids[8];
+    char phone[32];
+    if (looks_like_id(input) && strlen(input) < 8)
+        return resolve_by_id(db,
+                             "SELECT id FROM members WHERE id = CAST(?1 AS INTEGER) AND "
+                             "deleted_at IS NULL",
+                             f, input, "member", out, err);
+    if (phone_normalize(input, phone, sizeof phone) != PHONE_INVALID) {
+        int n = find_ids(db,
+                         "SELECT DISTINCT p.member_id FROM member_phones p JOIN members m ON "
+                         "m.id = p.member_id WHERE p.phone = ?1 AND m.deleted_at IS NULL",
+                         phone, ids, err);
+        return one_id(f, input, "member with phone", n, ids, out, err);
+    }
+    struct person_name pn;
+    if (name_split(input, &pn) != 0)
+        return field_error(err, f, input, "not a member id, phone or name");
+    char *key = xasprintf("%s\t%s", pn.given, pn.family ? pn.family : "");
+    int n = find_ids(db,
+                     "SELECT id FROM members WHERE deleted_at IS NULL AND given_name || "
+                     "char(9) || family_name = ?1 UNION SELECT id FROM members WHERE deleted_at "
+                     "IS NULL AND family_name = '' AND nickname = substr(?1, 1, instr(?1, "
+                     "char(9)) - 1) ORDER BY 1",
+                     key, ids, err);
+    free(key);
+    person_name_free(&pn);
+    return one_id(f, input, "member", n, ids, out, err);
+}
+
+static int store_ref(struct db *db, const struct field *f, const char *input, struct stored *out,
+                     char **err)
+{
+    out->has_num = true;
+    switch (f->type) {
+    case FT_ORG:
+        return resolve_org(db, f, input, &out->num, err);
+    case FT_MEMBER:
+        return resolve_member(db, f, input, &out->num, err);
+    default:
+        if (!looks_like_id(input))
+            return field_error(err, f, input, "expected an event id");
+        return resolve_by_id(db,
+                             "SELECT id FROM events WHERE id = CAST(?1 AS INTEGER) AND "
+                             "deleted_at IS NULL",
+                             f, input, "event", &out->num, err);
+    }
+}
+
+static int store_orgs(struct db *db, const struct field *f, const char *input,
+                      struct stored *out, char **err)
+{
+    size_t n;
+    char **items = split_items(input, &n);
+    int rc = 0;
+    out->ids = xcalloc(n ? n : 1, sizeof *out->ids);
+    for (size_t i = 0; i < n; i++) {
+        long long id;
+        if (rc == 0 && resolve_org(db, f, items[i], &id, err) != 0)
+            rc = -1;
+        bool seen = false;
+        for (size_t j = 0; rc == 0 && j < out->n; j++)
+            seen = seen || out->ids[j] == id;
+        if (rc == 0 && !seen)
+            out->ids[out->n++] = id;
+        free(items[i]);
+    }
+    free(items);
+    return rc;
+}
+
+static int store_quotas(const struct field *f, const char *input, struct stored *out,
+                        char **err)
+{
+    size_t n;
+    char **items = split_items(input, &n);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *eq = strrchr(items[i], '=');
+        if (!eq)
+            eq = strrchr(items[i], ':');
+        long long target;
+        if (rc == 0 && (!eq || eq == items[i] || !parse_whole_number(eq + 1, &target)))
+            rc = field_error(err, f, items[i], "expected category=number");
+        if (rc == 0) {
+            *eq = '\0';
+            char *category = text_normalize(items[i], 0);
+            free(items[i]);
+            items[i] = xasprintf("%s\t%lld", category, target);
+            free(category);
+        }
+    }
+    if (rc != 0) {
+        for (size_t i = 0; i < n; i++)
+            free(items[i]);
+        free(items);
+        return rc;
+    }
+    out->items = items;
+    out->n = n;
+    return 0;
+}
+
+/* An empty input is always accepted here: required fields are checked by the caller. */
+int field_store(struct db *db, enum kind k, int fi, const char *input, struct stored *out,
+                char **err)
+{
+    const struct field *f = &kind_info(k)->fields[fi];
+    memset(out, 0, sizeof *out);
+    char *norm = text_normalize(input ? input : "", f->type == FT_MULTILINE ? TEXT_KEEP_NEWLINES : 0);
+    int rc = 0;
+    if (!*norm) {
+        out->text = f->type == FT_TEXT || f->type == FT_MULTILINE || f->type == FT_TIME ||
+                            f->type == FT_CHOICE || f->type == FT_EMAIL
+                        ? xstrdup("")
+                        : NULL;
+        free(norm);
+        return 0;
+    }
+    switch (f->type) {
+    case FT_TEXT:
+    case FT_MULTILINE:
+        out->text = norm;
+        norm = NULL;
+        break;
+    case FT_CHOICE:
+        rc = store_choice(f, norm, out, err);
+        break;
+    case FT_DATE:
+        rc = store_date(f, norm, out, err);
+        break;
+    case FT_TIME:
+        rc = store_time(f, norm, out, err);
+        break;
+    case FT_INT:
+        out->has_num = parse_whole_number(norm, &out->num);
+        if (!out->has_num)
+            rc = field_error(err, f, norm, "expected a whole number");
+        break;
+    case FT_BOOL:
+        rc = store_bool(f, norm, out, err);
+        break;
+    case FT_PHONES:
+        rc = store_phones(f, norm, out, err);
+        break;
+    case FT_EMAIL:
+        rc = store_email(f, norm, out, err);
+        break;
+    case FT_PROVINCE:
+        rc = store_province(db, f, norm, out, err);
+        break;
+    case FT_ORG:
+    case FT_MEMBER:
+    case FT_EVENT:
+        rc = store_ref(db, f, norm, out, err);
+        break;
+    case FT_ORGS:
+        rc = store_orgs(db, f, norm, out, err);
+        break;
+    case FT_TAGS:
+        out->items = split_items(norm, &out->n);
+        break;
+    case FT_QUOTAS:
+        rc = store_quotas(f, norm, out, err);
+        break;
+    case FT_ID:
+    case FT_DERIVED:
+        break;
+    }
+    free(norm);
+    if (rc != 0)
+        stored_free(out);
+    return rc;
+}
+
+char *field_display(const struct field *f, const char *raw)
+{
+    if (!raw)
+        return xstrdup("");
+    if (f->type == FT_BOOL)
+        return xstrdup(strcmp(raw, "0") == 0 ? "no" : "yes");
+    if (f->type != FT_PHONES)
+        return xstrdup(raw);
+    struct strbuf sb = STRBUF_INIT;
+    size_t n;
+    char **items = split_items(raw, &n);
+    for (size_t i = 0; i < n; i++) {
+        char grouped[32];
+        phone_format(items[i], grouped, sizeof grouped);
+        sb_addf(&sb, "%s%s", i ? LIST_SEPARATOR : "", grouped);
+        free(items[i]);
+    }
+    free(items);
+    return sb_take(&sb);
+}
+
+char *province_lookup(struct db *db, const char *input)
+{
+    char *norm = text_normalize(input, 0);
+    const char *key = norm;
+    static const char *const prefixes[] = {"จังหวัด", "จ.", NULL};
+    for (int i = 0; prefixes[i]; i++)
+        if (strncmp(key, prefixes[i], strlen(prefixes[i])) == 0)
+            key += strlen(prefixes[i]);
+    while (*key == ' ')
+        key++;
+    if (strcmp(key, "กทม.") == 0 || strcmp(key, "กทม") == 0 || strcmp(key, "กรุงเทพ") == 0 ||
+        strcmp(key, "กรุงเทพฯ") == 0)
+        key = "กรุงเทพมหานคร";
+    char *err = NULL, *name = NULL;
+    sqlite3_stmt *st = db_prepare(
+        db,
+        "SELECT name_th FROM provinces WHERE name_th = ?1 OR name_en = ?1 COLLATE NOCASE OR "
+        "code = upper(?1) OR code = 'TH-' || ?1 OR replace(name_en, ' ', '') = "
+        "replace(?1, ' ', '') COLLATE NOCASE",
+        &err);
+    if (st) {
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            name = xstrdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+    }
+    free(err);
+    free(norm);
+    return name;
+}

@@ -1,0 +1,334 @@
+/* Listing records: search, filters and sort orders composed from fixed SQL fragments (never
+ * from user text), fetched a window at a time. */
+#include "model_internal.h"
+#include "strbuf.h"
+#include "thainorm.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_TERMS = 6, PAGE = 500 };
+
+struct sort_order {
+    const char *key;
+    const char *sql;
+};
+
+static const struct sort_order member_sorts[] = {
+    {"given", "m.given_name COLLATE thai, m.family_name COLLATE thai, m.id"},
+    {"family", "m.family_name COLLATE thai, m.given_name COLLATE thai, m.id"},
+    {"nickname", "m.nickname COLLATE thai, m.given_name COLLATE thai, m.id"},
+    {"province", "(SELECT name_th FROM provinces WHERE code = m.province) COLLATE thai, "
+                 "m.given_name COLLATE thai, m.id"},
+    {"org", "(SELECT o.name FROM affiliations a JOIN organisations o ON o.id = a.org_id WHERE "
+            "a.member_id = m.id ORDER BY a.position LIMIT 1) COLLATE thai, m.given_name COLLATE "
+            "thai, m.id"},
+    {"id", "m.id"},
+    {NULL, NULL}};
+static const struct sort_order org_sorts[] = {
+    {"name", "o.name COLLATE thai, o.id"},
+    {"province", "(SELECT name_th FROM provinces WHERE code = o.province) COLLATE thai, o.name "
+                 "COLLATE thai, o.id"},
+    {"id", "o.id"},
+    {NULL, NULL}};
+static const struct sort_order event_sorts[] = {{"date", "e.start_date DESC, e.id DESC"},
+                                                {"title", "e.title COLLATE thai, e.id"},
+                                                {"id", "e.id"},
+                                                {NULL, NULL}};
+static const struct sort_order task_sorts[] = {
+    {"due", "t.due_date IS NULL, t.due_date, t.id"},
+    {"title", "t.title COLLATE thai, t.id"},
+    {"id", "t.id"},
+    {NULL, NULL}};
+static const struct sort_order attendance_sorts[] = {
+    {"name", "(SELECT given_name FROM members WHERE id = a.member_id) COLLATE thai, a.id"},
+    {"time", "a.checked_in_at IS NULL, a.checked_in_at, a.id"},
+    {"id", "a.id"},
+    {NULL, NULL}};
+
+static const struct sort_order *const sorts[KIND_COUNT] = {
+    [KIND_MEMBER] = member_sorts, [KIND_ORG] = org_sorts,         [KIND_EVENT] = event_sorts,
+    [KIND_TASK] = task_sorts,     [KIND_ATTENDANCE] = attendance_sorts,
+};
+
+/* Filters always present, each inert when its parameter is NULL. */
+static const char *const filters[KIND_COUNT] = {
+    [KIND_MEMBER] =
+        " AND (:org IS NULL OR m.id IN (SELECT member_id FROM affiliations WHERE org_id = :org))"
+        " AND (:province IS NULL OR m.province = :province)"
+        " AND (:tag IS NULL OR m.id IN (SELECT x.member_id FROM member_tags x JOIN tags g ON "
+        "g.id = x.tag_id WHERE g.name = :tag))"
+        " AND (:status IS NULL OR m.active = (:status = 'active'))",
+    [KIND_ORG] = " AND (:org IS NULL OR o.parent_id = :org)"
+                 " AND (:province IS NULL OR o.province = :province)"
+                 " AND (:tag IS NULL OR o.id IN (SELECT x.org_id FROM org_tags x JOIN tags g ON "
+                 "g.id = x.tag_id WHERE g.name = :tag))",
+    [KIND_EVENT] = " AND (:org IS NULL OR e.host_id = :org OR e.id IN (SELECT event_id FROM "
+                   "event_partners WHERE org_id = :org))"
+                   " AND (:province IS NULL OR e.province = :province)"
+                   " AND (:status IS NULL OR e.status = :status)",
+    [KIND_TASK] = " AND (:event IS NULL OR t.event_id = :event)"
+                  " AND (:member IS NULL OR t.owner_id = :member)"
+                  " AND (:org IS NULL OR t.owner_org_id = :org)"
+                  " AND (:status IS NULL OR t.status = :status)",
+    [KIND_ATTENDANCE] = " AND (:event IS NULL OR a.event_id = :event)"
+                        " AND (:member IS NULL OR a.member_id = :member)"
+                        " AND (:org IS NULL OR a.org_id = :org)"
+                        " AND (:status IS NULL OR a.status = :status)",
+};
+
+/* What a row's search key is for each kind (attendance searches the member's). */
+static const char *const key_expr[KIND_COUNT] = {
+    [KIND_MEMBER] = "m.search_key",
+    [KIND_ORG] = "o.search_key",
+    [KIND_EVENT] = "e.search_key",
+    [KIND_TASK] = "t.search_key",
+    [KIND_ATTENDANCE] = "(SELECT search_key FROM members WHERE id = a.member_id)",
+};
+
+static const char *const fts_filter[KIND_COUNT] = {
+    [KIND_MEMBER] = " AND m.id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH :fts)",
+    [KIND_ORG] =
+        " AND o.id IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH :fts)",
+};
+
+const char *const *list_sort_keys(enum kind k)
+{
+    static const char *keys[KIND_COUNT][8];
+    if (!keys[k][0])
+        for (int i = 0; sorts[k][i].key; i++)
+            keys[k][i] = sorts[k][i].key;
+    return keys[k];
+}
+
+/* The search split into terms: long ones go to the trigram index where the kind has one,
+ * short ones (and every one where it has none) are matched with instr() on the key. */
+struct terms {
+    char *fts;
+    char *scan[MAX_TERMS];
+    int nscan;
+};
+
+static size_t codepoints(const char *s)
+{
+    size_t n = 0, len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        n++;
+    }
+    return n;
+}
+
+/* A term of digits and phone punctuation searches phone digits: 081-234 finds 0812345678. */
+static char *term_key(const char *term)
+{
+    char *digits = text_digits_only(term);
+    bool phoneish = strlen(digits) >= 3;
+    for (const char *p = term; phoneish && *p; p++)
+        phoneish = strchr("-+() .", *p) || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80;
+    if (phoneish && strlen(digits) * 3 >= strlen(term))
+        return digits;
+    free(digits);
+    return text_search_key(term);
+}
+
+static void terms_parse(const char *search, bool has_fts, struct terms *t)
+{
+    memset(t, 0, sizeof *t);
+    if (!search)
+        return;
+    char *key = text_normalize(search, 0);
+    struct strbuf fts = STRBUF_INIT;
+    for (char *tok = strtok(key, " "); tok; tok = strtok(NULL, " ")) {
+        char *k = term_key(tok);
+        if (!*k) {
+            free(k);
+        } else if (has_fts && codepoints(k) >= 3) {
+            sb_add(&fts, fts.len ? " \"" : "\"");
+            for (const char *p = k; *p; p++)
+                sb_add(&fts, *p == '"' ? "\"\"" : (char[]){*p, 0});
+            sb_addc(&fts, '"');
+            free(k);
+        } else if (t->nscan < MAX_TERMS) {
+            t->scan[t->nscan++] = k;
+        } else {
+            free(k);
+        }
+    }
+    free(key);
+    t->fts = fts.len ? sb_take(&fts) : NULL;
+    sb_free(&fts);
+}
+
+static void terms_free(struct terms *t)
+{
+    free(t->fts);
+    for (int i = 0; i < t->nscan; i++)
+        free(t->scan[i]);
+}
+
+static int sort_index(enum kind k, const char *key)
+{
+    for (int i = 0; key && sorts[k][i].key; i++)
+        if (strcmp(sorts[k][i].key, key) == 0)
+            return i;
+    return 0;
+}
+
+/* Compositions are made once and kept: db_prepare caches statements by SQL pointer. */
+static const char *compose(enum kind k, bool count, int sort, bool fts, int nscan)
+{
+    static char *cache[KIND_COUNT][2][8][2][MAX_TERMS + 1];
+    char **slot = &cache[k][count][sort][fts][nscan];
+    if (*slot)
+        return *slot;
+    const char *a = kind_alias(k);
+    struct strbuf sb = STRBUF_INIT;
+    if (count)
+        sb_addf(&sb, "SELECT count(*) FROM %s %s", kind_table(k), a);
+    else
+        sb_add(&sb, kind_select_sql(k));
+    sb_addf(&sb, " WHERE (%s.deleted_at IS NULL) = :live", a);
+    sb_add(&sb, filters[k]);
+    if (fts)
+        sb_add(&sb, fts_filter[k]);
+    for (int i = 0; i < nscan; i++)
+        sb_addf(&sb, " AND instr(%s, :s%d) > 0", key_expr[k], i);
+    if (!count)
+        sb_addf(&sb, " ORDER BY %s LIMIT :limit OFFSET :offset", sorts[k][sort].sql);
+    *slot = sb_take(&sb);
+    return *slot;
+}
+
+static void bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+    int idx = sqlite3_bind_parameter_index(st, name);
+    if (idx > 0 && value)
+        sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_id(sqlite3_stmt *st, const char *name, long long value)
+{
+    int idx = sqlite3_bind_parameter_index(st, name);
+    if (idx > 0 && value)
+        sqlite3_bind_int64(st, idx, value);
+}
+
+static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bool count,
+                                   char **err)
+{
+    struct terms t;
+    terms_parse(q->search, fts_filter[q->kind] != NULL, &t);
+    char *province = NULL;
+    if (q->province && *q->province) {
+        province = province_lookup(db, q->province);
+        if (!province) {
+            *err = xasprintf("no such province: \"%s\"", q->province);
+            terms_free(&t);
+            return NULL;
+        }
+    }
+    const char *sql = compose(q->kind, count, sort_index(q->kind, q->sort), t.fts != NULL, t.nscan);
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (st) {
+        sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":live"), !q->deleted);
+        bind_text(st, ":fts", t.fts);
+        for (int i = 0; i < t.nscan; i++) {
+            char name[8] = ":s0";
+            name[2] = (char)('0' + i);
+            bind_text(st, name, t.scan[i]);
+        }
+        bind_id(st, ":event", q->event_id);
+        bind_id(st, ":member", q->member_id);
+        bind_id(st, ":org", q->org_id);
+        if (province) {
+            /* Bind the ISO code the rows store. */
+            sqlite3_stmt *code = db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", err);
+            if (code) {
+                sqlite3_bind_text(code, 1, province, -1, SQLITE_TRANSIENT);
+                if (sqlite3_step(code) == SQLITE_ROW)
+                    bind_text(st, ":province", (const char *)sqlite3_column_text(code, 0));
+                sqlite3_reset(code);
+            }
+        }
+        bind_text(st, ":tag", q->tag && *q->tag ? q->tag : NULL);
+        bind_text(st, ":status", q->status && *q->status ? q->status : NULL);
+    }
+    free(province);
+    terms_free(&t);
+    return st;
+}
+
+int list_count(struct db *db, const struct list_query *q, long long *count, char **err)
+{
+    sqlite3_stmt *st = prepare_query(db, q, true, err);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    *count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        *err = db_error(db, "cannot count");
+        return -1;
+    }
+    return 0;
+}
+
+int list_fetch(struct db *db, const struct list_query *q, long long offset, int limit,
+               struct record ***rows, size_t *n, char **err)
+{
+    *rows = NULL;
+    *n = 0;
+    sqlite3_stmt *st = prepare_query(db, q, false, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
+    sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"), offset);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            *rows = xrealloc(*rows, sizeof **rows * cap);
+        }
+        (*rows)[(*n)++] = record_from_row(st, q->kind);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot list");
+        list_free(*rows, *n);
+        *rows = NULL;
+        *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
+void list_free(struct record **rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        record_free(&rows[i]);
+    free(rows);
+}
+
+int list_each(struct db *db, const struct list_query *q,
+              int (*fn)(const struct record *r, void *ctx), void *ctx, char **err)
+{
+    for (long long offset = 0;; offset += PAGE) {
+        struct record **rows;
+        size_t n;
+        if (list_fetch(db, q, offset, PAGE, &rows, &n, err) != 0)
+            return -1;
+        int stop = 0;
+        for (size_t i = 0; i < n && !stop; i++)
+            stop = fn(rows[i], ctx);
+        list_free(rows, n);
+        if (stop)
+            return stop;
+        if (n < PAGE)
+            return 0;
+    }
+}

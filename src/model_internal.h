@@ -1,0 +1,61 @@
+/* Private to the model modules (records.c, fields.c, lists.c): stored forms and SQL. */
+#ifndef KHAI_MODEL_INTERNAL_H
+#define KHAI_MODEL_INTERNAL_H
+#include "db.h"
+#include "model.h"
+
+/* A field's value in the form it is written to the database. */
+struct stored {
+    char *text;    /* text, ISO date, HH:MM, province code, choice key; NULL for SQL NULL */
+    long long num; /* FT_INT, FT_BOOL, and the id of FT_ORG / FT_MEMBER / FT_EVENT */
+    bool has_num;
+    long long *ids; /* FT_ORGS */
+    char **items;   /* FT_PHONES (digits), FT_TAGS, FT_QUOTAS ("category\tnumber") */
+    size_t n;       /* count of ids or items */
+};
+
+/* Resolved ids of the reference fields of a loaded record, by field index. */
+struct refs {
+    long long *ids[32];
+    size_t n[32];
+};
+
+void stored_free(struct stored *s);
+
+/* Checks and normalises input for field fi of kind k into *out. Returns 0, or -1 with *err
+ * naming the field and quoting the input. */
+int field_store(struct db *db, enum kind k, int fi, const char *input, struct stored *out,
+                char **err);
+
+/* Display form of a stored value that needs converting back (phones, booleans). malloc'd. */
+char *field_display(const struct field *f, const char *raw);
+
+/* The SELECT list and FROM clause giving every field's display value for a kind, then one
+ * column of comma-separated ids per reference field; columns 0-4 are id, version,
+ * updated_at, updated_by, deleted_at. */
+const char *kind_select_sql(enum kind k);
+/* The alias of the kind's main table in kind_select_sql, and the table's name. */
+const char *kind_alias(enum kind k);
+const char *kind_table(enum kind k);
+const char *kind_insert_sql(enum kind k);
+const char *kind_update_sql(enum kind k);
+/* UPDATE setting deleted_at ?1, updated_at ?2, updated_by ?3 for id ?4. */
+const char *kind_delete_sql(enum kind k, bool deleted);
+
+/* Writes the rows that hang off a record (phones, affiliations, tags, partners, quotas) for
+ * the fields that changed, and refreshes search keys that depend on them. */
+int write_links(struct db *db, const struct record *r, struct stored *vals, char **err);
+
+/* Records action on a row with the old and new values of the fields that differ. */
+int audit_write(struct db *db, const char *action, const struct record *old,
+                const struct record *fresh, const char *now, char **err);
+
+/* Builds a record from the current row of a statement made from kind_select_sql. */
+struct record *record_from_row(sqlite3_stmt *st, enum kind k);
+
+/* The record's search key as stored in search_key. malloc'd. */
+char *record_search_key(struct db *db, enum kind k, struct stored *vals);
+
+bool field_is_ref(enum field_type t);
+
+#endif

@@ -1,0 +1,384 @@
+/* Saving, deleting and restoring records: one transaction each, with lost-update detection
+ * and an audit row of what changed. */
+#include "model_internal.h"
+#include "strbuf.h"
+#include "thaidate.h"
+#include "thainorm.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { MAX_FIELDS = 32 };
+
+struct save {
+    struct db *db;
+    struct record *r;
+    const struct kind_info *ki;
+    struct record *old; /* the row as it is now, for updates */
+    struct stored vals[MAX_FIELDS];
+    char now[32];
+};
+
+static int fi_of(const struct save *s, const char *name) { return field_index(s->ki, name); }
+static struct stored *val(struct save *s, const char *name) { return &s->vals[fi_of(s, name)]; }
+
+static bool stored_empty(const struct stored *v)
+{
+    return (!v->text || !*v->text) && !v->has_num && v->n == 0;
+}
+
+/* "2026-11-21T05:30:00Z" as local "2026-11-21 12:30". */
+static void local_time(const char *iso, char *buf, size_t n)
+{
+    struct tm tm = {0};
+    snprintf(buf, n, "%s", iso ? iso : "?");
+    if (!iso || !strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        return;
+    time_t t = timegm(&tm);
+    localtime_r(&t, &tm);
+    strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+}
+
+static int changed_error(const struct save *s, char **err)
+{
+    char when[64];
+    local_time(s->old->updated_at, when, sizeof when);
+    char *name = record_display_name(s->old);
+    *err = xasprintf("%s %lld (%s) was changed by %s at %s since you read it: nothing was saved; "
+                     "reload it and make your change again",
+                     s->ki->name, s->r->id, name, s->old->updated_by, when);
+    free(name);
+    return -1;
+}
+
+/* Fields the user did not change keep their stored references; everything else is checked
+ * afresh, so a save never writes a value that would not pass today's rules. */
+static int store_fields(struct save *s, char **err)
+{
+    struct refs *refs = s->r->refs;
+    for (int i = 0; i < s->ki->nfields; i++) {
+        const struct field *f = &s->ki->fields[i];
+        if (f->type == FT_ID || f->type == FT_DERIVED)
+            continue;
+        if (field_is_ref(f->type) && !s->r->changed[i] && s->r->id) {
+            struct stored *v = &s->vals[i];
+            if (f->type == FT_ORGS) {
+                v->ids = xmalloc(sizeof(long long) * (refs->n[i] ? refs->n[i] : 1));
+                memcpy(v->ids, refs->ids[i], sizeof(long long) * refs->n[i]);
+                v->n = refs->n[i];
+            } else if (refs->n[i]) {
+                v->num = refs->ids[i][0];
+                v->has_num = true;
+            }
+            continue;
+        }
+        if (field_store(s->db, s->r->kind, i, s->r->values[i], &s->vals[i], err) != 0)
+            return -1;
+        if ((f->flags & FIELD_REQUIRED) && stored_empty(&s->vals[i])) {
+            *err = xasprintf("%s: required", f->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void set_text(struct stored *v, const char *text)
+{
+    free(v->text);
+    v->text = text ? xstrdup(text) : NULL;
+}
+
+/* A range given as the start (24-25 มี.ค. 2552, 13.30-17.30 น.) sets the end too. */
+static void take_range_end(struct save *s, const char *start, const char *end)
+{
+    struct stored *from = val(s, start), *to = val(s, end);
+    if (from->n && (!s->r->changed[fi_of(s, end)] || stored_empty(to)))
+        set_text(to, from->items[0]);
+}
+
+static int event_rules(struct save *s, char **err)
+{
+    take_range_end(s, "start_date", "end_date");
+    take_range_end(s, "start_time", "end_time");
+    struct stored *start = val(s, "start_date"), *end = val(s, "end_date");
+    if (stored_empty(end))
+        set_text(end, start->text);
+    if (strcmp(end->text, start->text) < 0) {
+        *err = xasprintf("end_date: %s is before the start date %s", end->text, start->text);
+        return -1;
+    }
+    return 0;
+}
+
+static int task_rules(struct save *s, char **err)
+{
+    (void)err;
+    struct stored *done = val(s, "done_date");
+    if (strcmp(val(s, "status")->text, "done") == 0 && stored_empty(done)) {
+        char buf[32];
+        date_format(date_today(), DATE_ISO, buf, sizeof buf);
+        set_text(done, buf);
+    }
+    return 0;
+}
+
+/* Only one row per person and event exists, even deleted: adding someone again revives it. */
+static int attendance_existing(struct save *s, char **err)
+{
+    sqlite3_stmt *st = db_prepare(s->db,
+                                  "SELECT id, deleted_at IS NOT NULL FROM attendance WHERE "
+                                  "event_id = ? AND member_id = ? AND id <> ?",
+                                  err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, val(s, "event_id")->num);
+    sqlite3_bind_int64(st, 2, val(s, "member_id")->num);
+    sqlite3_bind_int64(st, 3, s->r->id);
+    long long id = 0;
+    bool deleted = false;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        deleted = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    if (id && !deleted) {
+        *err = xasprintf("member %lld is already on the list of event %lld (attendance %lld)",
+                         val(s, "member_id")->num, val(s, "event_id")->num, id);
+        return -1;
+    }
+    if (id && !s->r->id) {
+        if (record_load(s->db, KIND_ATTENDANCE, id, &s->old, err) != 0)
+            return -1;
+        s->r->id = id;
+        s->r->version = s->old->version;
+    }
+    return 0;
+}
+
+static int attendance_rules(struct save *s, char **err)
+{
+    if (attendance_existing(s, err) != 0)
+        return -1;
+    struct stored *at = val(s, "checked_in_at"), *by = val(s, "checked_in_by");
+    if (strcmp(val(s, "status")->text, "attended") != 0)
+        return 0;
+    const char *was = s->old ? record_get(s->old, "checked_in_at") : "";
+    if (*was) {
+        set_text(at, was);
+        set_text(by, record_get(s->old, "checked_in_by"));
+    } else {
+        set_text(at, s->now);
+        set_text(by, db_user(s->db));
+    }
+    return 0;
+}
+
+static int org_rules(struct save *s, char **err)
+{
+    struct stored *parent = val(s, "parent");
+    if (!parent->has_num || !s->r->id)
+        return 0;
+    sqlite3_stmt *st = db_prepare(
+        s->db,
+        "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL SELECT o.parent_id, depth + 1 "
+        "FROM organisations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL AND depth < "
+        "1000) SELECT 1 FROM up WHERE id = ?2",
+        err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, parent->num);
+    sqlite3_bind_int64(st, 2, s->r->id);
+    bool loop = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    if (loop) {
+        *err = xasprintf("parent: organisation %lld cannot be under itself or under one of its "
+                         "own sub-organisations",
+                         s->r->id);
+        return -1;
+    }
+    return 0;
+}
+
+static int kind_rules(struct save *s, char **err)
+{
+    switch (s->r->kind) {
+    case KIND_EVENT:
+        return event_rules(s, err);
+    case KIND_TASK:
+        return task_rules(s, err);
+    case KIND_ATTENDANCE:
+        return attendance_rules(s, err);
+    case KIND_ORG:
+        return org_rules(s, err);
+    default:
+        return 0;
+    }
+}
+
+static char *join_items(const struct stored *v)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < v->n; i++)
+        sb_addf(&sb, "%s%s", i ? LIST_SEPARATOR : "", v->items[i]);
+    return sb_take(&sb);
+}
+
+static void bind_named_text(sqlite3_stmt *st, const char *name, const char *text)
+{
+    int idx = sqlite3_bind_parameter_index(st, name);
+    if (idx > 0)
+        sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_field(sqlite3_stmt *st, const struct field *f, const struct stored *v)
+{
+    char param[64];
+    snprintf(param, sizeof param, ":%s", f->name);
+    int idx = sqlite3_bind_parameter_index(st, param);
+    if (idx <= 0)
+        return;
+    if (f->type == FT_PHONES) {
+        char *joined = join_items(v);
+        sqlite3_bind_text(st, idx, joined, -1, SQLITE_TRANSIENT);
+        free(joined);
+    } else if (v->has_num) {
+        sqlite3_bind_int64(st, idx, v->num);
+    } else if (v->text) {
+        sqlite3_bind_text(st, idx, v->text, -1, SQLITE_TRANSIENT);
+    } else {
+        sqlite3_bind_null(st, idx);
+    }
+}
+
+static int write_row(struct save *s, char **err)
+{
+    const char *sql = s->r->id ? kind_update_sql(s->r->kind) : kind_insert_sql(s->r->kind);
+    sqlite3_stmt *st = db_prepare(s->db, sql, err);
+    if (!st)
+        return -1;
+    for (int i = 0; i < s->ki->nfields; i++)
+        bind_field(st, &s->ki->fields[i], &s->vals[i]);
+    char *key = record_search_key(s->db, s->r->kind, s->vals);
+    bind_named_text(st, ":search_key", key);
+    free(key);
+    bind_named_text(st, ":now", s->now);
+    bind_named_text(st, ":user", db_user(s->db));
+    sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), s->r->id);
+    sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":version"), s->r->version);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(s->db, "cannot save");
+        return -1;
+    }
+    if (s->r->id && sqlite3_changes(db_handle(s->db)) == 0)
+        return changed_error(s, err);
+    if (!s->r->id)
+        s->r->id = sqlite3_last_insert_rowid(db_handle(s->db));
+    return 0;
+}
+
+/* The stored record, re-read after writing, replaces the caller's copy. */
+static void adopt(struct record *r, struct record *fresh)
+{
+    struct record tmp = *r;
+    *r = *fresh;
+    *fresh = tmp;
+}
+
+int record_save(struct db *db, struct record *r, char **err)
+{
+    struct save s = {.db = db, .r = r, .ki = kind_info(r->kind)};
+    struct record *fresh = NULL;
+    long long original_id = r->id, original_version = r->version;
+    db_now(s.now);
+    if (db_begin(db, err) != 0)
+        return -1;
+    int rc = -1;
+    if (r->id) {
+        if (record_load(db, r->kind, r->id, &s.old, err) != 0)
+            goto done;
+        if (s.old->deleted_at) {
+            *err = xasprintf("%s %lld was deleted: restore it first", s.ki->name, r->id);
+            goto done;
+        }
+        if (s.old->version != r->version) {
+            changed_error(&s, err);
+            goto done;
+        }
+    }
+    if (store_fields(&s, err) != 0 || kind_rules(&s, err) != 0 || write_row(&s, err) != 0 ||
+        write_links(db, r, s.vals, err) != 0 ||
+        record_load(db, r->kind, r->id, &fresh, err) != 0 ||
+        audit_write(db, s.old ? "update" : "insert", s.old, fresh, s.now, err) != 0 ||
+        db_commit(db, err) != 0)
+        goto done;
+    adopt(r, fresh);
+    memset(r->changed, 0, sizeof *r->changed * (size_t)s.ki->nfields);
+    rc = 0;
+done:
+    if (rc != 0) {
+        db_rollback(db);
+        r->id = original_id;
+        r->version = original_version;
+    }
+    for (int i = 0; i < s.ki->nfields; i++)
+        stored_free(&s.vals[i]);
+    record_free(&s.old);
+    record_free(&fresh);
+    return rc;
+}
+
+static int set_deleted(struct db *db, enum kind k, long long id, bool deleted, char **err)
+{
+    struct record *old = NULL, *fresh = NULL;
+    char now[32];
+    db_now(now);
+    if (db_begin(db, err) != 0)
+        return -1;
+    int rc = -1;
+    if (record_load(db, k, id, &old, err) != 0)
+        goto done;
+    if ((old->deleted_at != NULL) == deleted) {
+        *err = xasprintf("%s %lld is %s", kind_info(k)->name, id,
+                         deleted ? "already deleted" : "not deleted");
+        goto done;
+    }
+    sqlite3_stmt *st = db_prepare(db, kind_delete_sql(k, deleted), err);
+    if (!st)
+        goto done;
+    sqlite3_bind_text(st, 1, deleted ? now : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, db_user(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, id);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE) {
+        *err = db_error(db, deleted ? "cannot delete" : "cannot restore");
+        goto done;
+    }
+    if (record_load(db, k, id, &fresh, err) != 0 ||
+        audit_write(db, deleted ? "delete" : "restore", old, fresh, now, err) != 0 ||
+        db_commit(db, err) != 0)
+        goto done;
+    rc = 0;
+done:
+    if (rc != 0)
+        db_rollback(db);
+    record_free(&old);
+    record_free(&fresh);
+    return rc;
+}
+
+int record_delete(struct db *db, enum kind k, long long id, char **err)
+{
+    return set_deleted(db, k, id, true, err);
+}
+
+int record_restore(struct db *db, enum kind k, long long id, char **err)
+{
+    return set_deleted(db, k, id, false, err);
+}
