@@ -147,6 +147,12 @@ void list_free(struct record **rows, size_t n);
 int list_each(struct db *db, const struct list_query *q,
               int (*fn)(const struct record *r, void *ctx), void *ctx, char **err);
 
+/* Finds one organisation (id, name or short name), member (id, full name or phone) or event
+ * (id) from user input, as the reference fields do. Returns 0, or -1 with *err saying why
+ * (no match, or several: give the id). */
+int model_find(struct db *db, enum field_type type, const char *input, long long *id,
+               char **err);
+
 /* The province's Thai name for any accepted form (Thai, English, ISO code, with or without
  * จ. / จังหวัด), or NULL. malloc'd. */
 char *province_lookup(struct db *db, const char *input);

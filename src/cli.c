@@ -1,10 +1,348 @@
-/* The khai command line (placeholder until the commands land). */
+/* The khai command line: global options, dispatch, help, and the whole-database commands. */
 #include "cli.h"
+#include "cli_internal.h"
+#include "demo.h"
+#include "table.h"
+#include "xalloc.h"
+
+#include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct command {
+    const char *name;
+    int (*run)(const struct cli *cli);
+    const char *usage;
+    const char *help;
+};
+
+static int cmd_demo(const struct cli *cli);
+static int cmd_check(const struct cli *cli);
+static int cmd_backup(const struct cli *cli);
+static int cmd_version(const struct cli *cli);
+static int cmd_help(const struct cli *cli);
+
+static const char kinds_help[] =
+    "KIND is one of: member, org, event, task (list also takes attendance); plurals work too.\n";
+
+static const struct command commands[] = {
+    {"list", cmd_list,
+     "khai list members|orgs|events|tasks|attendance [--search TEXT] [--sort KEY] [--event ID] "
+     "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
+     "[--offset N] [--dates thai|iso|ce] [--tsv]",
+     "Lists records in a table that fits the terminal, or as tab-separated values under a\n"
+     "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
+     "  --search TEXT  substrings of names, nicknames, organisations, phone digits\n"
+     "  --sort KEY     members: given (default), family, nickname, province, org, id;\n"
+     "                 orgs: name, province, id; events: date, title, id;\n"
+     "                 tasks: due, title, id; attendance: name, time, id\n"
+     "  --event ID     attendance or tasks of one event\n"
+     "  --member ID    attendance or tasks of one member\n"
+     "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
+     "  --province P   Thai or English name, or ISO code (TH-50)\n"
+     "  --status S     events: planned, held, cancelled; tasks: open, in_progress, done,\n"
+     "                 cancelled; attendance: invited, confirmed, attended, absent,\n"
+     "                 cancelled; members: active, inactive\n"
+     "  --deleted      list deleted records (restore them with `khai restore`)\n"
+     "  --dates STYLE  table dates as thai (21 ก.ค. 2553, default), iso or ce\n"},
+    {"show", cmd_show, "khai show KIND ID",
+     "Shows every field of one record and what is linked to it: an event's turnout against\n"
+     "its target and quotas, a member's events, an organisation's members.\n"},
+    {"add", cmd_add, "khai add member|org|event|task|attendance --FIELD VALUE ... [--name FULL]",
+     "Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
+     "written as options (--given-name, --start-date). --name takes a full name with or\n"
+     "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
+     "(phones, organisations, partners, tags) are separated by \"; \". Dates take any form\n"
+     "(21/7/2553, 21 ก.ค. 53, 2010-07-21); a range as --start-date (24-25 มี.ค. 2552) sets\n"
+     "both dates, and --start-time 13.30-17.30 น. sets both times. Extra fields: members\n"
+     "--skills, --active; orgs --tags; events --quotas \"category=N; ...\", --recurrence N\n"
+     "(months), --agenda, --minutes; tasks --done-date.\n"},
+    {"edit", cmd_edit, "khai edit KIND ID --FIELD VALUE ...",
+     "Changes fields of a record; an empty VALUE clears a field. Fails without writing when\n"
+     "someone else changed the record in the meantime.\n"},
+    {"delete", cmd_delete, "khai delete KIND ID",
+     "Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n"},
+    {"restore", cmd_restore, "khai restore KIND ID", "Brings back a deleted record.\n"},
+    {"demo", cmd_demo, "khai demo [--size small|large]",
+     "Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
+     "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
+     "20,000 tasks).\n"},
+    {"check", cmd_check, "khai check",
+     "Checks the database's integrity and foreign keys; exit status 1 when problems are found.\n"},
+    {"backup", cmd_backup, "khai backup FILE",
+     "Copies the database to FILE (which must not exist) while others may keep using it.\n"},
+    {"version", cmd_version, "khai --version", "Prints the version.\n"},
+    {"help", cmd_help, "khai help [COMMAND]", "Shows help.\n"},
+};
+
+static const size_t ncommands = sizeof commands / sizeof commands[0];
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < ncommands; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static void print_overview(FILE *out)
+{
+    fputs("khai (ข่าย) " KHAI_VERSION " - roster and event manager for Thai civil-society "
+          "networks\n\n"
+          "usage: khai [--db PATH] [--lang th|en] [COMMAND [ARGS]]\n\n"
+          "With no command khai starts its screens. Commands:\n",
+          out);
+    for (size_t i = 0; i < ncommands; i++)
+        fprintf(out, "  %s\n", commands[i].usage);
+    fputs("\nThe database is --db PATH, else $KHAI_DB, else\n"
+          "$XDG_DATA_HOME/khai/khai.db (~/.local/share/khai/khai.db); it is created when\n"
+          "missing. `khai help COMMAND` or `khai COMMAND --help` says more.\n",
+          out);
+}
+
+void cli_print_help(const char *name)
+{
+    const struct command *c = find_command(name);
+    if (!c) {
+        print_overview(stdout);
+        return;
+    }
+    printf("usage: %s\n\n%s", c->usage, c->help);
+    if (strcmp(name, "list") == 0 || strcmp(name, "show") == 0 || strcmp(name, "add") == 0 ||
+        strcmp(name, "edit") == 0 || strcmp(name, "delete") == 0 || strcmp(name, "restore") == 0)
+        fputs(kinds_help, stdout);
+    printf("\nGlobal options: --db PATH, --lang th|en, --help.\n");
+}
+
+int cli_fail(char *message)
+{
+    fprintf(stderr, "khai: %s\n", message ? message : "unknown error");
+    free(message);
+    return EXIT_ERROR;
+}
+
+int cli_usage(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("khai: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    const struct command *c = find_command(command);
+    fprintf(stderr, "\nusage: %s\n", c ? c->usage : "khai --help");
+    return EXIT_USAGE;
+}
+
+bool cli_parse_id(const char *s, long long *id)
+{
+    char *end;
+    if (!s || !*s || strlen(s) > 18)
+        return false;
+    *id = strtoll(*s == '#' ? s + 1 : s, &end, 10);
+    return *end == '\0' && *id > 0;
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    return false;
+}
+
+struct db *cli_open(const struct cli *cli)
+{
+    struct db *db;
+    char *err = NULL;
+    if (db_open(cli->db_path, &db, &err) != 0) {
+        cli_fail(err);
+        return NULL;
+    }
+    return db;
+}
+
+static int cmd_demo(const struct cli *cli)
+{
+    enum demo_size size = DEMO_SMALL;
+    for (int i = 0; i < cli->argc; i++) {
+        const char *v = NULL;
+        if (strcmp(cli->argv[i], "--size") == 0 && i + 1 < cli->argc)
+            v = cli->argv[++i];
+        else if (strncmp(cli->argv[i], "--size=", 7) == 0)
+            v = cli->argv[i] + 7;
+        else
+            return cli_usage("demo", "unexpected argument \"%s\"", cli->argv[i]);
+        if (strcmp(v, "small") == 0)
+            size = DEMO_SMALL;
+        else if (strcmp(v, "large") == 0)
+            size = DEMO_LARGE;
+        else
+            return cli_usage("demo", "--size is small or large, not \"%s\"", v);
+    }
+    struct db *db = cli_open(cli);
+    if (!db)
+        return EXIT_ERROR;
+    char *err = NULL;
+    int rc = demo_fill(db, size, stderr, &err);
+    db_close(&db);
+    if (rc != 0)
+        return cli_fail(err);
+    printf("demo data written to %s\n", cli->db_path);
+    return EXIT_OK;
+}
+
+static int cmd_check(const struct cli *cli)
+{
+    if (cli->argc)
+        return cli_usage("check", "unexpected argument \"%s\"", cli->argv[0]);
+    struct db *db = cli_open(cli);
+    if (!db)
+        return EXIT_ERROR;
+    char *report = NULL, *err = NULL;
+    int rc = db_check(db, &report, &err);
+    db_close(&db);
+    if (rc < 0)
+        return cli_fail(err);
+    if (rc > 0) {
+        fprintf(stderr, "khai: %s has problems:\n", cli->db_path);
+        print_safe(stderr, report);
+        fputc('\n', stderr);
+        free(report);
+        return EXIT_ERROR;
+    }
+    printf("ok: %s passed the integrity and foreign-key checks\n", cli->db_path);
+    return EXIT_OK;
+}
+
+static int cmd_backup(const struct cli *cli)
+{
+    if (cli->argc != 1)
+        return cli_usage("backup", "backup takes one FILE");
+    struct stat st;
+    if (stat(cli->argv[0], &st) == 0)
+        return cli_fail(xasprintf("%s exists: choose a new file name", cli->argv[0]));
+    struct db *db = cli_open(cli);
+    if (!db)
+        return EXIT_ERROR;
+    char *err = NULL;
+    int rc = db_backup(db, cli->argv[0], &err);
+    db_close(&db);
+    if (rc != 0)
+        return cli_fail(err);
+    printf("backed up %s to %s\n", cli->db_path, cli->argv[0]);
+    return EXIT_OK;
+}
+
+static int cmd_version(const struct cli *cli)
+{
+    (void)cli;
+    printf("khai %s (schema %d, SQLite %s)\n", KHAI_VERSION, db_schema_version(),
+           sqlite3_libversion());
+    return EXIT_OK;
+}
+
+static int cmd_help(const struct cli *cli)
+{
+    if (cli->argc == 0)
+        print_overview(stdout);
+    else
+        cli_print_help(cli->argv[0]);
+    return EXIT_OK;
+}
+
+static bool locale_is_thai(void)
+{
+    const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 4; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "th", 2) == 0;
+    }
+    return false;
+}
+
+/* Takes --db and --lang out of argv wherever they stand; the rest belongs to the command. */
+static int take_global_options(int argc, char **argv, struct cli *cli, char ***rest,
+                               int *nrest)
+{
+    *rest = xcalloc((size_t)argc + 1, sizeof **rest);
+    *nrest = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = NULL;
+        bool is_db = strcmp(a, "--db") == 0, is_lang = strcmp(a, "--lang") == 0;
+        if (is_db || is_lang) {
+            if (i + 1 >= argc)
+                return cli_usage("", "%s needs a value", a);
+            value = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            is_db = true;
+            value = a + 5;
+        } else if (strncmp(a, "--lang=", 7) == 0) {
+            is_lang = true;
+            value = a + 7;
+        }
+        if (is_db)
+            cli->db_path = value;
+        else if (is_lang && strcmp(value, "th") != 0 && strcmp(value, "en") != 0)
+            return cli_usage("", "--lang is th or en, not \"%s\"", value);
+        else if (is_lang)
+            cli->thai = strcmp(value, "th") == 0;
+        else
+            (*rest)[(*nrest)++] = argv[i];
+    }
+    return EXIT_OK;
+}
+
+static int run_command(struct cli *cli, char **rest, int nrest)
+{
+    if (nrest == 0) {
+        fputs("khai: the curses screens are not part of this version yet; use the commands "
+              "below.\n\n",
+              stderr);
+        print_overview(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = rest[0];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+        name = "version";
+    else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        name = "help";
+    const struct command *c = find_command(name);
+    if (!c) {
+        fprintf(stderr, "khai: unknown command \"%s\"\n\n", name);
+        print_overview(stderr);
+        return EXIT_USAGE;
+    }
+    cli->argc = nrest - 1;
+    cli->argv = rest + 1;
+    if (c->run != cmd_help && cli_wants_help(cli->argc, cli->argv)) {
+        cli_print_help(c->name);
+        return EXIT_OK;
+    }
+    return c->run(cli);
+}
+
 int cli_main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    puts("khai " KHAI_VERSION);
-    return 0;
+    setlocale(LC_ALL, "");
+    struct cli cli = {0};
+    cli.thai = locale_is_thai();
+    char **rest;
+    int nrest;
+    char *default_path = NULL;
+    int rc = take_global_options(argc, argv, &cli, &rest, &nrest);
+    if (rc == EXIT_OK) {
+        if (!cli.db_path)
+            cli.db_path = getenv("KHAI_DB") && *getenv("KHAI_DB") ? getenv("KHAI_DB") : NULL;
+        if (!cli.db_path)
+            cli.db_path = default_path = db_default_path();
+        rc = run_command(&cli, rest, nrest);
+    }
+    free(rest);
+    free(default_path);
+    return rc;
 }

@@ -503,3 +503,19 @@ char *province_lookup(struct db *db, const char *input)
     free(norm);
     return name;
 }
+
+int model_find(struct db *db, enum field_type type, const char *input, long long *id,
+               char **err)
+{
+    static const struct field org = {"organisation", "", "", FT_ORG, 0, NULL},
+                              member = {"member", "", "", FT_MEMBER, 0, NULL},
+                              event = {"event", "", "", FT_EVENT, 0, NULL};
+    const struct field *f = type == FT_ORG ? &org : type == FT_MEMBER ? &member : &event;
+    struct stored out = {0};
+    char *norm = text_normalize(input, 0);
+    int rc = store_ref(db, f, norm, &out, err);
+    free(norm);
+    *id = out.num;
+    stored_free(&out);
+    return rc;
+}

@@ -4,6 +4,7 @@
 #include "strbuf.h"
 #include "thaidate.h"
 #include "thainorm.h"
+#include "timestamp.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -30,22 +31,10 @@ static bool stored_empty(const struct stored *v)
     return (!v->text || !*v->text) && !v->has_num && v->n == 0;
 }
 
-/* "2026-11-21T05:30:00Z" as local "2026-11-21 12:30". */
-static void local_time(const char *iso, char *buf, size_t n)
-{
-    struct tm tm = {0};
-    snprintf(buf, n, "%s", iso ? iso : "?");
-    if (!iso || !strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        return;
-    time_t t = timegm(&tm);
-    localtime_r(&t, &tm);
-    strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
-}
-
 static int changed_error(const struct save *s, char **err)
 {
     char when[64];
-    local_time(s->old->updated_at, when, sizeof when);
+    timestamp_local(s->old->updated_at, when, sizeof when);
     char *name = record_display_name(s->old);
     *err = xasprintf("%s %lld (%s) was changed by %s at %s since you read it: nothing was saved; "
                      "reload it and make your change again",

@@ -1,0 +1,38 @@
+/* Shared by the command-line modules: the parsed invocation and helpers. */
+#ifndef KHAI_CLI_INTERNAL_H
+#define KHAI_CLI_INTERNAL_H
+#include "db.h"
+#include "model.h"
+
+#include <stdbool.h>
+
+/* Exit statuses: scripts rely on them. */
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
+
+struct cli {
+    int argc; /* the command's own arguments, global options removed */
+    char **argv;
+    const char *db_path; /* --db, else KHAI_DB, else the default */
+    bool thai;           /* --lang th or a Thai LANG */
+};
+
+/* Opens the database named by the invocation; prints the error and returns NULL on failure. */
+struct db *cli_open(const struct cli *cli);
+/* Prints "khai: MESSAGE" to stderr and frees message; returns EXIT_ERROR. */
+int cli_fail(char *message);
+/* Prints a usage error and the command's usage line; returns EXIT_USAGE. */
+int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parses a record id; false when not a positive whole number. */
+bool cli_parse_id(const char *s, long long *id);
+/* True when argv[i] is --help or -h. */
+bool cli_wants_help(int argc, char **argv);
+void cli_print_help(const char *command);
+
+int cmd_list(const struct cli *cli);
+int cmd_show(const struct cli *cli);
+int cmd_add(const struct cli *cli);
+int cmd_edit(const struct cli *cli);
+int cmd_delete(const struct cli *cli);
+int cmd_restore(const struct cli *cli);
+
+#endif

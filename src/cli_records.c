@@ -1,0 +1,442 @@
+/* The record commands: list, show, add, edit, delete, restore. */
+#include "cli_internal.h"
+#include "strbuf.h"
+#include "table.h"
+#include "text.h"
+#include "thaidate.h"
+#include "timestamp.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { MAX_COLS = 8, MAX_FIELDS = 32 };
+
+/* The columns of the table view of each kind; "*name" is the display name. */
+struct view_col {
+    const char *field;
+    int min, max;
+    bool right;
+};
+
+static const struct view_col member_view[] = {{"id", 2, 6, true},      {"*name", 14, 0, false},
+                                              {"nickname", 4, 10, false}, {"phone", 12, 12, false},
+                                              {"province", 6, 14, false}, {"organisations", 8, 0, false},
+                                              {NULL, 0, 0, false}};
+static const struct view_col org_view[] = {{"id", 2, 6, true},           {"name", 14, 0, false},
+                                           {"short_name", 4, 10, false}, {"kind", 6, 14, false},
+                                           {"province", 6, 14, false},   {"parent", 8, 0, false},
+                                           {NULL, 0, 0, false}};
+static const struct view_col event_view[] = {{"id", 2, 6, true},          {"start_date", 11, 12, false},
+                                             {"title", 14, 0, false},     {"province", 6, 14, false},
+                                             {"target", 4, 6, true},      {"status", 7, 9, false},
+                                             {NULL, 0, 0, false}};
+static const struct view_col task_view[] = {{"id", 2, 6, true},        {"due_date", 11, 12, false},
+                                            {"title", 14, 0, false},   {"owner", 8, 0, false},
+                                            {"status", 6, 11, false},  {"priority", 6, 8, false},
+                                            {NULL, 0, 0, false}};
+static const struct view_col attendance_view[] = {
+    {"member_id", 2, 6, true},   {"member_name", 14, 0, false}, {"organisation", 8, 0, false},
+    {"category", 6, 14, false},  {"status", 6, 10, false},      {"checked_in_at", 5, 16, false},
+    {NULL, 0, 0, false}};
+
+static const struct view_col *const views[KIND_COUNT] = {
+    [KIND_MEMBER] = member_view, [KIND_ORG] = org_view,   [KIND_EVENT] = event_view,
+    [KIND_TASK] = task_view,     [KIND_ATTENDANCE] = attendance_view,
+};
+
+struct list_opts {
+    struct list_query q;
+    bool tsv;
+    long long limit, offset;
+    enum date_style dates;
+    bool thai;
+};
+
+static int parse_kind(const char *command, const char *arg, enum kind *k)
+{
+    int v = arg ? kind_from_name(arg) : -1;
+    if (v < 0)
+        return cli_usage(command, "expected a kind (member, org, event, task%s), not \"%s\"",
+                         strcmp(command, "list") == 0 ? ", attendance" : "", arg ? arg : "");
+    *k = (enum kind)v;
+    return EXIT_OK;
+}
+
+/* The value of a field as a person reads it: dates in the chosen style, choices as labels. */
+static char *readable(const struct record *r, int fi, enum date_style dates, bool thai)
+{
+    const struct field *f = &kind_info(r->kind)->fields[fi];
+    const char *v = r->values[fi];
+    char buf[64];
+    if (f->type == FT_DATE && *v) {
+        struct date d;
+        if (date_from_iso(v, &d) == 0) {
+            date_format(d, dates, buf, sizeof buf);
+            return xstrdup(buf);
+        }
+    }
+    if (strcmp(f->name, "checked_in_at") == 0 && *v) {
+        timestamp_local(v, buf, sizeof buf);
+        return xstrdup(buf);
+    }
+    if (f->type == FT_CHOICE)
+        return xstrdup(choice_label(f, v, thai));
+    return xstrdup(v);
+}
+
+static char *view_cell(const struct record *r, const struct view_col *c, const struct list_opts *o)
+{
+    if (strcmp(c->field, "*name") == 0)
+        return record_display_name(r);
+    return readable(r, field_index(kind_info(r->kind), c->field), o->dates, o->thai);
+}
+
+struct table_state {
+    const struct list_opts *o;
+    struct table_col cols[MAX_COLS];
+    int widths[MAX_COLS];
+    int ncols;
+    long long printed;
+};
+
+static int print_table_row(const struct record *r, void *ctx)
+{
+    struct table_state *t = ctx;
+    const struct view_col *view = views[r->kind];
+    char *cells[MAX_COLS];
+    for (int i = 0; i < t->ncols; i++)
+        cells[i] = view_cell(r, &view[i], t->o);
+    table_row(stdout, t->cols, (const char *const *)cells, t->widths, t->ncols);
+    for (int i = 0; i < t->ncols; i++)
+        free(cells[i]);
+    return ++t->printed >= t->o->limit;
+}
+
+static void tsv_value(struct strbuf *sb, const char *v)
+{
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        switch (*p) {
+        case '\\': sb_add(sb, "\\\\"); break;
+        case '\t': sb_add(sb, "\\t"); break;
+        case '\n': sb_add(sb, "\\n"); break;
+        case '\r': sb_add(sb, "\\r"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                sb_addf(sb, "\\x%02x", *p);
+            else
+                sb_addc(sb, (char)*p);
+        }
+    }
+}
+
+static int print_tsv_row(const struct record *r, void *ctx)
+{
+    struct table_state *t = ctx;
+    const struct kind_info *ki = kind_info(r->kind);
+    struct strbuf line = STRBUF_INIT;
+    bool first = true;
+    for (int i = 0; i < ki->nfields; i++) {
+        if (ki->fields[i].flags & FIELD_EXTRA)
+            continue;
+        if (!first)
+            sb_addc(&line, '\t');
+        first = false;
+        tsv_value(&line, r->values[i]);
+    }
+    sb_addc(&line, '\n');
+    fputs(sb_str(&line), stdout);
+    sb_free(&line);
+    return ++t->printed >= t->o->limit;
+}
+
+static void print_tsv_header(enum kind k)
+{
+    const struct kind_info *ki = kind_info(k);
+    bool first = true;
+    for (int i = 0; i < ki->nfields; i++) {
+        if (ki->fields[i].flags & FIELD_EXTRA)
+            continue;
+        printf("%s%s", first ? "" : "\t", ki->fields[i].name);
+        first = false;
+    }
+    putchar('\n');
+}
+
+static void table_setup(struct table_state *t, enum kind k)
+{
+    const struct view_col *view = views[k];
+    const struct kind_info *ki = kind_info(k);
+    const char *headers[MAX_COLS];
+    for (t->ncols = 0; view[t->ncols].field; t->ncols++) {
+        const struct view_col *c = &view[t->ncols];
+        int fi = field_index(ki, c->field);
+        headers[t->ncols] = fi < 0 ? (t->o->thai ? "ชื่อ-สกุล" : "Name")
+                                   : (t->o->thai ? ki->fields[fi].th : ki->fields[fi].en);
+        t->cols[t->ncols] = (struct table_col){headers[t->ncols], c->min, c->max, c->right};
+    }
+    table_layout(t->cols, t->ncols, table_width(stdout), t->widths);
+    table_row(stdout, t->cols, headers, t->widths, t->ncols);
+}
+
+static int list_option(const char *opt, const char *value, struct list_opts *o, struct db **db,
+                       const struct cli *cli)
+{
+    if (strcmp(opt, "--search") == 0)
+        o->q.search = value;
+    else if (strcmp(opt, "--sort") == 0) {
+        const char *const *keys = list_sort_keys(o->q.kind);
+        bool ok = false;
+        for (int i = 0; keys[i]; i++)
+            ok = ok || strcmp(keys[i], value) == 0;
+        if (!ok)
+            return cli_usage("list", "--sort for %s is one of the keys in `khai list --help`, "
+                                     "not \"%s\"",
+                             kind_info(o->q.kind)->plural, value);
+        o->q.sort = value;
+    } else if (strcmp(opt, "--province") == 0)
+        o->q.province = value;
+    else if (strcmp(opt, "--tag") == 0)
+        o->q.tag = value;
+    else if (strcmp(opt, "--status") == 0)
+        o->q.status = value;
+    else if (strcmp(opt, "--limit") == 0 || strcmp(opt, "--offset") == 0) {
+        long long n;
+        if (!cli_parse_id(value, &n) && strcmp(value, "0") != 0)
+            return cli_usage("list", "%s takes a whole number, not \"%s\"", opt, value);
+        if (strcmp(value, "0") == 0)
+            n = 0;
+        *(opt[2] == 'l' ? &o->limit : &o->offset) = n;
+    } else if (strcmp(opt, "--dates") == 0) {
+        if (strcmp(value, "thai") == 0)
+            o->dates = DATE_THAI;
+        else if (strcmp(value, "iso") == 0)
+            o->dates = DATE_ISO;
+        else if (strcmp(value, "ce") == 0)
+            o->dates = DATE_CE;
+        else
+            return cli_usage("list", "--dates is thai, iso or ce, not \"%s\"", value);
+    } else if (strcmp(opt, "--event") == 0 || strcmp(opt, "--member") == 0 ||
+               strcmp(opt, "--org") == 0) {
+        enum field_type type = opt[2] == 'e' ? FT_EVENT : opt[2] == 'm' ? FT_MEMBER : FT_ORG;
+        long long *target = opt[2] == 'e'   ? &o->q.event_id
+                            : opt[2] == 'm' ? &o->q.member_id
+                                            : &o->q.org_id;
+        if (!*db && !(*db = cli_open(cli)))
+            return EXIT_ERROR;
+        char *err = NULL;
+        if (model_find(*db, type, value, target, &err) != 0)
+            return cli_fail(err);
+    } else
+        return cli_usage("list", "unknown option \"%s\"", opt);
+    return EXIT_OK;
+}
+
+static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db **db)
+{
+    for (int i = 1; i < cli->argc; i++) {
+        const char *a = cli->argv[i];
+        if (strcmp(a, "--tsv") == 0) {
+            o->tsv = true;
+        } else if (strcmp(a, "--deleted") == 0) {
+            o->q.deleted = true;
+        } else if (strncmp(a, "--", 2) == 0) {
+            const char *eq = strchr(a, '=');
+            char *opt = eq ? xstrndup(a, (size_t)(eq - a)) : xstrdup(a);
+            const char *value = eq ? eq + 1 : i + 1 < cli->argc ? cli->argv[++i] : NULL;
+            int rc = value ? list_option(opt, value, o, db, cli)
+                           : cli_usage("list", "%s needs a value", opt);
+            free(opt);
+            if (rc != EXIT_OK)
+                return rc;
+        } else {
+            return cli_usage("list", "unexpected argument \"%s\"", a);
+        }
+    }
+    return EXIT_OK;
+}
+
+int cmd_list(const struct cli *cli)
+{
+    struct list_opts o = {.limit = -1, .dates = DATE_THAI, .thai = cli->thai};
+    struct db *db = NULL;
+    int rc = parse_kind("list", cli->argc ? cli->argv[0] : NULL, &o.q.kind);
+    if (rc == EXIT_OK)
+        rc = parse_list_args(cli, &o, &db);
+    if (rc == EXIT_OK && !db && !(db = cli_open(cli)))
+        rc = EXIT_ERROR;
+    if (rc != EXIT_OK) {
+        db_close(&db);
+        return rc;
+    }
+    if (o.limit < 0)
+        o.limit = 1LL << 62;
+    struct table_state t = {.o = &o};
+    char *err = NULL;
+    int status = 0;
+    if (o.limit > 0) {
+        if (o.tsv)
+            print_tsv_header(o.q.kind);
+        else
+            table_setup(&t, o.q.kind);
+        status = o.offset ? -2 : list_each(db, &o.q, o.tsv ? print_tsv_row : print_table_row, &t, &err);
+    }
+    if (status == -2) {
+        struct record **rows;
+        size_t n;
+        status = list_fetch(db, &o.q, o.offset, (int)(o.limit < 100000 ? o.limit : 100000), &rows,
+                            &n, &err);
+        for (size_t i = 0; status == 0 && i < n; i++)
+            (o.tsv ? print_tsv_row : print_table_row)(rows[i], &t);
+        list_free(rows, n);
+    }
+    db_close(&db);
+    return status < 0 ? cli_fail(err) : EXIT_OK;
+}
+
+static int parse_kind_and_id(const char *command, const struct cli *cli, enum kind *k,
+                             long long *id)
+{
+    if (cli->argc < 2)
+        return cli_usage(command, "%s needs a kind and an id", command);
+    int rc = parse_kind(command, cli->argv[0], k);
+    if (rc != EXIT_OK)
+        return rc;
+    if (*k == KIND_ATTENDANCE && strcmp(command, "list") != 0 && strcmp(command, "add") != 0 &&
+        strcmp(command, "edit") != 0 && strcmp(command, "delete") != 0 &&
+        strcmp(command, "restore") != 0 && strcmp(command, "show") != 0)
+        return cli_usage(command, "%s does not take attendance", command);
+    if (!cli_parse_id(cli->argv[1], id))
+        return cli_usage(command, "\"%s\" is not an id", cli->argv[1]);
+    return EXIT_OK;
+}
+
+/* Field options: --given-name VALUE or --given-name=VALUE; --name splits a full name. */
+static int apply_field_options(const char *command, struct record *r, int argc, char **argv)
+{
+    const struct kind_info *ki = kind_info(r->kind);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--", 2) != 0)
+            return cli_usage(command, "unexpected argument \"%s\"", a);
+        const char *eq = strchr(a, '=');
+        char *name = eq ? xstrndup(a + 2, (size_t)(eq - a - 2)) : xstrdup(a + 2);
+        const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+        int fi = field_index(ki, name);
+        int rc = EXIT_OK;
+        char *err = NULL;
+        if (!value)
+            rc = cli_usage(command, "--%s needs a value", name);
+        else if (strcmp(name, "name") == 0 && r->kind == KIND_MEMBER)
+            rc = record_set_full_name(r, value, &err) == 0 ? EXIT_OK : cli_fail(err);
+        else if (fi < 0 || (ki->fields[fi].flags & FIELD_READONLY)) {
+            struct strbuf sb = STRBUF_INIT;
+            for (int j = 0; j < ki->nfields; j++)
+                if (!(ki->fields[j].flags & FIELD_READONLY))
+                    sb_addf(&sb, " --%s", ki->fields[j].name);
+            rc = cli_usage(command, "%s has no field \"%s\"; it has%s%s", ki->name, name,
+                           sb_str(&sb), r->kind == KIND_MEMBER ? " --name" : "");
+            sb_free(&sb);
+        } else
+            record_set(r, ki->fields[fi].name, value);
+        free(name);
+        if (rc != EXIT_OK)
+            return rc;
+    }
+    return EXIT_OK;
+}
+
+static int save_and_report(struct db *db, struct record *r, const char *verb)
+{
+    char *err = NULL;
+    if (record_save(db, r, &err) != 0)
+        return cli_fail(err);
+    if (strcmp(verb, "added") == 0) {
+        printf("%lld\n", r->id);
+    } else {
+        char *name = record_display_name(r);
+        printf("%s %s %lld: ", verb, kind_info(r->kind)->name, r->id);
+        print_safe(stdout, name);
+        putchar('\n');
+        free(name);
+    }
+    return EXIT_OK;
+}
+
+int cmd_add(const struct cli *cli)
+{
+    enum kind k;
+    int rc = parse_kind("add", cli->argc ? cli->argv[0] : NULL, &k);
+    if (rc != EXIT_OK)
+        return rc;
+    struct record *r = record_new(k);
+    rc = apply_field_options("add", r, cli->argc - 1, cli->argv + 1);
+    struct db *db = NULL;
+    if (rc == EXIT_OK)
+        rc = (db = cli_open(cli)) ? save_and_report(db, r, "added") : EXIT_ERROR;
+    record_free(&r);
+    db_close(&db);
+    return rc;
+}
+
+int cmd_edit(const struct cli *cli)
+{
+    enum kind k;
+    long long id;
+    int rc = parse_kind_and_id("edit", cli, &k, &id);
+    if (rc != EXIT_OK)
+        return rc;
+    if (cli->argc < 3)
+        return cli_usage("edit", "say which fields to change, e.g. --phone 081-234-5678");
+    struct db *db = cli_open(cli);
+    if (!db)
+        return EXIT_ERROR;
+    struct record *r = NULL;
+    char *err = NULL;
+    if (record_load(db, k, id, &r, &err) != 0)
+        rc = cli_fail(err);
+    else
+        rc = apply_field_options("edit", r, cli->argc - 2, cli->argv + 2);
+    if (rc == EXIT_OK)
+        rc = save_and_report(db, r, "updated");
+    record_free(&r);
+    db_close(&db);
+    return rc;
+}
+
+static int delete_or_restore(const struct cli *cli, bool deleting)
+{
+    const char *command = deleting ? "delete" : "restore";
+    enum kind k;
+    long long id;
+    int rc = parse_kind_and_id(command, cli, &k, &id);
+    if (rc != EXIT_OK)
+        return rc;
+    if (cli->argc > 2)
+        return cli_usage(command, "unexpected argument \"%s\"", cli->argv[2]);
+    struct db *db = cli_open(cli);
+    if (!db)
+        return EXIT_ERROR;
+    char *err = NULL;
+    struct record *r = NULL;
+    if ((deleting ? record_delete(db, k, id, &err) : record_restore(db, k, id, &err)) != 0 ||
+        record_load(db, k, id, &r, &err) != 0) {
+        db_close(&db);
+        return cli_fail(err);
+    }
+    char *name = record_display_name(r);
+    printf("%s %s %lld: ", deleting ? "deleted" : "restored", kind_info(k)->name, id);
+    print_safe(stdout, name);
+    if (deleting)
+        printf(" (undo with: khai restore %s %lld)", kind_info(k)->name, id);
+    putchar('\n');
+    free(name);
+    record_free(&r);
+    db_close(&db);
+    return EXIT_OK;
+}
+
+int cmd_delete(const struct cli *cli) { return delete_or_restore(cli, true); }
+int cmd_restore(const struct cli *cli) { return delete_or_restore(cli, false); }
