@@ -302,9 +302,9 @@ static int run_command(struct cli *cli, char **rest, int nrest)
     if (nrest == 0) {
         fputs("khai: the curses screens are not part of this version yet; use the commands "
               "below.\n\n",
-              stderr);
-        print_overview(stderr);
-        return EXIT_USAGE;
+              stdout);
+        print_overview(stdout);
+        return EXIT_OK;
     }
     const char *name = rest[0];
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)

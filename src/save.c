@@ -56,7 +56,8 @@ static int store_fields(struct save *s, char **err)
             struct stored *v = &s->vals[i];
             if (f->type == FT_ORGS) {
                 v->ids = xmalloc(sizeof(long long) * (refs->n[i] ? refs->n[i] : 1));
-                memcpy(v->ids, refs->ids[i], sizeof(long long) * refs->n[i]);
+                if (refs->n[i])
+                    memcpy(v->ids, refs->ids[i], sizeof(long long) * refs->n[i]);
                 v->n = refs->n[i];
             } else if (refs->n[i]) {
                 v->num = refs->ids[i][0];

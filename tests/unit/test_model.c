@@ -1,0 +1,493 @@
+/* Tests of the store and model API: migrations, saving, lost updates, audit, search, lists. */
+#include "db.h"
+#include "model.h"
+#include "test_support.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static struct db *fresh_db(const char *name)
+{
+    char *path = test_path(name);
+    remove(path);
+    struct db *db = NULL;
+    char *err = NULL;
+    if (db_open(path, &db, &err) != 0)
+        fail_msg("db_open: %s", err);
+    free(path);
+    return db;
+}
+
+static long long add(struct db *db, enum kind k, const char *const *pairs)
+{
+    struct record *r = record_new(k);
+    for (int i = 0; pairs[i]; i += 2)
+        if (k == KIND_MEMBER && strcmp(pairs[i], "name") == 0) {
+            char *err = NULL;
+            assert_int_equal(record_set_full_name(r, pairs[i + 1], &err), 0);
+        } else {
+            assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
+        }
+    char *err = NULL;
+    if (record_save(db, r, &err) != 0)
+        fail_msg("record_save: %s", err);
+    long long id = r->id;
+    record_free(&r);
+    return id;
+}
+
+static char *save_error(struct db *db, enum kind k, const char *const *pairs)
+{
+    struct record *r = record_new(k);
+    for (int i = 0; pairs[i]; i += 2)
+        record_set(r, pairs[i], pairs[i + 1]);
+    char *err = NULL;
+    assert_int_not_equal(record_save(db, r, &err), 0);
+    record_free(&r);
+    return err;
+}
+
+static long long scalar(struct db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void model_migrates_new_database_to_latest(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("migrate.db");
+    assert_int_equal(scalar(db, "PRAGMA user_version"), db_schema_version());
+    assert_int_equal(scalar(db, "SELECT count(*) FROM provinces"), 77);
+    assert_int_equal(scalar(db, "SELECT count(DISTINCT region) FROM provinces"), 6);
+    assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1);
+    db_close(&db);
+}
+
+static void model_refuses_newer_database_untouched(void **state)
+{
+    (void)state;
+    char *path = test_path("newer.db");
+    remove(path);
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    char *before = test_read_file(path);
+    struct stat st1, st2;
+    assert_int_equal(stat(path, &st1), 0);
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), -1);
+    assert_null(db);
+    assert_contains(err, "newer khai");
+    assert_contains(err, "999");
+    assert_int_equal(stat(path, &st2), 0);
+    assert_int_equal(st1.st_size, st2.st_size);
+    char *after = test_read_file(path);
+    assert_memory_equal(before, after, (size_t)st1.st_size);
+    free(before);
+    free(after);
+    free(err);
+    free(path);
+}
+
+static void model_upgrades_older_database_in_place(void **state)
+{
+    (void)state;
+    char *path = test_path("older.db");
+    remove(path);
+    struct db *db = fresh_db("older.db");
+    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมชาย", NULL});
+    /* Pretend the newest migration has not run: undo it by hand, as an older khai left it. */
+    assert_int_equal(sqlite3_exec(db_handle(db),
+                                  "DROP TRIGGER members_fts_insert; DROP TRIGGER members_fts_update; "
+                                  "DROP TRIGGER members_fts_delete; DROP TRIGGER "
+                                  "organisations_fts_insert; DROP TRIGGER "
+                                  "organisations_fts_update; DROP TRIGGER "
+                                  "organisations_fts_delete; DROP TABLE members_fts; DROP TABLE "
+                                  "organisations_fts; "
+                                  "PRAGMA user_version = 2",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    db_close(&db);
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    assert_int_equal(scalar(db, "PRAGMA user_version"), db_schema_version());
+    struct record *r;
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
+    assert_string_equal(record_get(r, "given_name"), "สมชาย");
+    record_free(&r);
+    db_close(&db);
+    free(path);
+}
+
+static void model_saves_and_loads_member_with_links(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("links.db");
+    add(db, KIND_ORG,
+        (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.", NULL});
+    long long id = add(db, KIND_MEMBER,
+                       (const char *const[]){"name", "นางสาวจิราพร คงทอง", "phone",
+                                             "๐๘๑ ๒๓๔ ๕๖๗๘; +66 2 123 4567", "organisations",
+                                             "มพช.", "tags", "อาสา, ผู้นำ", "province",
+                                             "Chiang Mai", NULL});
+    struct record *r;
+    char *err = NULL;
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
+    assert_string_equal(record_get(r, "title"), "นางสาว");
+    assert_string_equal(record_get(r, "given_name"), "จิราพร");
+    assert_string_equal(record_get(r, "family_name"), "คงทอง");
+    assert_string_equal(record_get(r, "phone"), "081-234-5678; 02-123-4567");
+    assert_string_equal(record_get(r, "organisations"), "มูลนิธิเพื่อนชุมชน");
+    assert_string_equal(record_get(r, "province"), "เชียงใหม่");
+    assert_string_equal(record_get(r, "tags"), "ผู้นำ; อาสา");
+    assert_int_equal(r->version, 1);
+    record_free(&r);
+    db_close(&db);
+}
+
+static void model_rejects_invalid_fields_naming_them(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("invalid.db");
+    char *err = save_error(db, KIND_MEMBER, (const char *const[]){"family_name", "x", NULL});
+    assert_contains(err, "given_name");
+    free(err);
+    err = save_error(db, KIND_MEMBER,
+                     (const char *const[]){"given_name", "ก", "phone", "12345", NULL});
+    assert_contains(err, "phone");
+    assert_contains(err, "12345");
+    free(err);
+    err = save_error(db, KIND_MEMBER,
+                     (const char *const[]){"given_name", "ก", "email", "nobody@", NULL});
+    assert_contains(err, "email");
+    free(err);
+    err = save_error(db, KIND_EVENT,
+                     (const char *const[]){"title", "ประชุม", "start_date", "31 ก.พ. 2567", NULL});
+    assert_contains(err, "31 ก.พ. 2567");
+    free(err);
+    err = save_error(db, KIND_EVENT,
+                     (const char *const[]){"title", "ประชุม", "start_date", "2 มี.ค. 2567",
+                                           "end_date", "1 มี.ค. 2567", NULL});
+    assert_contains(err, "before");
+    free(err);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 0);
+    db_close(&db);
+}
+
+static void model_detects_lost_update(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("lost.db");
+    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมศรี", NULL});
+    struct record *mine, *theirs;
+    char *err = NULL;
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &mine, &err), 0);
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &theirs, &err), 0);
+    record_set(theirs, "nickname", "ศรี");
+    assert_int_equal(record_save(db, theirs, &err), 0);
+    record_set(mine, "nickname", "หมี");
+    assert_int_not_equal(record_save(db, mine, &err), 0);
+    assert_contains(err, "was changed by");
+    free(err);
+    struct record *now;
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &now, &err), 0);
+    assert_string_equal(record_get(now, "nickname"), "ศรี");
+    assert_int_equal(now->version, 2);
+    record_free(&mine);
+    record_free(&theirs);
+    record_free(&now);
+    db_close(&db);
+}
+
+static void model_audits_changes_with_old_and_new_values(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("audit.db");
+    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "มานี", NULL});
+    struct record *r;
+    char *err = NULL;
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
+    record_set(r, "nickname", "นี");
+    assert_int_equal(record_save(db, r, &err), 0);
+    assert_int_equal(record_delete(db, KIND_MEMBER, id, &err), 0);
+    assert_int_equal(record_restore(db, KIND_MEMBER, id, &err), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM audit WHERE table_name = 'members'"), 4);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM audit WHERE action = 'update' AND "
+                                "json_extract(old_values, '$.nickname') = '' AND "
+                                "json_extract(new_values, '$.nickname') = 'นี'"),
+                     1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM audit WHERE who = '' OR who IS NULL"), 0);
+    record_free(&r);
+    db_close(&db);
+}
+
+static void model_soft_delete_hides_and_restore_brings_back(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("delete.db");
+    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "ชูใจ", NULL});
+    char *err = NULL;
+    long long n;
+    assert_int_equal(record_delete(db, KIND_MEMBER, id, &err), 0);
+    struct list_query q = {.kind = KIND_MEMBER};
+    assert_int_equal(list_count(db, &q, &n, &err), 0);
+    assert_int_equal(n, 0);
+    q.deleted = true;
+    assert_int_equal(list_count(db, &q, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_int_not_equal(record_delete(db, KIND_MEMBER, id, &err), 0);
+    free(err);
+    err = NULL;
+    struct record *r;
+    assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
+    record_set(r, "nickname", "ใจ");
+    assert_int_not_equal(record_save(db, r, &err), 0);
+    assert_contains(err, "restore it first");
+    free(err);
+    err = NULL;
+    assert_int_equal(record_restore(db, KIND_MEMBER, id, &err), 0);
+    q.deleted = false;
+    assert_int_equal(list_count(db, &q, &n, &err), 0);
+    assert_int_equal(n, 1);
+    record_free(&r);
+    db_close(&db);
+}
+
+static char *names_in_order(struct db *db, const struct list_query *q)
+{
+    struct record **rows;
+    size_t n;
+    char *err = NULL;
+    assert_int_equal(list_fetch(db, q, 0, 100, &rows, &n, &err), 0);
+    char *out = xstrdup("");
+    for (size_t i = 0; i < n; i++) {
+        char *next = xasprintf("%s%s%s", out, i ? "," : "", record_get(rows[i], "given_name"));
+        free(out);
+        out = next;
+    }
+    list_free(rows, n);
+    return out;
+}
+
+static void model_sorts_members_by_given_name_in_thai_order(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("sort.db");
+    const char *names[] = {"ขวัญ", "ไก่", "Anna", "กมล", "นายเกศินี", "อรุณ"};
+    for (size_t i = 0; i < 6; i++)
+        add(db, KIND_MEMBER, (const char *const[]){"name", names[i], NULL});
+    struct list_query q = {.kind = KIND_MEMBER};
+    char *order = names_in_order(db, &q);
+    /* Latin first; เกศินี and ไก่ sort under ก; the title นาย plays no part. */
+    assert_string_equal(order, "Anna,กมล,เกศินี,ไก่,ขวัญ,อรุณ");
+    free(order);
+    db_close(&db);
+}
+
+static char *search(struct db *db, const char *text)
+{
+    struct list_query q = {.kind = KIND_MEMBER, .search = text};
+    return names_in_order(db, &q);
+}
+
+static void model_search_finds_substrings_phones_and_variants(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("search.db");
+    add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายอาสาภัยพิบัติ", NULL});
+    add(db, KIND_MEMBER,
+        (const char *const[]){"given_name", "น้ำฝน", "family_name", "ใจดี", "nickname", "ฝน",
+                              "phone", "081-234-5678", "organisations",
+                              "เครือข่ายอาสาภัยพิบัติ", NULL});
+    add(db, KIND_MEMBER,
+        (const char *const[]){"given_name", "Somchai", "family_name", "Rakthai", NULL});
+    char *got;
+    got = search(db, "ใจด");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    /* SARA AM typed as NIKHAHIT + SARA AA finds the normal form. */
+    got = search(db, "น\u0e49\u0e4d\u0e32ฝ");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    got = search(db, "5678");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    got = search(db, "๕๖๗๘");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    got = search(db, "ภัยพิบัติ");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    got = search(db, "SOMCH");
+    assert_string_equal(got, "Somchai");
+    free(got);
+    got = search(db, "ฝ");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    got = search(db, "ai");
+    assert_string_equal(got, "Somchai");
+    free(got);
+    got = search(db, "ฝน ใจดี");
+    assert_string_equal(got, "น้ำฝน");
+    free(got);
+    got = search(db, "\"");
+    assert_string_equal(got, "");
+    free(got);
+    db_close(&db);
+}
+
+static void model_search_follows_organisation_rename(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("rename.db");
+    long long org = add(db, KIND_ORG, (const char *const[]){"name", "กลุ่มออมทรัพย์", NULL});
+    add(db, KIND_MEMBER,
+        (const char *const[]){"given_name", "บุญมี", "organisations", "กลุ่มออมทรัพย์", NULL});
+    struct record *r;
+    char *err = NULL;
+    assert_int_equal(record_load(db, KIND_ORG, org, &r, &err), 0);
+    record_set(r, "name", "สหกรณ์ชุมชน");
+    assert_int_equal(record_save(db, r, &err), 0);
+    record_free(&r);
+    char *got = search(db, "สหกรณ์");
+    assert_string_equal(got, "บุญมี");
+    free(got);
+    got = search(db, "ออมทรัพย์");
+    assert_string_equal(got, "");
+    free(got);
+    db_close(&db);
+}
+
+static void model_event_range_and_summary(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("event.db");
+    add(db, KIND_ORG, (const char *const[]){"name", "อบต.บ้านใหม่", NULL});
+    add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิรักษ์ถิ่น", NULL});
+    long long ev = add(db, KIND_EVENT,
+                       (const char *const[]){"title", "เวทีเครือข่าย", "start_date",
+                                             "24-25 มีค. 2552", "start_time",
+                                             "13.30 – 17.30 น.", "target", "70", "quotas",
+                                             "ผู้บริหาร อปท.=40; เครือข่ายชุมชน=30", NULL});
+    struct record *r;
+    char *err = NULL;
+    assert_int_equal(record_load(db, KIND_EVENT, ev, &r, &err), 0);
+    assert_string_equal(record_get(r, "start_date"), "2009-03-24");
+    assert_string_equal(record_get(r, "end_date"), "2009-03-25");
+    assert_string_equal(record_get(r, "start_time"), "13:30");
+    assert_string_equal(record_get(r, "end_time"), "17:30");
+    record_free(&r);
+    const char *people[] = {"ก้อง", "ขิม", "คำ"};
+    const char *orgs[] = {"อบต.บ้านใหม่", "มูลนิธิรักษ์ถิ่น", "อบต.บ้านใหม่"};
+    char evs[16];
+    snprintf(evs, sizeof evs, "%lld", ev);
+    for (int i = 0; i < 3; i++) {
+        long long m = add(db, KIND_MEMBER, (const char *const[]){"given_name", people[i], NULL});
+        char ms[16];
+        snprintf(ms, sizeof ms, "%lld", m);
+        add(db, KIND_ATTENDANCE,
+            (const char *const[]){"event_id", evs, "member_id", ms, "status",
+                                  i < 2 ? "attended" : "absent", "organisation", orgs[i],
+                                  "category", "ผู้บริหาร อปท.", NULL});
+    }
+    struct event_summary s;
+    assert_int_equal(event_summary(db, ev, &s, &err), 0);
+    assert_int_equal(s.target, 70);
+    assert_int_equal(s.attended, 2);
+    assert_int_equal(s.absent, 1);
+    assert_int_equal(s.organisations, 2);
+    assert_int_equal(s.ncategories, 2);
+    assert_string_equal(s.categories[0].category, "ผู้บริหาร อปท.");
+    assert_int_equal(s.categories[0].target, 40);
+    assert_int_equal(s.categories[0].attended, 2);
+    event_summary_free(&s);
+    db_close(&db);
+}
+
+static void model_attendance_once_per_person(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("once.db");
+    add(db, KIND_EVENT, (const char *const[]){"title", "อบรม", "start_date", "1/1/2567", NULL});
+    add(db, KIND_MEMBER, (const char *const[]){"given_name", "ดวงใจ", NULL});
+    const char *const pairs[] = {"event_id", "1", "member_id", "1", "status", "attended", NULL};
+    long long a = add(db, KIND_ATTENDANCE, pairs);
+    char *err = save_error(db, KIND_ATTENDANCE, pairs);
+    assert_contains(err, "already");
+    free(err);
+    err = NULL;
+    /* Deleted and added again: the same row comes back, still once. */
+    assert_int_equal(record_delete(db, KIND_ATTENDANCE, a, &err), 0);
+    assert_int_equal(add(db, KIND_ATTENDANCE, pairs), a);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance"), 1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance WHERE checked_in_at IS NOT "
+                                "NULL AND checked_in_by <> ''"),
+                     1);
+    db_close(&db);
+}
+
+static void model_refuses_organisation_loops(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("loop.db");
+    long long a = add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายภาคเหนือ", NULL});
+    add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายเชียงใหม่", "parent", "1", NULL});
+    add(db, KIND_ORG, (const char *const[]){"name", "กลุ่มแม่ริม", "parent", "2", NULL});
+    struct record *r;
+    char *err = NULL;
+    assert_int_equal(record_load(db, KIND_ORG, a, &r, &err), 0);
+    record_set(r, "parent", "กลุ่มแม่ริม");
+    assert_int_not_equal(record_save(db, r, &err), 0);
+    assert_contains(err, "parent");
+    free(err);
+    record_free(&r);
+    db_close(&db);
+}
+
+static void model_check_and_backup(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("check.db");
+    add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมปอง", NULL});
+    char *report = NULL, *err = NULL;
+    assert_int_equal(db_check(db, &report, &err), 0);
+    assert_null(report);
+    char *copy = test_path("backup-copy.db");
+    remove(copy);
+    assert_int_equal(db_backup(db, copy, &err), 0);
+    db_close(&db);
+    assert_int_equal(db_open(copy, &db, &err), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
+    db_close(&db);
+    free(copy);
+}
+
+const struct CMUnitTest model_tests[] = {
+    cmocka_unit_test(model_migrates_new_database_to_latest),
+    cmocka_unit_test(model_refuses_newer_database_untouched),
+    cmocka_unit_test(model_upgrades_older_database_in_place),
+    cmocka_unit_test(model_saves_and_loads_member_with_links),
+    cmocka_unit_test(model_rejects_invalid_fields_naming_them),
+    cmocka_unit_test(model_detects_lost_update),
+    cmocka_unit_test(model_audits_changes_with_old_and_new_values),
+    cmocka_unit_test(model_soft_delete_hides_and_restore_brings_back),
+    cmocka_unit_test(model_sorts_members_by_given_name_in_thai_order),
+    cmocka_unit_test(model_search_finds_substrings_phones_and_variants),
+    cmocka_unit_test(model_search_follows_organisation_rename),
+    cmocka_unit_test(model_event_range_and_summary),
+    cmocka_unit_test(model_attendance_once_per_person),
+    cmocka_unit_test(model_refuses_organisation_loops),
+    cmocka_unit_test(model_check_and_backup),
+};
+const size_t model_tests_count = sizeof model_tests / sizeof model_tests[0];
