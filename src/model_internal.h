@@ -18,6 +18,7 @@ struct stored {
 struct refs {
     long long *ids[32];
     size_t n[32];
+    bool resolved[32]; /* ids hold what the field says: a save need not look names up */
 };
 
 void stored_free(struct stored *s);

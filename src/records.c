@@ -185,6 +185,7 @@ static void refs_clear(struct refs *refs, int fi)
     free(refs->ids[fi]);
     refs->ids[fi] = NULL;
     refs->n[fi] = 0;
+    refs->resolved[fi] = false;
 }
 
 void record_free(struct record **rp)
@@ -220,6 +221,7 @@ struct record *record_copy(const struct record *r)
         free(c->values[i]);
         c->values[i] = xstrdup(r->values[i]);
         c->changed[i] = r->changed[i];
+        to->resolved[i] = from->resolved[i];
         if (from->n[i]) {
             to->ids[i] = xmalloc(sizeof(long long) * from->n[i]);
             memcpy(to->ids[i], from->ids[i], sizeof(long long) * from->n[i]);
@@ -285,6 +287,7 @@ int record_set_full_name(struct record *r, const char *full, char **err)
 static void parse_ids(struct refs *refs, int fi, const char *text)
 {
     refs_clear(refs, fi);
+    refs->resolved[fi] = true;
     if (!text || !*text)
         return;
     size_t n = 1;

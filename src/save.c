@@ -52,7 +52,7 @@ static int store_fields(struct save *s, char **err)
         const struct field *f = &s->ki->fields[i];
         if (f->type == FT_ID || f->type == FT_DERIVED)
             continue;
-        if (field_is_ref(f->type) && !s->r->changed[i] && s->r->id) {
+        if (field_is_ref(f->type) && refs->resolved[i]) {
             struct stored *v = &s->vals[i];
             if (f->type == FT_ORGS) {
                 v->ids = xmalloc(sizeof(long long) * (refs->n[i] ? refs->n[i] : 1));

@@ -1,0 +1,24 @@
+/* Undo of this session's changes (add, edit, delete, check-in), newest first. The screens
+ * record what they did; undoing goes through the model like any other change, so it is
+ * audited and refuses to overwrite what someone else changed since. */
+#ifndef KHAI_UNDO_H
+#define KHAI_UNDO_H
+#include "model.h"
+
+struct undo_log;
+
+struct undo_log *undo_new(void);
+void undo_free(struct undo_log **log);
+bool undo_empty(const struct undo_log *log);
+
+/* Call after the change succeeded. after is the record as saved (created/edited). */
+void undo_record_added(struct undo_log *log, const struct record *after);
+void undo_record_edited(struct undo_log *log, const struct record *before,
+                        const struct record *after);
+void undo_record_deleted(struct undo_log *log, const struct record *before);
+
+/* Undoes the newest change. On success *done says what was undone (malloc'd). On failure
+ * the change stays on the log and *err says why. */
+int undo_last(struct db *db, struct undo_log *log, char **done, char **err);
+
+#endif

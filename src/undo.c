@@ -1,0 +1,146 @@
+/* The session's undo log: each entry knows how to put one change back. */
+#include "undo.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED };
+
+struct undo_entry {
+    enum undo_op op;
+    struct record *before; /* as it was (edited, deleted) */
+    struct record *after;  /* as the change left it: its version tells whether others wrote */
+};
+
+struct undo_log {
+    struct undo_entry *entries;
+    size_t n, cap;
+};
+
+struct undo_log *undo_new(void)
+{
+    return xcalloc(1, sizeof(struct undo_log));
+}
+
+static void entry_free(struct undo_entry *e)
+{
+    record_free(&e->before);
+    record_free(&e->after);
+}
+
+void undo_free(struct undo_log **logp)
+{
+    struct undo_log *log = *logp;
+    if (!log)
+        return;
+    for (size_t i = 0; i < log->n; i++)
+        entry_free(&log->entries[i]);
+    free(log->entries);
+    free(log);
+    *logp = NULL;
+}
+
+bool undo_empty(const struct undo_log *log)
+{
+    return log->n == 0;
+}
+
+static void push(struct undo_log *log, enum undo_op op, const struct record *before,
+                 const struct record *after)
+{
+    if (log->n == log->cap) {
+        log->cap = log->cap ? log->cap * 2 : 16;
+        log->entries = xrealloc(log->entries, sizeof *log->entries * log->cap);
+    }
+    log->entries[log->n++] = (struct undo_entry){op, before ? record_copy(before) : NULL,
+                                                 after ? record_copy(after) : NULL};
+}
+
+void undo_record_added(struct undo_log *log, const struct record *after)
+{
+    push(log, UNDO_ADDED, NULL, after);
+}
+
+void undo_record_edited(struct undo_log *log, const struct record *before,
+                        const struct record *after)
+{
+    push(log, UNDO_EDITED, before, after);
+}
+
+void undo_record_deleted(struct undo_log *log, const struct record *before)
+{
+    push(log, UNDO_DELETED, before, NULL);
+}
+
+/* Puts every editable field back as it was, over the current version of the row, so the
+ * save's own check refuses when someone else has changed it since this session did. */
+static int revert_edit(struct db *db, const struct undo_entry *e, char **err)
+{
+    struct record *back = record_copy(e->before);
+    const struct kind_info *ki = kind_info(back->kind);
+    back->version = e->after->version;
+    for (int i = 0; i < ki->nfields; i++)
+        back->changed[i] = !(ki->fields[i].flags & FIELD_READONLY);
+    int rc = record_save(db, back, err);
+    record_free(&back);
+    return rc;
+}
+
+/* Undoing bumps the row's version; the next older change to the same row must expect the
+ * version this session itself just wrote, not the one it saw back then. */
+static void adopt_own_version(struct db *db, struct undo_log *log, const struct record *r)
+{
+    struct record *now = NULL;
+    char *err = NULL;
+    if (record_load(db, r->kind, r->id, &now, &err) != 0) {
+        free(err);
+        return;
+    }
+    for (size_t i = log->n - 1; i-- > 0;) {
+        struct undo_entry *older = &log->entries[i];
+        const struct record *o = older->after ? older->after : older->before;
+        if (o->kind == r->kind && o->id == r->id) {
+            if (older->after)
+                older->after->version = now->version;
+            break;
+        }
+    }
+    record_free(&now);
+}
+
+int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
+{
+    *done = NULL;
+    if (log->n == 0) {
+        *err = xstrdup("nothing to undo");
+        return -1;
+    }
+    struct undo_entry *e = &log->entries[log->n - 1];
+    const struct record *r = e->before ? e->before : e->after;
+    int rc;
+    const char *what;
+    switch (e->op) {
+    case UNDO_ADDED:
+        rc = record_delete(db, r->kind, r->id, err);
+        what = "adding";
+        break;
+    case UNDO_DELETED:
+        rc = record_restore(db, r->kind, r->id, err);
+        what = "deleting";
+        break;
+    default:
+        rc = revert_edit(db, e, err);
+        what = "editing";
+        break;
+    }
+    if (rc != 0)
+        return -1;
+    adopt_own_version(db, log, r);
+    char *name = record_display_name(r);
+    *done = xasprintf("undid %s %s %lld (%s)", what, kind_info(r->kind)->name, r->id, name);
+    free(name);
+    entry_free(e);
+    log->n--;
+    return 0;
+}
