@@ -4,7 +4,7 @@
 #include "table.h"
 #include "text.h"
 #include "thaidate.h"
-#include "timestamp.h"
+#include "views.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -13,39 +13,6 @@
 #include <time.h>
 
 enum { MAX_COLS = 8, MAX_FIELDS = 32 };
-
-/* The columns of the table view of each kind; "*name" is the display name. */
-struct view_col {
-    const char *field;
-    int min, max;
-    bool right;
-};
-
-static const struct view_col member_view[] = {{"id", 2, 6, true},      {"*name", 14, 0, false},
-                                              {"nickname", 4, 10, false}, {"phone", 12, 12, false},
-                                              {"province", 6, 14, false}, {"organisations", 8, 0, false},
-                                              {NULL, 0, 0, false}};
-static const struct view_col org_view[] = {{"id", 2, 6, true},           {"name", 14, 0, false},
-                                           {"short_name", 4, 10, false}, {"kind", 6, 14, false},
-                                           {"province", 6, 14, false},   {"parent", 8, 0, false},
-                                           {NULL, 0, 0, false}};
-static const struct view_col event_view[] = {{"id", 2, 6, true},          {"start_date", 11, 12, false},
-                                             {"title", 14, 0, false},     {"province", 6, 14, false},
-                                             {"target", 4, 6, true},      {"status", 7, 9, false},
-                                             {NULL, 0, 0, false}};
-static const struct view_col task_view[] = {{"id", 2, 6, true},        {"due_date", 11, 12, false},
-                                            {"title", 14, 0, false},   {"owner", 8, 0, false},
-                                            {"status", 6, 11, false},  {"priority", 6, 8, false},
-                                            {NULL, 0, 0, false}};
-static const struct view_col attendance_view[] = {
-    {"member_id", 2, 6, true},   {"member_name", 14, 0, false}, {"organisation", 8, 0, false},
-    {"category", 6, 14, false},  {"status", 6, 10, false},      {"checked_in_at", 5, 16, false},
-    {NULL, 0, 0, false}};
-
-static const struct view_col *const views[KIND_COUNT] = {
-    [KIND_MEMBER] = member_view, [KIND_ORG] = org_view,   [KIND_EVENT] = event_view,
-    [KIND_TASK] = task_view,     [KIND_ATTENDANCE] = attendance_view,
-};
 
 struct list_opts {
     struct list_query q;
@@ -65,35 +32,6 @@ static int parse_kind(const char *command, const char *arg, enum kind *k)
     return EXIT_OK;
 }
 
-/* The value of a field as a person reads it: dates in the chosen style, choices as labels. */
-static char *readable(const struct record *r, int fi, enum date_style dates, bool thai)
-{
-    const struct field *f = &kind_info(r->kind)->fields[fi];
-    const char *v = r->values[fi];
-    char buf[64];
-    if (f->type == FT_DATE && *v) {
-        struct date d;
-        if (date_from_iso(v, &d) == 0) {
-            date_format(d, dates, buf, sizeof buf);
-            return xstrdup(buf);
-        }
-    }
-    if (strcmp(f->name, "checked_in_at") == 0 && *v) {
-        timestamp_local(v, buf, sizeof buf);
-        return xstrdup(buf);
-    }
-    if (f->type == FT_CHOICE)
-        return xstrdup(choice_label(f, v, thai));
-    return xstrdup(v);
-}
-
-static char *view_cell(const struct record *r, const struct view_col *c, const struct list_opts *o)
-{
-    if (strcmp(c->field, "*name") == 0)
-        return record_display_name(r);
-    return readable(r, field_index(kind_info(r->kind), c->field), o->dates, o->thai);
-}
-
 struct table_state {
     const struct list_opts *o;
     struct table_col cols[MAX_COLS];
@@ -105,10 +43,10 @@ struct table_state {
 static int print_table_row(const struct record *r, void *ctx)
 {
     struct table_state *t = ctx;
-    const struct view_col *view = views[r->kind];
+    const struct view_col *view = view_columns(r->kind);
     char *cells[MAX_COLS];
     for (int i = 0; i < t->ncols; i++)
-        cells[i] = view_cell(r, &view[i], t->o);
+        cells[i] = view_cell(r, &view[i], t->o->dates, t->o->thai);
     table_row(stdout, t->cols, (const char *const *)cells, t->widths, t->ncols);
     for (int i = 0; i < t->ncols; i++)
         free(cells[i]);
@@ -167,14 +105,11 @@ static void print_tsv_header(enum kind k)
 
 static void table_setup(struct table_state *t, enum kind k)
 {
-    const struct view_col *view = views[k];
-    const struct kind_info *ki = kind_info(k);
+    const struct view_col *view = view_columns(k);
     const char *headers[MAX_COLS];
     for (t->ncols = 0; view[t->ncols].field; t->ncols++) {
         const struct view_col *c = &view[t->ncols];
-        int fi = field_index(ki, c->field);
-        headers[t->ncols] = fi < 0 ? (t->o->thai ? "ชื่อ-สกุล" : "Name")
-                                   : (t->o->thai ? ki->fields[fi].th : ki->fields[fi].en);
+        headers[t->ncols] = view_header(k, c, t->o->thai);
         t->cols[t->ncols] = (struct table_col){headers[t->ncols], c->min, c->max, c->right};
     }
     table_layout(t->cols, t->ncols, table_width(stdout), t->widths);

@@ -4,6 +4,7 @@
 #include "text.h"
 #include "thaidate.h"
 #include "timestamp.h"
+#include "views.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -33,16 +34,13 @@ static void print_field(const char *label, const char *value, int label_cols, in
 static char *display_value(const struct record *r, int fi, bool thai)
 {
     const struct field *f = &kind_info(r->kind)->fields[fi];
-    const char *v = r->values[fi];
-    struct date d;
-    if (f->type == FT_DATE && *v && date_from_iso(v, &d) == 0) {
-        char buf[64];
-        date_format(d, DATE_THAI, buf, sizeof buf);
-        return xasprintf("%s (%s)", buf, v);
+    char *v = view_value(r, fi, DATE_THAI, thai);
+    if (f->type == FT_DATE && *v) {
+        char *both = xasprintf("%s (%s)", v, r->values[fi]);
+        free(v);
+        return both;
     }
-    if (f->type == FT_CHOICE && *v)
-        return xstrdup(choice_label(f, v, thai));
-    return xstrdup(v);
+    return v;
 }
 
 static void print_record(const struct record *r, bool thai, int width)
