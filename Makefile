@@ -39,11 +39,13 @@ build/asan/run_tests: $(ASAN_LIB) $(TEST_OBJ)
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
+	@echo "  CC asan $<"
+	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
 
 build/rel/gen/%.o build/asan/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)

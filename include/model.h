@@ -98,6 +98,10 @@ const char *record_get(const struct record *r, const char *field);
 /* "นางสาวจิราพร คงทอง" for members, the name/title for other kinds. malloc'd. */
 char *record_display_name(const struct record *r);
 
+/* The ids a loaded record's reference field points to (organisations, host, parent, owner,
+ * event, member); 0 when none or not resolved. */
+size_t record_refs(const struct record *r, const char *field, const long long **ids);
+
 /* Sets title, given_name and family_name from a full name split by the honorific rules. */
 int record_set_full_name(struct record *r, const char *full, char **err);
 

@@ -2,6 +2,8 @@
 #include "cli.h"
 #include "cli_internal.h"
 #include "demo.h"
+#include "settings.h"
+#include "tui.h"
 #include "table.h"
 #include "xalloc.h"
 
@@ -253,20 +255,9 @@ static int cmd_help(const struct cli *cli)
     return EXIT_OK;
 }
 
-static bool locale_is_thai(void)
-{
-    const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < 4; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "th", 2) == 0;
-    }
-    return false;
-}
-
 /* Takes --db and --lang out of argv wherever they stand; the rest belongs to the command. */
-static int take_global_options(int argc, char **argv, struct cli *cli, char ***rest,
-                               int *nrest)
+static int take_global_options(int argc, char **argv, struct cli *cli, const char **lang,
+                               char ***rest, int *nrest)
 {
     *rest = xcalloc((size_t)argc + 1, sizeof **rest);
     *nrest = 0;
@@ -290,7 +281,7 @@ static int take_global_options(int argc, char **argv, struct cli *cli, char ***r
         else if (is_lang && strcmp(value, "th") != 0 && strcmp(value, "en") != 0)
             return cli_usage("", "--lang is th or en, not \"%s\"", value);
         else if (is_lang)
-            cli->thai = strcmp(value, "th") == 0;
+            *lang = value;
         else
             (*rest)[(*nrest)++] = argv[i];
     }
@@ -299,13 +290,8 @@ static int take_global_options(int argc, char **argv, struct cli *cli, char ***r
 
 static int run_command(struct cli *cli, char **rest, int nrest)
 {
-    if (nrest == 0) {
-        fputs("khai: the curses screens are not part of this version yet; use the commands "
-              "below.\n\n",
-              stdout);
-        print_overview(stdout);
-        return EXIT_OK;
-    }
+    if (nrest == 0)
+        return tui_run(cli->db_path, cli->thai);
     const char *name = rest[0];
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
         name = "version";
@@ -330,12 +316,13 @@ int cli_main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     struct cli cli = {0};
-    cli.thai = locale_is_thai();
+    const char *lang = NULL;
     char **rest;
     int nrest;
     char *default_path = NULL;
-    int rc = take_global_options(argc, argv, &cli, &rest, &nrest);
+    int rc = take_global_options(argc, argv, &cli, &lang, &rest, &nrest);
     if (rc == EXIT_OK) {
+        cli.thai = settings_thai(lang);
         if (!cli.db_path)
             cli.db_path = getenv("KHAI_DB") && *getenv("KHAI_DB") ? getenv("KHAI_DB") : NULL;
         if (!cli.db_path)

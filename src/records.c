@@ -345,3 +345,14 @@ int record_load(struct db *db, enum kind k, long long id, struct record **out, c
     *err = xasprintf("no %s with id %lld", kind_info(k)->name, id);
     return 1;
 }
+
+size_t record_refs(const struct record *r, const char *field, const long long **ids)
+{
+    const struct refs *refs = r->refs;
+    int fi = field_index(kind_info(r->kind), field);
+    *ids = NULL;
+    if (fi < 0 || !refs->resolved[fi])
+        return 0;
+    *ids = refs->ids[fi];
+    return refs->n[fi];
+}

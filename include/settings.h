@@ -1,0 +1,14 @@
+/* User settings: the interface language from --lang, the config file or the locale. */
+#ifndef KHAI_SETTINGS_H
+#define KHAI_SETTINGS_H
+#include <stdbool.h>
+
+/* The config file: $XDG_CONFIG_HOME/khai/config, else ~/.config/khai/config. malloc'd. */
+char *settings_config_path(void);
+
+/* Whether the interface speaks Thai: --lang (flag, may be NULL) wins, then `lang = th|en`
+ * in the config file, then LANGUAGE / LC_ALL / LC_MESSAGES / LANG starting with "th". Works
+ * whether or not a Thai locale is installed. */
+bool settings_thai(const char *flag);
+
+#endif

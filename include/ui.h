@@ -1,0 +1,170 @@
+/* The screen framework shared by every file in screens/: the state of the running
+ * interface, screens as tables of callbacks, the one table of actions and keys, and the
+ * one drawing path (sanitised, Thai-aware widths). Only screens/ includes this. */
+#ifndef KHAI_UI_H
+#define KHAI_UI_H
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "db.h"
+#include "model.h"
+#include "undo.h"
+
+/* Keys: Unicode characters as they are, curses function keys moved above Unicode. */
+#define UI_FN(k) ((k) + 0x110000)
+#define UI_CTRL(c) ((c)&0x1f)
+enum { UI_ESC = 27 };
+
+/* What a key handler asks the main loop to do: handlers never draw. */
+enum ui_result {
+    UI_HANDLED = 0,
+    UI_DIRTY = 1,     /* the screen has rows to redraw */
+    UI_POP = 2,       /* close this screen, back to the one below */
+    UI_QUIT = 4,      /* leave khai */
+    UI_UNHANDLED = 8, /* let the global actions have the key */
+    UI_FULL = 16,     /* repaint everything (resize, a screen pushed) */
+};
+
+enum action {
+    A_NONE,
+    A_QUIT,
+    A_HELP,
+    A_REDRAW,
+    A_TAB_NEXT,
+    A_TAB_PREV,
+    A_TAB_1,
+    A_TAB_2,
+    A_TAB_3,
+    A_TAB_4,
+    A_UP,
+    A_DOWN,
+    A_PAGE_UP,
+    A_PAGE_DOWN,
+    A_HOME,
+    A_END,
+    A_SEARCH,
+    A_SORT,
+    A_FILTER,
+    A_OPEN,
+    A_BACK,
+    A_ADD,
+    A_EDIT,
+    A_DELETE,
+    A_UNDO,
+    A_DELETED,
+    A_CHECKIN,
+    A_DONE,
+    A_ADD_TASK,
+    A_SAVE,
+    A_NEXT_FIELD,
+    A_PREV_FIELD,
+    A_COUNT
+};
+
+/* Where an action applies: a screen says which of these it is. */
+enum context {
+    CTX_GLOBAL = 1,
+    CTX_LIST = 2,
+    CTX_DETAIL = 4,
+    CTX_FORM = 8,
+    CTX_CHECKIN = 16,
+    CTX_TASKS = 32,  /* the tasks list and a task's detail */
+    CTX_EVENTS = 64, /* the events list and an event's detail */
+    CTX_HELP = 128,
+};
+
+struct action_def {
+    enum action action;
+    int keys[3];          /* up to three keys, 0 = none */
+    const char *key_name; /* as shown in help and the status line */
+    unsigned contexts;
+    const char *en; /* a word or two for the status line */
+    const char *th;
+    const char *help_en; /* what help says, when more than the short label */
+    const char *help_th;
+};
+
+/* The one table of actions and keys; help is generated from it. */
+extern const struct action_def ui_actions[];
+extern const int ui_action_count;
+/* The action key means in a screen of these contexts, or A_NONE. */
+enum action ui_action_for(unsigned contexts, int key);
+/* "Enter open  / search  a add ..." for the status line of a screen. malloc'd. */
+char *ui_key_hints(unsigned contexts, bool thai, const enum action *which, int n);
+
+struct ui;
+struct screen;
+
+struct screen_ops {
+    const char *name;
+    unsigned contexts;
+    /* Draws the body (rows ui->body_top .. ui->body_top + ui->body_rows - 1). full: repaint
+     * everything, else only what the screen marked dirty. */
+    void (*draw)(struct screen *s, struct ui *ui, bool full);
+    /* Handles a key (already mapped to action where the table knows it). */
+    int (*key)(struct screen *s, struct ui *ui, int key, enum action a);
+    /* Someone changed the data (this session or another): refetch what is shown. Returns
+     * UI_DIRTY when anything visible changed. May be NULL. */
+    int (*reload)(struct screen *s, struct ui *ui);
+    /* Where the terminal cursor should rest (an input field), or -1. May be NULL. */
+    void (*cursor)(struct screen *s, struct ui *ui, int *y, int *x);
+    /* The status-line key hints. malloc'd. May be NULL. */
+    char *(*hints)(struct screen *s, struct ui *ui);
+    void (*close)(struct screen *s);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    void *state;
+};
+
+enum { UI_TABS = 4, UI_MAX_DEPTH = 16 };
+
+struct ui {
+    struct db *db;
+    bool thai;
+    bool color;
+    struct undo_log *undo;
+    int rows, cols;
+    int body_top, body_rows; /* the area between the tab bar and the status line */
+    int tab;                 /* 0 members, 1 organisations, 2 events, 3 tasks */
+    struct screen *stack[UI_MAX_DEPTH];
+    int depth;
+    char *message;
+    bool message_error;
+    bool tabs_dirty, status_dirty;
+    long long counts[KIND_COUNT];
+    long long data_version;
+};
+
+/* Interface text in the user's language. */
+#define T(ui, en, th) ((ui)->thai ? (th) : (en))
+
+/* Screens. */
+void ui_push(struct ui *ui, struct screen *s);
+struct screen *ui_top(struct ui *ui);
+/* A message on the status line until the next key. */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Tell every screen that data changed (after this session wrote something). */
+void ui_data_changed(struct ui *ui);
+/* Asks a yes/no question on the status line; true for y (or ใ/ช). */
+bool ui_confirm(struct ui *ui, const char *question);
+/* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. */
+int ui_read_key(int timeout_ms);
+
+/* The one drawing path: text sanitised and fitted to exactly cols columns at y, x.
+ * attr is a curses attribute (A_BOLD, A_REVERSE, ...). */
+void ui_draw_text(int y, int x, int cols, const char *text, int attr);
+/* Clears a line of the body from column x. */
+void ui_clear_line(int y, int x);
+
+/* Screens the framework knows how to open. */
+struct screen *list_screen_new(struct ui *ui, enum kind k);
+struct screen *detail_screen_new(struct ui *ui, enum kind k, long long id);
+struct screen *help_screen_new(struct ui *ui);
+/* A form to add (r->id == 0) or edit r; takes ownership of r. */
+struct screen *form_screen_new(struct ui *ui, struct record *r);
+struct screen *checkin_screen_new(struct ui *ui, long long event_id);
+
+#endif

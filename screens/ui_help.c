@@ -1,0 +1,138 @@
+/* The help screen, generated from the one table of actions and keys. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "strbuf.h"
+#include "text.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+
+struct help_state {
+    char **lines;
+    size_t n;
+    long long top;
+};
+
+static const struct {
+    unsigned context;
+    const char *en, *th;
+} sections[] = {
+    {CTX_LIST, "Lists", "รายการ"},       {CTX_EVENTS, "Events", "กิจกรรม"},
+    {CTX_TASKS, "Tasks", "งานติดตาม"},   {CTX_DETAIL, "Details", "รายละเอียด"},
+    {CTX_FORM, "Forms", "แบบฟอร์ม"},     {CTX_CHECKIN, "Check-in", "ลงทะเบียน"},
+};
+
+static void add_line(struct help_state *st, char *line)
+{
+    st->lines = xrealloc(st->lines, sizeof *st->lines * (st->n + 1));
+    st->lines[st->n++] = line;
+}
+
+static void build(struct help_state *st, struct ui *ui)
+{
+    add_line(st, xstrdup(T(ui, "khai keys (q or Esc closes this help)",
+                           "ปุ่มของ khai (q หรือ Esc ปิดหน้านี้)")));
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+        add_line(st, xstrdup(""));
+        add_line(st, xstrdup(ui->thai ? sections[s].th : sections[s].en));
+        for (int i = 0; i < ui_action_count; i++) {
+            const struct action_def *a = &ui_actions[i];
+            if (!(a->contexts & sections[s].context))
+                continue;
+            char *key = text_fit(a->key_name, 12);
+            const char *text = ui->thai ? (a->help_th ? a->help_th : a->th)
+                                        : (a->help_en ? a->help_en : a->en);
+            add_line(st, xasprintf("  %s %s", key, text));
+            free(key);
+        }
+    }
+}
+
+static void help_draw(struct screen *s, struct ui *ui, bool full)
+{
+    (void)full;
+    struct help_state *st = s->state;
+    for (int y = 0; y < ui->body_rows; y++) {
+        long long i = st->top + y;
+        if (i < (long long)st->n)
+            ui_draw_text(ui->body_top + y, 0, ui->cols, st->lines[i],
+                         i == 0 ? A_BOLD : A_NORMAL);
+        else
+            ui_clear_line(ui->body_top + y, 0);
+    }
+}
+
+static int help_key(struct screen *s, struct ui *ui, int key, enum action a)
+{
+    (void)key;
+    struct help_state *st = s->state;
+    long long max_top = (long long)st->n - ui->body_rows;
+    long long top = st->top;
+    switch (a) {
+    case A_BACK:
+        return UI_POP;
+    case A_UP:
+        top--;
+        break;
+    case A_DOWN:
+        top++;
+        break;
+    case A_PAGE_UP:
+        top -= ui->body_rows;
+        break;
+    case A_PAGE_DOWN:
+        top += ui->body_rows;
+        break;
+    case A_HOME:
+        top = 0;
+        break;
+    case A_END:
+        top = max_top;
+        break;
+    default:
+        return a == A_HELP ? UI_HANDLED : UI_UNHANDLED;
+    }
+    if (top > max_top)
+        top = max_top;
+    if (top < 0)
+        top = 0;
+    if (top == st->top)
+        return UI_HANDLED;
+    st->top = top;
+    return UI_DIRTY;
+}
+
+static char *help_hints(struct screen *s, struct ui *ui)
+{
+    (void)s;
+    return xstrdup(T(ui, "Up/Down scroll  q/Esc back", "ขึ้น/ลง เลื่อน  q/Esc กลับ"));
+}
+
+static void help_close(struct screen *s)
+{
+    struct help_state *st = s->state;
+    for (size_t i = 0; i < st->n; i++)
+        free(st->lines[i]);
+    free(st->lines);
+    free(st);
+}
+
+static const struct screen_ops help_ops = {
+    .name = "help",
+    .contexts = CTX_HELP,
+    .draw = help_draw,
+    .key = help_key,
+    .hints = help_hints,
+    .close = help_close,
+};
+
+struct screen *help_screen_new(struct ui *ui)
+{
+    struct help_state *st = xcalloc(1, sizeof *st);
+    build(st, ui);
+    struct screen *s = xcalloc(1, sizeof *s);
+    s->ops = &help_ops;
+    s->state = st;
+    return s;
+}

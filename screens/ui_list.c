@@ -1,0 +1,556 @@
+/* The one list widget behind Members, Organisations, Events and Tasks: it fetches only the
+ * rows it shows, searches as you type, and redraws only the rows a key changed. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "listwin.h"
+#include "strbuf.h"
+#include "table.h"
+#include "text.h"
+#include "thaidate.h"
+#include "ui.h"
+#include "views.h"
+#include "xalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_COLS = 8, MARK_COLS = 1 };
+
+struct list_state {
+    enum kind kind;
+    struct list_query q;
+    struct strbuf search; /* what the user typed after / */
+    bool searching;
+    int sort;
+    struct listwin lw;
+    struct record **rows; /* a window of rows from rows_start */
+    size_t nrows;
+    long long rows_start;
+    int widths[MAX_COLS];
+    int ncols;
+    int layout_cols; /* terminal width the widths were made for */
+    bool all_dirty;
+    long long dirty[2]; /* rows to repaint, -1 for none */
+    char today[16];
+};
+
+static int list_height(const struct ui *ui)
+{
+    return ui->body_rows - 1; /* below the column headers */
+}
+
+static void free_rows(struct list_state *st)
+{
+    list_free(st->rows, st->nrows);
+    st->rows = NULL;
+    st->nrows = 0;
+}
+
+/* Fetches a window around the view: three pages, so small moves need no query. */
+static int fetch_window(struct list_state *st, struct ui *ui)
+{
+    long long start = st->lw.top - st->lw.height;
+    if (start < 0)
+        start = 0;
+    struct record **rows;
+    size_t n;
+    char *err = NULL;
+    if (list_fetch(ui->db, &st->q, start, st->lw.height * 3, &rows, &n, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return -1;
+    }
+    free_rows(st);
+    st->rows = rows;
+    st->nrows = n;
+    st->rows_start = start;
+    return 0;
+}
+
+static struct record *row_at(struct list_state *st, struct ui *ui, long long index)
+{
+    if (index < 0 || index >= st->lw.count)
+        return NULL;
+    if (index < st->rows_start || index >= st->rows_start + (long long)st->nrows)
+        if (fetch_window(st, ui) != 0)
+            return NULL;
+    long long i = index - st->rows_start;
+    return i >= 0 && i < (long long)st->nrows ? st->rows[i] : NULL;
+}
+
+static void requery(struct list_state *st, struct ui *ui)
+{
+    char *err = NULL;
+    st->q.search = st->search.len ? sb_str(&st->search) : NULL;
+    st->q.sort = list_sort_keys(st->kind)[st->sort];
+    if (list_count(ui->db, &st->q, &st->lw.count, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        st->lw.count = 0;
+    }
+    st->lw.height = list_height(ui);
+    listwin_clamp(&st->lw);
+    free_rows(st);
+    st->rows_start = -1;
+    st->all_dirty = true;
+}
+
+static void layout(struct list_state *st, struct ui *ui)
+{
+    const struct view_col *view = view_columns(st->kind);
+    struct table_col cols[MAX_COLS];
+    for (st->ncols = 0; view[st->ncols].field; st->ncols++)
+        cols[st->ncols] = (struct table_col){NULL, view[st->ncols].min, view[st->ncols].max,
+                                             view[st->ncols].right};
+    table_layout(cols, st->ncols, ui->cols - MARK_COLS, st->widths);
+    st->layout_cols = ui->cols;
+}
+
+static bool task_overdue(const struct list_state *st, const struct record *r)
+{
+    const char *due = record_get(r, "due_date"), *status = record_get(r, "status");
+    return st->kind == KIND_TASK && *due && strcmp(due, st->today) < 0 &&
+           (strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0);
+}
+
+static void draw_row(struct list_state *st, struct ui *ui, long long index)
+{
+    int y = ui->body_top + 1 + (int)(index - st->lw.top);
+    if (index < st->lw.top || index >= st->lw.top + st->lw.height)
+        return;
+    struct record *r = row_at(st, ui, index);
+    if (!r) {
+        ui_clear_line(y, 0);
+        return;
+    }
+    bool current = index == st->lw.cursor;
+    bool overdue = task_overdue(st, r);
+    /* The highlight is a marker and the id cell only: moving it repaints a few cells, not
+     * two whole rows of Thai text. Overdue tasks carry "!" so monochrome shows them too. */
+    ui_draw_text(y, 0, MARK_COLS, current ? ">" : overdue ? "!" : " ",
+                 current ? A_BOLD : A_NORMAL);
+    int x = MARK_COLS;
+    const struct view_col *view = view_columns(st->kind);
+    for (int c = 0; c < st->ncols; c++) {
+        char *cell = view_cell(r, &view[c], DATE_THAI, ui->thai);
+        int attr = c == 0 && current ? A_REVERSE : A_NORMAL;
+        if (overdue && c > 0)
+            attr |= ui->color ? (int)COLOR_PAIR(1) | A_BOLD : A_BOLD;
+        if (view[c].right) {
+            int w = (int)text_width(cell);
+            int pad = st->widths[c] - w > 0 ? st->widths[c] - w : 0;
+            ui_draw_text(y, x, pad, "", A_NORMAL);
+            ui_draw_text(y, x + pad, st->widths[c] - pad, cell, attr);
+        } else {
+            ui_draw_text(y, x, st->widths[c], cell, attr);
+        }
+        free(cell);
+        x += st->widths[c];
+        if (c + 1 < st->ncols) {
+            ui_draw_text(y, x, 1, " ", A_NORMAL);
+            x += 1;
+        }
+    }
+    if (x < ui->cols)
+        ui_clear_line(y, x);
+}
+
+static void draw_headers(struct list_state *st, struct ui *ui)
+{
+    const struct view_col *view = view_columns(st->kind);
+    int x = MARK_COLS;
+    ui_draw_text(ui->body_top, 0, MARK_COLS, " ", A_NORMAL);
+    for (int c = 0; c < st->ncols; c++) {
+        ui_draw_text(ui->body_top, x, st->widths[c], view_header(st->kind, &view[c], ui->thai),
+                     A_BOLD | A_UNDERLINE);
+        x += st->widths[c];
+        if (c + 1 < st->ncols)
+            ui_draw_text(ui->body_top, x++, 1, " ", A_NORMAL);
+    }
+    if (x < ui->cols)
+        ui_clear_line(ui->body_top, x);
+}
+
+static void draw_empty(struct list_state *st, struct ui *ui)
+{
+    const char *text;
+    if (st->q.search || st->q.deleted)
+        text = T(ui, "Nothing matches.", "ไม่พบรายการที่ตรงกัน");
+    else if (st->kind == KIND_MEMBER)
+        text = T(ui,
+                 "No members yet. Press a to add the first member, or quit and run "
+                 "`khai demo` to load demo data (`khai --help` lists every command).",
+                 "ยังไม่มีสมาชิก กด a เพื่อเพิ่มสมาชิกคนแรก หรือออกแล้วสั่ง `khai demo` "
+                 "เพื่อโหลดข้อมูลตัวอย่าง");
+    else
+        text = T(ui, "Nothing here yet. Press a to add one.", "ยังไม่มีรายการ กด a เพื่อเพิ่ม");
+    char **lines;
+    size_t n = text_wrap(text, (size_t)(ui->cols > 4 ? ui->cols - 2 : 2), &lines);
+    for (size_t i = 0; i < n && (int)i + 2 < ui->body_rows; i++)
+        ui_draw_text(ui->body_top + 2 + (int)i, 1, ui->cols - 2, lines[i], A_NORMAL);
+    text_lines_free(lines, n);
+}
+
+static void list_draw(struct screen *s, struct ui *ui, bool full)
+{
+    struct list_state *st = s->state;
+    if (st->layout_cols != ui->cols || st->lw.height != list_height(ui)) {
+        layout(st, ui);
+        st->lw.height = list_height(ui);
+        listwin_clamp(&st->lw);
+        full = true;
+    }
+    if (full || st->all_dirty) {
+        draw_headers(st, ui);
+        for (int i = 0; i < st->lw.height; i++)
+            if (st->lw.top + i < st->lw.count)
+                draw_row(st, ui, st->lw.top + i);
+            else
+                ui_clear_line(ui->body_top + 1 + i, 0);
+        if (st->lw.count == 0)
+            draw_empty(st, ui);
+    } else {
+        for (int i = 0; i < 2; i++)
+            if (st->dirty[i] >= 0)
+                draw_row(st, ui, st->dirty[i]);
+    }
+    st->all_dirty = false;
+    st->dirty[0] = st->dirty[1] = -1;
+}
+
+static int apply_move(struct list_state *st, struct listwin_delta d)
+{
+    if (d.change == LW_NONE)
+        return UI_HANDLED;
+    if (d.change == LW_ROWS) {
+        st->dirty[0] = d.old_cursor;
+        st->dirty[1] = st->lw.cursor;
+    } else {
+        /* Whole view repainted into curses' buffer; with idlok curses turns a one-line
+         * shift into a terminal scroll and sends only the new line. */
+        st->all_dirty = true;
+    }
+    return UI_DIRTY;
+}
+
+static struct record *current(struct list_state *st, struct ui *ui)
+{
+    return row_at(st, ui, st->lw.cursor);
+}
+
+static int delete_current(struct list_state *st, struct ui *ui)
+{
+    struct record *r = current(st, ui);
+    if (!r)
+        return UI_HANDLED;
+    char *name = record_display_name(r);
+    char *question = xasprintf("%s %s %lld \"%s\"?", T(ui, "Delete", "ลบ"),
+                               kind_info(r->kind)->name, r->id, name);
+    free(name);
+    bool yes = ui_confirm(ui, question);
+    free(question);
+    if (!yes) {
+        ui_message(ui, false, "%s", T(ui, "Not deleted.", "ไม่ได้ลบ"));
+        return UI_DIRTY;
+    }
+    struct record *before = record_copy(r);
+    char *err = NULL;
+    if (record_delete(ui->db, r->kind, r->id, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    } else {
+        undo_record_deleted(ui->undo, before);
+        ui_message(ui, false, "%s", T(ui, "Deleted: u undoes", "ลบแล้ว: กด u เพื่อเลิกทำ"));
+        ui_data_changed(ui);
+    }
+    record_free(&before);
+    return UI_DIRTY;
+}
+
+static int restore_current(struct list_state *st, struct ui *ui)
+{
+    struct record *r = current(st, ui);
+    char *err = NULL;
+    if (!r)
+        return UI_HANDLED;
+    if (record_restore(ui->db, r->kind, r->id, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return UI_DIRTY;
+    }
+    ui_message(ui, false, "%s %lld", T(ui, "Restored", "กู้คืนแล้ว"), r->id);
+    ui_data_changed(ui);
+    return UI_DIRTY;
+}
+
+static int mark_done(struct list_state *st, struct ui *ui)
+{
+    struct record *r = current(st, ui);
+    if (!r || st->kind != KIND_TASK)
+        return UI_UNHANDLED;
+    struct record *before = record_copy(r), *edit = record_copy(r);
+    record_set(edit, "status", strcmp(record_get(r, "status"), "done") == 0 ? "open" : "done");
+    char *err = NULL;
+    if (record_save(ui->db, edit, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    } else {
+        undo_record_edited(ui->undo, before, edit);
+        ui_data_changed(ui);
+    }
+    record_free(&before);
+    record_free(&edit);
+    return UI_DIRTY;
+}
+
+static int open_form(struct ui *ui, struct record *r)
+{
+    ui_push(ui, form_screen_new(ui, r));
+    return UI_FULL;
+}
+
+static int edit_current(struct list_state *st, struct ui *ui)
+{
+    struct record *r = current(st, ui);
+    return r ? open_form(ui, record_copy(r)) : UI_HANDLED;
+}
+
+static int new_task_for_event(struct list_state *st, struct ui *ui)
+{
+    struct record *ev = current(st, ui);
+    if (!ev || st->kind != KIND_EVENT)
+        return UI_UNHANDLED;
+    struct record *task = record_new(KIND_TASK);
+    char id[32];
+    snprintf(id, sizeof id, "%lld", ev->id);
+    record_set(task, "event_id", id);
+    return open_form(ui, task);
+}
+
+static int search_key(struct list_state *st, struct ui *ui, int key)
+{
+    if (key == UI_ESC) {
+        st->searching = false;
+        sb_reset(&st->search);
+    } else if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) {
+        st->searching = false;
+        return UI_DIRTY;
+    } else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+        /* Drop the last code point, with any marks after its base. */
+        while (st->search.len && ((unsigned char)st->search.s[st->search.len - 1] & 0xC0) == 0x80)
+            st->search.len--;
+        if (st->search.len)
+            st->search.len--;
+        if (st->search.s)
+            st->search.s[st->search.len] = '\0';
+    } else if (key >= 32 && key < 0x110000) {
+        char buf[8];
+        wchar_t wc[2] = {(wchar_t)key, 0};
+        size_t n = wcstombs(buf, wc, sizeof buf);
+        if (n != (size_t)-1)
+            sb_addn(&st->search, buf, n);
+    } else {
+        return UI_HANDLED;
+    }
+    st->lw.cursor = st->lw.top = 0;
+    requery(st, ui);
+    return UI_DIRTY;
+}
+
+static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
+{
+    struct list_state *st = s->state;
+    if (st->searching)
+        return search_key(st, ui, key);
+    struct record *r;
+    switch (a) {
+    case A_UP:
+        return apply_move(st, listwin_move(&st->lw, -1));
+    case A_DOWN:
+        return apply_move(st, listwin_move(&st->lw, 1));
+    case A_PAGE_UP:
+        return apply_move(st, listwin_move(&st->lw, -st->lw.height));
+    case A_PAGE_DOWN:
+        return apply_move(st, listwin_move(&st->lw, st->lw.height));
+    case A_HOME:
+        return apply_move(st, listwin_goto(&st->lw, 0));
+    case A_END:
+        return apply_move(st, listwin_goto(&st->lw, st->lw.count - 1));
+    case A_SEARCH:
+        st->searching = true;
+        return UI_DIRTY;
+    case A_SORT:
+        st->sort = list_sort_keys(st->kind)[st->sort + 1] ? st->sort + 1 : 0;
+        requery(st, ui);
+        ui_message(ui, false, "%s: %s", T(ui, "sorted by", "เรียงตาม"),
+                   list_sort_keys(st->kind)[st->sort]);
+        return UI_DIRTY;
+    case A_DELETED:
+        st->q.deleted = !st->q.deleted;
+        requery(st, ui);
+        ui_message(ui, false, "%s",
+                   st->q.deleted ? T(ui, "Deleted records: Enter restores, D goes back",
+                                     "รายการที่ลบ: Enter กู้คืน, D กลับ")
+                                 : T(ui, "Current records", "รายการปัจจุบัน"));
+        return UI_DIRTY;
+    case A_OPEN:
+        if (st->q.deleted)
+            return restore_current(st, ui);
+        r = current(st, ui);
+        if (!r)
+            return UI_HANDLED;
+        ui_push(ui, detail_screen_new(ui, st->kind, r->id));
+        return UI_FULL;
+    case A_ADD:
+        return open_form(ui, record_new(st->kind));
+    case A_EDIT:
+        return edit_current(st, ui);
+    case A_DELETE:
+        return delete_current(st, ui);
+    case A_DONE:
+        return mark_done(st, ui);
+    case A_ADD_TASK:
+        return new_task_for_event(st, ui);
+    case A_CHECKIN:
+        r = current(st, ui);
+        if (!r || st->kind != KIND_EVENT)
+            return UI_UNHANDLED;
+        ui_push(ui, checkin_screen_new(ui, r->id));
+        return UI_FULL;
+    case A_BACK:
+        if (st->search.len) {
+            sb_reset(&st->search);
+            requery(st, ui);
+            return UI_DIRTY;
+        }
+        return UI_UNHANDLED;
+    default:
+        if (key == UI_ESC && st->search.len) {
+            sb_reset(&st->search);
+            requery(st, ui);
+            return UI_DIRTY;
+        }
+        return UI_UNHANDLED;
+    }
+}
+
+/* Another session (or this one) changed data: repaint only rows whose version moved. */
+static int list_refresh(struct screen *s, struct ui *ui)
+{
+    struct list_state *st = s->state;
+    long long old_count = st->lw.count;
+    struct record **old = st->rows;
+    size_t nold = st->nrows;
+    long long old_start = st->rows_start;
+    st->rows = NULL;
+    st->nrows = 0;
+    requery(st, ui);
+    st->all_dirty = false;
+    if (st->lw.count != old_count || fetch_window(st, ui) != 0 || old_start != st->rows_start ||
+        nold != st->nrows) {
+        st->all_dirty = true;
+    } else {
+        int marked = 0;
+        for (size_t i = 0; i < nold; i++) {
+            if (old[i]->id == st->rows[i]->id && old[i]->version == st->rows[i]->version)
+                continue;
+            if (marked < 2)
+                st->dirty[marked] = st->rows_start + (long long)i;
+            marked++;
+        }
+        if (marked > 2)
+            st->all_dirty = true;
+    }
+    list_free(old, nold);
+    return st->all_dirty || st->dirty[0] >= 0 ? UI_DIRTY : UI_HANDLED;
+}
+
+static void list_cursor(struct screen *s, struct ui *ui, int *y, int *x)
+{
+    struct list_state *st = s->state;
+    if (!st->searching)
+        return;
+    char *prompt = xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
+    *y = ui->rows - 1;
+    *x = (int)text_width(prompt);
+    if (*x >= ui->cols)
+        *x = ui->cols - 1;
+    free(prompt);
+}
+
+static char *list_hints(struct screen *s, struct ui *ui)
+{
+    struct list_state *st = s->state;
+    if (st->searching)
+        return xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
+    static const enum action common[] = {A_OPEN, A_SEARCH, A_ADD, A_EDIT, A_DELETE, A_SORT};
+    static const enum action events[] = {A_OPEN, A_CHECKIN, A_SEARCH, A_ADD, A_EDIT, A_ADD_TASK};
+    static const enum action tasks[] = {A_OPEN, A_DONE, A_SEARCH, A_ADD, A_EDIT, A_DELETE};
+    const enum action *which = st->kind == KIND_EVENT  ? events
+                               : st->kind == KIND_TASK ? tasks
+                                                       : common;
+    char *keys = ui_key_hints(s->ops->contexts | CTX_EVENTS | CTX_TASKS, ui->thai, which, 6);
+    char *hints = st->search.len ? xasprintf("[%s] %s  ? %s", sb_str(&st->search), keys,
+                                             T(ui, "help", "วิธีใช้"))
+                                 : xasprintf("%s  ? %s  q %s", keys, T(ui, "help", "วิธีใช้"),
+                                             T(ui, "quit", "ออก"));
+    free(keys);
+    return hints;
+}
+
+static void list_close(struct screen *s)
+{
+    struct list_state *st = s->state;
+    free_rows(st);
+    sb_free(&st->search);
+    free(st);
+}
+
+static const struct screen_ops list_ops = {
+    .name = "list",
+    .contexts = CTX_LIST,
+    .draw = list_draw,
+    .key = list_key,
+    .reload = list_refresh,
+    .cursor = list_cursor,
+    .hints = list_hints,
+    .close = list_close,
+};
+
+static const struct screen_ops event_list_ops = {
+    .name = "events",
+    .contexts = CTX_LIST | CTX_EVENTS,
+    .draw = list_draw,
+    .key = list_key,
+    .reload = list_refresh,
+    .cursor = list_cursor,
+    .hints = list_hints,
+    .close = list_close,
+};
+
+static const struct screen_ops task_list_ops = {
+    .name = "tasks",
+    .contexts = CTX_LIST | CTX_TASKS,
+    .draw = list_draw,
+    .key = list_key,
+    .reload = list_refresh,
+    .cursor = list_cursor,
+    .hints = list_hints,
+    .close = list_close,
+};
+
+struct screen *list_screen_new(struct ui *ui, enum kind k)
+{
+    struct list_state *st = xcalloc(1, sizeof *st);
+    st->kind = k;
+    st->q.kind = k;
+    st->dirty[0] = st->dirty[1] = -1;
+    st->rows_start = -1;
+    date_format(date_today(), DATE_ISO, st->today, sizeof st->today);
+    layout(st, ui);
+    requery(st, ui);
+    struct screen *s = xcalloc(1, sizeof *s);
+    s->ops = k == KIND_EVENT ? &event_list_ops : k == KIND_TASK ? &task_list_ops : &list_ops;
+    s->state = st;
+    return s;
+}
