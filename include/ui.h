@@ -150,6 +150,9 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 void ui_data_changed(struct ui *ui);
 /* Asks a yes/no question on the status line; true for y (or ใ/ช). */
 bool ui_confirm(struct ui *ui, const char *question);
+/* Asks for a line of text on the status line (Backspace edits, Enter accepts, Esc cancels).
+ * Returns a malloc'd string, or NULL when cancelled. */
+char *ui_prompt(struct ui *ui, const char *label, const char *initial);
 /* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. */
 int ui_read_key(int timeout_ms);
 

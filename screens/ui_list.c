@@ -7,6 +7,7 @@
 #include "text.h"
 #include "thaidate.h"
 #include "ui.h"
+#include "utf8.h"
 #include "views.h"
 #include "xalloc.h"
 
@@ -31,6 +32,7 @@ struct list_state {
     int layout_cols; /* terminal width the widths were made for */
     bool all_dirty;
     long long dirty[2]; /* rows to repaint, -1 for none */
+    char *province, *tag, *status, *org_name; /* filters, as typed */
     char today[16];
 };
 
@@ -336,7 +338,7 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
         st->searching = false;
         return UI_DIRTY;
     } else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-        /* Drop the last code point, with any marks after its base. */
+        /* Drop the last code point. */
         while (st->search.len && ((unsigned char)st->search.s[st->search.len - 1] & 0xC0) == 0x80)
             st->search.len--;
         if (st->search.len)
@@ -345,13 +347,86 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
             st->search.s[st->search.len] = '\0';
     } else if (key >= 32 && key < 0x110000) {
         char buf[8];
-        wchar_t wc[2] = {(wchar_t)key, 0};
-        size_t n = wcstombs(buf, wc, sizeof buf);
-        if (n != (size_t)-1)
-            sb_addn(&st->search, buf, n);
+        size_t n = utf8_encode((uint32_t)key, buf);
+        sb_addn(&st->search, buf, n);
     } else {
         return UI_HANDLED;
     }
+    st->lw.cursor = st->lw.top = 0;
+    requery(st, ui);
+    return UI_DIRTY;
+}
+
+static bool province_lookup_ok(struct ui *ui, const char *value)
+{
+    char *name = province_lookup(ui->db, value);
+    if (!name)
+        ui_message(ui, true, "%s: \"%s\"", T(ui, "no such province", "ไม่พบจังหวัด"), value);
+    free(name);
+    return name != NULL;
+}
+
+static void set_filter(char **slot, char *value)
+{
+    free(*slot);
+    *slot = value && *value ? value : NULL;
+    if (!*slot)
+        free(value);
+}
+
+/* f, then p (province), o (organisation), t (tag), s (status) or c (clear all). */
+static int choose_filter(struct list_state *st, struct ui *ui)
+{
+    int key = 0;
+    ui_draw_text(ui->rows - 1, 0, ui->cols - 1,
+                 T(ui, "Filter by: p province  o organisation  t tag  s status  c clear",
+                   "กรองตาม: p จังหวัด  o องค์กร  t แท็ก  s สถานะ  c ล้าง"),
+                 A_BOLD);
+    refresh();
+    key = ui_read_key(-1);
+    char *value;
+    switch (key) {
+    case 'p':
+        value = ui_prompt(ui, T(ui, "Province:", "จังหวัด:"), st->province);
+        if (value && *value && !province_lookup_ok(ui, value)) {
+            free(value);
+            return UI_DIRTY;
+        }
+        set_filter(&st->province, value);
+        break;
+    case 'o':
+        value = ui_prompt(ui, T(ui, "Organisation:", "องค์กร:"), st->org_name);
+        st->q.org_id = 0;
+        if (value && *value) {
+            char *err = NULL;
+            if (model_find(ui->db, FT_ORG, value, &st->q.org_id, &err) != 0) {
+                ui_message(ui, true, "%s", err);
+                free(err);
+                free(value);
+                return UI_DIRTY;
+            }
+        }
+        set_filter(&st->org_name, value);
+        break;
+    case 't':
+        set_filter(&st->tag, ui_prompt(ui, T(ui, "Tag:", "แท็ก:"), st->tag));
+        break;
+    case 's':
+        set_filter(&st->status, ui_prompt(ui, T(ui, "Status:", "สถานะ:"), st->status));
+        break;
+    case 'c':
+        set_filter(&st->province, NULL);
+        set_filter(&st->tag, NULL);
+        set_filter(&st->status, NULL);
+        set_filter(&st->org_name, NULL);
+        st->q.org_id = 0;
+        break;
+    default:
+        return UI_DIRTY;
+    }
+    st->q.province = st->province;
+    st->q.tag = st->tag;
+    st->q.status = st->status;
     st->lw.cursor = st->lw.top = 0;
     requery(st, ui);
     return UI_DIRTY;
@@ -385,6 +460,8 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         ui_message(ui, false, "%s: %s", T(ui, "sorted by", "เรียงตาม"),
                    list_sort_keys(st->kind)[st->sort]);
         return UI_DIRTY;
+    case A_FILTER:
+        return choose_filter(st, ui);
     case A_DELETED:
         st->q.deleted = !st->q.deleted;
         requery(st, ui);
@@ -490,10 +567,14 @@ static char *list_hints(struct screen *s, struct ui *ui)
                                : st->kind == KIND_TASK ? tasks
                                                        : common;
     char *keys = ui_key_hints(s->ops->contexts | CTX_EVENTS | CTX_TASKS, ui->thai, which, 6);
-    char *hints = st->search.len ? xasprintf("[%s] %s  ? %s", sb_str(&st->search), keys,
-                                             T(ui, "help", "วิธีใช้"))
-                                 : xasprintf("%s  ? %s  q %s", keys, T(ui, "help", "วิธีใช้"),
-                                             T(ui, "quit", "ออก"));
+    struct strbuf sb = STRBUF_INIT;
+    const char *filters[] = {st->search.len ? sb_str(&st->search) : NULL, st->province,
+                             st->org_name, st->tag, st->status};
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+        if (filters[i])
+            sb_addf(&sb, "[%s] ", filters[i]);
+    sb_addf(&sb, "%s  ? %s  q %s", keys, T(ui, "help", "วิธีใช้"), T(ui, "quit", "ออก"));
+    char *hints = sb_take(&sb);
     free(keys);
     return hints;
 }
@@ -503,6 +584,10 @@ static void list_close(struct screen *s)
     struct list_state *st = s->state;
     free_rows(st);
     sb_free(&st->search);
+    free(st->province);
+    free(st->tag);
+    free(st->status);
+    free(st->org_name);
     free(st);
 }
 

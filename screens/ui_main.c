@@ -3,6 +3,8 @@
  * dirty, so an idle khai sends nothing and a keystroke sends little. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "settings.h"
+#include "strbuf.h"
+#include "utf8.h"
 #include "text.h"
 #include "tui.h"
 #include "ui.h"
@@ -281,6 +283,46 @@ bool ui_confirm(struct ui *ui, const char *question)
     int key = ui_read_key(-1);
     ui->status_dirty = true;
     return key == 'y' || key == 'Y' || key == 0x0E43 /* ใ */ || key == 0x0E0A /* ช */;
+}
+
+static void drop_last_character(struct strbuf *sb)
+{
+    while (sb->len && ((unsigned char)sb->s[sb->len - 1] & 0xC0) == 0x80)
+        sb->len--;
+    if (sb->len)
+        sb->len--;
+    if (sb->s)
+        sb->s[sb->len] = '\0';
+}
+
+char *ui_prompt(struct ui *ui, const char *label, const char *initial)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_add(&sb, initial ? initial : "");
+    ui->status_dirty = true;
+    for (;;) {
+        char *line = xasprintf("%s %s", label, sb_str(&sb));
+        int w = (int)text_width(line);
+        ui_draw_text(ui->rows - 1, 0, ui->cols - 1, line, A_BOLD);
+        free(line);
+        curs_set(1);
+        move(ui->rows - 1, w < ui->cols - 1 ? w : ui->cols - 1);
+        refresh();
+        int key = ui_read_key(-1);
+        if (key == UI_ESC) {
+            sb_free(&sb);
+            return NULL;
+        }
+        if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER))
+            return sb_take(&sb);
+        if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+            drop_last_character(&sb);
+        } else if (key >= 32 && key < 0x110000) {
+            char buf[8];
+            size_t n = utf8_encode((uint32_t)key, buf);
+            sb_addn(&sb, buf, n);
+        }
+    }
 }
 
 static void poll_other_sessions(struct ui *ui)
