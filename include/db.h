@@ -30,7 +30,9 @@ int db_schema_version(void);
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 
 /* Write transactions take the write lock at once (BEGIN IMMEDIATE), so two khai sessions
- * never deadlock upgrading a read lock; a busy database is retried for a few seconds. */
+ * never deadlock upgrading a read lock; a busy database is retried for a few seconds.
+ * They nest: inside an open transaction, begin/commit/rollback act on a savepoint, so a
+ * caller can wrap many record_save()s into one all-or-nothing write. */
 int db_begin(struct db *db, char **err);
 int db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);

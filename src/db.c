@@ -26,6 +26,7 @@ struct db {
     char *user;
     struct cached_stmt cache[STMT_CACHE_SIZE];
     int ncached;
+    int depth; /* open db_begin()s: inner ones are savepoints */
 };
 
 char *db_default_path(void)
@@ -253,23 +254,42 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
     return st;
 }
 
+/* An import wraps thousands of saves in one transaction: a save inside it becomes a
+ * savepoint, so one bad row can be undone alone and the whole stays all-or-nothing. */
 int db_begin(struct db *db, char **err)
 {
-    return exec(db, "BEGIN IMMEDIATE", "cannot start writing", err);
+    const char *sql = db->depth ? "SAVEPOINT khai" : "BEGIN IMMEDIATE";
+    if (exec(db, sql, "cannot start writing", err) != 0)
+        return -1;
+    db->depth++;
+    return 0;
 }
 
 int db_commit(struct db *db, char **err)
 {
-    if (exec(db, "COMMIT", "cannot save", err) == 0)
+    if (db->depth == 0) {
+        *err = xstrdup("internal error: commit without a transaction");
+        return -1;
+    }
+    const char *sql = db->depth > 1 ? "RELEASE khai" : "COMMIT";
+    if (exec(db, sql, "cannot save", err) == 0) {
+        db->depth--;
         return 0;
+    }
     db_rollback(db);
     return -1;
 }
 
 void db_rollback(struct db *db)
 {
+    if (db->depth > 1) {
+        sqlite3_exec(db->handle, "ROLLBACK TO khai; RELEASE khai", NULL, NULL, NULL);
+        db->depth--;
+        return;
+    }
     if (!sqlite3_get_autocommit(db->handle))
         sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+    db->depth = 0;
 }
 
 struct strbuf_lines {

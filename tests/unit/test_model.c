@@ -473,7 +473,28 @@ static void model_check_and_backup(void **state)
     free(copy);
 }
 
+static void model_saves_nest_in_an_outer_transaction(void **state)
+{
+    (void)state;
+    struct db *db = fresh_db("nest.db");
+    char *err = NULL;
+    assert_int_equal(db_begin(db, &err), 0);
+    add(db, KIND_MEMBER, (const char *const[]){"given_name", "หนึ่ง", NULL});
+    /* A failing save inside rolls back only itself. */
+    free(save_error(db, KIND_MEMBER, (const char *const[]){"given_name", "สอง", "phone", "1", NULL}));
+    add(db, KIND_MEMBER, (const char *const[]){"given_name", "สาม", NULL});
+    db_rollback(db);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
+    assert_int_equal(db_begin(db, &err), 0);
+    add(db, KIND_MEMBER, (const char *const[]){"given_name", "สี่", NULL});
+    assert_int_equal(db_commit(db, &err), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 1);
+    db_close(&db);
+}
+
 const struct CMUnitTest model_tests[] = {
+    cmocka_unit_test(model_saves_nest_in_an_outer_transaction),
     cmocka_unit_test(model_migrates_new_database_to_latest),
     cmocka_unit_test(model_refuses_newer_database_untouched),
     cmocka_unit_test(model_upgrades_older_database_in_place),
