@@ -1,0 +1,43 @@
+/* Bringing records in from files: CSV sheets (from Thai Excel too) and vCards. An import is
+ * one transaction: it writes everything or nothing. */
+#ifndef KHAI_IMPORT_H
+#define KHAI_IMPORT_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+struct import_options {
+    const char *encoding; /* "auto" (NULL), "utf-8", "cp874", "tis-620", "utf-16" */
+    bool skip_bad;        /* write the good rows; bad ones go to FILE.rejects.csv */
+    bool dry_run;         /* check and report, write nothing */
+};
+
+struct import_report {
+    long added, updated, merged, rejected;
+    long orgs_created;
+    char **messages; /* "FILE:LINE: reason", notes on unknown columns, created orgs */
+    size_t nmessages;
+    char *rejects_path; /* set when --skip-bad wrote rejected rows */
+};
+
+void import_report_add(struct import_report *rep, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void import_report_free(struct import_report *rep);
+
+/* Imports a CSV file of members, orgs, events, attendance or tasks. Returns 0 when it
+ * wrote (or, dry run, would write) the file; -1 with *err when nothing was written (bad
+ * rows without skip_bad: the report lists them; a file that cannot be read or decoded:
+ * *err names the line and byte). */
+int import_csv(struct db *db, enum kind k, const char *path, const struct import_options *opt,
+               struct import_report *rep, char **err);
+
+/* Imports vCard 2.1, 3.0 and 4.0 contacts as members (same duplicate rules as CSV). */
+int import_vcard(struct db *db, const char *path, const struct import_options *opt,
+                 struct import_report *rep, char **err);
+
+/* The live member a new one duplicates: same normalised phone, same e-mail, or same given
+ * and family name. Returns 1 and *id when found, 0 when not, -1 on error. */
+int member_find_duplicate(struct db *db, const struct record *r, long long *id, char **err);
+
+#endif
