@@ -16,8 +16,9 @@ struct table_col {
 /* The width to lay out for: the terminal's when out is one, else $COLUMNS, else 80. */
 int table_width(FILE *out);
 
-/* Fills widths[] so that the columns and two-space gaps fit total. */
-void table_layout(const struct table_col *cols, int ncols, int total, int *widths);
+/* Fills widths[] so that the columns and two-space gaps fit total; returns how many of the
+ * columns fit (those that do not, from the right, are left out). */
+int table_layout(const struct table_col *cols, int ncols, int total, int *widths);
 
 /* Prints one row of cells (NULL is empty) fitted to widths, trailing spaces trimmed. */
 void table_row(FILE *out, const struct table_col *cols, const char *const *cells,

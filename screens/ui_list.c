@@ -104,7 +104,9 @@ static void layout(struct list_state *st, struct ui *ui)
     for (st->ncols = 0; view[st->ncols].field; st->ncols++)
         cols[st->ncols] = (struct table_col){NULL, view[st->ncols].min, view[st->ncols].max,
                                              view[st->ncols].right};
-    table_layout(cols, st->ncols, ui->cols - MARK_COLS, st->widths);
+    /* The layout leaves two columns between cells; the screen uses one, so it may lay out
+     * that much wider. */
+    st->ncols = table_layout(cols, st->ncols, ui->cols - MARK_COLS + st->ncols - 1, st->widths);
     st->layout_cols = ui->cols;
 }
 

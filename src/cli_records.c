@@ -26,8 +26,9 @@ static int parse_kind(const char *command, const char *arg, enum kind *k)
 {
     int v = arg ? kind_from_name(arg) : -1;
     if (v < 0)
-        return cli_usage(command, "expected a kind (member, org, event, task%s), not \"%s\"",
-                         strcmp(command, "list") == 0 ? ", attendance" : "", arg ? arg : "");
+        return cli_usage(command,
+                         "expected a kind (member, org, event, task, attendance), not \"%s\"",
+                         arg ? arg : "");
     *k = (enum kind)v;
     return EXIT_OK;
 }
@@ -112,7 +113,7 @@ static void table_setup(struct table_state *t, enum kind k)
         headers[t->ncols] = view_header(k, c, t->o->thai);
         t->cols[t->ncols] = (struct table_col){headers[t->ncols], c->min, c->max, c->right};
     }
-    table_layout(t->cols, t->ncols, table_width(stdout), t->widths);
+    t->ncols = table_layout(t->cols, t->ncols, table_width(stdout), t->widths);
     table_row(stdout, t->cols, headers, t->widths, t->ncols);
 }
 
@@ -181,8 +182,15 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
             const char *eq = strchr(a, '=');
             char *opt = eq ? xstrndup(a, (size_t)(eq - a)) : xstrdup(a);
             const char *value = eq ? eq + 1 : i + 1 < cli->argc ? cli->argv[++i] : NULL;
-            int rc = value ? list_option(opt, value, o, db, cli)
-                           : cli_usage("list", "%s needs a value", opt);
+            static const char *const valued[] = {"--search", "--sort", "--province", "--tag",
+                                                 "--status", "--limit", "--offset", "--dates",
+                                                 "--event", "--member", "--org", NULL};
+            bool known = false;
+            for (int v = 0; valued[v]; v++)
+                known = known || strcmp(valued[v], opt) == 0;
+            int rc = !known  ? cli_usage("list", "unknown option \"%s\"", opt)
+                     : value ? list_option(opt, value, o, db, cli)
+                             : cli_usage("list", "%s needs a value", opt);
             free(opt);
             if (rc != EXIT_OK)
                 return rc;
@@ -239,10 +247,6 @@ static int parse_kind_and_id(const char *command, const struct cli *cli, enum ki
     int rc = parse_kind(command, cli->argv[0], k);
     if (rc != EXIT_OK)
         return rc;
-    if (*k == KIND_ATTENDANCE && strcmp(command, "list") != 0 && strcmp(command, "add") != 0 &&
-        strcmp(command, "edit") != 0 && strcmp(command, "delete") != 0 &&
-        strcmp(command, "restore") != 0 && strcmp(command, "show") != 0)
-        return cli_usage(command, "%s does not take attendance", command);
     if (!cli_parse_id(cli->argv[1], id))
         return cli_usage(command, "\"%s\" is not an id", cli->argv[1]);
     return EXIT_OK;
@@ -269,8 +273,11 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
         else if (fi < 0 || (ki->fields[fi].flags & FIELD_READONLY)) {
             struct strbuf sb = STRBUF_INIT;
             for (int j = 0; j < ki->nfields; j++)
-                if (!(ki->fields[j].flags & FIELD_READONLY))
-                    sb_addf(&sb, " --%s", ki->fields[j].name);
+                if (!(ki->fields[j].flags & FIELD_READONLY)) {
+                    sb_add(&sb, " --");
+                    for (const char *c = ki->fields[j].name; *c; c++)
+                        sb_addc(&sb, *c == '_' ? '-' : *c);
+                }
             rc = cli_usage(command, "%s has no field \"%s\"; it has%s%s", ki->name, name,
                            sb_str(&sb), r->kind == KIND_MEMBER ? " --name" : "");
             sb_free(&sb);
@@ -302,7 +309,7 @@ static int save_and_report(struct db *db, struct record *r, const char *verb)
 
 int cmd_add(const struct cli *cli)
 {
-    enum kind k;
+    enum kind k = KIND_MEMBER;
     int rc = parse_kind("add", cli->argc ? cli->argv[0] : NULL, &k);
     if (rc != EXIT_OK)
         return rc;
@@ -318,7 +325,7 @@ int cmd_add(const struct cli *cli)
 
 int cmd_edit(const struct cli *cli)
 {
-    enum kind k;
+    enum kind k = KIND_MEMBER;
     long long id;
     int rc = parse_kind_and_id("edit", cli, &k, &id);
     if (rc != EXIT_OK)
@@ -344,7 +351,7 @@ int cmd_edit(const struct cli *cli)
 static int delete_or_restore(const struct cli *cli, bool deleting)
 {
     const char *command = deleting ? "delete" : "restore";
-    enum kind k;
+    enum kind k = KIND_MEMBER;
     long long id;
     int rc = parse_kind_and_id(command, cli, &k, &id);
     if (rc != EXIT_OK)

@@ -1,6 +1,7 @@
 /* Listing records: search, filters and sort orders composed from fixed SQL fragments (never
  * from user text), fetched a window at a time. */
 #include "model_internal.h"
+#include "phone.h"
 #include "strbuf.h"
 #include "thainorm.h"
 #include "utf8.h"
@@ -135,12 +136,36 @@ static char *term_key(const char *term)
     return text_search_key(term);
 }
 
+/* A whole query that is a phone number in any form (+66 81 234 5678, 081-234) is one term of
+ * national digits, however it was spaced. */
+static char *whole_phone_query(const char *search)
+{
+    char full[32];
+    if (phone_normalize(search, full, sizeof full) != PHONE_INVALID)
+        return xstrdup(full);
+    for (const char *p = search; *p; p++)
+        if (!strchr("0123456789-+() .", *p))
+            return NULL;
+    char *digits = text_digits_only(search);
+    if (strlen(digits) < 3 || !strchr(search, ' ')) {
+        free(digits);
+        return NULL;
+    }
+    if (strncmp(search, "+66", 3) == 0 || strncmp(search, "66", 2) == 0) {
+        char *national = xasprintf("0%s", digits + 2);
+        free(digits);
+        return national;
+    }
+    return digits;
+}
+
 static void terms_parse(const char *search, bool has_fts, struct terms *t)
 {
     memset(t, 0, sizeof *t);
     if (!search)
         return;
-    char *key = text_normalize(search, 0);
+    char *phone = whole_phone_query(search);
+    char *key = phone ? phone : text_normalize(search, 0);
     struct strbuf fts = STRBUF_INIT;
     for (char *tok = strtok(key, " "); tok; tok = strtok(NULL, " ")) {
         char *k = term_key(tok);

@@ -148,9 +148,30 @@ static int attendance_existing(struct save *s, char **err)
     return 0;
 }
 
+/* Who comes usually represents their (first) organisation: the turnout counts it. */
+static int attendance_default_org(struct save *s, char **err)
+{
+    struct stored *org = val(s, "organisation");
+    if (org->has_num)
+        return 0;
+    sqlite3_stmt *st = db_prepare(s->db,
+                                  "SELECT org_id FROM affiliations WHERE member_id = ? ORDER BY "
+                                  "position LIMIT 1",
+                                  err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, val(s, "member_id")->num);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        org->num = sqlite3_column_int64(st, 0);
+        org->has_num = true;
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
 static int attendance_rules(struct save *s, char **err)
 {
-    if (attendance_existing(s, err) != 0)
+    if (attendance_existing(s, err) != 0 || attendance_default_org(s, err) != 0)
         return -1;
     struct stored *at = val(s, "checked_in_at"), *by = val(s, "checked_in_by");
     if (strcmp(val(s, "status")->text, "attended") != 0)

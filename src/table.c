@@ -21,8 +21,17 @@ int table_width(FILE *out)
     return cols >= 20 && cols <= 1000 ? cols : 80;
 }
 
-void table_layout(const struct table_col *cols, int ncols, int total, int *widths)
+int table_layout(const struct table_col *cols, int ncols, int total, int *widths)
 {
+    /* Columns that cannot fit even at their minimum are left out, from the right. */
+    int need = cols[0].min;
+    for (int i = 1; i < ncols; i++) {
+        if (need + GAP + cols[i].min > total) {
+            ncols = i;
+            break;
+        }
+        need += GAP + cols[i].min;
+    }
     int used = GAP * (ncols - 1), flex = 0;
     for (int i = 0; i < ncols; i++) {
         widths[i] = cols[i].max ? cols[i].max : cols[i].min;
@@ -48,6 +57,7 @@ void table_layout(const struct table_col *cols, int ncols, int total, int *width
         widths[i] += extra;
         used += extra;
     }
+    return ncols;
 }
 
 void table_row(FILE *out, const struct table_col *cols, const char *const *cells,
