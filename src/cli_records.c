@@ -224,7 +224,7 @@ int cmd_list(const struct cli *cli)
             print_tsv_header(o.q.kind);
         else
             table_setup(&t, o.q.kind);
-        status = o.offset ? -2 : list_each(db, &o.q, o.tsv ? print_tsv_row : print_table_row, &t, &err);
+        status = o.offset || o.limit <= 500 ? -2 : list_each(db, &o.q, o.tsv ? print_tsv_row : print_table_row, &t, &err);
     }
     if (status == -2) {
         struct record **rows;

@@ -1,0 +1,246 @@
+/* Tests of the demo data generator (small size only: the large one is for `make bench`). */
+#include "db.h"
+#include "demo.h"
+#include "model.h"
+#include "test_support.h"
+#include "thainorm.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct db *demo_db(const char *name)
+{
+    char *path = test_path(name);
+    remove(path);
+    struct db *db = NULL;
+    char *err = NULL;
+    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
+    free(path);
+    if (demo_fill(db, DEMO_SMALL, NULL, &err) != 0) fail_msg("demo_fill: %s", err);
+    return db;
+}
+
+static long long count(struct db *db, enum kind k)
+{
+    struct list_query q = {.kind = k};
+    long long n = -1;
+    char *err = NULL;
+    if (list_count(db, &q, &n, &err) != 0) fail_msg("list_count: %s", err);
+    return n;
+}
+
+static long long scalar(struct db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* The given names of the members a search finds (first page), joined by spaces. */
+static char *search_members(struct db *db, const char *text)
+{
+    struct list_query q = {.kind = KIND_MEMBER, .search = text};
+    struct record **rows;
+    size_t n;
+    char *err = NULL;
+    if (list_fetch(db, &q, 0, 50, &rows, &n, &err) != 0) fail_msg("list_fetch: %s", err);
+    char *names = xstrdup("");
+    for (size_t i = 0; i < n; i++) {
+        char *next = xasprintf("%s %s", names, record_get(rows[i], "given_name"));
+        free(names);
+        names = next;
+    }
+    list_free(rows, n);
+    return names;
+}
+
+static void demo_small_has_the_promised_counts(void **state)
+{
+    (void)state;
+    struct db *db = demo_db("counts.db");
+    assert_int_equal(count(db, KIND_MEMBER), 300);
+    assert_int_equal(count(db, KIND_ORG), 40);
+    assert_int_equal(count(db, KIND_EVENT), 30);
+    assert_int_equal(count(db, KIND_ATTENDANCE), 1500);
+    assert_int_equal(count(db, KIND_TASK), 100);
+    char *report = NULL, *err = NULL;
+    int rc = db_check(db, &report, &err);
+    if (rc != 0) fail_msg("db_check: %s", report ? report : err);
+    assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1); /* put back after the fill */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 1);
+    db_close(&db);
+}
+
+static void demo_members_are_found_by_search(void **state)
+{
+    (void)state;
+    struct db *db = demo_db("search.db");
+    char *names = search_members(db, "ด้วงฉุย"); /* trigram index */
+    assert_contains(names, "วาสนา");
+    free(names);
+    names = search_members(db, "วาสนา ด้วงฉุย");
+    assert_contains(names, "วาสนา");
+    free(names);
+    names = search_members(db, "วา"); /* too short for trigrams: scanned */
+    assert_contains(names, "วาสนา");
+    free(names);
+    names = search_members(db, "jiraporn"); /* e-mail and LINE ID */
+    assert_contains(names, "จิราพร");
+    free(names);
+    /* An organisation's name finds its members, through the key's organisation part. */
+    long long org_members = scalar(db, "SELECT count(DISTINCT member_id) FROM affiliations a "
+                                       "JOIN organisations o ON o.id = a.org_id "
+                                       "WHERE o.short_name = 'พอช.'");
+    struct list_query q = {.kind = KIND_MEMBER, .search = "พอช."};
+    long long n = 0;
+    char *err = NULL;
+    assert_int_equal(list_count(db, &q, &n, &err), 0);
+    assert_true(n >= org_members);
+    db_close(&db);
+}
+
+static void demo_refuses_a_database_with_members(void **state)
+{
+    (void)state;
+    struct db *db = demo_db("twice.db");
+    char *err = NULL;
+    assert_int_equal(demo_fill(db, DEMO_SMALL, NULL, &err), -1);
+    assert_non_null(err);
+    assert_contains(err, "already holds 300 members");
+    free(err);
+    assert_int_equal(count(db, KIND_MEMBER), 300);
+    assert_int_equal(count(db, KIND_ORG), 40);
+    db_close(&db);
+}
+
+/* Everything but the fill's own timestamps, member by member in id order. */
+static char *member_fingerprint(struct db *db)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(
+        sqlite3_prepare_v2(db_handle(db),
+                           "SELECT group_concat(title || given_name || family_name || nickname || "
+                           "email || coalesce(province, '') || search_key, '|') FROM (SELECT * "
+                           "FROM members ORDER BY id)",
+                           -1, &st, NULL),
+        SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *s = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return s;
+}
+
+static void demo_is_deterministic(void **state)
+{
+    (void)state;
+    struct db *a = demo_db("same1.db"), *b = demo_db("same2.db");
+    char *fa = member_fingerprint(a), *fb = member_fingerprint(b);
+    assert_string_equal(fa, fb);
+    assert_int_equal(scalar(a, "SELECT sum(event_id * 7 + member_id) FROM attendance"),
+                     scalar(b, "SELECT sum(event_id * 7 + member_id) FROM attendance"));
+    free(fa);
+    free(fb);
+    db_close(&a);
+    db_close(&b);
+}
+
+static void demo_data_looks_like_the_networks(void **state)
+{
+    (void)state;
+    struct db *db = demo_db("shape.db");
+    assert_int_equal(scalar(db, "SELECT count(DISTINCT kind) FROM organisations"), 12);
+    assert_int_equal(scalar(db, "SELECT count(DISTINCT kind) FROM events"), 7);
+    /* national -> provincial -> district -> community */
+    assert_true(scalar(db, "WITH RECURSIVE up(id, depth) AS (SELECT id, 1 FROM organisations "
+                           "WHERE parent_id IS NULL UNION ALL SELECT o.id, depth + 1 FROM "
+                           "organisations o JOIN up ON o.parent_id = up.id) SELECT max(depth) "
+                           "FROM up") >= 3);
+    /* The representing organisation is one of the member's own. */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance a WHERE org_id IS NOT NULL AND "
+                                "NOT EXISTS (SELECT 1 FROM affiliations f WHERE f.member_id = "
+                                "a.member_id AND f.org_id = a.org_id)"),
+                     0);
+    /* Held events are past, planned ones future (against mid-November 2026). */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE status = 'held' AND "
+                                "start_date >= '2026-11-15'"),
+                     0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE status = 'planned' AND "
+                                "start_date < '2026-11-15'"),
+                     0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance WHERE status = 'attended' AND "
+                                "(checked_in_at IS NULL OR checked_in_by IS NULL)"),
+                     0);
+    assert_true(scalar(db, "SELECT count(*) FROM member_phones WHERE phone GLOB "
+                           "'0[689][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'") > 300);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM member_phones WHERE length(phone) <> 10"), 0);
+    assert_true(scalar(db, "SELECT count(*) FROM members WHERE given_name GLOB '*[เแโใไ]*'") > 0);
+    db_close(&db);
+}
+
+/* Names are stored as khai stores typed text, so searching and sorting treat them alike. */
+static void demo_text_is_normalised(void **state)
+{
+    (void)state;
+    struct db *db = demo_db("norm.db");
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_handle(db),
+                                        "SELECT title, given_name, family_name, nickname FROM "
+                                        "members UNION ALL SELECT name, short_name, '', '' FROM "
+                                        "organisations UNION ALL SELECT title, venue, '', '' FROM "
+                                        "events",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int c = 0; c < 4; c++) {
+            const char *v = (const char *)sqlite3_column_text(st, c);
+            char *norm = text_normalize(v, 0);
+            assert_string_equal(norm, v);
+            free(norm);
+        }
+    }
+    sqlite3_finalize(st);
+    db_close(&db);
+}
+
+/* A member saved again through the model keeps the search key the demo wrote. */
+static void demo_search_keys_match_the_model(void **state)
+{
+    (void)state;
+    struct db *db = demo_db("keys.db");
+    for (long long id = 1; id <= 300; id += 37) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT search_key FROM members WHERE id = %lld", id);
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        char *before = xstrdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        struct record *r = NULL;
+        char *err = NULL;
+        assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
+        record_set(r, "notes", "ตรวจแล้ว");
+        if (record_save(db, r, &err) != 0) fail_msg("record_save of member %lld: %s", id, err);
+        record_free(&r);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal((const char *)sqlite3_column_text(st, 0), before);
+        sqlite3_finalize(st);
+        free(before);
+    }
+    db_close(&db);
+}
+
+const struct CMUnitTest demo_tests[] = {
+    cmocka_unit_test(demo_small_has_the_promised_counts),
+    cmocka_unit_test(demo_members_are_found_by_search),
+    cmocka_unit_test(demo_refuses_a_database_with_members),
+    cmocka_unit_test(demo_is_deterministic),
+    cmocka_unit_test(demo_data_looks_like_the_networks),
+    cmocka_unit_test(demo_text_is_normalised),
+    cmocka_unit_test(demo_search_keys_match_the_model),
+};
+const size_t demo_tests_count = sizeof demo_tests / sizeof demo_tests[0];
