@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct command {
     const char *name;
@@ -68,6 +69,43 @@ static const struct command commands[] = {
     {"delete", cmd_delete, "khai delete KIND ID",
      "Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n"},
     {"restore", cmd_restore, "khai restore KIND ID", "Brings back a deleted record.\n"},
+    {"checkin", cmd_checkin, "khai checkin EVENT_ID",
+     "Checks people in at the door of an event, line by line (for slow links; the screens\n"
+     "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"
+     "one match is checked in at once, several are listed and a number picks one. `new`\n"
+     "adds someone not found (name, organisation, phone) and checks them in; `undo` takes\n"
+     "back the last check-in; nobody is checked in twice. Prints the count against the\n"
+     "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n"},
+    {"import", cmd_import,
+     "khai import members|orgs|events|attendance|tasks|vcard FILE [--encoding "
+     "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run]",
+     "Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
+     "semicolon or tab), or a vCard file, checks every row with the rules of `khai add` and\n"
+     "writes all of it in one transaction, or nothing. Columns are matched by name, English\n"
+     "or Thai (the export's names, ชื่อ, นามสกุล, ชื่อ-นามสกุล, หน่วยงาน, โทรศัพท์, ...);\n"
+     "others are reported and ignored. A row about someone khai knows (same phone, e-mail,\n"
+     "or given and family name) updates them, and an empty cell erases nothing; repeated\n"
+     "rows are merged. Organisations named are linked, or created. Attendance rows name an\n"
+     "event (event_id, or title and date) and a person, who is added when new. Bad rows are\n"
+     "listed as FILE:LINE: reason. Prints: N added, M updated, K merged, E rejected.\n"
+     "  --encoding E  the file's encoding, when detecting it is not enough\n"
+     "  --skip-bad    import the good rows; the bad ones go, as they were, to\n"
+     "                FILE.rejects.csv (FILE.rejects.vcf) to be fixed and imported again\n"
+     "  --dry-run     check and report, write nothing\n"},
+    {"export", cmd_export,
+     "khai export members|orgs|events|attendance|tasks|vcard|ical [-o FILE] [--encoding "
+     "utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version 3.0|4.0]",
+     "Writes records as CSV for Excel (a header of the column names, then one row per record\n"
+     "in id order), members as vCards, or events and tasks as iCalendar, to standard output\n"
+     "or to FILE. `khai import` reads back what it writes.\n"
+     "  --encoding E   utf-8-bom (default: Excel shows Thai), utf-8, or cp874 for old Thai\n"
+     "                 Excel; a character cp874 cannot hold is an error naming the row\n"
+     "  --thai-dates   dates as 21 ก.ค. 2553 instead of 2010-07-21\n"
+     "  --event ID     attendance or tasks of one event\n"
+     "  --search TEXT  only what `khai list --search TEXT` shows\n"
+     "  --version V    vCard 3.0 (default) or 4.0\n"
+     "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
+     "the leading zero survives a round trip through Excel.\n"},
     {"demo", cmd_demo, "khai demo [--size small|large]",
      "Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
      "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
@@ -119,9 +157,12 @@ void cli_print_help(const char *name)
     printf("\nGlobal options: --db PATH, --lang th|en, --help.\n");
 }
 
+/* Messages quote what the user typed or what the data holds: sanitised like all output. */
 int cli_fail(char *message)
 {
-    fprintf(stderr, "khai: %s\n", message ? message : "unknown error");
+    fputs("khai: ", stderr);
+    print_safe(stderr, message ? message : "unknown error");
+    fputc('\n', stderr);
     free(message);
     return EXIT_ERROR;
 }
@@ -129,10 +170,16 @@ int cli_fail(char *message)
 int cli_usage(const char *command, const char *fmt, ...)
 {
     va_list ap;
-    fputs("khai: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    char *message = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(message, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    fputs("khai: ", stderr);
+    print_safe(stderr, message);
+    free(message);
     const struct command *c = find_command(command);
     fprintf(stderr, "\nusage: %s\n", c ? c->usage : "khai --help");
     return EXIT_USAGE;
@@ -221,8 +268,8 @@ static int cmd_check(const struct cli *cli)
 
 static int cmd_backup(const struct cli *cli)
 {
-    if (cli->argc != 1)
-        return cli_usage("backup", "backup takes one FILE");
+    if (cli->argc != 1 || cli->argv[0][0] == '-')
+        return cli_usage("backup", "backup takes one FILE (a new file name)");
     struct stat st;
     if (stat(cli->argv[0], &st) == 0)
         return cli_fail(xasprintf("%s exists: choose a new file name", cli->argv[0]));
@@ -248,10 +295,13 @@ static int cmd_version(const struct cli *cli)
 
 static int cmd_help(const struct cli *cli)
 {
-    if (cli->argc == 0)
+    if (cli->argc == 0) {
         print_overview(stdout);
-    else
-        cli_print_help(cli->argv[0]);
+        return EXIT_OK;
+    }
+    if (!find_command(cli->argv[0]))
+        return cli_usage("help", "no command \"%s\"", cli->argv[0]);
+    cli_print_help(cli->argv[0]);
     return EXIT_OK;
 }
 
@@ -290,8 +340,15 @@ static int take_global_options(int argc, char **argv, struct cli *cli, const cha
 
 static int run_command(struct cli *cli, char **rest, int nrest)
 {
-    if (nrest == 0)
+    if (nrest == 0) {
+        if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+            fputs("khai: the screens need a terminal; without one use the commands (khai "
+                  "--help)\n",
+                  stderr);
+            return EXIT_USAGE;
+        }
         return tui_run(cli->db_path, cli->thai);
+    }
     const char *name = rest[0];
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
         name = "version";
@@ -299,7 +356,9 @@ static int run_command(struct cli *cli, char **rest, int nrest)
         name = "help";
     const struct command *c = find_command(name);
     if (!c) {
-        fprintf(stderr, "khai: unknown command \"%s\"\n\n", name);
+        fputs("khai: unknown command \"", stderr);
+        print_safe(stderr, name);
+        fputs("\"\n\n", stderr);
         print_overview(stderr);
         return EXIT_USAGE;
     }

@@ -176,7 +176,8 @@ static int attendance_rules(struct save *s, char **err)
     struct stored *at = val(s, "checked_in_at"), *by = val(s, "checked_in_by");
     if (strcmp(val(s, "status")->text, "attended") != 0)
         return 0;
-    const char *was = s->old ? record_get(s->old, "checked_in_at") : "";
+    /* A revived (deleted) row is a new arrival: it gets a new time. */
+    const char *was = s->old && !s->old->deleted_at ? record_get(s->old, "checked_in_at") : "";
     if (*was) {
         set_text(at, was);
         set_text(by, record_get(s->old, "checked_in_by"));

@@ -1,0 +1,718 @@
+/* The check-in screen at the door of an event: a live counter, one search line whose best
+ * matches show as you type, Enter checks the highlighted person in, and a short inline form
+ * adds someone who is not in the roster yet. Other sessions' check-ins appear within the
+ * poll interval. Keystrokes redraw only the input line and the rows that changed; an idle
+ * screen sends nothing. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "checkin.h"
+#include "strbuf.h"
+#include "table.h"
+#include "text.h"
+#include "ui.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_ROWS = 64, NCOLS = 5, GAP = 2, ORG_CHOICES = 8 };
+enum { F_NAME, F_ORG, F_PHONE, F_COUNT };
+
+struct checkin_state {
+    long long event_id;
+    char *title;
+    char *counter; /* as drawn */
+    struct strbuf input;
+    /* Matches of the input, or the latest check-ins when it is empty. */
+    struct checkin_match *rows;
+    size_t nrows;
+    int cursor;
+    int widths[NCOLS];
+    int layout_cols, layout_slots; /* the terminal size the layout and rows were made for */
+    /* The inline form for someone not found. */
+    bool form;
+    int field;
+    struct strbuf values[F_COUNT];
+    char **orgs; /* organisations starting with what was typed */
+    size_t norgs;
+    bool org_is_new; /* what was typed names no organisation: saving adds one */
+    /* What to repaint. */
+    bool all_dirty, counter_dirty, input_dirty, form_dirty;
+    int header_shown;              /* which header line is on screen, -1 none */
+    unsigned long long dirty_rows; /* a bit per row */
+};
+
+static const struct table_col columns[NCOLS] = {
+    {NULL, 14, 0, false}, /* name */
+    {NULL, 6, 12, false}, /* nickname */
+    {NULL, 8, 0, false},  /* organisation */
+    {NULL, 5, 5, false},  /* last phone digits */
+    {NULL, 7, 10, false}, /* ✓ 09:12, status, or — */
+};
+
+static int counter_y(const struct ui *ui)
+{
+    return ui->body_top;
+}
+static int input_y(const struct ui *ui)
+{
+    return ui->body_top + 1;
+}
+static int header_y(const struct ui *ui)
+{
+    return ui->body_top + 2;
+}
+static int rows_y(const struct ui *ui)
+{
+    return ui->body_top + 3;
+}
+
+static int row_slots(const struct ui *ui)
+{
+    int n = ui->body_rows - 3;
+    return n < 0 ? 0 : n > MAX_ROWS ? MAX_ROWS : n;
+}
+
+static const char *prompt(const struct ui *ui)
+{
+    return T(ui, "Name, nickname or phone: ", "ชื่อ ชื่อเล่น หรือเบอร์โทร: ");
+}
+
+/* The form's labels, padded to one width so the values line up in Thai too. malloc'd. */
+static char *field_label(const struct ui *ui, int f)
+{
+    static const char *const en[F_COUNT] = {"Full name: ", "Organisation: ", "Phone: "};
+    static const char *const th[F_COUNT] = {"ชื่อ-นามสกุล: ", "หน่วยงาน: ", "โทรศัพท์: "};
+    const char *const *labels = ui->thai ? th : en;
+    size_t w = 0;
+    for (int i = 0; i < F_COUNT; i++)
+        w = text_width(labels[i]) > w ? text_width(labels[i]) : w;
+    return text_fit(labels[f], w);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Fetching                                                                                 */
+/* ---------------------------------------------------------------------------------------- */
+
+static void mark_row(struct checkin_state *st, int i)
+{
+    if (i >= 0 && i < MAX_ROWS) st->dirty_rows |= 1ULL << i;
+}
+
+/* Takes fresh rows, marking only the slots whose content or highlight changed. */
+static void adopt_rows(struct checkin_state *st, struct checkin_match *rows, size_t n,
+                       int old_cursor)
+{
+    size_t most = n > st->nrows ? n : st->nrows;
+    for (size_t i = 0; i < most; i++)
+        if (i >= n || i >= st->nrows || !checkin_match_same(&rows[i], &st->rows[i]) ||
+            ((int)i == old_cursor) != ((int)i == st->cursor))
+            mark_row(st, (int)i);
+    checkin_matches_free(st->rows, st->nrows);
+    st->rows = rows;
+    st->nrows = n;
+}
+
+/* Where the highlight goes in fresh rows: on the same person as before, wherever the new
+ * order put them (another session's check-in reorders), so Enter never takes someone else. */
+static int follow_cursor(const struct checkin_state *st, long long member_id,
+                         const struct checkin_match *rows, size_t n)
+{
+    if (!st->input.len || n == 0) return -1;
+    for (size_t i = 0; member_id && i < n; i++)
+        if (rows[i].member_id == member_id) return (int)i;
+    return 0;
+}
+
+/* Refetches the rows; keep_person: the highlight stays on whom it was on. */
+static int refetch_rows(struct checkin_state *st, struct ui *ui, bool keep_person)
+{
+    struct checkin_match *rows;
+    size_t n;
+    char *err = NULL;
+    int limit = row_slots(ui);
+    int rc = st->input.len
+                 ? checkin_search(ui->db, st->event_id, sb_str(&st->input), limit, &rows, &n, &err)
+                 : checkin_recent(ui->db, st->event_id, limit, &rows, &n, &err);
+    if (rc != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return -1;
+    }
+    int old_cursor = st->cursor;
+    long long person = keep_person && st->cursor >= 0 && st->cursor < (int)st->nrows
+                           ? st->rows[st->cursor].member_id
+                           : 0;
+    st->cursor = follow_cursor(st, person, rows, n);
+    adopt_rows(st, rows, n, old_cursor);
+    return 0;
+}
+
+static void refetch_counter(struct checkin_state *st, struct ui *ui)
+{
+    struct event_summary sum;
+    char *err = NULL;
+    if (event_summary(ui->db, st->event_id, &sum, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return;
+    }
+    char *text = checkin_counter(&sum, ui->thai);
+    event_summary_free(&sum);
+    if (st->counter && strcmp(text, st->counter) == 0) {
+        free(text);
+        return;
+    }
+    free(st->counter);
+    st->counter = text;
+    st->counter_dirty = true;
+}
+
+static void refetch_orgs(struct checkin_state *st, struct ui *ui)
+{
+    checkin_names_free(st->orgs, st->norgs);
+    st->orgs = NULL;
+    st->norgs = 0;
+    char *err = NULL;
+    long long id = 0;
+    const char *typed = sb_str(&st->values[F_ORG]);
+    if (*typed &&
+        (checkin_org_names(ui->db, typed, ORG_CHOICES, &st->orgs, &st->norgs, &err) != 0 ||
+         checkin_org_find(ui->db, typed, &id, &err) != 0)) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    }
+    st->org_is_new = *typed && !id;
+    st->form_dirty = true; /* the form, with the choices under it */
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Drawing                                                                                  */
+/* ---------------------------------------------------------------------------------------- */
+
+static void layout(struct checkin_state *st, struct ui *ui)
+{
+    table_layout(columns, NCOLS, ui->cols - 1, st->widths);
+    st->layout_cols = ui->cols;
+    st->layout_slots = row_slots(ui);
+}
+
+static void draw_counter(struct checkin_state *st, struct ui *ui)
+{
+    const char *counter = st->counter ? st->counter : "";
+    int w = (int)text_width(counter);
+    if (w > ui->cols) w = ui->cols;
+    ui_draw_text(counter_y(ui), 0, w, counter, A_BOLD);
+    char *title = xasprintf("  %s", st->title ? st->title : "");
+    ui_draw_text(counter_y(ui), w, ui->cols - w, title, A_NORMAL);
+    free(title);
+}
+
+/* A label, then text from where the label ends to the end of the line. */
+static void draw_labelled(struct ui *ui, int y, const char *label, const char *text, int attr)
+{
+    int w = (int)text_width(label);
+    if (w > ui->cols) w = ui->cols;
+    ui_draw_text(y, 0, w, label, attr);
+    ui_draw_text(y, w, ui->cols - w, text, A_NORMAL);
+}
+
+static void draw_input(struct checkin_state *st, struct ui *ui)
+{
+    draw_labelled(ui, input_y(ui), prompt(ui), sb_str(&st->input), st->form ? A_NORMAL : A_BOLD);
+}
+
+enum header { H_LATEST, H_START, H_NOBODY, H_MATCHES };
+
+static enum header header_kind(const struct checkin_state *st)
+{
+    if (!st->input.len) return st->nrows ? H_LATEST : H_START;
+    return st->nrows ? H_MATCHES : H_NOBODY;
+}
+
+static void draw_header(struct checkin_state *st, struct ui *ui)
+{
+    const char *text[] = {
+        [H_LATEST] = T(ui, "Latest check-ins:", "ลงทะเบียนล่าสุด:"),
+        [H_START] = T(ui, "Type part of a name, nickname or phone number.",
+                      "พิมพ์ส่วนหนึ่งของชื่อ ชื่อเล่น หรือเบอร์โทร"),
+        [H_NOBODY] = T(ui, "Nobody matches: Enter or Ctrl-N adds a new person.",
+                       "ไม่พบ: กด Enter หรือ Ctrl-N เพื่อเพิ่มคนใหม่"),
+        [H_MATCHES] = T(ui, "Enter checks in the highlighted person (Up/Down to choose).",
+                        "Enter ลงทะเบียนคนที่เลือก (ขึ้น/ลง เพื่อเลือก)"),
+    };
+    st->header_shown = (int)header_kind(st);
+    ui_draw_text(header_y(ui), 0, ui->cols, text[st->header_shown], A_UNDERLINE);
+}
+
+static char *status_cell(const struct ui *ui, const struct checkin_match *m)
+{
+    if (*m->checked_in_at) {
+        char t[32];
+        checkin_time(m->checked_in_at, t, sizeof t);
+        return xasprintf("✓ %s", t);
+    }
+    if (!*m->status) return xstrdup("—");
+    const struct kind_info *ki = kind_info(KIND_ATTENDANCE);
+    return xstrdup(choice_label(&ki->fields[field_index(ki, "status")], m->status, ui->thai));
+}
+
+static void draw_row(struct checkin_state *st, struct ui *ui, int i)
+{
+    int y = rows_y(ui) + i;
+    if (i >= (int)st->nrows) {
+        ui_clear_line(y, 0);
+        return;
+    }
+    const struct checkin_match *m = &st->rows[i];
+    bool current = i == st->cursor;
+    size_t plen = strlen(m->phone);
+    char *status = status_cell(ui, m);
+    const char *cells[NCOLS] = {m->name, m->nickname, m->organisation,
+                                plen > 4 ? m->phone + plen - 4 : m->phone, status};
+    ui_draw_text(y, 0, 1, current ? ">" : " ", A_BOLD);
+    int x = 1;
+    for (int c = 0; c < NCOLS; c++) {
+        int attr = (c == 0 && current) ? A_REVERSE : (c == 4 && *m->checked_in_at) ? A_BOLD : 0;
+        ui_draw_text(y, x, st->widths[c], cells[c], attr);
+        x += st->widths[c];
+        if (c + 1 < NCOLS && x < ui->cols) {
+            ui_draw_text(y, x, GAP, "", A_NORMAL);
+            x += GAP;
+        }
+    }
+    if (x < ui->cols) ui_clear_line(y, x);
+    free(status);
+}
+
+static void draw_form(struct checkin_state *st, struct ui *ui)
+{
+    ui_draw_text(
+        header_y(ui), 0, ui->cols,
+        T(ui, "New person: they are added and checked in.", "คนใหม่: เพิ่มในทะเบียนและลงทะเบียนเข้างาน"),
+        A_UNDERLINE);
+    int y = rows_y(ui), last = ui->body_top + ui->body_rows;
+    for (int f = 0; f < F_COUNT && y < last; f++, y++) {
+        char *label = field_label(ui, f);
+        draw_labelled(ui, y, label, sb_str(&st->values[f]), f == st->field ? A_BOLD : A_NORMAL);
+        free(label);
+    }
+    if (y < last) ui_clear_line(y++, 0);
+    if (st->field == F_ORG && st->org_is_new && y < last)
+        ui_draw_text(y++, 2, ui->cols - 2,
+                     T(ui, "(a new organisation: saving adds it; Tab completes a known one)",
+                       "(หน่วยงานใหม่: จะเพิ่มเมื่อบันทึก  Tab เติมชื่อที่มีอยู่)"),
+                     A_NORMAL);
+    for (size_t i = 0; st->field == F_ORG && i < st->norgs && y < last; i++)
+        ui_draw_text(y++, 2, ui->cols - 2, st->orgs[i], A_NORMAL);
+    while (y < last)
+        ui_clear_line(y++, 0);
+}
+
+static void draw_rows(struct checkin_state *st, struct ui *ui, bool all)
+{
+    int slots = row_slots(ui);
+    for (int i = 0; i < slots; i++)
+        if (all || (st->dirty_rows & (1ULL << i))) draw_row(st, ui, i);
+    for (int y = rows_y(ui) + slots; all && y < ui->body_top + ui->body_rows; y++)
+        ui_clear_line(y, 0);
+}
+
+static void checkin_draw(struct screen *s, struct ui *ui, bool full)
+{
+    struct checkin_state *st = s->state;
+    if (st->layout_cols != ui->cols || st->layout_slots != row_slots(ui)) {
+        /* Resized: a taller terminal has room for more matches. */
+        layout(st, ui);
+        if (!st->form) refetch_rows(st, ui, true);
+        full = true;
+    }
+    full = full || st->all_dirty;
+    if (full || st->counter_dirty) draw_counter(st, ui);
+    if (full || st->input_dirty) draw_input(st, ui);
+    if (st->form) {
+        if (full || st->form_dirty || st->dirty_rows) draw_form(st, ui);
+    } else {
+        if (full || st->header_shown != (int)header_kind(st)) draw_header(st, ui);
+        draw_rows(st, ui, full);
+    }
+    st->all_dirty = st->counter_dirty = st->input_dirty = st->form_dirty = false;
+    st->dirty_rows = 0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Keys                                                                                     */
+/* ---------------------------------------------------------------------------------------- */
+
+static bool is_text_key(int key)
+{
+    return key >= 32 && key < 0x110000 && key != 127;
+}
+
+static bool is_backspace(int key)
+{
+    return key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8;
+}
+
+static bool is_enter(int key)
+{
+    return key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER);
+}
+
+static void append_key(struct strbuf *sb, int key)
+{
+    char buf[4];
+    sb_addn(sb, buf, utf8_encode((uint32_t)key, buf));
+}
+
+/* Drops the last code point: Thai marks go one at a time, as they were typed. */
+static void drop_last(struct strbuf *sb)
+{
+    while (sb->len && ((unsigned char)sb->s[sb->len - 1] & 0xC0) == 0x80)
+        sb->len--;
+    if (sb->len) sb->len--;
+    if (sb->s) sb->s[sb->len] = '\0';
+}
+
+static int input_changed(struct checkin_state *st, struct ui *ui)
+{
+    st->input_dirty = true;
+    refetch_rows(st, ui, false); /* new words: the best match is highlighted */
+    return UI_DIRTY;
+}
+
+static int move_cursor(struct checkin_state *st, int by)
+{
+    int to = st->cursor + by;
+    if (st->cursor < 0 || to < 0 || to >= (int)st->nrows) return UI_HANDLED;
+    mark_row(st, st->cursor);
+    mark_row(st, to);
+    st->cursor = to;
+    return UI_DIRTY;
+}
+
+/* After a check-in: the line is cleared for the next person and every screen refetches. */
+static void after_write(struct checkin_state *st, struct ui *ui)
+{
+    sb_reset(&st->input);
+    st->input_dirty = true;
+    mark_row(st, st->cursor);
+    st->cursor = -1;
+    ui_data_changed(ui);
+}
+
+static void report(struct ui *ui, int rc, const struct checkin_result *res, char *err, bool added)
+{
+    char when[32] = "";
+    if (rc >= 0 && res->checked_in_at && *res->checked_in_at)
+        checkin_time(res->checked_in_at, when, sizeof when);
+    if (rc == CHECKIN_DONE)
+        ui_message(ui, false, "✓ %s %s %s", res->name,
+                   added ? T(ui, "added and checked in at", "เพิ่มและลงทะเบียนแล้ว เวลา")
+                         : T(ui, "checked in at", "ลงทะเบียนแล้ว เวลา"),
+                   when);
+    else if (rc == CHECKIN_ALREADY)
+        ui_message(ui, true, "%s %s %s %s %s", res->name,
+                   T(ui, "is already checked in: at", "ลงทะเบียนไปแล้ว เวลา"), when,
+                   T(ui, "by", "โดย"), res->checked_in_by);
+    else
+        ui_message(ui, true, "%s", err);
+    free(err);
+}
+
+static int check_in(struct checkin_state *st, struct ui *ui)
+{
+    if (st->cursor < 0 || st->cursor >= (int)st->nrows) return UI_HANDLED;
+    struct checkin_result res;
+    char *err = NULL;
+    int rc =
+        checkin_member(ui->db, ui->undo, st->event_id, st->rows[st->cursor].member_id, &res, &err);
+    report(ui, rc, &res, err, false);
+    checkin_result_free(&res);
+    if (rc == CHECKIN_DONE) after_write(st, ui);
+    return UI_DIRTY;
+}
+
+static int undo(struct ui *ui)
+{
+    char *done = NULL, *err = NULL;
+    if (undo_last(ui->db, ui->undo, &done, &err) == 0) {
+        ui_message(ui, false, "%s", done);
+        ui_data_changed(ui);
+    } else {
+        ui_message(ui, true, "%s", err);
+    }
+    free(done);
+    free(err);
+    return UI_DIRTY;
+}
+
+static bool all_digits(const char *s)
+{
+    bool any = false;
+    for (; *s; s++) {
+        if ((*s < '0' || *s > '9') && !strchr(" -+()", *s)) return false;
+        any = any || (*s >= '0' && *s <= '9');
+    }
+    return any;
+}
+
+/* The form starts from what was typed: digits are the phone, anything else the name. */
+static int open_form(struct checkin_state *st, struct ui *ui)
+{
+    for (int f = 0; f < F_COUNT; f++)
+        sb_reset(&st->values[f]);
+    const char *typed = sb_str(&st->input);
+    bool phone = all_digits(typed);
+    sb_add(&st->values[phone ? F_PHONE : F_NAME], typed);
+    st->field = phone && *typed ? F_NAME : st->values[F_NAME].len ? F_ORG : F_NAME;
+    st->form = true;
+    refetch_orgs(st, ui);
+    st->input_dirty = true;
+    return UI_DIRTY;
+}
+
+static int close_form(struct checkin_state *st, struct ui *ui)
+{
+    st->form = false;
+    checkin_names_free(st->orgs, st->norgs);
+    st->orgs = NULL;
+    st->norgs = 0;
+    st->all_dirty = true;
+    refetch_rows(st, ui, false);
+    return UI_DIRTY;
+}
+
+/* F1: letters, ? included, belong to the search line. */
+static int help(struct ui *ui)
+{
+    ui_push(ui, help_screen_new(ui));
+    return UI_FULL;
+}
+
+static int search_key(struct checkin_state *st, struct ui *ui, int key, enum action a)
+{
+    if (is_text_key(key)) {
+        append_key(&st->input, key);
+        return input_changed(st, ui);
+    }
+    if (is_backspace(key)) {
+        drop_last(&st->input);
+        return input_changed(st, ui);
+    }
+    if (key == UI_CTRL('u')) {
+        sb_reset(&st->input);
+        return input_changed(st, ui);
+    }
+    switch (a) {
+    case A_UP:
+        return move_cursor(st, -1);
+    case A_DOWN:
+        return move_cursor(st, 1);
+    case A_OPEN:
+        if (st->nrows && st->input.len) return check_in(st, ui);
+        return st->input.len ? open_form(st, ui) : UI_HANDLED;
+    case A_ADD:
+        return open_form(st, ui);
+    case A_UNDO:
+        return undo(ui);
+    case A_BACK:
+        if (key != UI_ESC) return UI_HANDLED;
+        if (!st->input.len) return UI_POP;
+        sb_reset(&st->input);
+        return input_changed(st, ui);
+    case A_HELP:
+        return help(ui);
+    default:
+        return UI_UNHANDLED; /* redraw */
+    }
+}
+
+/* Tab in the organisation field: the whole name when one fits, else what all share. */
+static void complete_org(struct checkin_state *st)
+{
+    if (!st->norgs) return;
+    size_t common = strlen(st->orgs[0]);
+    for (size_t i = 1; i < st->norgs; i++) {
+        size_t k = 0;
+        while (k < common && st->orgs[i][k] == st->orgs[0][k])
+            k++;
+        common = k;
+    }
+    /* Never stop inside a UTF-8 sequence. */
+    while (common && ((unsigned char)st->orgs[0][common] & 0xC0) == 0x80)
+        common--;
+    if (common > st->values[F_ORG].len) {
+        sb_reset(&st->values[F_ORG]);
+        sb_addn(&st->values[F_ORG], st->orgs[0], common);
+    }
+}
+
+static int field_for_error(const char *err)
+{
+    if (err && strncmp(err, "phone", 5) == 0) return F_PHONE;
+    if (err && strncmp(err, "name", 4) == 0) return F_NAME;
+    return -1;
+}
+
+static int save_form(struct checkin_state *st, struct ui *ui)
+{
+    struct checkin_person p = {sb_str(&st->values[F_NAME]), sb_str(&st->values[F_ORG]),
+                               sb_str(&st->values[F_PHONE])};
+    struct checkin_result res;
+    char *err = NULL;
+    int rc = checkin_new_member(ui->db, ui->undo, st->event_id, &p, &res, &err);
+    int bad = rc < 0 ? field_for_error(err) : -1;
+    report(ui, rc, &res, err, true);
+    checkin_result_free(&res);
+    if (rc < 0) {
+        if (bad >= 0) st->field = bad;
+        st->all_dirty = true;
+        return UI_DIRTY;
+    }
+    st->form = false;
+    checkin_names_free(st->orgs, st->norgs);
+    st->orgs = NULL;
+    st->norgs = 0;
+    st->all_dirty = true;
+    after_write(st, ui);
+    return UI_DIRTY;
+}
+
+static int move_field(struct checkin_state *st, struct ui *ui, int by)
+{
+    int to = st->field + by;
+    if (to < 0 || to >= F_COUNT) return UI_HANDLED;
+    st->field = to;
+    refetch_orgs(st, ui);
+    return UI_DIRTY;
+}
+
+static int form_key(struct checkin_state *st, struct ui *ui, int key, enum action a)
+{
+    struct strbuf *v = &st->values[st->field];
+    if (is_text_key(key) || is_backspace(key)) {
+        if (is_backspace(key))
+            drop_last(v);
+        else
+            append_key(v, key);
+        if (st->field == F_ORG) refetch_orgs(st, ui);
+        mark_row(st, st->field);
+        return UI_DIRTY;
+    }
+    if (key == '\t' && st->field == F_ORG && st->norgs) {
+        complete_org(st);
+        refetch_orgs(st, ui);
+        return UI_DIRTY;
+    }
+    if (key == UI_CTRL('s') || (is_enter(key) && st->field == F_COUNT - 1))
+        return save_form(st, ui);
+    if (is_enter(key) || key == '\t' || a == A_DOWN) return move_field(st, ui, 1);
+    if (key == UI_FN(KEY_BTAB) || a == A_UP) return move_field(st, ui, -1);
+    if (key == UI_ESC) return close_form(st, ui);
+    if (a == A_HELP) return help(ui);
+    return a == A_REDRAW ? UI_UNHANDLED : UI_HANDLED;
+}
+
+static int checkin_key(struct screen *s, struct ui *ui, int key, enum action a)
+{
+    struct checkin_state *st = s->state;
+    return st->form ? form_key(st, ui, key, a) : search_key(st, ui, key, a);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The rest of the screen                                                                   */
+/* ---------------------------------------------------------------------------------------- */
+
+/* This session or another changed data: refetch the counter and the rows shown. */
+static int checkin_reload(struct screen *s, struct ui *ui)
+{
+    struct checkin_state *st = s->state;
+    refetch_counter(st, ui);
+    if (!st->form) refetch_rows(st, ui, true);
+    bool dirty = st->counter_dirty || st->form_dirty || st->all_dirty || st->dirty_rows ||
+                 st->input_dirty || (!st->form && st->header_shown != (int)header_kind(st));
+    return dirty ? UI_DIRTY : UI_HANDLED;
+}
+
+static void checkin_cursor(struct screen *s, struct ui *ui, int *y, int *x)
+{
+    struct checkin_state *st = s->state;
+    char *label = st->form ? field_label(ui, st->field) : xstrdup(prompt(ui));
+    const char *text = st->form ? sb_str(&st->values[st->field]) : sb_str(&st->input);
+    *y = st->form ? rows_y(ui) + st->field : input_y(ui);
+    *x = (int)(text_width(label) + text_width(text));
+    free(label);
+    if (*x >= ui->cols) *x = ui->cols - 1;
+}
+
+static char *checkin_hints(struct screen *s, struct ui *ui)
+{
+    struct checkin_state *st = s->state;
+    if (st->form)
+        return xstrdup(T(ui,
+                         "Enter next (last: save)  Tab complete organisation  Ctrl-S save  "
+                         "Esc cancel",
+                         "Enter ช่องถัดไป (ช่องสุดท้าย: บันทึก)  Tab เติมหน่วยงาน  Ctrl-S บันทึก  "
+                         "Esc ยกเลิก"));
+    static const enum action which[] = {A_OPEN, A_ADD, A_UNDO, A_BACK};
+    return ui_key_hints(CTX_CHECKIN, ui->thai, which, 4);
+}
+
+static void checkin_close(struct screen *s)
+{
+    struct checkin_state *st = s->state;
+    free(st->title);
+    free(st->counter);
+    sb_free(&st->input);
+    for (int f = 0; f < F_COUNT; f++)
+        sb_free(&st->values[f]);
+    checkin_matches_free(st->rows, st->nrows);
+    checkin_names_free(st->orgs, st->norgs);
+    free(st);
+}
+
+static const struct screen_ops checkin_ops = {
+    .name = "checkin",
+    .contexts = CTX_CHECKIN,
+    .draw = checkin_draw,
+    .key = checkin_key,
+    .reload = checkin_reload,
+    .cursor = checkin_cursor,
+    .hints = checkin_hints,
+    .close = checkin_close,
+};
+
+static char *event_title(struct ui *ui, long long event_id)
+{
+    struct record *ev = NULL;
+    char *err = NULL;
+    if (record_load(ui->db, KIND_EVENT, event_id, &ev, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return NULL;
+    }
+    char *title = xstrdup(record_get(ev, "title"));
+    if (ev->deleted_at)
+        ui_message(ui, true, "%s", T(ui, "This event was deleted.", "กิจกรรมนี้ถูกลบแล้ว"));
+    record_free(&ev);
+    return title;
+}
+
+struct screen *checkin_screen_new(struct ui *ui, long long event_id)
+{
+    struct checkin_state *st = xcalloc(1, sizeof *st);
+    st->event_id = event_id;
+    st->cursor = -1;
+    st->header_shown = -1;
+    st->title = event_title(ui, event_id);
+    layout(st, ui);
+    refetch_counter(st, ui);
+    refetch_rows(st, ui, false);
+    st->all_dirty = true;
+    struct screen *s = xcalloc(1, sizeof *s);
+    s->ops = &checkin_ops;
+    s->state = st;
+    return s;
+}

@@ -1,0 +1,390 @@
+/* `khai checkin EVENT_ID`: check-in at the door without curses, for the slowest links. A
+ * Readline prompt (history, Tab completes member and organisation names) when stdin is a
+ * terminal; plain lines otherwise, so scripts and tests can pipe a session in. */
+#include "checkin.h"
+#include "cli_internal.h"
+#include "table.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+enum { SHOWN_MAX = 10, COMPLETIONS = 50 };
+
+struct session {
+    struct db *db;
+    long long event_id;
+    bool thai;
+    bool tty;
+    bool failed; /* some line failed: the exit status says so */
+    struct undo_log *undo;
+    struct checkin_match *shown; /* the numbered list on screen (and one more, unshown) */
+    size_t nshown, nfetched;
+};
+
+#define L(s, en, th) ((s)->thai ? (th) : (en))
+
+/* Readline calls back without context: what Tab completes, and from where. */
+static struct db *complete_db;
+static enum { COMPLETE_NOTHING, COMPLETE_MEMBERS, COMPLETE_ORGS } complete_what;
+
+static char *complete_next(const char *text, int state)
+{
+    static char **names;
+    static size_t n, next;
+    if (state == 0) {
+        checkin_names_free(names, n);
+        names = NULL;
+        n = next = 0;
+        char *err = NULL;
+        int rc = complete_what == COMPLETE_ORGS
+                     ? checkin_org_names(complete_db, text, COMPLETIONS, &names, &n, &err)
+                     : checkin_member_names(complete_db, text, COMPLETIONS, &names, &n, &err);
+        if (rc != 0) free(err);
+    }
+    if (next < n) return xstrdup(names[next++]);
+    checkin_names_free(names, n);
+    names = NULL;
+    n = next = 0;
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1; /* never file names */
+    if (complete_what == COMPLETE_NOTHING) return NULL;
+    return rl_completion_matches(text, complete_next);
+}
+
+/* Readline needs a UTF-8 locale to edit Thai; SSH often brings none. */
+static void ensure_utf8(void)
+{
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return;
+    static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
+    for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+        if (setlocale(LC_ALL, fallbacks[i]) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return;
+}
+
+static void readline_setup(struct session *s)
+{
+    ensure_utf8();
+    complete_db = s->db;
+    rl_readline_name = "khai";
+    rl_attempted_completion_function = complete;
+    rl_completer_word_break_characters = ""; /* names have spaces: complete the whole line */
+    rl_completion_append_character = '\0';
+    rl_sort_completion_matches = 0; /* keep the Thai order the store gives */
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* One line of input (malloc'd, trimmed copy), or NULL at end of input. */
+static char *read_line(struct session *s, const char *prompt)
+{
+    char *line = NULL;
+    if (s->tty) {
+        line = readline(prompt);
+        if (line && *trim(line)) add_history(line);
+    } else {
+        size_t cap = 0;
+        if (getline(&line, &cap, stdin) < 0) {
+            free(line);
+            return NULL;
+        }
+    }
+    if (!line) return NULL;
+    char *copy = xstrdup(trim(line));
+    free(line);
+    return copy;
+}
+
+static void forget_shown(struct session *s)
+{
+    checkin_matches_free(s->shown, s->nfetched);
+    s->shown = NULL;
+    s->nshown = s->nfetched = 0;
+}
+
+static void print_counter(struct session *s)
+{
+    struct event_summary sum;
+    char *err = NULL;
+    if (event_summary(s->db, s->event_id, &sum, &err) != 0) {
+        cli_fail(err);
+        s->failed = true;
+        return;
+    }
+    char *text = checkin_counter(&sum, s->thai);
+    printf("%s\n", text);
+    free(text);
+    event_summary_free(&sum);
+}
+
+static void print_help(struct session *s)
+{
+    fputs(L(s,
+            "Type part of a name, nickname or phone number (the last digits do). One match is "
+            "checked in at once;\nseveral are listed: type the number. `new` adds someone "
+            "not found, `undo` takes back the last\ncheck-in, Tab completes names, an empty "
+            "line or Ctrl-D ends.\n",
+            "พิมพ์ส่วนหนึ่งของชื่อ ชื่อเล่น หรือเบอร์โทร (เลขท้ายก็ได้) ถ้าพบคนเดียวจะลงทะเบียนทันที\n"
+            "ถ้าพบหลายคนจะแสดงรายการ: พิมพ์หมายเลข  `new` เพิ่มคนที่ไม่พบ  `undo` ยกเลิกการลงทะเบียน"
+            "ล่าสุด\nTab เติมชื่อ  บรรทัดว่างหรือ Ctrl-D เพื่อจบ\n"),
+          stdout);
+}
+
+/* "✓ 09:12", the status at the event, or "—" when not on its list. */
+static char *status_cell(struct session *s, const struct checkin_match *m)
+{
+    if (*m->checked_in_at) {
+        char t[32];
+        checkin_time(m->checked_in_at, t, sizeof t);
+        return xasprintf("✓ %s", t);
+    }
+    if (!*m->status) return xstrdup("—");
+    const struct kind_info *ki = kind_info(KIND_ATTENDANCE);
+    return xstrdup(choice_label(&ki->fields[field_index(ki, "status")], m->status, s->thai));
+}
+
+static void print_matches(struct session *s, bool more)
+{
+    static const struct table_col cols[] = {
+        {NULL, 3, 3, true},  {NULL, 16, 0, false}, {NULL, 6, 12, false},
+        {NULL, 8, 0, false}, {NULL, 5, 5, false},  {NULL, 7, 11, false},
+    };
+    enum { NCOLS = sizeof cols / sizeof cols[0] };
+    int widths[NCOLS];
+    table_layout(cols, NCOLS, table_width(stdout), widths);
+    for (size_t i = 0; i < s->nshown; i++) {
+        const struct checkin_match *m = &s->shown[i];
+        size_t plen = strlen(m->phone);
+        char *num = xasprintf("%zu.", i + 1);
+        char *phone = xasprintf("%s", plen > 4 ? m->phone + plen - 4 : m->phone);
+        char *status = status_cell(s, m);
+        const char *cells[NCOLS] = {num, m->name, m->nickname, m->organisation, phone, status};
+        table_row(stdout, cols, cells, widths, NCOLS);
+        free(num);
+        free(phone);
+        free(status);
+    }
+    if (more)
+        puts(L(s, "   ... more: type more of the name to narrow the list",
+               "   ... ยังมีอีก: พิมพ์ชื่อเพิ่มเพื่อให้แคบลง"));
+}
+
+static void report_checkin(struct session *s, int rc, struct checkin_result *res, char *err)
+{
+    char when[32] = "";
+    if (rc >= 0 && res->checked_in_at && *res->checked_in_at)
+        checkin_time(res->checked_in_at, when, sizeof when);
+    if (rc == CHECKIN_DONE) {
+        fputs("✓ ", stdout);
+        print_safe(stdout, res->name);
+        printf(" %s %s\n", L(s, "checked in at", "ลงทะเบียนแล้ว เวลา"), when);
+        print_counter(s);
+    } else if (rc == CHECKIN_ALREADY) {
+        print_safe(stdout, res->name);
+        printf(" %s %s %s ", L(s, "is already checked in (at", "ลงทะเบียนไปแล้ว (เวลา"), when,
+               L(s, "by", "โดย"));
+        print_safe(stdout, res->checked_in_by);
+        puts(L(s, "): not checked in twice", "): ไม่ลงซ้ำ"));
+    } else {
+        cli_fail(err);
+        err = NULL;
+        s->failed = true;
+    }
+    free(err);
+}
+
+static void check_in(struct session *s, long long member_id)
+{
+    struct checkin_result res;
+    char *err = NULL;
+    int rc = checkin_member(s->db, s->undo, s->event_id, member_id, &res, &err);
+    report_checkin(s, rc, &res, err);
+    checkin_result_free(&res);
+    forget_shown(s);
+}
+
+static void search(struct session *s, const char *text)
+{
+    struct checkin_match *m;
+    size_t n;
+    char *err = NULL;
+    forget_shown(s);
+    if (checkin_search(s->db, s->event_id, text, SHOWN_MAX + 1, &m, &n, &err) != 0) {
+        cli_fail(err);
+        s->failed = true;
+        return;
+    }
+    if (n == 1) {
+        long long id = m[0].member_id;
+        checkin_matches_free(m, n);
+        check_in(s, id);
+        return;
+    }
+    if (n == 0) {
+        fputs(L(s, "Nobody matches \"", "ไม่พบ \""), stdout);
+        print_safe(stdout, text);
+        puts(L(s, "\": type less of the name, or `new` to add them",
+               "\": ลองพิมพ์ให้สั้นลง หรือพิมพ์ `new` เพื่อเพิ่มคนใหม่"));
+        return;
+    }
+    s->shown = m;
+    s->nfetched = n;
+    s->nshown = n > SHOWN_MAX ? SHOWN_MAX : n;
+    print_matches(s, n > SHOWN_MAX);
+}
+
+/* A number of one or two digits picks from the list; longer numbers are phone digits. */
+static bool pick(struct session *s, const char *line)
+{
+    size_t len = strlen(line);
+    if (!s->nshown || len == 0 || len > 2 || strspn(line, "0123456789") != len) return false;
+    long n = strtol(line, NULL, 10);
+    if (n < 1 || (size_t)n > s->nshown) {
+        printf("%s 1-%zu\n", L(s, "Type a number from the list:", "พิมพ์หมายเลขในรายการ:"),
+               s->nshown);
+        return true;
+    }
+    check_in(s, s->shown[n - 1].member_id);
+    return true;
+}
+
+static void add_new(struct session *s)
+{
+    forget_shown(s);
+    complete_what = COMPLETE_NOTHING;
+    char *name = read_line(s, L(s, "Full name: ", "ชื่อ-นามสกุล: "));
+    if (!name || !*name) {
+        puts(L(s, "Not added.", "ไม่ได้เพิ่ม"));
+        free(name);
+        complete_what = COMPLETE_MEMBERS;
+        return;
+    }
+    complete_what = COMPLETE_ORGS;
+    char *org = read_line(s, L(s, "Organisation (Tab completes): ", "หน่วยงาน (Tab เติมชื่อ): "));
+    complete_what = COMPLETE_NOTHING;
+    char *phone = read_line(s, L(s, "Phone: ", "โทรศัพท์: "));
+    complete_what = COMPLETE_MEMBERS;
+    struct checkin_person p = {name, org ? org : "", phone ? phone : ""};
+    struct checkin_result res;
+    char *err = NULL;
+    int rc = checkin_new_member(s->db, s->undo, s->event_id, &p, &res, &err);
+    report_checkin(s, rc, &res, err);
+    checkin_result_free(&res);
+    free(name);
+    free(org);
+    free(phone);
+}
+
+static void undo(struct session *s)
+{
+    char *done = NULL, *err = NULL;
+    forget_shown(s);
+    if (undo_last(s->db, s->undo, &done, &err) != 0) {
+        fputs(L(s, "Cannot undo: ", "เลิกทำไม่ได้: "), stdout);
+        print_safe(stdout, err);
+        putchar('\n');
+        free(err);
+        return;
+    }
+    print_safe(stdout, done);
+    putchar('\n');
+    free(done);
+    print_counter(s);
+}
+
+/* Handles one line; false when the session ends. */
+static bool handle_line(struct session *s, const char *line)
+{
+    if (!*line) return false;
+    if (strcmp(line, "undo") == 0)
+        undo(s);
+    else if (strcmp(line, "new") == 0)
+        add_new(s);
+    else if (strcmp(line, "help") == 0 || strcmp(line, "?") == 0)
+        print_help(s);
+    else if (!pick(s, line))
+        search(s, line);
+    fflush(stdout);
+    return true;
+}
+
+static int load_event(struct session *s)
+{
+    struct record *ev = NULL;
+    char *err = NULL;
+    if (record_load(s->db, KIND_EVENT, s->event_id, &ev, &err) != 0) return cli_fail(err);
+    int rc = EXIT_OK;
+    if (ev->deleted_at) {
+        rc = cli_fail(xasprintf("event %lld was deleted (`khai restore event %lld` brings it "
+                                "back)",
+                                s->event_id, s->event_id));
+    } else {
+        printf("%s ", L(s, "Check-in:", "ลงทะเบียน:"));
+        print_safe(stdout, record_get(ev, "title"));
+        fputs(" (", stdout);
+        print_safe(stdout, record_get(ev, "start_date"));
+        puts(")");
+    }
+    record_free(&ev);
+    return rc;
+}
+
+static void run_session(struct session *s)
+{
+    if (s->tty) {
+        readline_setup(s);
+        print_help(s);
+    }
+    print_counter(s);
+    fflush(stdout);
+    complete_what = COMPLETE_MEMBERS;
+    for (;;) {
+        char *line = read_line(s, "> ");
+        if (!line && s->tty) putchar('\n'); /* Ctrl-D: the shell's prompt on a line of its own */
+        bool go_on = line && handle_line(s, line);
+        free(line);
+        if (!go_on) break;
+    }
+    complete_what = COMPLETE_NOTHING;
+    forget_shown(s);
+}
+
+int cmd_checkin(const struct cli *cli)
+{
+    struct session s = {.thai = cli->thai, .tty = isatty(STDIN_FILENO)};
+    if (cli->argc != 1) return cli_usage("checkin", "checkin takes one EVENT_ID");
+    if (!cli_parse_id(cli->argv[0], &s.event_id))
+        return cli_usage("checkin", "\"%s\" is not an event id", cli->argv[0]);
+    s.db = cli_open(cli);
+    if (!s.db) return EXIT_ERROR;
+    int rc = load_event(&s);
+    if (rc == EXIT_OK) {
+        s.undo = undo_new();
+        run_session(&s);
+        undo_free(&s.undo);
+        rc = s.failed ? EXIT_ERROR : EXIT_OK;
+    }
+    db_close(&s.db);
+    return rc;
+}
