@@ -66,8 +66,11 @@ test: build/asan/khai build/asan/run_tests khai
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	build/asan/run_tests
 
+# Speed and memory targets: demo build, searches, import, and bytes per keystroke on screen.
 bench: khai
-	sh bench/run.sh ./khai
+	BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/run.sh ./khai
+	@[ ! -f bench/import.sh ] || BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/import.sh ./khai
+	BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/tui.sh ./khai
 
 # Installs the Debian packages khai needs when any is missing, then builds and starts khai.
 deps:

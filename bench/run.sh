@@ -19,7 +19,11 @@ trap 'rm -rf "$dir"' EXIT INT TERM
 
 # Python measures each command as its own child: os.wait4 gives that child's CPU time and
 # peak resident memory (ru_maxrss), which GNU time would otherwise report.
-python3 - "$khai" "$dir/bench.db" <<'EOF'
+# With BENCH_DB set (make bench does), the database is kept for the other bench scripts.
+db=${BENCH_DB:-$dir/bench.db}
+rm -f "$db" "$db-wal" "$db-shm"
+mkdir -p "$(dirname "$db")"
+python3 - "$khai" "$db" <<'EOF'
 import os
 import statistics
 import subprocess

@@ -268,8 +268,11 @@ static int cmd_check(const struct cli *cli)
 
 static int cmd_backup(const struct cli *cli)
 {
-    if (cli->argc != 1 || cli->argv[0][0] == '-')
+    if (cli->argc != 1)
         return cli_usage("backup", "backup takes one FILE (a new file name)");
+    if (cli->argv[0][0] == '-')
+        return cli_usage("backup", "unknown option \"%s\" (a file name cannot start with -)",
+                         cli->argv[0]);
     struct stat st;
     if (stat(cli->argv[0], &st) == 0)
         return cli_fail(xasprintf("%s exists: choose a new file name", cli->argv[0]));
