@@ -1,0 +1,1706 @@
+/* vCard: reading 2.1, 3.0 and 4.0 files (folding, quoted-printable, charsets such as Thai
+ * Windows-874, RFC 6868 parameters) into contacts, writing contacts as 3.0 or 4.0, and
+ * importing and exporting members through the model. The reader is a pure function over a
+ * buffer, so it is fuzzed and tested without a database. */
+#include "vcard.h"
+#include "db.h"
+#include "export.h"
+#include "honorific.h"
+#include "ical.h"
+#include "import.h"
+#include "model.h"
+#include "phone.h"
+#include "strbuf.h"
+#include "thainorm.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- Small helpers ---- */
+
+static bool starts_with_ci(const char *s, const char *prefix)
+{
+    return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* A copy of s[0..n) without leading and trailing spaces and tabs. */
+static char *trim_copy(const char *s, size_t n)
+{
+    while (n && is_space(*s))
+        s++, n--;
+    while (n && is_space(s[n - 1]))
+        n--;
+    return xstrndup(s, n);
+}
+
+static void set_text(char **field, char *value)
+{
+    free(*field);
+    *field = value;
+}
+
+void vcard_list_add(struct vcard_list *l, const char *s)
+{
+    l->items = xrealloc(l->items, sizeof *l->items * (l->n + 1));
+    l->items[l->n++] = xstrdup(s);
+}
+
+static bool list_has(const struct vcard_list *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i], s) == 0) return true;
+    return false;
+}
+
+static void vlist_free(struct vcard_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+/* ---- Charsets ---- */
+
+/* One iconv descriptor, reopened only when the charset changes: most files use one. */
+struct converter {
+    iconv_t cd;
+    char *from; /* NULL: none open */
+};
+
+static void converter_close(struct converter *cv)
+{
+    if (cv->from) iconv_close(cv->cd);
+    free(cv->from);
+    cv->from = NULL;
+}
+
+/* Charset names come from the file: only plain names go to iconv. */
+static bool charset_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || n > 40) return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              strchr("-_.:", *p)))
+            return false;
+    return true;
+}
+
+static bool is_utf8_name(const char *cs)
+{
+    return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0;
+}
+
+/* The iconv name for how vCards and khai's --encoding spell Thai charsets. */
+static const char *iconv_name(const char *cs)
+{
+    static const char *const cp874[] = {"cp874", "windows-874", "x-windows-874", "ms874", NULL};
+    for (int i = 0; cp874[i]; i++)
+        if (strcasecmp(cs, cp874[i]) == 0) return "CP874";
+    if (strcasecmp(cs, "tis620") == 0) return "TIS-620";
+    return cs;
+}
+
+enum convert_result { CONVERT_OK, CONVERT_UNKNOWN, CONVERT_BAD };
+
+/* Converts in[0..len) from charset to UTF-8 into *out (malloc'd, NUL-terminated). */
+static enum convert_result convert(struct converter *cv, const char *charset, const char *in,
+                                   size_t len, char **out, size_t *outlen)
+{
+    const char *name = iconv_name(charset);
+    if (!cv->from || strcasecmp(cv->from, name) != 0) {
+        converter_close(cv);
+        cv->cd = iconv_open("UTF-8", name);
+        if (cv->cd == (iconv_t)-1) return CONVERT_UNKNOWN;
+        cv->from = xstrdup(name);
+    }
+    iconv(cv->cd, NULL, NULL, NULL, NULL);
+    size_t cap = len * 3 + 16, used = 0;
+    char *buf = xmalloc(cap), *src = (char *)in;
+    size_t left = len;
+    for (;;) {
+        char *dst = buf + used;
+        size_t room = cap - used - 8; /* slack for the final shift sequence and NUL */
+        size_t rc =
+            left ? iconv(cv->cd, &src, &left, &dst, &room) : iconv(cv->cd, NULL, NULL, &dst, &room);
+        used = (size_t)(dst - buf);
+        if (rc != (size_t)-1 && left == 0 && src == NULL) break;
+        if (rc != (size_t)-1 && left == 0) {
+            src = NULL; /* all read: now flush any shift state */
+            continue;
+        }
+        if (rc == (size_t)-1 && errno == E2BIG) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+            continue;
+        }
+        free(buf);
+        return CONVERT_BAD;
+    }
+    buf[used] = '\0';
+    *out = buf;
+    *outlen = used;
+    return CONVERT_OK;
+}
+
+/* ---- Pure value helpers ---- */
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+char *vcard_qp_decode(const char *s, size_t len, size_t *outlen)
+{
+    char *out = xmalloc(len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        int hi, lo;
+        if (s[i] == '=' && i + 2 < len && (hi = hex_value(s[i + 1])) >= 0 &&
+            (lo = hex_value(s[i + 2])) >= 0) {
+            out[n++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else {
+            out[n++] = s[i];
+        }
+    }
+    out[n] = '\0';
+    *outlen = n;
+    return out;
+}
+
+char *vcard_param_unescape(const char *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = s; *p; p++) {
+        if (*p == '^' && (p[1] == 'n' || p[1] == 'N')) {
+            sb_addc(&sb, '\n');
+            p++;
+        } else if (*p == '^' && p[1] == '^') {
+            sb_addc(&sb, '^');
+            p++;
+        } else if (*p == '^' && p[1] == '\'') {
+            sb_addc(&sb, '"');
+            p++;
+        } else {
+            sb_addc(&sb, *p);
+        }
+    }
+    return sb_take(&sb);
+}
+
+/* Splits at separators not escaped by a backslash, keeping the escapes: components are
+ * split again at commas before they are unescaped. */
+static size_t split_raw(const char *value, char sep, char ***parts)
+{
+    char **out = NULL;
+    size_t n = 0;
+    const char *start = value;
+    for (const char *p = value;; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (*p == '\0' || (sep && *p == sep)) {
+            out = xrealloc(out, sizeof *out * (n + 1));
+            out[n++] = xstrndup(start, (size_t)(p - start));
+            if (!*p) break;
+            start = p + 1;
+        }
+    }
+    *parts = out;
+    return n;
+}
+
+static char *unescape(const char *s, bool legacy)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = s; *p; p++) {
+        char c = p[1];
+        if (*p == '\\' && (c == '\\' || c == ';' || (!legacy && c == ','))) {
+            sb_addc(&sb, c);
+            p++;
+        } else if (*p == '\\' && !legacy && (c == 'n' || c == 'N')) {
+            sb_addc(&sb, '\n');
+            p++;
+        } else {
+            sb_addc(&sb, *p);
+        }
+    }
+    return sb_take(&sb);
+}
+
+size_t vcard_split(const char *value, char sep, bool legacy, char ***parts)
+{
+    size_t n = split_raw(value, sep, parts);
+    for (size_t i = 0; i < n; i++)
+        set_text(&(*parts)[i], unescape((*parts)[i], legacy));
+    return n;
+}
+
+void vcard_parts_free(char **parts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(parts[i]);
+    free(parts);
+}
+
+const char *vcard_param(const struct vcard_prop *p, const char *name)
+{
+    for (size_t i = 0; i < p->nparams; i++)
+        if (strcmp(p->params[i].name, name) == 0) return p->params[i].value;
+    return NULL;
+}
+
+bool vcard_has_type(const struct vcard_prop *p, const char *type)
+{
+    size_t tlen = strlen(type);
+    for (size_t i = 0; i < p->nparams; i++) {
+        if (strcmp(p->params[i].name, "TYPE") != 0) continue;
+        for (const char *v = p->params[i].value; *v;) {
+            size_t n = strcspn(v, ",");
+            if (n == tlen && strncasecmp(v, type, n) == 0) return true;
+            v += n + (v[n] == ',');
+        }
+    }
+    return false;
+}
+
+int vcard_prop_line(const struct vcard *c, const char *name)
+{
+    for (size_t i = 0; i < c->nprops; i++)
+        if (strcmp(c->props[i].name, name) == 0) return c->props[i].line;
+    return c->line;
+}
+
+/* ---- Content lines ---- */
+
+static void prop_free(struct vcard_prop *p)
+{
+    free(p->group);
+    free(p->name);
+    for (size_t i = 0; i < p->nparams; i++) {
+        free(p->params[i].name);
+        free(p->params[i].value);
+    }
+    free(p->params);
+    free(p->value);
+    memset(p, 0, sizeof *p);
+}
+
+static void add_param(struct vcard_prop *p, char *name, char *value)
+{
+    p->params = xrealloc(p->params, sizeof *p->params * (p->nparams + 1));
+    p->params[p->nparams].name = name;
+    p->params[p->nparams].value = value;
+    p->nparams++;
+}
+
+static void upcase(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z') *s = (char)(*s - 'a' + 'A');
+}
+
+static bool name_ok(const char *s)
+{
+    if (!*s) return false;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
+/* A 2.1 bare parameter (;CELL;QUOTED-PRINTABLE) names its value only. */
+static const char *bare_param_name(const char *value)
+{
+    static const char *const encodings[] = {"QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT", NULL};
+    for (int i = 0; encodings[i]; i++)
+        if (strcasecmp(value, encodings[i]) == 0) return "ENCODING";
+    return "TYPE";
+}
+
+/* Reads one parameter's value list at *pp (after '='): quoted or bare, comma-separated. */
+static int read_param_value(const char **pp, struct strbuf *value, char **why)
+{
+    const char *p = *pp;
+    for (;;) {
+        if (*p == '"') {
+            const char *close = strchr(p + 1, '"');
+            if (!close) {
+                *why = xstrdup("a parameter's opening quote is never closed");
+                return -1;
+            }
+            sb_addn(value, p + 1, (size_t)(close - p - 1));
+            p = close + 1;
+        } else {
+            size_t n = strcspn(p, ",;:");
+            sb_addn(value, p, n);
+            p += n;
+        }
+        if (*p != ',') break;
+        sb_addc(value, ',');
+        p++;
+    }
+    *pp = p;
+    return 0;
+}
+
+static int read_param(const char **pp, bool legacy, struct vcard_prop *prop, char **why)
+{
+    const char *p = *pp;
+    size_t n = strcspn(p, "=;:");
+    char *name = trim_copy(p, n);
+    upcase(name);
+    p += n;
+    struct strbuf value = STRBUF_INIT;
+    if (*p == '=') {
+        p++;
+        if (read_param_value(&p, &value, why) != 0) {
+            free(name);
+            sb_free(&value);
+            return -1;
+        }
+    } else {
+        sb_add(&value, name);
+        set_text(&name, xstrdup(bare_param_name(name)));
+    }
+    char *v = sb_take(&value);
+    if (!legacy) set_text(&v, vcard_param_unescape(v));
+    add_param(prop, name, v);
+    *pp = p;
+    return 0;
+}
+
+/* [group.]NAME *(;param) : value */
+static int parse_content_line(const char *s, bool legacy, struct vcard_prop *prop, char **why)
+{
+    size_t n = strcspn(s, ";:");
+    if (!s[n]) {
+        *why = xstrdup("no ':' between the property name and its value");
+        return -1;
+    }
+    char *name = trim_copy(s, n);
+    char *dot = strchr(name, '.');
+    if (dot) {
+        prop->group = xstrndup(name, (size_t)(dot - name));
+        set_text(&name, xstrdup(dot + 1));
+    }
+    upcase(name);
+    prop->name = name;
+    if (!name_ok(name)) {
+        *why = xstrdup("a line that does not start with a property name");
+        return -1;
+    }
+    const char *p = s + n;
+    while (*p == ';') {
+        p++;
+        if (read_param(&p, legacy, prop, why) != 0) return -1;
+    }
+    if (*p != ':') {
+        *why = xstrdup("no ':' between the property name and its value");
+        return -1;
+    }
+    prop->value = xstrdup(p + 1);
+    return 0;
+}
+
+/* ---- The reader ---- */
+
+struct parser {
+    const char *text;
+    size_t len;
+    size_t pos;          /* start of the next physical line */
+    int lineno;          /* number of the last physical line read */
+    const char *charset; /* for values without CHARSET; NULL: decided per card */
+    struct converter cv;
+    struct vcard_file *out;
+};
+
+struct pline {
+    const char *s;
+    size_t n;
+    int line;
+};
+
+static bool next_physical(struct parser *p, struct pline *l)
+{
+    if (p->pos >= p->len) return false;
+    const char *s = p->text + p->pos;
+    size_t rest = p->len - p->pos, n = 0;
+    while (n < rest && s[n] != '\n' && s[n] != '\r')
+        n++;
+    size_t eol = n < rest ? 1 : 0;
+    if (n + 1 < rest && s[n] == '\r' && s[n + 1] == '\n') eol = 2;
+    l->s = s;
+    l->n = n;
+    l->line = ++p->lineno;
+    p->pos += n + eol;
+    return true;
+}
+
+/* True when the name and parameters (before the first ':') ask for quoted-printable, whose
+ * soft line breaks must be joined before anything else is read. */
+static bool head_says_qp(const char *s, size_t len)
+{
+    static const char qp[] = "QUOTED-PRINTABLE";
+    size_t head = 0;
+    while (head < len && s[head] != ':')
+        head++;
+    for (size_t i = 0; i + sizeof qp - 1 <= head; i++)
+        if (strncasecmp(s + i, qp, sizeof qp - 1) == 0) return true;
+    return false;
+}
+
+/* One logical line: a physical line, its quoted-printable soft breaks and folds joined. */
+static bool next_logical(struct parser *p, bool legacy, struct strbuf *out, int *line)
+{
+    struct pline l;
+    if (!next_physical(p, &l)) return false;
+    sb_reset(out);
+    sb_addn(out, l.s, l.n);
+    *line = l.line;
+    bool qp = head_says_qp(l.s, l.n);
+    for (;;) {
+        if (qp && out->len && out->s[out->len - 1] == '=' && p->pos < p->len) {
+            out->s[--out->len] = '\0';
+            next_physical(p, &l);
+            sb_addn(out, l.s, l.n);
+        } else if (p->pos < p->len && is_space(p->text[p->pos])) {
+            next_physical(p, &l);
+            /* RFC 822 (2.1) folds at white space and keeps it; 3.0 and 4.0 insert one. */
+            sb_addn(out, l.s + !legacy, l.n - !legacy);
+        } else {
+            return true;
+        }
+    }
+}
+
+/* Keeps the problem on the earliest line: values are decoded after the card is read. */
+static void card_fail(struct vcard *c, int line, char *why)
+{
+    if (c->error && c->error_line <= line) {
+        free(why);
+        return;
+    }
+    free(c->error);
+    c->error = why;
+    c->error_line = line;
+}
+
+static size_t new_card(struct parser *p, int line, size_t begin, const char *version)
+{
+    struct vcard_file *f = p->out;
+    f->cards = xrealloc(f->cards, sizeof *f->cards * (f->n + 1));
+    struct vcard *c = &f->cards[f->n];
+    memset(c, 0, sizeof *c);
+    c->version = version ? xstrdup(version) : NULL;
+    c->line = line;
+    c->begin = c->end = begin;
+    return f->n++;
+}
+
+static bool is_marker(const char *s, const char *marker)
+{
+    size_t n = strlen(marker);
+    if (strncasecmp(s, marker, n) != 0) return false;
+    for (s += n; *s; s++)
+        if (!is_space(*s)) return false;
+    return true;
+}
+
+static bool is_blank(const char *s)
+{
+    while (is_space(*s))
+        s++;
+    return !*s;
+}
+
+/* bytes in charset (resolved: never NULL) as UTF-8, or NULL with *why. */
+static char *to_utf8(struct parser *p, const char *charset, const char *bytes, size_t len,
+                     char **why)
+{
+    if (memchr(bytes, '\0', len)) {
+        *why = xstrdup("a NUL byte in the value");
+        return NULL;
+    }
+    size_t bad = 0;
+    if (is_utf8_name(charset)) {
+        if (utf8_valid(bytes, len, &bad)) return xstrndup(bytes, len);
+        *why = xasprintf("not valid UTF-8 (byte %zu of the value)", bad + 1);
+        return NULL;
+    }
+    if (!charset_name_ok(charset)) {
+        *why = xstrdup("an unknown CHARSET");
+        return NULL;
+    }
+    char *out;
+    size_t outlen;
+    enum convert_result rc = convert(&p->cv, charset, bytes, len, &out, &outlen);
+    if (rc == CONVERT_UNKNOWN) {
+        *why = xasprintf("unknown CHARSET \"%s\"", charset);
+        return NULL;
+    }
+    if (rc == CONVERT_BAD || memchr(out, '\0', outlen) || !utf8_valid(out, outlen, NULL)) {
+        if (rc == CONVERT_OK) free(out);
+        *why = xasprintf("the value is not valid %s", charset);
+        return NULL;
+    }
+    return out;
+}
+
+static bool is_binary(const struct vcard_prop *prop)
+{
+    const char *enc = vcard_param(prop, "ENCODING");
+    return enc && (strcasecmp(enc, "B") == 0 || strcasecmp(enc, "BASE64") == 0);
+}
+
+/* The value's bytes once its ENCODING is undone (malloc'd). */
+static char *value_bytes(const struct vcard_prop *prop, size_t *len)
+{
+    const char *enc = vcard_param(prop, "ENCODING");
+    *len = strlen(prop->value);
+    if (enc && strcasecmp(enc, "QUOTED-PRINTABLE") == 0)
+        return vcard_qp_decode(prop->value, *len, len);
+    return xstrndup(prop->value, *len);
+}
+
+static int decode_value(struct parser *p, struct vcard_prop *prop, const char *fallback, char **why)
+{
+    for (size_t i = 0; i < prop->nparams; i++) {
+        char *v = prop->params[i].value;
+        if (utf8_valid(v, strlen(v), NULL)) continue;
+        char *text = to_utf8(p, fallback, v, strlen(v), why);
+        if (!text) return -1;
+        set_text(&prop->params[i].value, text);
+    }
+    if (is_binary(prop)) return 0; /* photos and keys: kept as they are, khai reads none */
+    const char *charset = vcard_param(prop, "CHARSET");
+    size_t len;
+    char *bytes = value_bytes(prop, &len);
+    char *text = to_utf8(p, charset ? charset : fallback, bytes, len, why);
+    free(bytes);
+    if (!text) return -1;
+    set_text(&prop->value, text);
+    return 0;
+}
+
+/* The charset of the card's values that name none: the file's when --encoding gave one,
+ * else UTF-8 when every such value (and parameter) is valid UTF-8 and Thai Windows-874
+ * (what Thai address books wrote before UTF-8) when any is not. Decided per card, since
+ * a few Thai words in Windows-874 can happen to be valid UTF-8 on their own. */
+static const char *card_charset(const struct parser *p, const struct vcard *c)
+{
+    if (p->charset) return p->charset;
+    for (size_t i = 0; i < c->nprops; i++) {
+        const struct vcard_prop *prop = &c->props[i];
+        for (size_t j = 0; j < prop->nparams; j++)
+            if (!utf8_valid(prop->params[j].value, strlen(prop->params[j].value), NULL))
+                return "CP874";
+        if (vcard_param(prop, "CHARSET") || is_binary(prop)) continue;
+        size_t len;
+        char *bytes = value_bytes(prop, &len);
+        bool ok = utf8_valid(bytes, len, NULL);
+        free(bytes);
+        if (!ok) return "CP874";
+    }
+    return "UTF-8";
+}
+
+/* Decodes every value of a card once its last line is read. */
+static void finish_card(struct parser *p, struct vcard *c)
+{
+    const char *fallback = card_charset(p, c);
+    size_t kept = 0;
+    for (size_t i = 0; i < c->nprops; i++) {
+        char *why = NULL;
+        if (decode_value(p, &c->props[i], fallback, &why) != 0) {
+            card_fail(c, c->props[i].line, xasprintf("%s: %s", c->props[i].name, why));
+            free(why);
+            prop_free(&c->props[i]);
+            continue;
+        }
+        c->props[kept++] = c->props[i];
+    }
+    c->nprops = kept;
+}
+
+static void set_version(struct vcard *c, const char *value, int line)
+{
+    char *v = trim_copy(value, strlen(value));
+    if (strcmp(v, "2.1") != 0 && strcmp(v, "3.0") != 0 && strcmp(v, "4.0") != 0) {
+        /* Quoted only when it is short, printable text: it came from the file. */
+        bool show = strlen(v) <= 16 && utf8_valid(v, strlen(v), NULL) && !strpbrk(v, "\"\\");
+        for (const char *q = v; show && *q; q++)
+            show = (unsigned char)*q >= 0x20 && *q != 0x7F;
+        card_fail(c, line,
+                  xasprintf("unsupported vCard version%s%s%s (khai reads 2.1, 3.0 and 4.0)",
+                            show ? " \"" : "", show ? v : "", show ? "\"" : ""));
+        free(v);
+        return;
+    }
+    set_text(&c->version, v);
+}
+
+static void add_property(struct vcard *c, const char *s, int line)
+{
+    struct vcard_prop prop = {0};
+    char *why = NULL;
+    bool legacy = strcmp(c->version, "2.1") == 0;
+    if (parse_content_line(s, legacy, &prop, &why) != 0) {
+        card_fail(c, line, why);
+        prop_free(&prop);
+        return;
+    }
+    prop.line = line;
+    if (strcmp(prop.name, "VERSION") == 0) {
+        set_version(c, prop.value, line);
+        prop_free(&prop);
+        return;
+    }
+    c->props = xrealloc(c->props, sizeof *c->props * (c->nprops + 1));
+    c->props[c->nprops++] = prop;
+}
+
+/* Card boundaries: BEGIN:VCARD ... END:VCARD; anything else outside a card is one error
+ * entry per run of such lines. */
+static void parse_cards(struct parser *p)
+{
+    struct strbuf line = STRBUF_INIT;
+    struct vcard_file *f = p->out;
+    long cur = -1, stray = -1;
+    int lineno = 0;
+    for (;;) {
+        size_t start = p->pos;
+        bool legacy = cur >= 0 && strcmp(f->cards[cur].version, "2.1") == 0;
+        if (!next_logical(p, legacy, &line, &lineno)) break;
+        const char *s = sb_str(&line);
+        if (strlen(s) != line.len) {
+            if (cur >= 0) card_fail(&f->cards[cur], lineno, xstrdup("a NUL byte in the line"));
+            continue;
+        }
+        if (is_blank(s)) continue;
+        if (is_marker(s, "BEGIN:VCARD")) {
+            if (cur >= 0) {
+                card_fail(&f->cards[cur], lineno, xstrdup("BEGIN:VCARD before END:VCARD"));
+                f->cards[cur].end = start;
+                finish_card(p, &f->cards[cur]);
+            }
+            cur = (long)new_card(p, lineno, start, "");
+            stray = -1;
+        } else if (cur < 0) {
+            if (stray < 0) {
+                stray = (long)new_card(p, lineno, start, NULL);
+                f->cards[stray].error = xstrdup("text outside BEGIN:VCARD ... END:VCARD");
+                f->cards[stray].error_line = lineno;
+            }
+            f->cards[stray].end = p->pos;
+        } else if (is_marker(s, "END:VCARD")) {
+            f->cards[cur].end = p->pos;
+            finish_card(p, &f->cards[cur]);
+            cur = -1;
+        } else if (!f->cards[cur].error) {
+            add_property(&f->cards[cur], s, lineno);
+        }
+    }
+    if (cur >= 0) {
+        card_fail(&f->cards[cur], lineno, xstrdup("no END:VCARD at the end of the file"));
+        f->cards[cur].end = p->len;
+        finish_card(p, &f->cards[cur]);
+    }
+    for (size_t i = 0; i < f->n; i++)
+        if (f->cards[i].version && !*f->cards[i].version)
+            set_text(&f->cards[i].version, xstrdup("3.0"));
+    sb_free(&line);
+}
+
+/* The whole input as UTF-8 when it is UTF-16 (a byte-order mark, --encoding utf-16, or
+ * ASCII text with every other byte NUL), else a copy without any UTF-8 byte-order mark. */
+static int read_text(struct parser *p, const char *buf, size_t len, const char **charset,
+                     char **err)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    bool le = len >= 2 && u[0] == 0xFF && u[1] == 0xFE,
+         be = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+    size_t skip = le || be ? 2 : 0;
+    /* No mark and no --encoding: "B\0E\0" (or "\0B\0E") is UTF-16 all the same. */
+    bool sniff_le = !*charset && !skip && len >= 4 && u[0] && !u[1] && u[2] && !u[3],
+         sniff_be = !*charset && !skip && len >= 4 && !u[0] && u[1] && !u[2] && u[3];
+    struct vcard_file *f = p->out;
+    if (le || be || sniff_le || sniff_be || (*charset && starts_with_ci(*charset, "UTF-16"))) {
+        const char *from = le || sniff_le                        ? "UTF-16LE"
+                           : be || sniff_be                      ? "UTF-16BE"
+                           : strcasecmp(*charset, "UTF-16") == 0 ? "UTF-16LE"
+                                                                 : *charset;
+        if (convert(&p->cv, from, buf + skip, len - skip, &f->text, &f->len) != CONVERT_OK) {
+            *err = xstrdup("the file is not valid UTF-16");
+            return -1;
+        }
+        *charset = "UTF-8";
+        return 0;
+    }
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        buf += 3, len -= 3;
+        if (!*charset) *charset = "UTF-8";
+    }
+    f->text = xmalloc(len + 1);
+    memcpy(f->text, buf, len);
+    f->text[len] = '\0';
+    f->len = len;
+    return 0;
+}
+
+int vcard_parse(const char *buf, size_t len, const char *charset, struct vcard_file *out,
+                char **err)
+{
+    memset(out, 0, sizeof *out);
+    struct parser p = {0};
+    p.out = out;
+    const char *cs = charset && *charset && strcasecmp(charset, "auto") != 0 ? charset : NULL;
+    if (cs && !charset_name_ok(cs)) {
+        *err = xstrdup("unknown encoding");
+        return -1;
+    }
+    if (read_text(&p, buf, len, &cs, err) != 0) {
+        converter_close(&p.cv);
+        return -1;
+    }
+    if (cs && !is_utf8_name(cs)) {
+        char *probe;
+        size_t n;
+        if (convert(&p.cv, cs, "", 0, &probe, &n) != CONVERT_OK) {
+            *err = xasprintf("unknown encoding \"%s\"", cs);
+            converter_close(&p.cv);
+            vcard_file_free(out);
+            return -1;
+        }
+        free(probe);
+    }
+    p.text = out->text;
+    p.len = out->len;
+    p.charset = cs;
+    parse_cards(&p);
+    converter_close(&p.cv);
+    return 0;
+}
+
+void vcard_file_free(struct vcard_file *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        struct vcard *c = &f->cards[i];
+        for (size_t j = 0; j < c->nprops; j++)
+            prop_free(&c->props[j]);
+        free(c->props);
+        free(c->version);
+        free(c->error);
+    }
+    free(f->cards);
+    free(f->text);
+    memset(f, 0, sizeof *f);
+}
+
+/* ---- Contacts ---- */
+
+void vcard_contact_init(struct vcard_contact *c)
+{
+    memset(c, 0, sizeof *c);
+    char **texts[] = {&c->title,    &c->given,    &c->family,  &c->full_name, &c->nickname,
+                      &c->gender,   &c->position, &c->line_id, &c->facebook,  &c->subdistrict,
+                      &c->district, &c->province, &c->notes};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        *texts[i] = xstrdup("");
+}
+
+void vcard_contact_free(struct vcard_contact *c)
+{
+    char *texts[] = {c->title,    c->given,    c->family,  c->full_name, c->nickname,
+                     c->gender,   c->position, c->line_id, c->facebook,  c->subdistrict,
+                     c->district, c->province, c->notes};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        free(texts[i]);
+    vlist_free(&c->phones);
+    vlist_free(&c->emails);
+    vlist_free(&c->orgs);
+    vlist_free(&c->tags);
+    memset(c, 0, sizeof *c);
+}
+
+/* The items of a list value (3.0 and 4.0 separate them by unescaped commas; 2.1 has no
+ * lists) trimmed and joined by glue. */
+static char *joined_items(const char *raw, bool legacy, const char *glue)
+{
+    char **items;
+    size_t m = vcard_split(raw, legacy ? 0 : ',', legacy, &items);
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t j = 0; j < m; j++) {
+        char *item = trim_copy(items[j], strlen(items[j]));
+        if (*item) sb_addf(&sb, "%s%s", sb.len ? glue : "", item);
+        free(item);
+    }
+    vcard_parts_free(items, m);
+    return sb_take(&sb);
+}
+
+/* Component i of a structured value (N, ADR, ORG), its list items joined by glue (given
+ * names "Mary,Ann"; an unescaped comma in an ORG comes back as ", "). "" when absent. */
+static char *component(const struct vcard_prop *p, size_t i, bool legacy, const char *glue)
+{
+    char **parts;
+    size_t n = split_raw(p->value, ';', &parts);
+    char *out = i < n ? joined_items(parts[i], legacy, glue) : xstrdup("");
+    vcard_parts_free(parts, n);
+    return out;
+}
+
+/* The whole value unescaped and trimmed (FN, TITLE, NOTE, X-LINE). */
+static char *text_value(const struct vcard_prop *p, bool legacy)
+{
+    char *v = unescape(p->value, legacy);
+    char *t = trim_copy(v, strlen(v));
+    free(v);
+    return t;
+}
+
+static void set_once(char **field, char *value)
+{
+    if (**field || !*value)
+        free(value);
+    else
+        set_text(field, value);
+}
+
+static void read_list(struct vcard_list *l, const struct vcard_prop *p, bool legacy)
+{
+    char **items;
+    size_t n = vcard_split(p->value, legacy ? 0 : ',', legacy, &items);
+    for (size_t i = 0; i < n; i++) {
+        char *item = trim_copy(items[i], strlen(items[i]));
+        if (*item && !list_has(l, item)) vcard_list_add(l, item);
+        free(item);
+    }
+    vcard_parts_free(items, n);
+}
+
+/* A TEL as written: a tel: URI loses its scheme and URI parameters (;ext=...). */
+static void read_phone(struct vcard_contact *c, const struct vcard_prop *p)
+{
+    const char *v = p->value;
+    while (is_space(*v))
+        v++;
+    const char *kind = vcard_param(p, "VALUE");
+    bool uri = starts_with_ci(v, "tel:") || (kind && strcasecmp(kind, "uri") == 0);
+    if (starts_with_ci(v, "tel:")) v += 4;
+    char *phone = uri ? trim_copy(v, strcspn(v, ";")) : unescape(v, false);
+    set_text(&phone, trim_copy(phone, strlen(phone)));
+    if (*phone && !list_has(&c->phones, phone)) vcard_list_add(&c->phones, phone);
+    free(phone);
+}
+
+static void read_gender(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    char *sex = component(p, 0, legacy, " ");
+    const char *key = "";
+    if (strcasecmp(sex, "F") == 0 || strcasecmp(sex, "female") == 0 || strcmp(sex, "หญิง") == 0)
+        key = "female";
+    else if (strcasecmp(sex, "M") == 0 || strcasecmp(sex, "male") == 0 || strcmp(sex, "ชาย") == 0)
+        key = "male";
+    else if (strcasecmp(sex, "O") == 0 || strcasecmp(sex, "other") == 0)
+        key = "other";
+    set_once(&c->gender, xstrdup(key));
+    free(sex);
+}
+
+static void read_address(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    if (*c->subdistrict || *c->district || *c->province)
+        return; /* the first address with a place in it */
+    set_text(&c->subdistrict, component(p, 1, legacy, ", "));
+    set_text(&c->district, component(p, 3, legacy, ", "));
+    set_text(&c->province, component(p, 4, legacy, ", "));
+}
+
+static void read_name(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    if (*c->given || *c->family || *c->title) return;
+    set_text(&c->family, component(p, 0, legacy, " "));
+    set_text(&c->given, component(p, 1, legacy, " "));
+    set_text(&c->title, component(p, 3, legacy, " "));
+}
+
+static void read_note(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    char *note = text_value(p, legacy);
+    if (*note) set_text(&c->notes, *c->notes ? xasprintf("%s\n%s", c->notes, note) : xstrdup(note));
+    free(note);
+}
+
+static void read_impp(struct vcard_contact *c, const struct vcard_prop *p)
+{
+    if (!starts_with_ci(p->value, "line:")) return;
+    const char *id = p->value + 5;
+    while (*id == '/')
+        id++;
+    set_once(&c->line_id, trim_copy(id, strlen(id)));
+}
+
+static void read_prop(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    const char *n = p->name;
+    if (strcmp(n, "N") == 0)
+        read_name(c, p, legacy);
+    else if (strcmp(n, "FN") == 0)
+        set_once(&c->full_name, text_value(p, legacy));
+    else if (strcmp(n, "NICKNAME") == 0)
+        set_once(&c->nickname, joined_items(p->value, legacy, ", "));
+    else if (strcmp(n, "GENDER") == 0 || strcmp(n, "X-GENDER") == 0)
+        read_gender(c, p, legacy);
+    else if (strcmp(n, "ORG") == 0) {
+        char *org = component(p, 0, legacy, ", ");
+        if (*org && !list_has(&c->orgs, org)) vcard_list_add(&c->orgs, org);
+        free(org);
+    } else if (strcmp(n, "TITLE") == 0)
+        set_once(&c->position, text_value(p, legacy));
+    else if (strcmp(n, "TEL") == 0)
+        read_phone(c, p);
+    else if (strcmp(n, "EMAIL") == 0) {
+        char *email = text_value(p, legacy);
+        if (*email && !list_has(&c->emails, email)) vcard_list_add(&c->emails, email);
+        free(email);
+    } else if (strcmp(n, "X-LINE") == 0 || strcmp(n, "X-LINE-ID") == 0)
+        set_once(&c->line_id, text_value(p, legacy));
+    else if (strcmp(n, "IMPP") == 0)
+        read_impp(c, p);
+    else if (strcmp(n, "X-SOCIALPROFILE") == 0 && vcard_has_type(p, "facebook"))
+        set_once(&c->facebook, text_value(p, legacy));
+    else if (strcmp(n, "ADR") == 0)
+        read_address(c, p, legacy);
+    else if (strcmp(n, "NOTE") == 0)
+        read_note(c, p, legacy);
+    else if (strcmp(n, "CATEGORIES") == 0)
+        read_list(&c->tags, p, legacy);
+}
+
+int vcard_contact_read(const struct vcard *card, struct vcard_contact *c, char **err, int *line)
+{
+    vcard_contact_init(c);
+    bool legacy = card->version && strcmp(card->version, "2.1") == 0;
+    for (size_t i = 0; i < card->nprops; i++)
+        if (!is_binary(&card->props[i])) /* photos and keys: not text */
+            read_prop(c, &card->props[i], legacy);
+    if (!*c->given && !*c->family && !*c->full_name) {
+        *err = xstrdup("no name: the card has no N or FN");
+        *line = card->line;
+        vcard_contact_free(c);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- The writer ---- */
+
+static void add_text_prop(struct strbuf *out, const char *head, const char *value)
+{
+    if (!*value) return;
+    struct strbuf line = STRBUF_INIT;
+    sb_add(&line, head);
+    ical_escape_text(&line, value);
+    ical_add_line(out, sb_str(&line));
+    sb_free(&line);
+}
+
+static void write_name(struct strbuf *out, const struct vcard_contact *c)
+{
+    struct strbuf line = STRBUF_INIT;
+    sb_add(&line, "N:");
+    ical_escape_text(&line, c->family);
+    sb_addc(&line, ';');
+    ical_escape_text(&line, c->given);
+    sb_add(&line, ";;");
+    ical_escape_text(&line, c->title);
+    sb_addc(&line, ';');
+    ical_add_line(out, sb_str(&line));
+    sb_free(&line);
+    if (*c->full_name) {
+        add_text_prop(out, "FN:", c->full_name);
+        return;
+    }
+    char *fn = xasprintf("%s%s%s%s", c->title, c->given, *c->family ? " " : "", c->family);
+    add_text_prop(out, "FN:", fn);
+    free(fn);
+}
+
+/* 3.0: grouped national digits as khai shows them; 4.0: a tel: URI in E.164. A number that
+ * is not Thai is written as it was. */
+static void write_phone(struct strbuf *out, const char *phone, enum vcard_version v)
+{
+    char digits[32], grouped[32];
+    enum phone_kind kind = phone_normalize(phone, digits, sizeof digits);
+    struct strbuf line = STRBUF_INIT;
+    if (kind == PHONE_INVALID) {
+        sb_add(&line, v == VCARD_40 ? "TEL;VALUE=text:" : "TEL:");
+        ical_escape_text(&line, phone);
+    } else if (v == VCARD_40) {
+        sb_addf(&line, "TEL;VALUE=uri;TYPE=%s:tel:+66%s", kind == PHONE_MOBILE ? "cell" : "voice",
+                digits + 1);
+    } else {
+        phone_format(digits, grouped, sizeof grouped);
+        sb_addf(&line, "TEL;TYPE=%s:%s", kind == PHONE_MOBILE ? "CELL" : "VOICE", grouped);
+    }
+    ical_add_line(out, sb_str(&line));
+    sb_free(&line);
+}
+
+/* IMPP takes a URI: only an ID made of URI-safe characters goes there (X-LINE has all). */
+static bool uri_safe(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              strchr("-._~@", *s)))
+            return false;
+    return true;
+}
+
+static void write_address(struct strbuf *out, const struct vcard_contact *c)
+{
+    if (!*c->subdistrict && !*c->district && !*c->province) return;
+    struct strbuf line = STRBUF_INIT;
+    sb_add(&line, "ADR:;");
+    ical_escape_text(&line, c->subdistrict);
+    sb_add(&line, ";;");
+    ical_escape_text(&line, c->district);
+    sb_addc(&line, ';');
+    ical_escape_text(&line, c->province);
+    sb_add(&line, ";;");
+    ical_add_line(out, sb_str(&line));
+    sb_free(&line);
+}
+
+static void write_categories(struct strbuf *out, const struct vcard_list *tags)
+{
+    if (!tags->n) return;
+    struct strbuf line = STRBUF_INIT;
+    sb_add(&line, "CATEGORIES:");
+    for (size_t i = 0; i < tags->n; i++) {
+        if (i) sb_addc(&line, ',');
+        ical_escape_text(&line, tags->items[i]);
+    }
+    ical_add_line(out, sb_str(&line));
+    sb_free(&line);
+}
+
+static void write_gender(struct strbuf *out, const char *gender)
+{
+    if (strcmp(gender, "female") == 0)
+        ical_add_line(out, "GENDER:F");
+    else if (strcmp(gender, "male") == 0)
+        ical_add_line(out, "GENDER:M");
+    else if (strcmp(gender, "other") == 0)
+        ical_add_line(out, "GENDER:O");
+}
+
+void vcard_write(struct strbuf *out, const struct vcard_contact *c, enum vcard_version v)
+{
+    ical_add_line(out, "BEGIN:VCARD");
+    ical_add_line(out, v == VCARD_40 ? "VERSION:4.0" : "VERSION:3.0");
+    write_name(out, c);
+    add_text_prop(out, "NICKNAME:", c->nickname);
+    if (v == VCARD_40) write_gender(out, c->gender);
+    for (size_t i = 0; i < c->orgs.n; i++)
+        add_text_prop(out, "ORG:", c->orgs.items[i]);
+    add_text_prop(out, "TITLE:", c->position);
+    for (size_t i = 0; i < c->phones.n; i++)
+        write_phone(out, c->phones.items[i], v);
+    for (size_t i = 0; i < c->emails.n; i++)
+        add_text_prop(out, v == VCARD_40 ? "EMAIL:" : "EMAIL;TYPE=INTERNET:", c->emails.items[i]);
+    add_text_prop(out, "X-LINE:", c->line_id);
+    if (*c->line_id && uri_safe(c->line_id)) {
+        char *impp = xasprintf("IMPP:line:%s", c->line_id);
+        ical_add_line(out, impp);
+        free(impp);
+    }
+    add_text_prop(out, "X-SOCIALPROFILE;TYPE=facebook:", c->facebook);
+    write_address(out, c);
+    add_text_prop(out, "NOTE:", c->notes);
+    write_categories(out, &c->tags);
+    ical_add_line(out, "END:VCARD");
+}
+
+/* ---- Export of members ---- */
+
+/* Items of a field joined by LIST_SEPARATOR. */
+static void add_joined(struct vcard_list *l, const char *joined)
+{
+    size_t sep = strlen(LIST_SEPARATOR);
+    while (*joined) {
+        const char *end = strstr(joined, LIST_SEPARATOR);
+        size_t n = end ? (size_t)(end - joined) : strlen(joined);
+        char *item = trim_copy(joined, n);
+        if (*item) vcard_list_add(l, item);
+        free(item);
+        joined += n + (end ? sep : 0);
+    }
+}
+
+/* Items joined by LIST_SEPARATOR, as list fields are set. */
+static char *joined(const struct vcard_list *l)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < l->n; i++)
+        sb_addf(&sb, "%s%s", i ? LIST_SEPARATOR : "", l->items[i]);
+    return sb_take(&sb);
+}
+
+static void contact_from_member(const struct record *r, struct vcard_contact *c)
+{
+    vcard_contact_init(c);
+    set_text(&c->title, xstrdup(record_get(r, "title")));
+    set_text(&c->given, xstrdup(record_get(r, "given_name")));
+    set_text(&c->family, xstrdup(record_get(r, "family_name")));
+    set_text(&c->full_name, record_display_name(r));
+    set_text(&c->nickname, xstrdup(record_get(r, "nickname")));
+    set_text(&c->gender, xstrdup(record_get(r, "gender")));
+    set_text(&c->position, xstrdup(record_get(r, "position")));
+    set_text(&c->line_id, xstrdup(record_get(r, "line_id")));
+    set_text(&c->facebook, xstrdup(record_get(r, "facebook")));
+    set_text(&c->subdistrict, xstrdup(record_get(r, "subdistrict")));
+    set_text(&c->district, xstrdup(record_get(r, "district")));
+    set_text(&c->province, xstrdup(record_get(r, "province")));
+    set_text(&c->notes, xstrdup(record_get(r, "notes")));
+    add_joined(&c->phones, record_get(r, "phone"));
+    add_joined(&c->orgs, record_get(r, "organisations"));
+    add_joined(&c->tags, record_get(r, "tags"));
+    if (*record_get(r, "email")) vcard_list_add(&c->emails, record_get(r, "email"));
+}
+
+struct vcard_export {
+    FILE *out;
+    enum vcard_version version;
+};
+
+static int export_member(const struct record *r, void *ctx)
+{
+    struct vcard_export *x = ctx;
+    struct vcard_contact c;
+    contact_from_member(r, &c);
+    struct strbuf sb = STRBUF_INIT;
+    vcard_write(&sb, &c, x->version);
+    vcard_contact_free(&c);
+    bool ok = fwrite(sb_str(&sb), 1, sb.len, x->out) == sb.len;
+    sb_free(&sb);
+    return ok ? 0 : 1;
+}
+
+/* Always UTF-8: vCard 3.0 and 4.0 know no other charset, so opt->encoding is not used. */
+int export_vcard(struct db *db, FILE *out, const struct export_options *opt, char **err)
+{
+    const char *version = opt && opt->vcard_version ? opt->vcard_version : "3.0";
+    struct vcard_export x = {out, VCARD_30};
+    if (strcmp(version, "4.0") == 0 || strcmp(version, "4") == 0)
+        x.version = VCARD_40;
+    else if (strcmp(version, "3.0") != 0 && strcmp(version, "3") != 0) {
+        *err = xasprintf("vCard version \"%s\": khai writes 3.0 or 4.0", version);
+        return -1;
+    }
+    struct list_query q = {.kind = KIND_MEMBER, .search = opt ? opt->search : NULL};
+    char *lerr = NULL;
+    int rc = list_each(db, &q, export_member, &x, &lerr);
+    if (rc == 0 && fflush(out) != 0) rc = 1;
+    if (rc < 0) {
+        *err = lerr ? lerr : xstrdup("cannot list the members");
+        return -1;
+    }
+    free(lerr);
+    if (rc > 0) {
+        *err = xasprintf("cannot write the vCards: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- Import of members ---- */
+
+struct vcard_import {
+    struct db *db;
+    const char *path;
+    const struct import_options *opt;
+    struct import_report *rep;
+    long long *added; /* ids this import created: a later card matching one is merged */
+    size_t nadded;
+    struct vcard_list notes; /* what a card's import left out, reported when it is written */
+    long orgs_created;       /* by the card being imported */
+    struct strbuf rejects;
+};
+
+enum outcome { ADDED, UPDATED, MERGED };
+
+static void note(struct vcard_import *x, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Something a card's import left out or did, reported only when the card is written. */
+static void note(struct vcard_import *x, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    va_end(ap);
+    char *full = xasprintf("%s:%d: %s", x->path, line, msg);
+    vcard_list_add(&x->notes, full);
+    free(full);
+    free(msg);
+}
+
+static void reject(struct vcard_import *x, const struct vcard_file *f, const struct vcard *c,
+                   int line, const char *why)
+{
+    import_report_add(x->rep, "%s:%d: %s", x->path, line, why);
+    x->rep->rejected++;
+    if (c->version) /* a card, not stray text: it goes to the rejects file to be fixed */
+        sb_addn(&x->rejects, f->text + c->begin, c->end - c->begin);
+}
+
+/* The line of the first property called name whose value holds value. */
+static int value_line(const struct vcard *card, const char *name, const char *value)
+{
+    for (size_t i = 0; i < card->nprops; i++)
+        if (strcmp(card->props[i].name, name) == 0 && strstr(card->props[i].value, value))
+            return card->props[i].line;
+    return vcard_prop_line(card, name);
+}
+
+/* N wins when it has a given name; a title glued to it (N:;นางสาวจิราพร;;;) or a whole name
+ * in it (N:;สมชาย ใจดี;;;) is split as an FN would be. An FN alone is split by the
+ * honorific rules. */
+static int set_names(struct record *r, const struct vcard_contact *c, char **err)
+{
+    if (!*c->given) {
+        if (*c->full_name) return record_set_full_name(r, c->full_name, err);
+        *err = xstrdup("N has no given name and there is no FN");
+        return -1;
+    }
+    struct person_name pn = {NULL, NULL, NULL};
+    bool split = !*c->title && name_split(c->given, &pn) == 0;
+    record_set(r, "title", split && pn.title ? pn.title : c->title);
+    if (split && !*c->family) {
+        record_set(r, "given_name", pn.given);
+        record_set(r, "family_name", pn.family);
+    } else if (split && pn.title) { /* the title off, the rest of the given names kept */
+        char *given =
+            xasprintf("%s%s%s", pn.given, pn.family ? " " : "", pn.family ? pn.family : "");
+        record_set(r, "given_name", given);
+        record_set(r, "family_name", c->family);
+        free(given);
+    } else {
+        record_set(r, "given_name", c->given);
+        record_set(r, "family_name", c->family);
+    }
+    person_name_free(&pn);
+    return 0;
+}
+
+static void set_if(struct record *r, const char *field, const char *value)
+{
+    if (*value) record_set(r, field, value);
+}
+
+/* Thai numbers only: khai cannot keep another country's, so those are left out, noted. */
+static void set_phones(struct vcard_import *x, const struct vcard *card, struct record *r,
+                       const struct vcard_contact *c)
+{
+    struct vcard_list numbers = {NULL, 0};
+    for (size_t i = 0; i < c->phones.n; i++) {
+        char digits[32];
+        if (phone_normalize(c->phones.items[i], digits, sizeof digits) == PHONE_INVALID) {
+            note(x, value_line(card, "TEL", c->phones.items[i]),
+                 "phone \"%s\" is not a Thai number: left out", c->phones.items[i]);
+            continue;
+        }
+        if (!list_has(&numbers, digits)) vcard_list_add(&numbers, digits);
+    }
+    char *all = joined(&numbers);
+    set_if(r, "phone", all);
+    free(all);
+    vlist_free(&numbers);
+}
+
+/* District and subdistrict as written (with or without อำเภอ/ตำบล, as khai keeps them); the
+ * province only when it is a Thai one. */
+static void set_place(struct vcard_import *x, const struct vcard *card, struct record *r,
+                      const struct vcard_contact *c)
+{
+    set_if(r, "district", c->district);
+    set_if(r, "subdistrict", c->subdistrict);
+    if (!*c->province) return;
+    char *name = province_lookup(x->db, c->province);
+    if (name)
+        record_set(r, "province", name);
+    else
+        note(x, vcard_prop_line(card, "ADR"), "province \"%s\" is not a Thai province: left out",
+             c->province);
+    free(name);
+}
+
+/* The member record a contact describes (organisations are set by ensure_orgs). */
+static int fill_member(struct vcard_import *x, const struct vcard *card, struct record *r,
+                       const struct vcard_contact *c, char **err)
+{
+    if (set_names(r, c, err) != 0) return -1;
+    set_if(r, "nickname", c->nickname);
+    set_if(r, "gender", c->gender);
+    set_if(r, "position", c->position);
+    set_if(r, "line_id", c->line_id);
+    set_if(r, "facebook", c->facebook);
+    set_if(r, "notes", c->notes);
+    set_phones(x, card, r, c);
+    set_place(x, card, r, c);
+    if (c->emails.n) record_set(r, "email", c->emails.items[0]);
+    for (size_t i = 1; i < c->emails.n; i++)
+        note(x, value_line(card, "EMAIL", c->emails.items[i]), "e-mail %s left out: khai keeps one",
+             c->emails.items[i]);
+    char *tags = joined(&c->tags);
+    set_if(r, "tags", tags);
+    free(tags);
+    return 0;
+}
+
+struct org_match {
+    const char *name; /* normalised */
+    int count;
+};
+
+static int count_org(const struct record *o, void *ctx)
+{
+    struct org_match *m = ctx;
+    if (strcmp(record_get(o, "name"), m->name) == 0 ||
+        strcmp(record_get(o, "short_name"), m->name) == 0)
+        m->count++;
+    return 0;
+}
+
+/* The id of the organisation called name, created when there is none. Returns 1 when it was
+ * created, 0 when found, -1 with *err (several match, or it cannot be saved). */
+static int org_id(struct vcard_import *x, const char *name, long long *id, char **err)
+{
+    char *ferr = NULL;
+    if (model_find(x->db, FT_ORG, name, id, &ferr) == 0) return 0;
+    char *norm = text_normalize(name, 0);
+    struct org_match m = {norm, 0};
+    struct list_query q = {.kind = KIND_ORG, .search = norm};
+    int rc = list_each(x->db, &q, count_org, &m, err);
+    if (rc == 0 && m.count > 0) { /* there is one, but model_find could not pick it */
+        *err = ferr;
+        ferr = NULL;
+        rc = -1;
+    } else if (rc == 0) {
+        struct record *o = record_new(KIND_ORG);
+        record_set(o, "name", name);
+        rc = record_save(x->db, o, err) == 0 ? 1 : -1;
+        *id = o->id;
+        record_free(&o);
+    }
+    free(ferr);
+    free(norm);
+    return rc;
+}
+
+/* Organisations are named by id (#12) so that a name holding a comma stays one name. */
+static int ensure_orgs(struct vcard_import *x, const struct vcard *card, struct record *r,
+                       const struct vcard_contact *c, char **err)
+{
+    struct strbuf ids = STRBUF_INIT;
+    for (size_t i = 0; i < c->orgs.n; i++) {
+        long long id;
+        int rc = org_id(x, c->orgs.items[i], &id, err);
+        if (rc < 0) {
+            sb_free(&ids);
+            return -1;
+        }
+        x->orgs_created += rc;
+        if (rc == 1)
+            note(x, value_line(card, "ORG", c->orgs.items[i]), "created organisation \"%s\"",
+                 c->orgs.items[i]);
+        sb_addf(&ids, "%s#%lld", ids.len ? LIST_SEPARATOR : "", id);
+    }
+    set_if(r, "organisations", sb_str(&ids));
+    sb_free(&ids);
+    return 0;
+}
+
+/* A list field of a stored member in the form an import sets it: phones as digits (they are
+ * shown grouped), organisations as #ids (they are shown by name), tags as they are. */
+static void stored_items(const struct record *old, const char *field, struct vcard_list *items)
+{
+    if (strcmp(field, "organisations") == 0) {
+        const long long *ids;
+        size_t n = record_refs(old, field, &ids);
+        for (size_t i = 0; i < n; i++) {
+            char id[32];
+            snprintf(id, sizeof id, "#%lld", ids[i]);
+            vcard_list_add(items, id);
+        }
+        return;
+    }
+    add_joined(items, record_get(old, field));
+    for (size_t i = 0; i < items->n && strcmp(field, "phone") == 0; i++) {
+        char digits[32];
+        if (phone_normalize(items->items[i], digits, sizeof digits) != PHONE_INVALID)
+            set_text(&items->items[i], xstrdup(digits));
+    }
+}
+
+/* Adds the card's phones, organisations or tags to the member's. */
+static bool merge_list(struct record *old, const struct record *fresh, const char *field)
+{
+    struct vcard_list items = {NULL, 0}, more = {NULL, 0};
+    stored_items(old, field, &items);
+    char *before = joined(&items);
+    add_joined(&more, record_get(fresh, field));
+    for (size_t i = 0; i < more.n; i++)
+        if (!list_has(&items, more.items[i])) vcard_list_add(&items, more.items[i]);
+    char *after = joined(&items);
+    bool changed = strcmp(before, after) != 0;
+    if (changed) record_set(old, field, after);
+    free(before);
+    free(after);
+    vlist_free(&items);
+    vlist_free(&more);
+    return changed;
+}
+
+/* Replaces a one-value field, compared in stored form so that an unchanged card changes
+ * nothing. */
+static bool merge_text(struct record *old, const char *field, const char *value, int flags)
+{
+    char *norm = text_normalize(value, flags);
+    bool changed = *norm && strcmp(norm, record_get(old, field)) != 0;
+    if (changed) record_set(old, field, norm);
+    free(norm);
+    return changed;
+}
+
+/* Copies what the card says into the existing member: one-value fields are replaced,
+ * phones, organisations and tags are added to. Returns whether anything changed. */
+static bool merge_member(struct record *old, const struct record *fresh)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    bool changed = false;
+    for (int i = 0; i < ki->nfields; i++) {
+        const struct field *f = &ki->fields[i];
+        if (!fresh->changed[i] || !*fresh->values[i]) continue;
+        if (f->type == FT_PHONES || f->type == FT_ORGS || f->type == FT_TAGS)
+            changed |= merge_list(old, fresh, f->name);
+        else
+            changed |= merge_text(old, f->name, fresh->values[i],
+                                  f->type == FT_MULTILINE ? TEXT_KEEP_NEWLINES : 0);
+    }
+    return changed;
+}
+
+static bool was_added(const struct vcard_import *x, long long id)
+{
+    for (size_t i = 0; i < x->nadded; i++)
+        if (x->added[i] == id) return true;
+    return false;
+}
+
+/* Adds the member, or updates the live member it duplicates (same phone, e-mail or name). */
+static int save_member(struct vcard_import *x, struct record *r, enum outcome *how, char **err)
+{
+    long long id;
+    int found = member_find_duplicate(x->db, r, &id, err);
+    if (found < 0) return -1;
+    if (found == 0) {
+        if (record_save(x->db, r, err) != 0) return -1;
+        x->added = xrealloc(x->added, sizeof *x->added * (x->nadded + 1));
+        x->added[x->nadded++] = r->id;
+        *how = ADDED;
+        return 0;
+    }
+    struct record *old = NULL;
+    if (record_load(x->db, KIND_MEMBER, id, &old, err) != 0) return -1;
+    int rc = merge_member(old, r) ? record_save(x->db, old, err) : 0;
+    record_free(&old);
+    *how = was_added(x, id) ? MERGED : UPDATED;
+    return rc;
+}
+
+/* Which property a save error is about ("email: ..." -> EMAIL), for its line number. */
+static int error_line(const struct vcard *card, const char *err)
+{
+    static const char *const map[][2] = {{"title", "N"},           {"given_name", "N"},
+                                         {"family_name", "N"},     {"name", "FN"},
+                                         {"nickname", "NICKNAME"}, {"gender", "GENDER"},
+                                         {"phone", "TEL"},         {"email", "EMAIL"},
+                                         {"line_id", "X-LINE"},    {"facebook", "X-SOCIALPROFILE"},
+                                         {"province", "ADR"},      {"district", "ADR"},
+                                         {"subdistrict", "ADR"},   {"position", "TITLE"},
+                                         {"organisations", "ORG"}, {"organisation", "ORG"},
+                                         {"tags", "CATEGORIES"},   {"notes", "NOTE"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        size_t n = strlen(map[i][0]);
+        if (strncmp(err, map[i][0], n) == 0 && err[n] == ':')
+            return vcard_prop_line(card, map[i][1]);
+    }
+    return card->line;
+}
+
+static void count(struct import_report *rep, enum outcome how)
+{
+    if (how == ADDED)
+        rep->added++;
+    else if (how == UPDATED)
+        rep->updated++;
+    else
+        rep->merged++;
+}
+
+/* Writes one card as a member inside its own savepoint, so a bad card leaves nothing (not
+ * even the organisations it created) behind. Returns 0, or 1 when the card was rejected. */
+static int import_card(struct vcard_import *x, const struct vcard_file *f, const struct vcard *card)
+{
+    if (card->error) {
+        reject(x, f, card, card->error_line, card->error);
+        return 1;
+    }
+    struct vcard_contact c;
+    char *err = NULL;
+    int line = card->line;
+    if (vcard_contact_read(card, &c, &err, &line) != 0) {
+        reject(x, f, card, line, err);
+        free(err);
+        return 1;
+    }
+    vlist_free(&x->notes);
+    x->orgs_created = 0;
+    struct record *r = record_new(KIND_MEMBER);
+    enum outcome how = ADDED;
+    int rc = fill_member(x, card, r, &c, &err);
+    if (rc == 0 && (rc = db_begin(x->db, &err)) == 0) {
+        rc = ensure_orgs(x, card, r, &c, &err);
+        if (rc == 0) rc = save_member(x, r, &how, &err);
+        if (rc == 0)
+            rc = db_commit(x->db, &err);
+        else
+            db_rollback(x->db);
+    }
+    if (rc == 0) {
+        count(x->rep, how);
+        x->rep->orgs_created += x->orgs_created;
+        for (size_t i = 0; i < x->notes.n; i++)
+            import_report_add(x->rep, "%s", x->notes.items[i]);
+    } else {
+        reject(x, f, card, error_line(card, err ? err : ""), err ? err : "cannot be saved");
+    }
+    free(err);
+    record_free(&r);
+    vcard_contact_free(&c);
+    return rc == 0 ? 0 : 1;
+}
+
+static char *read_file(const char *path, size_t *len, char **err)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+        sb_addn(&sb, chunk, n);
+    bool bad = ferror(in);
+    fclose(in);
+    if (bad) {
+        *err = xasprintf("%s: cannot read the file", path);
+        sb_free(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return sb_take(&sb);
+}
+
+/* The rejected cards as they were written, to fix and import again. */
+static int write_rejects(struct vcard_import *x, char **err)
+{
+    char *path = xasprintf("%s.rejects.vcf", x->path);
+    FILE *out = fopen(path, "wb");
+    bool ok = out && fwrite(sb_str(&x->rejects), 1, x->rejects.len, out) == x->rejects.len;
+    if (out && fclose(out) != 0) ok = false;
+    if (!ok) {
+        *err = xasprintf("%s: cannot write the rejected cards: %s", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    x->rep->rejects_path = path;
+    return 0;
+}
+
+static int import_cards(struct vcard_import *x, const struct vcard_file *f, char **err)
+{
+    for (size_t i = 0; i < f->n; i++)
+        import_card(x, f, &f->cards[i]);
+    if (x->rep->rejected && !x->opt->skip_bad) {
+        *err = xasprintf("%s: %ld of %zu vCards are bad: nothing imported", x->path,
+                         x->rep->rejected, f->n);
+        return -1;
+    }
+    if (x->rep->rejected && x->rejects.len && !x->opt->dry_run) return write_rejects(x, err);
+    return 0;
+}
+
+int import_vcard(struct db *db, const char *path, const struct import_options *opt,
+                 struct import_report *rep, char **err)
+{
+    static const struct import_options defaults = {NULL, false, false};
+    size_t len = 0;
+    char *buf = read_file(path, &len, err);
+    if (!buf) return -1;
+    struct vcard_file f;
+    if (!opt) opt = &defaults;
+    int rc = vcard_parse(buf, len, opt->encoding, &f, err);
+    free(buf);
+    if (rc != 0) {
+        set_text(err, xasprintf("%s: %s", path, *err));
+        return -1;
+    }
+    if (f.n == 0) {
+        *err = xasprintf("%s: no vCards in the file", path);
+        vcard_file_free(&f);
+        return -1;
+    }
+    struct vcard_import x = {db, path, opt, rep, NULL, 0, {NULL, 0}, 0, STRBUF_INIT};
+    rc = db_begin(db, err);
+    if (rc == 0) {
+        rc = import_cards(&x, &f, err);
+        if (rc == 0 && !opt->dry_run)
+            rc = db_commit(db, err);
+        else
+            db_rollback(db); /* a dry run, or bad cards: nothing is written */
+    }
+    free(x.added);
+    vlist_free(&x.notes);
+    sb_free(&x.rejects);
+    vcard_file_free(&f);
+    return rc;
+}
