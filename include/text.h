@@ -17,9 +17,10 @@ int text_cp_width(uint32_t cp);
 size_t text_width(const char *s);
 
 /* A copy of s that is safe to print to a terminal: C0 controls shown as ^X (ESC as ^[),
- * DEL as ^?, C1 controls as <XX> hex, tab as one space, newline as U+21B5, invalid bytes as
- * U+FFFD, bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) as U+FFFD,
- * a zero-width mark with no base character before it (at the start) dropped. */
+ * DEL as ^?, C1 controls as <XX> hex, tab as one space, newline (and U+2028, U+2029) as
+ * U+21B5, invalid bytes as U+FFFD, bidirectional overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) as U+FFFD, a zero-width mark with no base character before it (at the
+ * start) dropped. */
 char *text_sanitize(const char *s);
 
 /* Sanitises s and cuts it to at most cols columns without splitting a base character from
@@ -32,8 +33,10 @@ char *text_fit(const char *s, size_t cols);
 
 /* Wraps sanitised s into lines of at most cols columns, breaking at spaces and at Thai word
  * boundaries found by libthai (Thai writes no spaces between words); a word wider than cols
- * is broken at a cluster boundary. Existing newlines start new lines. Returns the line
- * count; *lines gets a malloc'd array of malloc'd strings (free with text_lines_free). */
+ * is broken at a cluster boundary (a single cluster wider than cols gets a line of its own).
+ * Existing newlines (LF or CRLF) start new lines; a final newline adds no empty line, and ""
+ * gives no lines. Spaces at a break are dropped. Returns the line count; *lines gets a
+ * malloc'd, NULL-terminated array of malloc'd strings (free with text_lines_free). */
 size_t text_wrap(const char *s, size_t cols, char ***lines);
 void text_lines_free(char **lines, size_t n);
 

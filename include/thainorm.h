@@ -10,8 +10,10 @@ enum { TEXT_KEEP_NEWLINES = 1 };
  * SARA AM U+0E33; a tone mark typed before an above/below vowel put after it; doubled marks
  * removed; U+0E40 U+0E40 (เเ) made U+0E41 (แ); zero-width characters (U+200B, U+200C,
  * U+200D, U+2060, U+FEFF) removed; Thai marks with no base character removed; control
- * characters removed (newlines kept with TEXT_KEEP_NEWLINES; CRLF becomes LF); leading and
- * trailing white space trimmed and runs of spaces in single-line text made one space. Thai
+ * characters removed (newlines kept with TEXT_KEEP_NEWLINES; CRLF becomes LF; without it,
+ * line breaks and tabs become spaces); every Unicode space made ' '; Latin letter + combining
+ * accent composed into the Latin-1 letter (e + U+0301 -> é); leading and trailing white space
+ * trimmed (also at line ends) and runs of spaces in single-line text made one space. Thai
  * digits are kept. Returns a malloc'd string. */
 char *text_normalize(const char *s, int flags);
 

@@ -1,0 +1,439 @@
+/* Terminal display of UTF-8 text: widths, sanitising, cluster-safe truncation and wrapping. */
+#include "text.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <thai/thbrk.h>
+#include <thai/thwbrk.h>
+
+struct range {
+    uint32_t first, last;
+};
+
+/* Combining marks and invisible format characters: they draw on the cell before them. */
+static const struct range zero_width_ranges[] = {
+    {0x0300, 0x036F},   {0x0483, 0x0489},   {0x0591, 0x05BD}, {0x05BF, 0x05BF}, {0x05C1, 0x05C2},
+    {0x05C4, 0x05C5},   {0x05C7, 0x05C7},   {0x0610, 0x061A}, {0x061C, 0x061C}, {0x064B, 0x065F},
+    {0x0670, 0x0670},   {0x06D6, 0x06DC},   {0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED},
+    {0x0900, 0x0902},   {0x093A, 0x093A},   {0x093C, 0x093C}, {0x0941, 0x0948}, {0x094D, 0x094D},
+    {0x0951, 0x0957},   {0x0962, 0x0963},   {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
+    {0x0EB1, 0x0EB1},   {0x0EB4, 0x0EBC},   {0x0EC8, 0x0ECE}, {0x102D, 0x1030}, {0x1032, 0x1037},
+    {0x1039, 0x103A},   {0x103D, 0x103E},   {0x1160, 0x11FF}, {0x17B4, 0x17B5}, {0x17B7, 0x17BD},
+    {0x17C6, 0x17C6},   {0x17C9, 0x17D3},   {0x17DD, 0x17DD}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+    {0x200B, 0x200F},   {0x202A, 0x202E},   {0x2060, 0x2064}, {0x2066, 0x206F}, {0x20D0, 0x20FF},
+    {0x3099, 0x309A},   {0xFE00, 0xFE0F},   {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0001, 0xE0001},
+    {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
+};
+
+/* East Asian wide and fullwidth characters and the emoji terminals draw in two cells. */
+static const struct range wide_ranges[] = {
+    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
+    {0x23F0, 0x23F0},   {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},
+    {0x2648, 0x2653},   {0x267F, 0x267F},   {0x2693, 0x2693},   {0x26A1, 0x26A1},
+    {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},   {0x26CE, 0x26CE},
+    {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
+    {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},
+    {0x2728, 0x2728},   {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},
+    {0x2757, 0x2757},   {0x2795, 0x2797},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},
+    {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},   {0x2E80, 0x303E},
+    {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
+    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x16FE0, 0x16FE4},
+    {0x17000, 0x18AFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF},
+    {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F202}, {0x1F210, 0x1F23B},
+    {0x1F240, 0x1F248}, {0x1F250, 0x1F251}, {0x1F300, 0x1F320}, {0x1F32D, 0x1F335},
+    {0x1F337, 0x1F37C}, {0x1F37E, 0x1F393}, {0x1F3A0, 0x1F3CA}, {0x1F3CF, 0x1F3D3},
+    {0x1F3E0, 0x1F3F0}, {0x1F3F4, 0x1F3F4}, {0x1F3F8, 0x1F43E}, {0x1F440, 0x1F440},
+    {0x1F442, 0x1F4FC}, {0x1F4FF, 0x1F53D}, {0x1F54B, 0x1F54E}, {0x1F550, 0x1F567},
+    {0x1F57A, 0x1F57A}, {0x1F595, 0x1F596}, {0x1F5A4, 0x1F5A4}, {0x1F5FB, 0x1F64F},
+    {0x1F680, 0x1F6C5}, {0x1F6CC, 0x1F6CC}, {0x1F6D0, 0x1F6D2}, {0x1F6D5, 0x1F6D7},
+    {0x1F6EB, 0x1F6EC}, {0x1F6F4, 0x1F6FC}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F93A},
+    {0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD},
+    {0x30000, 0x3FFFD},
+};
+
+#define SARA_AM 0x0E33u
+#define ELLIPSIS "\xE2\x80\xA6"
+
+static bool in_ranges(uint32_t cp, const struct range *r, size_t n)
+{
+    if (cp < r[0].first || cp > r[n - 1].last) return false;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < r[mid].first)
+            hi = mid;
+        else if (cp > r[mid].last)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
+int text_cp_width(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
+    if (cp < 0x300) return 1;
+    if (in_ranges(cp, zero_width_ranges, sizeof zero_width_ranges / sizeof zero_width_ranges[0]))
+        return 0;
+    if (in_ranges(cp, wide_ranges, sizeof wide_ranges / sizeof wide_ranges[0])) return 2;
+    return 1;
+}
+
+/* One input character as it will be shown: the bytes that replace it and their width. */
+struct shown {
+    char bytes[8];
+    size_t len;
+    size_t used; /* input bytes it stands for */
+    uint32_t cp; /* what it is, for word breaking: U+FFFD when replaced by a placeholder */
+    int width;
+};
+
+static void show_as(struct shown *g, const char *text, int width, uint32_t cp)
+{
+    g->len = strlen(text);
+    memcpy(g->bytes, text, g->len);
+    g->width = width;
+    g->cp = cp;
+}
+
+static bool is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Reads the character at s (len > 0) into *g, replacing anything a terminal would obey. */
+static void read_shown(const char *s, size_t len, struct shown *g)
+{
+    uint32_t cp;
+    g->used = utf8_decode(s, len, &cp);
+    if (cp == '\t') {
+        show_as(g, " ", 1, ' ');
+    } else if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+        show_as(g, "\xE2\x86\xB5", 1, 0x21B5);
+    } else if (cp < 0x20 || cp == 0x7F) {
+        char caret[3] = {'^', (char)(cp == 0x7F ? '?' : cp + 0x40), '\0'};
+        show_as(g, caret, 2, UTF8_REPLACEMENT);
+    } else if (cp >= 0x80 && cp < 0xA0) {
+        static const char hex[] = "0123456789ABCDEF";
+        char code[5] = {'<', hex[cp >> 4], hex[cp & 0xF], '>', '\0'};
+        show_as(g, code, 4, UTF8_REPLACEMENT);
+    } else if (cp == UTF8_REPLACEMENT || is_bidi_control(cp)) {
+        show_as(g, "\xEF\xBF\xBD", 1, UTF8_REPLACEMENT);
+    } else {
+        memcpy(g->bytes, s, g->used);
+        g->len = g->used;
+        g->width = text_cp_width(cp);
+        g->cp = cp;
+    }
+}
+
+/* Bytes of zero-width characters at the start of s: with no base they would draw on
+ * whatever the terminal shows before them. */
+static size_t baseless_marks(const char *s, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        struct shown g;
+        read_shown(s + off, len - off, &g);
+        if (g.width != 0) break;
+        off += g.used;
+    }
+    return off;
+}
+
+/* Input bytes of the cluster at s: one character, the zero-width marks after it and a SARA
+ * AM (with its own marks), which must never be separated. *width gets its columns. */
+static size_t cluster_at(const char *s, size_t len, int *width)
+{
+    struct shown g;
+    read_shown(s, len, &g);
+    size_t off = g.used;
+    int w = g.width;
+    bool took_am = false;
+    while (off < len) {
+        read_shown(s + off, len - off, &g);
+        if (g.cp == SARA_AM && !took_am)
+            took_am = true;
+        else if (g.width != 0)
+            break;
+        w += g.width;
+        off += g.used;
+    }
+    *width = w;
+    return off;
+}
+
+static void add_shown(struct strbuf *sb, const char *s, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        struct shown g;
+        read_shown(s + off, len - off, &g);
+        sb_addn(sb, g.bytes, g.len);
+        off += g.used;
+    }
+}
+
+size_t text_width(const char *s)
+{
+    size_t len = strlen(s), off = 0, cols = 0;
+    while (off < len) {
+        struct shown g;
+        read_shown(s + off, len - off, &g);
+        cols += (size_t)g.width;
+        off += g.used;
+    }
+    return cols;
+}
+
+char *text_sanitize(const char *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t len = strlen(s);
+    size_t start = baseless_marks(s, len);
+    add_shown(&sb, s + start, len - start);
+    return sb_take(&sb);
+}
+
+char *text_truncate(const char *s, size_t cols)
+{
+    if (text_width(s) <= cols) return text_sanitize(s);
+    if (cols == 0) return xstrdup("");
+    struct strbuf sb = STRBUF_INIT;
+    size_t len = strlen(s);
+    size_t off = baseless_marks(s, len), used = 0;
+    while (off < len) {
+        int w;
+        size_t n = cluster_at(s + off, len - off, &w);
+        if (used + (size_t)w > cols - 1) break;
+        add_shown(&sb, s + off, n);
+        used += (size_t)w;
+        off += n;
+    }
+    sb_add(&sb, ELLIPSIS);
+    return sb_take(&sb);
+}
+
+char *text_fit(const char *s, size_t cols)
+{
+    char *cut = text_truncate(s, cols);
+    size_t w = text_width(cut);
+    if (w >= cols) return cut;
+    struct strbuf sb = STRBUF_INIT;
+    sb_add(&sb, cut);
+    free(cut);
+    for (; w < cols; w++)
+        sb_addc(&sb, ' ');
+    return sb_take(&sb);
+}
+
+/* ---- Wrapping ---- */
+
+static ThBrk *breaker;
+static bool breaker_tried;
+
+static void free_breaker(void)
+{
+    th_brk_delete(breaker);
+    breaker = NULL;
+}
+
+/* libthai's dictionary breaker, loaded on first use; NULL when the dictionary is missing,
+ * and then lines break at spaces only. */
+static ThBrk *thai_breaker(void)
+{
+    if (!breaker_tried) {
+        breaker_tried = true;
+        breaker = th_brk_new(NULL);
+        if (breaker) atexit(free_breaker);
+    }
+    return breaker;
+}
+
+struct wrap_cluster {
+    const char *s;
+    size_t len;
+    int width;
+    bool space;
+    bool break_before;
+};
+
+struct cluster_list {
+    struct wrap_cluster *c;
+    size_t n;
+    size_t first_word; /* index of the first cluster that is not a space */
+};
+
+/* Splits s into clusters, each marked where a line may break before it: after spaces that
+ * follow a word (leading spaces stay with the first word as indentation). */
+static struct cluster_list split_clusters(const char *s, size_t len)
+{
+    struct cluster_list list = {xmalloc((len + 1) * sizeof *list.c), 0, 0};
+    size_t off = baseless_marks(s, len);
+    bool seen_word = false;
+    while (off < len) {
+        struct wrap_cluster *c = &list.c[list.n++];
+        c->s = s + off;
+        c->len = cluster_at(s + off, len - off, &c->width);
+        c->space = *c->s == ' ' || *c->s == '\t';
+        c->break_before = seen_word && !c->space && list.c[list.n - 2].space;
+        if (!c->space && !seen_word) {
+            seen_word = true;
+            list.first_word = list.n - 1;
+        }
+        off += c->len;
+    }
+    return list;
+}
+
+/* Marks the clusters before which libthai finds a Thai word boundary. */
+static void mark_thai_breaks(struct cluster_list *list)
+{
+    ThBrk *brk = thai_breaker();
+    if (!brk || list->n < 2) return;
+    size_t chars = 0;
+    for (size_t i = 0; i < list->n; i++)
+        chars += list->c[i].len;
+    wchar_t *wide = xmalloc((chars + 1) * sizeof *wide);
+    size_t *owner = xmalloc((chars + 1) * sizeof *owner); /* cluster starting at char, or n */
+    size_t nw = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        const struct wrap_cluster *c = &list->c[i];
+        for (size_t off = 0; off < c->len;) {
+            struct shown g;
+            read_shown(c->s + off, c->len - off, &g);
+            owner[nw] = off == 0 ? i : list->n;
+            wide[nw++] = (wchar_t)g.cp;
+            off += g.used;
+        }
+    }
+    wide[nw] = L'\0';
+    int *pos = xmalloc(nw * sizeof *pos);
+    int found = th_brk_wc_find_breaks(brk, wide, pos, nw);
+    for (int k = 0; k < found; k++) {
+        size_t at = (size_t)pos[k];
+        if (at >= nw || owner[at] >= list->n) continue;
+        struct wrap_cluster *c = &list->c[owner[at]];
+        if (owner[at] > list->first_word && !c->space) c->break_before = true;
+    }
+    free(pos);
+    free(owner);
+    free(wide);
+}
+
+struct line_builder {
+    struct strbuf text;
+    size_t width; /* including trailing spaces */
+    size_t kept;  /* bytes up to the last non-space cluster */
+    size_t count; /* clusters added */
+    char **lines;
+    size_t n, cap;
+};
+
+static void add_cluster(struct line_builder *lb, const struct wrap_cluster *c)
+{
+    add_shown(&lb->text, c->s, c->len);
+    lb->width += (size_t)c->width;
+    lb->count++;
+    if (!c->space) lb->kept = lb->text.len;
+}
+
+static void end_line(struct line_builder *lb)
+{
+    if (lb->n == lb->cap) {
+        lb->cap = lb->cap ? lb->cap * 2 : 8;
+        lb->lines = xrealloc(lb->lines, (lb->cap + 1) * sizeof *lb->lines);
+    }
+    lb->lines[lb->n++] = xstrndup(sb_str(&lb->text), lb->kept);
+    sb_reset(&lb->text);
+    lb->width = lb->kept = lb->count = 0;
+}
+
+/* Width of the clusters [from, to) without the spaces at their end. */
+static size_t word_width(const struct cluster_list *list, size_t from, size_t to)
+{
+    while (to > from && list->c[to - 1].space)
+        to--;
+    size_t w = 0;
+    for (size_t i = from; i < to; i++)
+        w += (size_t)list->c[i].width;
+    return w;
+}
+
+/* Puts a word too wide for any line on as many lines as it takes, cluster by cluster. */
+static void add_broken_word(struct line_builder *lb, const struct cluster_list *list, size_t from,
+                            size_t to, size_t cols)
+{
+    for (size_t i = from; i < to; i++) {
+        const struct wrap_cluster *c = &list->c[i];
+        if (lb->count > 0 && lb->width + (size_t)c->width > cols) end_line(lb);
+        if (lb->count == 0 && c->space) continue;
+        add_cluster(lb, c);
+    }
+}
+
+static void wrap_paragraph(struct line_builder *lb, const char *s, size_t len, size_t cols)
+{
+    struct cluster_list list = split_clusters(s, len);
+    mark_thai_breaks(&list);
+    size_t first_line = lb->n;
+    size_t i = 0;
+    while (i < list.n) {
+        size_t end = i + 1;
+        while (end < list.n && !list.c[end].break_before)
+            end++;
+        size_t from = i;
+        if (lb->n > first_line && lb->count == 0)
+            while (from < end && list.c[from].space)
+                from++;
+        if (lb->width + word_width(&list, from, end) <= cols) {
+            for (size_t k = from; k < end; k++)
+                add_cluster(lb, &list.c[k]);
+        } else if (lb->count > 0) {
+            end_line(lb);
+            continue;
+        } else {
+            add_broken_word(lb, &list, from, end, cols);
+        }
+        i = end;
+    }
+    end_line(lb);
+    free(list.c);
+}
+
+size_t text_wrap(const char *s, size_t cols, char ***lines)
+{
+    struct line_builder lb = {STRBUF_INIT, 0, 0, 0, NULL, 0, 0};
+    if (cols == 0) cols = 1;
+    size_t len = strlen(s);
+    size_t start = 0;
+    while (start < len) {
+        const char *nl = memchr(s + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        size_t plen = end - start;
+        if (nl && plen > 0 && s[end - 1] == '\r') plen--;
+        wrap_paragraph(&lb, s + start, plen, cols);
+        start = end + 1;
+    }
+    sb_free(&lb.text);
+    if (!lb.lines) lb.lines = xmalloc(sizeof *lb.lines);
+    lb.lines[lb.n] = NULL;
+    *lines = lb.lines;
+    return lb.n;
+}
+
+void text_lines_free(char **lines, size_t n)
+{
+    if (!lines) return;
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
