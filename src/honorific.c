@@ -1,6 +1,7 @@
 /* Splitting a Thai (or English) full name into honorific title, given name and family name. */
 #include "honorific.h"
 #include "strbuf.h"
+#include "thainorm.h"
 #include "xalloc.h"
 
 #include <stdint.h>
@@ -396,52 +397,11 @@ static size_t read_titles(const char *s, bool whole, char **title)
     return end;
 }
 
-/* Length of the UTF-8 sequence at s when it is a character to drop (zero-width space, joiners,
- * word joiner, byte-order mark), else 0. */
-static size_t invisible_at(const char *s)
-{
-    static const char *const invisible[] = {"\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"};
-    for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++)
-        if (starts_with(s, invisible[i])) return strlen(invisible[i]);
-    return 0;
-}
-
-/* Length of the white space character at s (ASCII white space, no-break spaces), else 0. */
-static size_t space_at(const char *s)
-{
-    if (*s == ' ' || (*s >= '\t' && *s <= '\r')) return 1;
-    if (starts_with(s, "\u00A0")) return 2;
-    if (starts_with(s, "\u202F")) return 3;
-    return 0;
-}
-
-/* A light clean-up standing in for text_normalize(): invisible characters removed, every run
- * of white space made one space, and the ends trimmed. */
-static char *tidy_name(const char *s)
-{
-    struct strbuf sb = STRBUF_INIT;
-    bool pending_space = false;
-    while (*s) {
-        size_t n;
-        if ((n = invisible_at(s)) != 0) {
-            s += n;
-        } else if ((n = space_at(s)) != 0) {
-            pending_space = sb.len > 0;
-            s += n;
-        } else {
-            if (pending_space) sb_addc(&sb, ' ');
-            pending_space = false;
-            sb_addc(&sb, *s++);
-        }
-    }
-    return sb_take(&sb);
-}
-
 int name_split(const char *full, struct person_name *out)
 {
     out->title = out->given = out->family = NULL;
     if (!full) return -1;
-    char *s = tidy_name(full);
+    char *s = text_normalize(full, 0);
     char *title;
     const char *rest = s + read_titles(s, false, &title);
     if (*rest == ' ') rest++;
@@ -470,7 +430,7 @@ void person_name_free(struct person_name *n)
 bool name_is_title(const char *s)
 {
     if (!s) return false;
-    char *clean = tidy_name(s);
+    char *clean = text_normalize(s, 0);
     char *title;
     size_t end = read_titles(clean, true, &title);
     bool whole = title && clean[end] == '\0';
