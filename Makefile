@@ -93,6 +93,29 @@ install: khai
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/khai $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
 
+# libFuzzer targets for the readers of outside input (CSV, vCard, dates): a short bounded run
+# each, on a scratch copy of the corpus kept in tests/fuzz/corpus/NAME.
+FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS  := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_FLAGS := -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS)
+FUZZ_SECONDS ?= 20
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	@for bin in $(FUZZ_BINS); do \
+	  name=$${bin#build/fuzz/fuzz_}; \
+	  mkdir -p build/fuzz/corpus/$$name; \
+	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	  if ! $$bin -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus/$$name \
+	      tests/fuzz/corpus/$$name >build/fuzz/$$name.log 2>&1; then \
+	    tail -n 40 build/fuzz/$$name.log; exit 1; \
+	  fi; \
+	  tail -n 1 build/fuzz/$$name.log; \
+	done
+
 format:
 	clang-format -i $(wildcard src/*.c include/*.h screens/*.c tests/*.c tests/*.h tests/unit/*.c tests/e2e/*.c)
 
