@@ -1,0 +1,73 @@
+#!/bin/sh
+# CSV import and export speed: khai importing 100,000 distinct members into a new database
+# against the sqlite3 shell's .import of the same file into a plain table (target: within 3x),
+# and khai exporting the members of the large demo database.
+# Usage: sh bench/import.sh ./khai   (uses $BENCH_DB for the large demo database when it
+# exists, else builds one; $BENCH_ROWS changes the row count)
+set -eu
+KHAI=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROWS=${BENCH_ROWS:-100000}
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+# Deterministic people, every one distinct by name and phone (khai merges rows that share a
+# phone, an e-mail or a given and family name, as a sign-in sheet needs).
+/usr/bin/python3 - "$ROWS" >"$OUT/members.csv" <<'PY'
+import sys
+n = int(sys.argv[1])
+given = """สมชาย สมศักดิ์ สมปอง สมหญิง สมศรี สมพร สมบัติ สมใจ สมเกียรติ สมคิด ปิยะชีพ รัฐภูมิ บวร
+วาสนา โกเมศว์ จิราพร อเนก ประเสริฐ สุรชัย วิชัย ธนากร กิตติศักดิ์ ณัฐพล ชัยวัฒน์ พงษ์ศักดิ์ อภิชาติ
+ศุภชัย ธีรวัฒน์ วีระพงษ์ นพดล ไพโรจน์ ไพศาล เฉลิมชัย อนุชา ภานุวัฒน์ ศิริพร สุภาพร กาญจนา นิภาพร
+ปราณี รัชนี อรุณี ดวงใจ พรทิพย์ มาลัย ลำดวน บุญเรือน ทองใบ แสงเดือน แก้วตา เพ็ญศรี ไพลิน ใจทิพย์
+โสภา โชติกา เยาวลักษณ์ ฐิติมา ปิ่นอนงค์ ภูมิพัฒน์ ศักดิ์ชัย ฤทัยรัตน์ อัมพร อุไรวรรณ เอื้อมพร
+ขวัญเรือน จุฑามาศ ชนิดา ทิพวรรณ นันทนา บุษบา ปัณณวัฒน์ พิมพ์ชนก มณีรัตน์ ยุทธนา วรวุฒิ สุดารัตน์
+หทัยชนก อำนาจ เอกชัย โอภาส ไกรสร ใบบุญ แววดาว เจษฎา ธวัชชัย คำปุน บุญช่วย ปัญญา""".split()
+stem = """ศรี สุข ทอง แก้ว บุญ ชัย วงศ์ เพชร จันทร์ ใจ คง นาค แสง รุ่ง มั่น อินทร์ ปัญญา เจริญ
+สม ประเสริฐ ธน กิตติ วัฒน จิตร พรหม สุวรรณ โพธิ์ เกิด เหล่า ลิ้ม ตั้ง หอม เรือง ศักดิ์ ฤทธิ์ ภู่
+ผ่อง ชื่น ยิ้ม ขำ""".split()
+tail = """สุข ทอง ดี มณี มา เพ็ญ บุญ รัตน์ วิไล มงคล คง แก้ว วงศ์ ชัย ศรี ภักดี สวัสดิ์ เจริญ
+ประเสริฐ สมบูรณ์ พันธ์ เดช ใส จิต งาม คำ พงษ์ ศิลป์ สกุล ธรรม นนท์ กุล ชาติ ไพบูลย์ อุดม พร""".split()
+family = [a + b for a in stem for b in tail if a != b]
+nick = "ต้น นก ปู แอ๋ว หน่อย เอ๋ ตุ๋ม แดง ดำ อ้วน เล็ก น้อย ป้อม ต่าย กุ้ง ปุ๊ ติ๊ก เจี๊ยบ บี ฟ้า".split()
+org = "สมาคมศิษย์เก่า ชมรมผู้สูงอายุ กลุ่มแม่บ้านเกษตรกร องค์การบริหารส่วนตำบล มูลนิธิพัฒนา".split()
+place = "บ้านโป่ง หนองบัว ไชยา โนนสูง ทุ่งสง แม่ริม สันทราย ปากช่อง หาดใหญ่ เกาะคา".split()
+prov = """เชียงใหม่ เชียงราย ลำปาง น่าน ขอนแก่น อุดรธานี นครราชสีมา อุบลราชธานี สงขลา ภูเก็ต
+กรุงเทพมหานคร นนทบุรี ชลบุรี ระยอง สุราษฎร์ธานี นครศรีธรรมราช พิษณุโลก กาญจนบุรี""".split()
+assert n <= len(given) * len(family)
+print("id,given_name,surname,nickname,organisation,province,phone,email")
+for i in range(n):
+    g = given[i % len(given)]
+    f = family[(i // len(given)) % len(family)]
+    p = 800000000 + (i * 7919) % 100000000
+    phone = "0%d-%03d-%04d" % (p // 10000000 % 100, p // 10000 % 1000, p % 10000)
+    email = "person%d@example.org" % i if i % 3 == 0 else ""
+    o = org[i % len(org)] + place[i // 7 % len(place)]
+    print("%d,%s,%s,%s,%s,%s,%s,%s" % (i + 1, g, f, nick[i % len(nick)], o,
+                                       prov[i % len(prov)], phone, email))
+PY
+
+seconds() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+t0=$(seconds)
+"$KHAI" --db "$OUT/new.db" import members "$OUT/members.csv" >"$OUT/import.out" 2>"$OUT/import.err" ||
+    { cat "$OUT/import.err"; exit 1; }
+t1=$(seconds)
+sqlite3 "$OUT/plain.db" -cmd '.mode csv' ".import $OUT/members.csv people"
+t2=$(seconds)
+khai_s=$(elapsed "$t0" "$t1")
+sqlite_s=$(elapsed "$t1" "$t2")
+echo "import of $ROWS members: khai $khai_s s ($(tail -1 "$OUT/import.out"))"
+echo "sqlite3 .import of the same file into a plain table: $sqlite_s s"
+awk -v k="$khai_s" -v s="$sqlite_s" \
+    'BEGIN { printf "ratio: %.1fx (target: within 3x)\n", k / (s > 0.001 ? s : 0.001) }'
+
+DB=${BENCH_DB:-}
+if [ -z "$DB" ] || [ ! -s "$DB" ]; then
+    DB=$OUT/large.db
+    "$KHAI" --db "$DB" demo --size large >/dev/null 2>&1
+fi
+t0=$(seconds)
+"$KHAI" --db "$DB" export members -o "$OUT/export.csv" >/dev/null
+t1=$(seconds)
+echo "export of the large demo's $(($(wc -l <"$OUT/export.csv") - 1)) members: $(elapsed "$t0" "$t1") s"

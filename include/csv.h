@@ -1,0 +1,55 @@
+/* CSV as RFC 4180 defines it and as spreadsheets write it: reading records from UTF-8 text in
+ * memory, guessing the delimiter, and writing fields. Pure: no files, no database. */
+#ifndef KHAI_CSV_H
+#define KHAI_CSV_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "strbuf.h"
+
+struct csv_reader {
+    const char *text;
+    size_t len;
+    size_t pos;
+    char delim;
+    long line; /* physical line of pos, from 1 */
+};
+
+/* One record. Fields are NUL-terminated copies; a field holding a NUL byte is cut there. */
+struct csv_record {
+    char **fields;
+    size_t n;
+    size_t cap;
+    long line;         /* physical line where the record starts */
+    size_t start, end; /* its bytes in the text, end past its line break */
+};
+
+#define CSV_RECORD_INIT                                                                            \
+    {                                                                                              \
+        NULL, 0, 0, 0, 0, 0                                                                        \
+    }
+
+void csv_reader_init(struct csv_reader *r, const char *text, size_t len, char delim);
+
+/* Reads the next record into rec (reusing its storage). Quoted fields may hold delimiters,
+ * doubled quotes and line breaks; records end at LF, CRLF or a lone CR. Text after a closing
+ * quote is kept, as spreadsheets do. Returns 1 for a record, 0 at the end, or -1 with *err
+ * when a quoted field is never closed (it names the line where it opened). */
+int csv_read(struct csv_reader *r, struct csv_record *rec, char **err);
+void csv_record_free(struct csv_record *rec);
+
+/* True when every field of rec is empty or white space: the blank lines and ",,,," rows
+ * spreadsheets leave at the end of a sheet. */
+bool csv_record_blank(const struct csv_record *rec);
+
+/* The delimiter of text: Excel's "sep=X" first line when there is one (*skip gets its
+ * length, to be skipped), else whichever of comma, semicolon and tab occurs most often
+ * outside quotes in the first line (comma when none does). */
+char csv_detect_delimiter(const char *text, size_t len, size_t *skip);
+
+/* Appends field, quoted when it holds the delimiter, a quote or a line break. */
+void csv_write_field(struct strbuf *sb, const char *field, char delim);
+/* Appends a whole record ending in CRLF. */
+void csv_write_record(struct strbuf *sb, const char *const *fields, size_t n, char delim);
+
+#endif

@@ -1,0 +1,280 @@
+/* The import and export commands: CSV sheets in and out, and vCard and iCalendar through the
+ * same two commands. */
+#include "cli_internal.h"
+#include "encoding.h"
+#include "export.h"
+#include "import.h"
+#include "table.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum format { FORMAT_CSV, FORMAT_VCARD, FORMAT_ICAL };
+
+struct io_args {
+    enum format format;
+    enum kind kind;
+    const char *file;   /* import: the file read */
+    const char *output; /* export: -o FILE */
+    const char *event;  /* export: --event as given */
+    struct import_options in;
+    struct export_options out;
+};
+
+static int parse_what(const char *command, const char *what, struct io_args *a)
+{
+    bool exporting = strcmp(command, "export") == 0;
+    a->format = FORMAT_CSV;
+    if (what &&
+        (strcmp(what, "vcard") == 0 || strcmp(what, "vcards") == 0 || strcmp(what, "vcf") == 0)) {
+        a->format = FORMAT_VCARD;
+        return EXIT_OK;
+    }
+    if (exporting && what &&
+        (strcmp(what, "ical") == 0 || strcmp(what, "ics") == 0 || strcmp(what, "icalendar") == 0)) {
+        a->format = FORMAT_ICAL;
+        return EXIT_OK;
+    }
+    int k = what ? kind_from_name(what) : -1;
+    if (k < 0)
+        return cli_usage(command, "expected members, orgs, events, attendance, tasks%s, not \"%s\"",
+                         exporting ? ", vcard or ical" : " or vcard", what ? what : "");
+    a->kind = (enum kind)k;
+    return EXIT_OK;
+}
+
+/* The value of an option given as --name VALUE or --name=VALUE; NULL when arg is not it. */
+static const char *option(const struct cli *cli, int *i, const char *name, int *rc)
+{
+    const char *arg = cli->argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0) return NULL;
+    if (arg[n] == '=') return arg + n + 1;
+    if (arg[n] != '\0') return NULL;
+    if (*i + 1 >= cli->argc) {
+        *rc = EXIT_USAGE;
+        return NULL;
+    }
+    return cli->argv[++*i];
+}
+
+static int parse_option(const char *command, const struct cli *cli, int *i, struct io_args *a)
+{
+    bool importing = strcmp(command, "import") == 0;
+    const char *arg = cli->argv[*i], *v;
+    int rc = EXIT_OK;
+    if (importing && strcmp(arg, "--skip-bad") == 0)
+        a->in.skip_bad = true;
+    else if (importing && strcmp(arg, "--dry-run") == 0)
+        a->in.dry_run = true;
+    else if (!importing && strcmp(arg, "--thai-dates") == 0)
+        a->out.thai_dates = true;
+    else if ((v = option(cli, i, "--encoding", &rc)))
+        a->in.encoding = a->out.encoding = v;
+    else if (!importing &&
+             ((v = option(cli, i, "-o", &rc)) || (v = option(cli, i, "--output", &rc))))
+        a->output = v;
+    else if (!importing && (v = option(cli, i, "--event", &rc)))
+        a->event = v;
+    else if (!importing && (v = option(cli, i, "--search", &rc)))
+        a->out.search = v;
+    else if (!importing && (v = option(cli, i, "--version", &rc)))
+        a->out.vcard_version = v;
+    else if (rc == EXIT_OK && importing && arg[0] != '-' && !a->file)
+        a->file = arg;
+    else if (rc == EXIT_OK)
+        return cli_usage(command, "unexpected argument \"%s\"", arg);
+    if (rc != EXIT_OK) return cli_usage(command, "%s needs a value", arg);
+    return EXIT_OK;
+}
+
+/* The encodings each direction knows; vCard and iCalendar files are always written in UTF-8. */
+static int check_encoding(const char *command, const struct io_args *a)
+{
+    const char *name = a->in.encoding;
+    enum text_encoding e;
+    if (!name) return EXIT_OK;
+    if (strcmp(command, "import") == 0) {
+        if (!encoding_from_name(name, &e))
+            return cli_usage(command,
+                             "--encoding is auto, utf-8, cp874, tis-620 or utf-16, not "
+                             "\"%s\"",
+                             name);
+        return EXIT_OK;
+    }
+    if (a->format != FORMAT_CSV)
+        return cli_usage(command, "--encoding goes with CSV exports (vCard and iCalendar are "
+                                  "always UTF-8)");
+    if (!encoding_from_name(name, &e) ||
+        (e != ENC_UTF8_BOM && e != ENC_UTF8 && e != ENC_CP874 && e != ENC_TIS620))
+        return cli_usage(command, "--encoding is utf-8-bom, utf-8 or cp874, not \"%s\"", name);
+    return EXIT_OK;
+}
+
+static int check_event(const char *command, const struct io_args *a)
+{
+    if (a->event && a->format == FORMAT_CSV && a->kind != KIND_ATTENDANCE && a->kind != KIND_TASK)
+        return cli_usage(command, "--event goes with attendance and tasks");
+    return EXIT_OK;
+}
+
+static int parse_args(const char *command, const struct cli *cli, struct io_args *a)
+{
+    memset(a, 0, sizeof *a);
+    int rc = parse_what(command, cli->argc ? cli->argv[0] : NULL, a);
+    for (int i = 1; rc == EXIT_OK && i < cli->argc; i++)
+        rc = parse_option(command, cli, &i, a);
+    if (rc != EXIT_OK) return rc;
+    if (strcmp(command, "import") == 0 && !a->file)
+        return cli_usage(command, "import needs the FILE to read");
+    if (a->out.vcard_version && a->format != FORMAT_VCARD)
+        return cli_usage(command, "--version goes with vcard");
+    if (a->out.vcard_version && strcmp(a->out.vcard_version, "3.0") != 0 &&
+        strcmp(a->out.vcard_version, "4.0") != 0)
+        return cli_usage(command, "--version is 3.0 or 4.0, not \"%s\"", a->out.vcard_version);
+    if (a->out.thai_dates && a->format != FORMAT_CSV)
+        return cli_usage(command, "--thai-dates goes with CSV exports");
+    rc = check_event(command, a);
+    return rc == EXIT_OK ? check_encoding(command, a) : rc;
+}
+
+static void print_report(const struct import_report *rep, const struct import_options *opt)
+{
+    for (size_t i = 0; i < rep->nmessages; i++) {
+        print_safe(stderr, rep->messages[i]);
+        fputc('\n', stderr);
+    }
+    printf("%ld added, %ld updated, %ld merged, %ld rejected%s\n", rep->added, rep->updated,
+           rep->merged, rep->rejected, opt->dry_run ? " (dry run: nothing was written)" : "");
+    if (rep->rejects_path) {
+        fputs("rejected rows, as they were, are in ", stdout);
+        print_safe(stdout, rep->rejects_path);
+        putchar('\n');
+    }
+}
+
+int cmd_import(const struct cli *cli)
+{
+    struct io_args a;
+    int rc = parse_args("import", cli, &a);
+    if (rc != EXIT_OK) return rc;
+    struct db *db = cli_open(cli);
+    if (!db) return EXIT_ERROR;
+    struct import_report rep = {0};
+    char *err = NULL;
+    int status = a.format == FORMAT_VCARD ? import_vcard(db, a.file, &a.in, &rep, &err)
+                                          : import_csv(db, a.kind, a.file, &a.in, &rep, &err);
+    db_close(&db);
+    if (status != 0) {
+        for (size_t i = 0; i < rep.nmessages; i++) {
+            print_safe(stderr, rep.messages[i]);
+            fputc('\n', stderr);
+        }
+        import_report_free(&rep);
+        return cli_fail(err);
+    }
+    print_report(&rep, &a.in);
+    import_report_free(&rep);
+    return EXIT_OK;
+}
+
+static int run_export(struct db *db, const struct io_args *a, FILE *out, char **err)
+{
+    switch (a->format) {
+    case FORMAT_VCARD:
+        return export_vcard(db, out, &a->out, err);
+    case FORMAT_ICAL:
+        return export_ical(db, out, &a->out, err);
+    default:
+        return export_csv(db, a->kind, out, &a->out, err);
+    }
+}
+
+/* An export goes to a temporary file first: a failure half-way leaves no half-written sheet
+ * where a good one was expected. */
+static FILE *open_output(const char *output, char **tmp_path, char **err)
+{
+    *tmp_path = NULL;
+    if (!output) {
+        FILE *f = tmpfile();
+        if (!f) *err = xasprintf("cannot create a temporary file: %s", strerror(errno));
+        return f;
+    }
+    *tmp_path = xasprintf("%s.XXXXXX", output);
+    int fd = mkstemp(*tmp_path);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        *err = xasprintf("cannot write %s: %s", output, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(*tmp_path);
+        }
+        free(*tmp_path);
+        *tmp_path = NULL;
+        return NULL;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    return f;
+}
+
+static int copy_to_stdout(FILE *f, char **err)
+{
+    char buf[1 << 16];
+    size_t n;
+    rewind(f);
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        if (fwrite(buf, 1, n, stdout) != n) break;
+    if (ferror(f) || fflush(stdout) != 0 || ferror(stdout)) {
+        *err = xasprintf("cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int finish_output(FILE *f, const char *output, char *tmp_path, int status, char **err)
+{
+    if (status == 0 && !output) status = copy_to_stdout(f, err);
+    if (fclose(f) != 0 && status == 0) {
+        *err = xasprintf("cannot write %s: %s", output ? output : "the export", strerror(errno));
+        status = -1;
+    }
+    if (tmp_path && status == 0 && rename(tmp_path, output) != 0) {
+        *err = xasprintf("cannot write %s: %s", output, strerror(errno));
+        status = -1;
+    }
+    if (tmp_path && status != 0) unlink(tmp_path);
+    free(tmp_path);
+    return status;
+}
+
+int cmd_export(const struct cli *cli)
+{
+    struct io_args a;
+    int rc = parse_args("export", cli, &a);
+    if (rc != EXIT_OK) return rc;
+    struct db *db = cli_open(cli);
+    if (!db) return EXIT_ERROR;
+    char *err = NULL, *tmp_path;
+    if (a.event && model_find(db, FT_EVENT, a.event, &a.out.event_id, &err) != 0) {
+        db_close(&db);
+        return cli_fail(err);
+    }
+    FILE *f = open_output(a.output, &tmp_path, &err);
+    int status = f ? run_export(db, &a, f, &err) : -1;
+    db_close(&db);
+    if (f) status = finish_output(f, a.output, tmp_path, status, &err);
+    if (status != 0) return cli_fail(err);
+    if (a.output) {
+        fputs("exported to ", stdout);
+        print_safe(stdout, a.output);
+        putchar('\n');
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,2655 @@
+/* CSV import: a sheet from Excel (UTF-8, UTF-16 or Thai Windows-874; comma, semicolon or tab;
+ * English or Thai headers) checked row by row with the model's own rules and written in one
+ * transaction. New members take a bulk path, because rosters of 100,000 people are real and
+ * record_save costs a third of a millisecond; every other write goes through record_save. */
+#include "import.h"
+#include "collate.h"
+#include "csv.h"
+#include "encoding.h"
+#include "honorific.h"
+#include "model_internal.h"
+#include "phone.h"
+#include "strbuf.h"
+#include "thaidate.h"
+#include "thainorm.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { MAX_FIELDS = 32, HEADER_SEARCH = 10, CHUNK = 1500, MAX_KEYS = 24, CACHE_KB = 65536 };
+static const size_t max_file = (size_t)512 << 20;
+
+/* Between the items of a list field of a staged member: normalised text never holds it. */
+#define ITEM_SEP "\x1f"
+
+/* ------------------------------------------------------------------------------------------
+ * The report */
+
+void import_report_add(struct import_report *rep, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    va_end(ap);
+    /* Capacity doubles at powers of two: the struct has no room for a capacity. */
+    size_t count = rep->nmessages;
+    if (count == 0 || (count & (count - 1)) == 0)
+        rep->messages = xrealloc(rep->messages, sizeof *rep->messages * (count ? count * 2 : 1));
+    rep->messages[rep->nmessages++] = msg;
+}
+
+void import_report_free(struct import_report *rep)
+{
+    for (size_t i = 0; i < rep->nmessages; i++)
+        free(rep->messages[i]);
+    free(rep->messages);
+    free(rep->rejects_path);
+    memset(rep, 0, sizeof *rep);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * A string-keyed hash map of ids. 0 means absent, so setting 0 forgets a key. */
+
+struct map_entry {
+    char *key;
+    long long value;
+};
+
+struct map {
+    struct map_entry *slots;
+    size_t cap, n;
+};
+
+static uint64_t hash_key(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static struct map_entry *map_slot(const struct map *m, const char *key)
+{
+    size_t i = (size_t)hash_key(key) & (m->cap - 1);
+    while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return &m->slots[i];
+}
+
+static void map_grow(struct map *m)
+{
+    struct map old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i].key) *map_slot(m, old.slots[i].key) = old.slots[i];
+    free(old.slots);
+}
+
+static long long map_get(const struct map *m, const char *key)
+{
+    if (!m->cap) return 0;
+    const struct map_entry *e = map_slot(m, key);
+    return e->key ? e->value : 0;
+}
+
+static void map_set(struct map *m, const char *key, long long value)
+{
+    if ((m->n + 1) * 10 >= m->cap * 7) map_grow(m);
+    struct map_entry *e = map_slot(m, key);
+    if (!e->key) {
+        e->key = xstrdup(key);
+        m->n++;
+    }
+    e->value = value;
+}
+
+static void map_free(struct map *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->slots[i].key);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+static char *id_key(long long id)
+{
+    return xasprintf("%lld", id);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Columns: which field each header names. */
+
+enum special {
+    SP_FIELD,       /* a field of the imported kind (or, person, of the member) */
+    SP_UNKNOWN,     /* reported and ignored */
+    SP_IGNORE,      /* a row number or signature column: ignored silently */
+    SP_ID,          /* the record's id: used to find the record to update */
+    SP_FULL_NAME,   /* title, given and family name in one cell */
+    SP_EVENT_TITLE, /* attendance: which event, by title */
+    SP_EVENT_DATE,  /* attendance: which event, by date */
+    SP_CHECKED_IN,  /* attendance: when the person checked in */
+};
+
+struct column {
+    enum special special;
+    bool person; /* attendance: a field of the member the row names */
+    int field;
+};
+
+struct alias {
+    enum kind kind;
+    const char *field;
+    const char *names; /* separated by '|'; compared as header_key() makes them */
+};
+
+/* Headers people write in Thai and English sheets, beyond the field names and labels. */
+static const struct alias aliases[] = {
+    {KIND_MEMBER, "title", "คำนำหน้าชื่อ|คำนำ|ยศ|prefix|honorific"},
+    {KIND_MEMBER, "given_name", "ชื่อจริง|first name|firstname|given|forename"},
+    {KIND_MEMBER, "family_name", "สกุล|surname|last name|lastname|family"},
+    {KIND_MEMBER, "nickname", "nick"},
+    {KIND_MEMBER, "gender", "sex"},
+    {KIND_MEMBER, "phone",
+     "เบอร์โทร|เบอร์โทรศัพท์|เบอร์|มือถือ|เบอร์มือถือ|โทร|โทรศัพท์มือถือ|หมายเลขโทรศัพท์|"
+     "เบอร์ติดต่อ|tel|telephone|mobile|phone number|phones"},
+    {KIND_MEMBER, "email", "อีเมล์|อีเมว|e-mail address|email address|mail"},
+    {KIND_MEMBER, "line_id", "line|ไอดีไลน์|ไลน์ไอดี|id line|line id"},
+    {KIND_MEMBER, "facebook", "เฟสบุ๊ค|เฟสบุ๊ก|เฟซบุ๊ค|fb"},
+    {KIND_MEMBER, "province", "จ"},
+    {KIND_MEMBER, "district", "เขต|อำเภอ/เขต|อ|amphoe"},
+    {KIND_MEMBER, "subdistrict", "แขวง|ตำบล/แขวง|ต|tambon"},
+    {KIND_MEMBER, "position", "job title|job"},
+    {KIND_MEMBER, "organisations",
+     "องค์กร|สังกัด|หน่วยงาน/องค์กร|ชื่อหน่วยงาน|ชื่อองค์กร|organisation|organization|"
+     "organizations|org|orgs"},
+    {KIND_MEMBER, "tags", "tag"},
+    {KIND_MEMBER, "notes", "note|remark|remarks|comment|comments"},
+    {KIND_MEMBER, "skills", "ความเชี่ยวชาญ|ความสามารถ"},
+    {KIND_ORG, "name", "ชื่อหน่วยงาน|องค์กร|หน่วยงาน|ชื่อ|organisation|organization"},
+    {KIND_ORG, "short_name", "อักษรย่อ|abbreviation|acronym"},
+    {KIND_ORG, "kind", "type"},
+    {KIND_ORG, "parent", "หน่วยงานต้นสังกัด|parent organisation|parent organization"},
+    {KIND_ORG, "phone", "เบอร์โทร|โทร|tel|telephone"},
+    {KIND_ORG, "email", "อีเมล์|e-mail address|mail"},
+    {KIND_ORG, "line_group", "ไลน์|line"},
+    {KIND_ORG, "facebook", "เฟสบุ๊ค|เฟซบุ๊ค|fb"},
+    {KIND_ORG, "website", "เว็บ|web|url"},
+    {KIND_ORG, "focus", "ประเด็น|focus"},
+    {KIND_ORG, "notes", "note|remark|remarks"},
+    {KIND_EVENT, "title", "ชื่อกิจกรรม|กิจกรรม|งาน|ชื่อ|หัวข้อ|event|name"},
+    {KIND_EVENT, "kind", "type"},
+    {KIND_EVENT, "start_date", "วันที่|วันที่จัด|วันเริ่ม|date|start"},
+    {KIND_EVENT, "end_date", "ถึงวันที่|วันสิ้นสุด|end"},
+    {KIND_EVENT, "start_time", "เวลา|time"},
+    {KIND_EVENT, "end_time", "ถึงเวลา"},
+    {KIND_EVENT, "venue", "สถานที่จัด|place|location"},
+    {KIND_EVENT, "host", "หน่วยงานผู้จัด|เจ้าภาพ|organiser|organizer"},
+    {KIND_EVENT, "partners", "หน่วยงานร่วม|ภาคีร่วม|partner"},
+    {KIND_EVENT, "target", "จำนวนเป้าหมาย|ผู้เข้าร่วมเป้าหมาย"},
+    {KIND_EVENT, "notes", "note|remark|remarks"},
+    {KIND_EVENT, "agenda", "วาระการประชุม"},
+    {KIND_EVENT, "minutes", "รายงานการประชุม"},
+    {KIND_TASK, "title", "ชื่องาน|รายการ|สิ่งที่ต้องทำ|task"},
+    {KIND_TASK, "event_id", "กิจกรรม|event"},
+    {KIND_TASK, "owner", "responsible"},
+    {KIND_TASK, "owner_org", "หน่วยงาน"},
+    {KIND_TASK, "due_date", "กำหนดส่ง|วันที่ครบกำหนด|วันที่|due|deadline"},
+    {KIND_TASK, "priority", "ลำดับความสำคัญ"},
+    {KIND_TASK, "notes", "note|remark|remarks"},
+    {KIND_ATTENDANCE, "event_id", "รหัสกิจกรรม"},
+    {KIND_ATTENDANCE, "organisation",
+     "องค์กร|สังกัด|ชื่อหน่วยงาน|organization|org|organisations|organizations"},
+    {KIND_ATTENDANCE, "category", "ประเภท|กลุ่ม|type"},
+    {KIND_ATTENDANCE, "group", "กลุ่มที่|breakout"},
+    {KIND_ATTENDANCE, "reason", "reason"},
+};
+
+static const char ignored_headers[] = "ลำดับ|ลำดับที่|ที่|เลขที่|no|number|#|ลายมือชื่อ|ลงชื่อ|ลายเซ็น|signature";
+static const char full_name_headers[] =
+    "ชื่อ-นามสกุล|ชื่อ-สกุล|ชื่อและนามสกุล|ชื่อผู้เข้าร่วม|ผู้เข้าร่วม|ชื่อ-นามสกุลผู้เข้าร่วม|full "
+    "name|fullname|name|member_name|member name";
+static const char event_title_headers[] = "ชื่อกิจกรรม|กิจกรรม|งาน|event|event title";
+static const char event_date_headers[] = "วันที่|วันที่จัด|วันที่เริ่ม|date|event date|start_date";
+
+/* A header as compared: normalised, ASCII lower case, without spaces and punctuation that
+ * people vary ("E-mail", "e_mail", "ชื่อ - สกุล"). */
+static char *header_key(const char *s)
+{
+    char *norm = text_normalize(s, 0);
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = norm; *p; p++) {
+        if (strchr(" _-./():*", *p)) continue;
+        sb_addc(&sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
+    }
+    free(norm);
+    return sb_take(&sb);
+}
+
+static bool key_in(const char *key, const char *names)
+{
+    for (const char *p = names; *p;) {
+        size_t n = strcspn(p, "|");
+        char *one = xstrndup(p, n);
+        char *k = header_key(one);
+        bool same = strcmp(k, key) == 0;
+        free(one);
+        free(k);
+        if (same) return true;
+        p += n + (p[n] != '\0');
+    }
+    return false;
+}
+
+/* The field whose name, English label or Thai label the key is, in that order. */
+static int field_by_key(enum kind k, const char *key)
+{
+    const struct kind_info *ki = kind_info(k);
+    for (int pass = 0; pass < 3; pass++) {
+        for (int i = 0; i < ki->nfields; i++) {
+            const struct field *f = &ki->fields[i];
+            char *fk = header_key(pass == 0 ? f->name : pass == 1 ? f->en : f->th);
+            bool same = strcmp(fk, key) == 0;
+            free(fk);
+            if (same) return i;
+        }
+    }
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (aliases[i].kind == k && key_in(key, aliases[i].names))
+            return field_index(ki, aliases[i].field);
+    return -1;
+}
+
+static struct column field_column(enum kind k, int fi, bool person)
+{
+    const struct field *f = &kind_info(k)->fields[fi];
+    struct column c = {SP_FIELD, person, fi};
+    if (f->type == FT_ID)
+        c.special = person ? SP_UNKNOWN : SP_ID;
+    else if (strcmp(f->name, "event_title") == 0)
+        c.special = SP_EVENT_TITLE;
+    else if (strcmp(f->name, "member_name") == 0)
+        c.special = SP_FULL_NAME;
+    else if (strcmp(f->name, "checked_in_at") == 0)
+        c.special = SP_CHECKED_IN;
+    else if (f->flags & FIELD_READONLY)
+        c.special = SP_IGNORE;
+    return c;
+}
+
+static struct column match_header(enum kind k, const char *header)
+{
+    struct column c = {SP_UNKNOWN, false, -1};
+    char *key = header_key(header);
+    int fi;
+    if (!*key)
+        c.special = SP_UNKNOWN;
+    else if ((fi = field_by_key(k, key)) >= 0)
+        c = field_column(k, fi, false);
+    else if (key_in(key, ignored_headers))
+        c.special = SP_IGNORE;
+    else if ((k == KIND_MEMBER || k == KIND_ATTENDANCE) && key_in(key, full_name_headers))
+        c.special = SP_FULL_NAME;
+    else if (k == KIND_ATTENDANCE && key_in(key, event_title_headers))
+        c.special = SP_EVENT_TITLE;
+    else if (k == KIND_ATTENDANCE && key_in(key, event_date_headers))
+        c.special = SP_EVENT_DATE;
+    else if (k == KIND_ATTENDANCE && (fi = field_by_key(KIND_MEMBER, key)) >= 0)
+        c = field_column(KIND_MEMBER, fi, true);
+    free(key);
+    return c;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The import's state */
+
+struct src {
+    long line;
+    size_t start, end; /* the row's bytes in the decoded text, for the rejects file */
+};
+
+struct org_info {
+    char *name;
+    char *key; /* search_key, for members' search keys */
+};
+
+/* A new member waiting for the bulk insert: each field in stored form, list items separated
+ * by ITEM_SEP, NULL when empty. */
+struct staged {
+    long line;
+    long long file_id; /* the row's id column: rows with different ids are different people */
+    char *f[MAX_FIELDS];
+};
+
+/* Changes to a member that existed before the import, from one or more rows. */
+struct pending {
+    long long id;
+    char *in[MAX_FIELDS];
+    struct src *srcs;
+    size_t nsrcs;
+};
+
+struct journal_entry {
+    struct map *map;
+    char *key;
+};
+
+struct import {
+    struct db *db;
+    enum kind kind;
+    const struct kind_info *ki;
+    const char *path;
+    const struct import_options *opt;
+    struct import_report *rep;
+    char now[32];
+    /* the sheet */
+    const char *text;
+    size_t len;
+    enum text_encoding enc;
+    char delim;
+    size_t header_end;
+    struct column *cols;
+    size_t ncols;
+    bool has_family, has_status;
+    /* organisations by normalised name, and what members' keys need of them */
+    struct map org_by_name, org_at;
+    struct org_info *orgs;
+    size_t norgs;
+    char *province_code[80], *province_name[80];
+    int nprovinces;
+    struct map events;
+    struct map province_memo;
+    char *province_memo_code[256];
+    size_t nprovince_memo;
+    /* members by phone ("p:"), e-mail ("e:") and name ("n:"): > 0 an existing member,
+     * < 0 a staged one */
+    bool dups_loaded;
+    struct map dups;
+    struct map touched; /* ids this import added or changed */
+    struct map file_of; /* the id column of the row that gave each of those, when it had one */
+    struct staged *staged;
+    size_t nstaged;
+    struct pending *pending;
+    size_t npending;
+    struct map pending_at;
+    long unchanged;
+    /* what the current row added to the caches and report, undone when it fails */
+    struct journal_entry *journal;
+    size_t njournal;
+    char **notes;
+    size_t nnotes;
+    long row_orgs;
+    struct src *bad;
+    size_t nbad;
+};
+
+static void note(struct import *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(struct import *im, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    va_end(ap);
+    im->notes = xrealloc(im->notes, sizeof *im->notes * (im->nnotes + 1));
+    im->notes[im->nnotes++] = msg;
+}
+
+static void remember(struct import *im, struct map *m, const char *key, long long value)
+{
+    map_set(m, key, value);
+    im->journal = xrealloc(im->journal, sizeof *im->journal * (im->njournal + 1));
+    im->journal[im->njournal++] = (struct journal_entry){m, xstrdup(key)};
+}
+
+/* The row succeeded (keep) or was rolled back (forget what it added). */
+static void row_end(struct import *im, bool keep)
+{
+    for (size_t i = 0; i < im->njournal; i++) {
+        if (!keep) map_set(im->journal[i].map, im->journal[i].key, 0);
+        free(im->journal[i].key);
+    }
+    im->njournal = 0;
+    for (size_t i = 0; i < im->nnotes; i++) {
+        if (keep) import_report_add(im->rep, "%s", im->notes[i]);
+        free(im->notes[i]);
+    }
+    im->nnotes = 0;
+    if (keep) im->rep->orgs_created += im->row_orgs;
+    im->row_orgs = 0;
+}
+
+static void row_bad(struct import *im, struct src src, const char *why)
+{
+    import_report_add(im->rep, "%s:%ld: %s", im->path, src.line, why ? why : "rejected");
+    im->bad = xrealloc(im->bad, sizeof *im->bad * (im->nbad + 1));
+    im->bad[im->nbad++] = src;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Small helpers */
+
+static bool is_list(enum field_type t)
+{
+    return t == FT_PHONES || t == FT_ORGS || t == FT_TAGS || t == FT_QUOTAS;
+}
+
+static bool blank(const char *s)
+{
+    return !s || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+static bool looks_like_id(const char *s)
+{
+    if (*s == '#') s++;
+    size_t n = strspn(s, "0123456789");
+    return n > 0 && n <= 12 && s[n] == '\0';
+}
+
+static long long parse_id(const char *s)
+{
+    return strtoll(*s == '#' ? s + 1 : s, NULL, 10);
+}
+
+static bool stored_empty(const struct stored *v)
+{
+    return (!v->text || !*v->text) && !v->has_num && v->n == 0;
+}
+
+/* Splits s at any of seps into trimmed, normalised, non-empty items. */
+static size_t split(const char *s, const char *seps, char ***items)
+{
+    size_t n = 0;
+    *items = NULL;
+    for (const char *p = s; *p;) {
+        size_t len = strcspn(p, seps);
+        char *raw = xstrndup(p, len);
+        char *item = text_normalize(raw, 0);
+        free(raw);
+        if (*item) {
+            *items = xrealloc(*items, sizeof **items * (n + 1));
+            (*items)[n++] = item;
+        } else {
+            free(item);
+        }
+        p += len + (p[len] != '\0');
+    }
+    return n;
+}
+
+static void free_items(char **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
+
+static char *join(char **items, size_t n, const char *sep)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        sb_addf(&sb, "%s%s", i ? sep : "", items[i]);
+    return sb_take(&sb);
+}
+
+static bool contains(char **items, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(items[i], s) == 0) return true;
+    return false;
+}
+
+static long long query_id(struct db *db, const char *sql, const char *a, const char *b, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+    if (sqlite3_bind_parameter_count(st) >= 2) {
+        if (b)
+            sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(st, 2);
+    }
+    long long id = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot look up");
+        return -1;
+    }
+    return id;
+}
+
+/* Phone numbers as a spreadsheet left them, made canonical where the lenient reading can
+ * (812345678 lost its leading zero to Excel); anything else is left for the model to reject
+ * by name. Numbers are separated by ";", "," or a line break, or "/" between whole numbers. */
+static char *fix_phones(const char *cell)
+{
+    char **items;
+    size_t n = split(cell, ";,\n", &items);
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char digits[32];
+        char **parts = NULL;
+        size_t np = 0;
+        bool whole = phone_normalize_lenient(items[i], digits, sizeof digits) != PHONE_INVALID;
+        bool all = false;
+        if (!whole && strchr(items[i], '/')) {
+            np = split(items[i], "/", &parts);
+            all = np > 1;
+            for (size_t j = 0; all && j < np; j++)
+                all = phone_normalize_lenient(parts[j], digits, sizeof digits) != PHONE_INVALID;
+        }
+        if (all) {
+            for (size_t j = 0; j < np; j++) {
+                phone_normalize_lenient(parts[j], digits, sizeof digits);
+                sb_addf(&sb, "%s%s", sb.len ? "; " : "", digits);
+            }
+        } else {
+            if (whole) phone_normalize_lenient(items[i], digits, sizeof digits);
+            sb_addf(&sb, "%s%s", sb.len ? "; " : "", whole ? digits : items[i]);
+        }
+        free_items(parts, np);
+    }
+    free_items(items, n);
+    return sb_take(&sb);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Organisations named anywhere in a sheet: linked when known, created when new. */
+
+static const char org_count_sql[] =
+    "SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND (name = ?1 OR (short_name "
+    "= ?1 AND short_name <> ''))";
+
+static int org_create(struct import *im, const char *name, long line, long long *id, char **why)
+{
+    struct record *r = record_new(KIND_ORG);
+    record_set(r, "name", name);
+    char *err = NULL;
+    int rc = record_save(im->db, r, &err);
+    if (rc == 0) {
+        *id = r->id;
+        im->row_orgs++;
+        note(im, "%s:%ld: new organisation \"%s\"", im->path, line, name);
+    } else {
+        *why = xasprintf("organisation \"%s\": %s", name, err);
+        free(err);
+    }
+    record_free(&r);
+    return rc;
+}
+
+/* The organisation a name (or id) means: 0 when there is none. */
+static int org_lookup(struct import *im, const char *name, long long *id, char **why)
+{
+    *id = map_get(&im->org_by_name, name);
+    if (*id) return 0;
+    if (!looks_like_id(name)) {
+        sqlite3_stmt *st = db_prepare(im->db, org_count_sql, why);
+        if (!st) return -1;
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+        long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (n == 0) return 0;
+    }
+    if (model_find(im->db, FT_ORG, name, id, why) != 0) return -1;
+    remember(im, &im->org_by_name, name, *id);
+    return 0;
+}
+
+static int org_resolve(struct import *im, const char *name, long line, long long *id, char **why)
+{
+    if (org_lookup(im, name, id, why) != 0) return -1;
+    if (*id) return 0;
+    if (org_create(im, name, line, id, why) != 0) return -1;
+    remember(im, &im->org_by_name, name, *id);
+    return 0;
+}
+
+/* The ids of the organisations a cell names, separated by ";" or line breaks; a piece that
+ * names none is split at commas too before new organisations are made of it. */
+static int org_ids(struct import *im, const char *cell, long line, char **out, char **why)
+{
+    char **pieces;
+    size_t n = split(cell, ";\n", &pieces);
+    struct strbuf sb = STRBUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        long long id;
+        rc = org_lookup(im, pieces[i], &id, why);
+        if (rc == 0 && id) {
+            sb_addf(&sb, "%s%lld", sb.len ? "; " : "", id);
+            continue;
+        }
+        char **parts = NULL;
+        size_t np = rc == 0 ? split(pieces[i], ",", &parts) : 0;
+        for (size_t j = 0; rc == 0 && j < np; j++) {
+            rc = org_resolve(im, parts[j], line, &id, why);
+            if (rc == 0) sb_addf(&sb, "%s%lld", sb.len ? "; " : "", id);
+        }
+        free_items(parts, np);
+    }
+    free_items(pieces, n);
+    *out = sb_take(&sb);
+    if (rc != 0) {
+        free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+static const struct org_info *org_info(struct import *im, long long id)
+{
+    char *key = id_key(id);
+    long long at = map_get(&im->org_at, key);
+    if (!at) {
+        char *err = NULL;
+        sqlite3_stmt *st =
+            db_prepare(im->db, "SELECT name, search_key FROM organisations WHERE id = ?", &err);
+        free(err);
+        struct org_info info = {xstrdup(""), xstrdup("")};
+        if (st) {
+            sqlite3_bind_int64(st, 1, id);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                free(info.name);
+                free(info.key);
+                info.name = xstrdup((const char *)sqlite3_column_text(st, 0));
+                info.key = xstrdup((const char *)sqlite3_column_text(st, 1));
+            }
+            sqlite3_reset(st);
+        }
+        im->orgs = xrealloc(im->orgs, sizeof *im->orgs * (im->norgs + 1));
+        im->orgs[im->norgs++] = info;
+        at = (long long)im->norgs;
+        map_set(&im->org_at, key, at);
+    }
+    free(key);
+    return &im->orgs[at - 1];
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Duplicate members: the keys a member is known by. */
+
+struct keys {
+    char *k[MAX_KEYS];
+    size_t n;
+};
+
+static void keys_add(struct keys *ks, const char *prefix, const char *value)
+{
+    if (ks->n < MAX_KEYS && value && *value) ks->k[ks->n++] = xasprintf("%s%s", prefix, value);
+}
+
+static void keys_free(struct keys *ks)
+{
+    for (size_t i = 0; i < ks->n; i++)
+        free(ks->k[i]);
+    ks->n = 0;
+}
+
+static char *ascii_lower(const char *s)
+{
+    char *copy = xstrdup(s);
+    for (char *p = copy; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return copy;
+}
+
+/* Phones first, then e-mail, then name: the order in which a match counts. */
+static void keys_make(struct keys *ks, char **phones, size_t nphones, const char *email,
+                      const char *given, const char *family)
+{
+    ks->n = 0;
+    for (size_t i = 0; i < nphones; i++)
+        keys_add(ks, "p:", phones[i]);
+    if (email && *email) {
+        char *lower = ascii_lower(email);
+        keys_add(ks, "e:", lower);
+        free(lower);
+    }
+    if (given && *given) {
+        char *name = xasprintf("%s\t%s", given, family ? family : "");
+        keys_add(ks, "n:", name);
+        free(name);
+    }
+}
+
+static int fi_of(const char *name)
+{
+    return field_index(kind_info(KIND_MEMBER), name);
+}
+
+static void keys_of_stored(struct keys *ks, const struct stored *vals)
+{
+    const struct stored *ph = &vals[fi_of("phone")];
+    keys_make(ks, ph->items, ph->n, vals[fi_of("email")].text, vals[fi_of("given_name")].text,
+              vals[fi_of("family_name")].text);
+}
+
+/* Keys of a record's display values (phones grouped, names as stored). */
+static void keys_of_record(struct keys *ks, const struct record *r)
+{
+    char **items;
+    size_t n = split(record_get(r, "phone"), ";,", &items);
+    for (size_t i = 0; i < n; i++) {
+        char digits[32];
+        if (phone_normalize(items[i], digits, sizeof digits) != PHONE_INVALID) {
+            free(items[i]);
+            items[i] = xstrdup(digits);
+        }
+    }
+    keys_make(ks, items, n, record_get(r, "email"), record_get(r, "given_name"),
+              record_get(r, "family_name"));
+    free_items(items, n);
+}
+
+static int dups_load(struct import *im, char **err)
+{
+    if (im->dups_loaded) return 0;
+    im->dups_loaded = true;
+    sqlite3_stmt *st = db_prepare(im->db,
+                                  "SELECT id, given_name, family_name, email FROM members WHERE "
+                                  "deleted_at IS NULL ORDER BY id",
+                                  err);
+    if (!st) return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct keys ks;
+        keys_make(&ks, NULL, 0, (const char *)sqlite3_column_text(st, 3),
+                  (const char *)sqlite3_column_text(st, 1),
+                  (const char *)sqlite3_column_text(st, 2));
+        for (size_t i = 0; i < ks.n; i++)
+            if (!map_get(&im->dups, ks.k[i]))
+                map_set(&im->dups, ks.k[i], sqlite3_column_int64(st, 0));
+        keys_free(&ks);
+    }
+    sqlite3_reset(st);
+    st = db_prepare(im->db,
+                    "SELECT p.member_id, p.phone FROM member_phones p JOIN members m ON m.id = "
+                    "p.member_id WHERE m.deleted_at IS NULL ORDER BY p.member_id, p.position",
+                    err);
+    if (!st) return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        char *key = xasprintf("p:%s", (const char *)sqlite3_column_text(st, 1));
+        if (!map_get(&im->dups, key)) map_set(&im->dups, key, sqlite3_column_int64(st, 0));
+        free(key);
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* The member the keys match. A row with an id (an export's) never matches a staged row with
+ * another id: an export's namesakes are different people. */
+static long long dups_find(const struct import *im, const struct keys *ks, long long file_id)
+{
+    for (size_t i = 0; i < ks->n; i++) {
+        long long id = map_get(&im->dups, ks->k[i]);
+        if (id < 0 && file_id && im->staged[-id - 1].file_id &&
+            im->staged[-id - 1].file_id != file_id)
+            continue;
+        if (id) return id;
+    }
+    return 0;
+}
+
+/* The member with the row's id, when there is one and it shares a phone, the e-mail or the
+ * name with the row: re-importing an edited export updates the right namesake. */
+static long long member_by_file_id(struct import *im, long long file_id, const struct keys *ks)
+{
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(im->db,
+                                  "SELECT given_name, family_name, email, (SELECT "
+                                  "group_concat(phone, ';') FROM member_phones WHERE member_id "
+                                  "= m.id) FROM members m WHERE id = ?1 AND deleted_at IS NULL",
+                                  &err);
+    free(err);
+    if (!st) return 0;
+    sqlite3_bind_int64(st, 1, file_id);
+    struct keys has = {.n = 0};
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        char **phones;
+        const char *list = (const char *)sqlite3_column_text(st, 3);
+        size_t n = split(list ? list : "", ";", &phones);
+        keys_make(&has, phones, n, (const char *)sqlite3_column_text(st, 2),
+                  (const char *)sqlite3_column_text(st, 0),
+                  (const char *)sqlite3_column_text(st, 1));
+        free_items(phones, n);
+    }
+    sqlite3_reset(st);
+    bool same = false;
+    for (size_t i = 0; i < has.n && !same; i++)
+        for (size_t j = 0; j < ks->n && !same; j++)
+            same = strcmp(has.k[i], ks->k[j]) == 0;
+    keys_free(&has);
+    return same ? file_id : 0;
+}
+
+static void dups_add(struct import *im, const struct keys *ks, long long target)
+{
+    for (size_t i = 0; i < ks->n; i++)
+        if (!map_get(&im->dups, ks->k[i])) remember(im, &im->dups, ks->k[i], target);
+}
+
+/* The same rules against the database, for importers that bring a few records at a time. */
+int member_find_duplicate(struct db *db, const struct record *r, long long *id, char **err)
+{
+    struct record *norm = record_new(KIND_MEMBER);
+    static const char *const fields[] = {"given_name", "family_name", "email"};
+    for (int i = 0; i < 3; i++) {
+        char *v = text_normalize(record_get(r, fields[i]), 0);
+        record_set(norm, fields[i], v);
+        free(v);
+    }
+    char *phones = fix_phones(record_get(r, "phone"));
+    record_set(norm, "phone", phones);
+    free(phones);
+    struct keys ks;
+    keys_of_record(&ks, norm);
+    record_free(&norm);
+    static const char *const sql[] = {
+        "SELECT min(p.member_id) FROM member_phones p JOIN members m ON m.id = p.member_id "
+        "WHERE p.phone = ?1 AND m.deleted_at IS NULL",
+        "SELECT min(id) FROM members WHERE deleted_at IS NULL AND email <> '' AND lower(email) "
+        "= ?1",
+        "SELECT min(id) FROM members WHERE deleted_at IS NULL AND given_name = ?1 COLLATE thai "
+        "AND family_name = ?2 COLLATE thai AND given_name = ?1 AND family_name = ?2",
+    };
+    *id = 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && !*id && i < ks.n; i++) {
+        const char *k = ks.k[i] + 2;
+        int which = ks.k[i][0] == 'p' ? 0 : ks.k[i][0] == 'e' ? 1 : 2;
+        char *given = which == 2 ? xstrndup(k, strcspn(k, "\t")) : NULL;
+        long long found =
+            query_id(db, sql[which], given ? given : k, given ? k + strlen(given) + 1 : NULL, err);
+        free(given);
+        if (found < 0)
+            rc = -1;
+        else
+            *id = found;
+    }
+    keys_free(&ks);
+    return rc < 0 ? -1 : *id ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The cells of one row, gathered by what they mean. */
+
+struct cells {
+    char *v[MAX_FIELDS];
+    char *person[MAX_FIELDS];
+    char *full_name, *event_title, *event_date, *checked_in, *id;
+};
+
+static void cells_free(struct cells *c)
+{
+    for (int i = 0; i < MAX_FIELDS; i++) {
+        free(c->v[i]);
+        free(c->person[i]);
+    }
+    free(c->full_name);
+    free(c->event_title);
+    free(c->event_date);
+    free(c->checked_in);
+    free(c->id);
+}
+
+/* Two columns giving one field: lists are joined, otherwise the first one counts. */
+static void cell_put(char **slot, const char *value, bool list)
+{
+    if (!*slot) {
+        *slot = xstrdup(value);
+    } else if (list) {
+        char *joined = xasprintf("%s; %s", *slot, value);
+        free(*slot);
+        *slot = joined;
+    }
+}
+
+static void cells_fill(struct import *im, const struct csv_record *rec, struct cells *c)
+{
+    memset(c, 0, sizeof *c);
+    size_t extra = 0;
+    for (size_t i = 0; i < rec->n; i++) {
+        const char *v = rec->fields[i];
+        if (blank(v)) continue;
+        if (i >= im->ncols) {
+            extra++;
+            continue;
+        }
+        const struct column *col = &im->cols[i];
+        enum kind k = col->person ? KIND_MEMBER : im->kind;
+        switch (col->special) {
+        case SP_FIELD:
+            cell_put(col->person ? &c->person[col->field] : &c->v[col->field], v,
+                     is_list(kind_info(k)->fields[col->field].type));
+            break;
+        case SP_ID:
+            cell_put(&c->id, v, false);
+            break;
+        case SP_FULL_NAME:
+            cell_put(&c->full_name, v, false);
+            break;
+        case SP_EVENT_TITLE:
+            cell_put(&c->event_title, v, false);
+            break;
+        case SP_EVENT_DATE:
+            cell_put(&c->event_date, v, false);
+            break;
+        case SP_CHECKED_IN:
+            cell_put(&c->checked_in, v, false);
+            break;
+        default:
+            break;
+        }
+    }
+    if (extra)
+        note(im, "%s:%ld: %zu cell%s right of the last column ignored", im->path, rec->line, extra,
+             extra == 1 ? "" : "s");
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Updating a record that exists: what the row gives replaces single values and joins lists;
+ * an empty cell never erases anything. */
+
+static bool same_stored(const struct stored *a, const struct stored *b)
+{
+    bool texts = (!a->text || !*a->text) ? (!b->text || !*b->text)
+                                         : b->text && strcmp(a->text, b->text) == 0;
+    if (!texts || a->has_num != b->has_num || (a->has_num && a->num != b->num) || a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->items && (!b->items || strcmp(a->items[i], b->items[i]) != 0)) return false;
+        if (a->ids && (!b->ids || a->ids[i] != b->ids[i])) return false;
+    }
+    return true;
+}
+
+/* True when value would store what r holds in field fi. */
+static bool same_value(struct import *im, const struct record *r, int fi, const char *value)
+{
+    const struct field *f = &kind_info(r->kind)->fields[fi];
+    struct stored now = {0}, want = {0};
+    char *err = NULL;
+    bool same = false;
+    if (field_store(im->db, r->kind, fi, value, &want, &err) == 0) {
+        if (field_is_ref(f->type)) {
+            const long long *ids;
+            size_t n = record_refs(r, f->name, &ids);
+            now.n = f->type == FT_ORGS ? n : 0;
+            now.has_num = f->type != FT_ORGS && n > 0;
+            now.num = now.has_num ? ids[0] : 0;
+            now.ids = f->type == FT_ORGS ? (long long *)ids : NULL;
+            same = same_stored(&now, &want);
+            now.ids = NULL;
+        } else if (field_store(im->db, r->kind, fi, r->values[fi], &now, &err) == 0) {
+            same = same_stored(&now, &want);
+        }
+    }
+    free(err);
+    stored_free(&now);
+    stored_free(&want);
+    return same;
+}
+
+/* Items of a list field as they compare: phones as digits, the rest normalised. */
+static size_t list_items(const struct field *f, const char *s, char ***items)
+{
+    size_t n = split(s, f->type == FT_ORGS ? ";" : ";,\n", items);
+    for (size_t i = 0; f->type == FT_PHONES && i < n; i++) {
+        char digits[32];
+        if (phone_normalize_lenient((*items)[i], digits, sizeof digits) != PHONE_INVALID) {
+            free((*items)[i]);
+            (*items)[i] = xstrdup(digits);
+        }
+    }
+    return n;
+}
+
+static char *union_value(const struct record *r, int fi, const char *input)
+{
+    const struct field *f = &kind_info(r->kind)->fields[fi];
+    char **have;
+    size_t n;
+    if (f->type == FT_ORGS) {
+        const long long *ids;
+        n = record_refs(r, f->name, &ids);
+        have = xcalloc(n ? n : 1, sizeof *have);
+        for (size_t i = 0; i < n; i++)
+            have[i] = id_key(ids[i]);
+    } else {
+        n = list_items(f, r->values[fi], &have);
+    }
+    char **add;
+    size_t nadd = list_items(f, input, &add);
+    for (size_t i = 0; i < nadd; i++) {
+        if (contains(have, n, add[i])) continue;
+        have = xrealloc(have, sizeof *have * (n + 1));
+        have[n++] = xstrdup(add[i]);
+    }
+    char *joined = join(have, n, "; ");
+    free_items(have, n);
+    free_items(add, nadd);
+    return joined;
+}
+
+/* Sets on r the fields in (inputs as record_set takes them) that change it; the count. */
+static int apply_inputs(struct import *im, struct record *r, char *const *in)
+{
+    const struct kind_info *ki = kind_info(r->kind);
+    int changed = 0;
+    for (int fi = 0; fi < ki->nfields; fi++) {
+        const struct field *f = &ki->fields[fi];
+        if (blank(in[fi]) || (f->flags & FIELD_READONLY)) continue;
+        char *value = r->id && is_list(f->type) && f->type != FT_QUOTAS ? union_value(r, fi, in[fi])
+                                                                        : xstrdup(in[fi]);
+        if (!r->id || !same_value(im, r, fi, value)) {
+            record_set(r, f->name, value);
+            changed++;
+        }
+        free(value);
+    }
+    return changed;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Members: checked with field_store like a save, staged, then written in bulk. */
+
+/* A given-name column that holds whole names ("นางสาวจิราพร คงทอง") in a sheet with no
+ * family-name column is split too: sign-in sheets often have only "ชื่อ". */
+static int member_inputs(struct import *im, char *const *v, const char *full, char **in, char **why)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    for (int i = 0; i < ki->nfields; i++)
+        in[i] = v[i] ? xstrdup(v[i]) : NULL;
+    int gi = fi_of("given_name"), ti = fi_of("title"), fa = fi_of("family_name");
+    const char *whole = !in[gi] ? full : !im->has_family && !in[fa] ? in[gi] : NULL;
+    if (whole) {
+        struct record *r = record_new(KIND_MEMBER);
+        char *name = xstrdup(whole);
+        if (record_set_full_name(r, name, why) != 0) {
+            free(name);
+            record_free(&r);
+            return -1;
+        }
+        free(name);
+        if (!in[ti] && *record_get(r, "title")) in[ti] = xstrdup(record_get(r, "title"));
+        free(in[gi]);
+        in[gi] = xstrdup(record_get(r, "given_name"));
+        if (!in[fa] && *record_get(r, "family_name"))
+            in[fa] = xstrdup(record_get(r, "family_name"));
+        record_free(&r);
+    }
+    int pi = fi_of("phone");
+    if (in[pi]) {
+        char *fixed = fix_phones(in[pi]);
+        free(in[pi]);
+        in[pi] = fixed;
+    }
+    return 0;
+}
+
+/* field_store, remembering provinces: the lookup reads the province table every time, which
+ * was a fifth of a large import, and a sheet names the same few provinces again and again. */
+static int store_field(struct import *im, int fi, const char *input, struct stored *out, char **why)
+{
+    bool province = kind_info(KIND_MEMBER)->fields[fi].type == FT_PROVINCE && *input;
+    long long at = province ? map_get(&im->province_memo, input) : 0;
+    if (at) {
+        memset(out, 0, sizeof *out);
+        out->text = xstrdup(im->province_memo_code[at - 1]);
+        return 0;
+    }
+    if (field_store(im->db, KIND_MEMBER, fi, input, out, why) != 0) return -1;
+    if (province && out->text && im->nprovince_memo < 256) {
+        im->province_memo_code[im->nprovince_memo++] = xstrdup(out->text);
+        map_set(&im->province_memo, input, (long long)im->nprovince_memo);
+    }
+    return 0;
+}
+
+/* Exactly what record_save's checks do, field by field, except that every bad field of the
+ * row is reported at once; organisations are resolved (and created) only once everything else
+ * passed, so a bad row creates nothing. */
+static int store_member(struct import *im, char **in, struct stored *vals, long line, char **why)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    int oi = fi_of("organisations");
+    struct strbuf errors = STRBUF_INIT;
+    for (int i = 0; i < ki->nfields; i++) {
+        const struct field *f = &ki->fields[i];
+        char *err = NULL;
+        if (f->type == FT_ID || f->type == FT_DERIVED || i == oi) continue;
+        if (store_field(im, i, in[i] ? in[i] : "", &vals[i], &err) != 0)
+            sb_addf(&errors, "%s%s", errors.len ? "; " : "", err);
+        else if ((f->flags & FIELD_REQUIRED) && stored_empty(&vals[i]))
+            sb_addf(&errors, "%s%s: required", errors.len ? "; " : "", f->name);
+        free(err);
+    }
+    if (errors.len) {
+        *why = sb_take(&errors);
+        return -1;
+    }
+    if (blank(in[oi])) return 0;
+    char *ids;
+    if (org_ids(im, in[oi], line, &ids, why) != 0) return -1;
+    free(in[oi]);
+    in[oi] = ids;
+    return field_store(im->db, KIND_MEMBER, oi, ids, &vals[oi], why);
+}
+
+static char *stored_text(const struct field *f, const struct stored *v)
+{
+    struct strbuf sb = STRBUF_INIT;
+    switch (f->type) {
+    case FT_ID:
+    case FT_DERIVED:
+        return NULL;
+    case FT_PHONES:
+    case FT_TAGS:
+        for (size_t i = 0; i < v->n; i++)
+            sb_addf(&sb, "%s%s", i ? ITEM_SEP : "", v->items[i]);
+        return v->n ? sb_take(&sb) : NULL;
+    case FT_ORGS:
+        for (size_t i = 0; i < v->n; i++)
+            sb_addf(&sb, "%s%lld", i ? ITEM_SEP : "", v->ids[i]);
+        return v->n ? sb_take(&sb) : NULL;
+    case FT_BOOL:
+        return v->has_num ? xstrdup(v->num ? "1" : "0") : NULL;
+    default:
+        return v->text ? xstrdup(v->text) : NULL;
+    }
+}
+
+static void stage(struct import *im, const struct stored *vals, long line, long long file_id)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    im->staged = xrealloc(im->staged, sizeof *im->staged * (im->nstaged + 1));
+    struct staged *s = &im->staged[im->nstaged++];
+    memset(s, 0, sizeof *s);
+    s->line = line;
+    s->file_id = file_id;
+    for (int i = 0; i < ki->nfields; i++)
+        s->f[i] = stored_text(&ki->fields[i], &vals[i]);
+}
+
+static size_t split_sep(const char *s, char ***items)
+{
+    size_t n = 0;
+    *items = NULL;
+    for (const char *p = s; p && *p;) {
+        size_t len = strcspn(p, ITEM_SEP);
+        *items = xrealloc(*items, sizeof **items * (n + 1));
+        (*items)[n++] = xstrndup(p, len);
+        p = p[len] ? p + len + 1 : NULL;
+    }
+    return n;
+}
+
+/* A later row about the same new person: lists are joined, other values replaced. */
+static void staged_merge(struct staged *s, const struct stored *vals)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    for (int i = 0; i < ki->nfields; i++) {
+        const struct field *f = &ki->fields[i];
+        char *add = stored_text(f, &vals[i]);
+        if (!add || (!*add && f->type != FT_BOOL)) {
+            free(add);
+            continue;
+        }
+        if (is_list(f->type) && s->f[i]) {
+            char **have, **more;
+            size_t n = split_sep(s->f[i], &have), nmore = split_sep(add, &more);
+            for (size_t j = 0; j < nmore; j++) {
+                if (contains(have, n, more[j])) continue;
+                have = xrealloc(have, sizeof *have * (n + 1));
+                have[n++] = xstrdup(more[j]);
+            }
+            free(add);
+            add = join(have, n, ITEM_SEP);
+            free_items(have, n);
+            free_items(more, nmore);
+        }
+        free(s->f[i]);
+        s->f[i] = add;
+    }
+}
+
+static void pending_merge(struct import *im, long long id, char **in, struct src src)
+{
+    char *key = id_key(id);
+    long long at = map_get(&im->pending_at, key);
+    if (!at) {
+        im->pending = xrealloc(im->pending, sizeof *im->pending * (im->npending + 1));
+        struct pending *p = &im->pending[im->npending++];
+        memset(p, 0, sizeof *p);
+        p->id = id;
+        at = (long long)im->npending;
+        map_set(&im->pending_at, key, at);
+        im->rep->updated++;
+    } else {
+        im->rep->merged++;
+    }
+    free(key);
+    struct pending *p = &im->pending[at - 1];
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    for (int i = 0; i < ki->nfields; i++) {
+        if (blank(in[i])) continue;
+        if (p->in[i] && is_list(ki->fields[i].type)) {
+            char *joined = xasprintf("%s; %s", p->in[i], in[i]);
+            free(p->in[i]);
+            p->in[i] = joined;
+        } else {
+            free(p->in[i]);
+            p->in[i] = xstrdup(in[i]);
+        }
+    }
+    p->srcs = xrealloc(p->srcs, sizeof *p->srcs * (p->nsrcs + 1));
+    p->srcs[p->nsrcs++] = src;
+}
+
+static void member_row(struct import *im, struct cells *c, struct src src)
+{
+    char *in[MAX_FIELDS] = {0};
+    struct stored vals[MAX_FIELDS];
+    memset(vals, 0, sizeof vals);
+    char *why = NULL;
+    int rc = member_inputs(im, c->v, c->full_name, in, &why);
+    if (rc == 0) rc = store_member(im, in, vals, src.line, &why);
+    if (rc != 0) {
+        row_end(im, false);
+        row_bad(im, src, why);
+    } else {
+        struct keys ks;
+        keys_of_stored(&ks, vals);
+        long long file_id = c->id && looks_like_id(c->id) ? parse_id(c->id) : 0;
+        long long target = file_id ? member_by_file_id(im, file_id, &ks) : 0;
+        if (!target) target = dups_find(im, &ks, file_id);
+        if (target < 0) {
+            staged_merge(&im->staged[-target - 1], vals);
+            im->rep->merged++;
+        } else if (target > 0) {
+            pending_merge(im, target, in, src);
+        } else {
+            stage(im, vals, src.line, file_id);
+            target = -(long long)im->nstaged;
+            im->rep->added++;
+        }
+        dups_add(im, &ks, target);
+        keys_free(&ks);
+        row_end(im, true);
+    }
+    free(why);
+    for (int i = 0; i < MAX_FIELDS; i++) {
+        free(in[i]);
+        stored_free(&vals[i]);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Members: the bulk write. One INSERT per CHUNK rows, because every statement that touches
+ * the full-text index makes FTS5 flush what it has pending (a statement savepoint): one
+ * statement per row made the index ten times slower than the rest of the import. CHUNK rows
+ * of about 20 parameters stay under SQLite's limit of 32766. */
+
+static bool member_column(const struct field *f)
+{
+    return f->type != FT_ID && f->type != FT_PHONES && f->type != FT_ORGS && f->type != FT_TAGS &&
+           f->type != FT_DERIVED;
+}
+
+/* Parameters bound per row: the id, the column fields, the key, two times and the user. */
+static size_t params_per_row(void)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    size_t n = 5;
+    for (int i = 0; i < ki->nfields; i++)
+        n += member_column(&ki->fields[i]);
+    return n;
+}
+
+static char *chunk_sql(size_t rows)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    struct strbuf sb = STRBUF_INIT, one = STRBUF_INIT;
+    sb_add(&sb, "INSERT INTO members (id");
+    sb_add(&one, "(?");
+    for (int i = 0; i < ki->nfields; i++) {
+        if (!member_column(&ki->fields[i])) continue;
+        sb_addf(&sb, ", %s", ki->fields[i].name);
+        sb_add(&one, ki->fields[i].type == FT_BOOL ? ", coalesce(?, 1)" : ", ?");
+    }
+    sb_add(&sb, ", search_key, created_at, updated_at, updated_by) VALUES ");
+    sb_add(&one, ", ?, ?, ?, ?)");
+    for (size_t r = 0; r < rows; r++)
+        sb_addf(&sb, "%s%s", r ? ", " : "", sb_str(&one));
+    sb_free(&one);
+    return sb_take(&sb);
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+/* What save.c and links.c would store: the member's own key, then (after the unit separator)
+ * the search keys of its organisations in id order, as the refresh query concatenates them. */
+static char *staged_search_key(struct import *im, const struct staged *s)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    struct stored vals[MAX_FIELDS];
+    memset(vals, 0, sizeof vals);
+    for (int i = 0; i < ki->nfields; i++)
+        vals[i].text = s->f[i];
+    int pi = fi_of("phone");
+    vals[pi].text = NULL;
+    vals[pi].n = split_sep(s->f[pi], &vals[pi].items);
+    char *own = record_search_key(im->db, KIND_MEMBER, vals);
+    free_items(vals[pi].items, vals[pi].n);
+    char **orgs;
+    size_t n = split_sep(s->f[fi_of("organisations")], &orgs);
+    long long *ids = xcalloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = strtoll(orgs[i], NULL, 10);
+    qsort(ids, n, sizeof *ids, compare_ids);
+    struct strbuf sb = STRBUF_INIT;
+    sb_addf(&sb, "%s\x1f", own);
+    for (size_t i = 0; i < n; i++)
+        sb_addf(&sb, "%s%s", i ? " " : "", org_info(im, ids[i])->key);
+    free(ids);
+    free_items(orgs, n);
+    free(own);
+    return sb_take(&sb);
+}
+
+static void bind_staged(struct import *im, sqlite3_stmt *st, int *param, const struct staged *s,
+                        long long id)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    sqlite3_bind_int64(st, (*param)++, id);
+    for (int i = 0; i < ki->nfields; i++) {
+        const struct field *f = &ki->fields[i];
+        if (!member_column(f)) continue;
+        if (!s->f[i])
+            sqlite3_bind_null(st, (*param)++);
+        else if (f->type == FT_BOOL)
+            sqlite3_bind_int(st, (*param)++, atoi(s->f[i]));
+        else
+            sqlite3_bind_text(st, (*param)++, s->f[i], -1, SQLITE_STATIC);
+    }
+    char *key = staged_search_key(im, s);
+    sqlite3_bind_text(st, (*param)++, key, -1, SQLITE_TRANSIENT);
+    free(key);
+    sqlite3_bind_text(st, (*param)++, im->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, (*param)++, im->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, (*param)++, db_user(im->db), -1, SQLITE_STATIC);
+}
+
+static int insert_chunk(struct import *im, size_t from, size_t rows, bool full, long long base,
+                        char **err)
+{
+    static char *full_sql;
+    sqlite3_stmt *st = NULL;
+    char *sql = NULL;
+    if (full) {
+        if (!full_sql) full_sql = chunk_sql(rows);
+        st = db_prepare(im->db, full_sql, err);
+    } else {
+        sql = chunk_sql(rows);
+        if (sqlite3_prepare_v2(db_handle(im->db), sql, -1, &st, NULL) != SQLITE_OK) {
+            *err = db_error(im->db, "cannot import");
+            st = NULL;
+        }
+    }
+    if (!st) {
+        free(sql);
+        return -1;
+    }
+    int param = 1;
+    for (size_t i = 0; i < rows; i++)
+        bind_staged(im, st, &param, &im->staged[from + i], base + (long long)(from + i) + 1);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) *err = db_error(im->db, "cannot import");
+    if (sql)
+        sqlite3_finalize(st);
+    else
+        sqlite3_reset(st);
+    free(sql);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int exec_link(struct db *db, const char *sql, long long id, const char *text, long long num,
+                     char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, num);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot import");
+        return -1;
+    }
+    return 0;
+}
+
+/* The rows links.c writes for a new member: phones, affiliations, tags. */
+static int staged_links(struct import *im, const struct staged *s, long long id, char **err)
+{
+    char **items;
+    size_t n = split_sep(s->f[fi_of("phone")], &items);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = exec_link(im->db,
+                       "INSERT OR IGNORE INTO member_phones (member_id, phone, position) VALUES "
+                       "(?1, ?2, ?3)",
+                       id, items[i], (long long)i, err);
+    free_items(items, n);
+    n = split_sep(s->f[fi_of("organisations")], &items);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = exec_link(im->db,
+                       "INSERT INTO affiliations (member_id, org_id, position) VALUES (?1, "
+                       "CAST(?2 AS INTEGER), ?3)",
+                       id, items[i], (long long)i, err);
+    free_items(items, n);
+    n = split_sep(s->f[fi_of("tags")], &items);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rc = exec_link(im->db, "INSERT OR IGNORE INTO tags (name) VALUES (?2)", id, items[i], 0,
+                       err);
+        if (rc == 0)
+            rc = exec_link(im->db,
+                           "INSERT OR IGNORE INTO member_tags (member_id, tag_id) SELECT ?1, id "
+                           "FROM tags WHERE name = ?2",
+                           id, items[i], 0, err);
+    }
+    free_items(items, n);
+    return rc;
+}
+
+static int compare_thai(const void *a, const void *b)
+{
+    const char *x = *(char *const *)a, *y = *(char *const *)b;
+    return thai_collate(x, strlen(x), y, strlen(y));
+}
+
+static const char *province_name(struct import *im, const char *code)
+{
+    for (int i = 0; i < im->nprovinces; i++)
+        if (strcmp(im->province_code[i], code) == 0) return im->province_name[i];
+    return code;
+}
+
+/* The value record_load would show for a staged field, for the audit row. */
+static char *staged_display(struct import *im, const struct field *f, const char *v, long long id)
+{
+    char **items;
+    size_t n;
+    if (f->type == FT_ID) return id_key(id);
+    if (f->type == FT_BOOL) return xstrdup(v && strcmp(v, "0") == 0 ? "no" : "yes");
+    if (!v) return xstrdup("");
+    if (f->type == FT_PROVINCE) return xstrdup(province_name(im, v));
+    if (f->type != FT_PHONES && f->type != FT_ORGS && f->type != FT_TAGS) return xstrdup(v);
+    n = split_sep(v, &items);
+    for (size_t i = 0; i < n; i++) {
+        char *shown;
+        if (f->type == FT_PHONES) {
+            char grouped[32];
+            phone_format(items[i], grouped, sizeof grouped);
+            shown = xstrdup(grouped);
+        } else if (f->type == FT_ORGS) {
+            shown = xstrdup(org_info(im, strtoll(items[i], NULL, 10))->name);
+        } else {
+            shown = xstrdup(items[i]);
+        }
+        free(items[i]);
+        items[i] = shown;
+    }
+    if (f->type == FT_TAGS) qsort(items, n, sizeof *items, compare_thai);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && f->type == FT_TAGS && strcmp(items[kept - 1], items[i]) == 0)
+            free(items[i]);
+        else
+            items[kept++] = items[i];
+    }
+    char *joined = join(items, kept, LIST_SEPARATOR);
+    free_items(items, kept);
+    return joined;
+}
+
+static int staged_audit(struct import *im, const struct staged *s, long long id, char **err)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    struct record *fresh = record_new(KIND_MEMBER);
+    fresh->id = id;
+    for (int i = 0; i < ki->nfields; i++) {
+        free(fresh->values[i]);
+        fresh->values[i] = staged_display(im, &ki->fields[i], s->f[i], id);
+    }
+    int rc = audit_write(im->db, "insert", NULL, fresh, im->now, err);
+    record_free(&fresh);
+    return rc;
+}
+
+static int load_provinces(struct import *im, char **err)
+{
+    sqlite3_stmt *st = db_prepare(im->db, "SELECT code, name_th FROM provinces", err);
+    if (!st) return -1;
+    while (im->nprovinces < 80 && sqlite3_step(st) == SQLITE_ROW) {
+        im->province_code[im->nprovinces] = xstrdup((const char *)sqlite3_column_text(st, 0));
+        im->province_name[im->nprovinces++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+static int write_staged(struct import *im, char **err)
+{
+    if (!im->nstaged) return 0;
+    long long base =
+        query_id(im->db, "SELECT coalesce(max(id), 0) FROM members WHERE ?1 = ''", "", NULL, err);
+    if (base < 0 || load_provinces(im, err) != 0) return -1;
+    size_t chunk = CHUNK;
+    while (chunk * params_per_row() > 32766)
+        chunk /= 2;
+    for (size_t from = 0; from < im->nstaged; from += chunk) {
+        size_t rows = im->nstaged - from < chunk ? im->nstaged - from : chunk;
+        if (insert_chunk(im, from, rows, rows == chunk, base, err) != 0) return -1;
+    }
+    for (size_t i = 0; i < im->nstaged; i++) {
+        long long id = base + (long long)i + 1;
+        if (staged_links(im, &im->staged[i], id, err) != 0 ||
+            staged_audit(im, &im->staged[i], id, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Changes to existing members go through record_save: few, and each needs its old values. */
+static int write_pending(struct import *im, char **err)
+{
+    for (size_t i = 0; i < im->npending; i++) {
+        struct pending *p = &im->pending[i];
+        struct record *r = NULL;
+        if (record_load(im->db, KIND_MEMBER, p->id, &r, err) != 0) return -1;
+        char *why = NULL;
+        if (apply_inputs(im, r, p->in) == 0)
+            im->unchanged++;
+        else if (record_save(im->db, r, &why) != 0) {
+            for (size_t j = 0; j < p->nsrcs; j++)
+                row_bad(im, p->srcs[j], why);
+            im->rep->updated--;
+            im->rep->merged -= (long)p->nsrcs - 1;
+        }
+        free(why);
+        record_free(&r);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Other kinds: each row is a savepoint around record_save, so a rejected row leaves nothing
+ * behind (not even the organisation or member it would have created). */
+
+enum outcome { ADDED, UPDATED, MERGED, UNCHANGED };
+
+static enum outcome outcome_of(struct import *im, long long id, bool existed, int changed)
+{
+    char *key = id_key(id);
+    bool seen = map_get(&im->touched, key) != 0;
+    map_set(&im->touched, key, 1);
+    free(key);
+    if (!existed) return ADDED;
+    if (seen) return MERGED;
+    return changed ? UPDATED : UNCHANGED;
+}
+
+static const char *const name_sql[KIND_COUNT] = {
+    [KIND_ORG] = "SELECT name || char(9) || short_name FROM organisations WHERE id = ?1 AND "
+                 "deleted_at IS NULL",
+    [KIND_EVENT] = "SELECT title || char(9) || start_date FROM events WHERE id = ?1 AND "
+                   "deleted_at IS NULL",
+    [KIND_TASK] = "SELECT title FROM tasks WHERE id = ?1 AND deleted_at IS NULL",
+};
+
+static const char *const match_sql[KIND_COUNT] = {
+    [KIND_ORG] = "SELECT min(id) FROM organisations WHERE deleted_at IS NULL AND name = ?1",
+    [KIND_EVENT] = "SELECT min(id) FROM events WHERE deleted_at IS NULL AND title = ?1 AND "
+                   "(?2 IS NULL OR start_date = ?2)",
+    [KIND_TASK] = "SELECT min(id) FROM tasks WHERE deleted_at IS NULL AND title = ?1 AND "
+                  "event_id IS CAST(?2 AS INTEGER)",
+};
+
+/* The name of a live record with the id the row gives ("name\tshort name" for orgs), or NULL. */
+static char *name_of(struct import *im, long long id)
+{
+    char *err = NULL, *name = NULL;
+    sqlite3_stmt *st = db_prepare(im->db, name_sql[im->kind], &err);
+    if (st) {
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            name = xstrdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+    }
+    free(err);
+    return name;
+}
+
+/* The record a row of orgs, events or tasks is about: its id when the record with that id has
+ * the row's name, else the live record of the same name (title and start date for events,
+ * title and event for tasks); 0 for a new one. */
+static int find_record(struct import *im, struct cells *c, char **in, long line, long long *id,
+                       char **why)
+{
+    const char *name_field = im->kind == KIND_ORG ? "name" : "title";
+    const char *given = in[field_index(im->ki, name_field)];
+    char *name = text_normalize(given ? given : "", 0);
+    char *second = NULL;
+    if (im->kind == KIND_EVENT && in[field_index(im->ki, "start_date")]) {
+        struct date d, e;
+        char msg[256];
+        if (date_parse(in[field_index(im->ki, "start_date")], date_today(), &d, &e, msg,
+                       sizeof msg) == 0) {
+            char iso[32];
+            date_format(d, DATE_ISO, iso, sizeof iso);
+            second = xstrdup(iso);
+        }
+    } else if (im->kind == KIND_TASK) {
+        const char *ev = in[field_index(im->ki, "event_id")];
+        second = ev && looks_like_id(ev) ? id_key(parse_id(ev)) : NULL;
+    }
+    *id = 0;
+    if (c->id && looks_like_id(c->id)) {
+        char *has = name_of(im, parse_id(c->id));
+        size_t len = has ? strcspn(has, "\t") : 0;
+        bool same = has && ((strlen(name) == len && strncmp(has, name, len) == 0) ||
+                            (im->kind == KIND_ORG && strcmp(has + len + 1, name) == 0 && *name));
+        if (same)
+            *id = parse_id(c->id);
+        else if (has)
+            note(im, "%s:%ld: id %s is \"%.*s\" here, not \"%s\": matched by name instead",
+                 im->path, line, c->id, (int)len, has, name);
+        free(has);
+    }
+    int rc = 0;
+    if (!*id && *name) {
+        long long found = query_id(im->db, match_sql[im->kind], name, second, why);
+        rc = found < 0 ? -1 : 0;
+        *id = found > 0 ? found : 0;
+        /* An export's rows with different ids are different records, even of one name. */
+        char *key = id_key(*id);
+        long long from = *id ? map_get(&im->file_of, key) : 0;
+        if (from && c->id && looks_like_id(c->id) && from != parse_id(c->id)) *id = 0;
+        free(key);
+    }
+    free(name);
+    free(second);
+    return rc;
+}
+
+/* The one live member a name means, found the way the model finds one (given and family
+ * name, or the nickname of someone without a family name) but through the indexes: the
+ * model's own lookup reads every member, and a sheet of 20,000 tasks took minutes. 0 when
+ * the name means nobody or several people: the model then says so by name. */
+static long long member_by_name(struct import *im, const char *input)
+{
+    char digits[32];
+    char *norm = text_normalize(input, 0);
+    struct person_name pn;
+    long long id = 0;
+    if (!looks_like_id(norm) && phone_normalize(norm, digits, sizeof digits) == PHONE_INVALID &&
+        name_split(norm, &pn) == 0) {
+        char *err = NULL;
+        sqlite3_stmt *st = db_prepare(
+            im->db,
+            "SELECT min(id), count(*) FROM members WHERE deleted_at IS NULL AND ((given_name = "
+            "?1 COLLATE thai AND family_name = ?2 COLLATE thai AND given_name = ?1 AND "
+            "family_name = ?2) OR (family_name = '' AND nickname = ?1 COLLATE thai AND nickname "
+            "= ?1))",
+            &err);
+        if (st) {
+            sqlite3_bind_text(st, 1, pn.given, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, pn.family ? pn.family : "", -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) == 1)
+                id = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
+        }
+        free(err);
+        person_name_free(&pn);
+    }
+    free(norm);
+    return id;
+}
+
+static void resolve_members(struct import *im, enum kind k, char **in)
+{
+    const struct kind_info *ki = kind_info(k);
+    for (int i = 0; i < ki->nfields; i++) {
+        if (ki->fields[i].type != FT_MEMBER || blank(in[i])) continue;
+        long long id = member_by_name(im, in[i]);
+        if (!id) continue;
+        free(in[i]);
+        in[i] = id_key(id);
+    }
+}
+
+/* Organisation fields become ids: known names are linked, new ones created. */
+static int resolve_orgs(struct import *im, enum kind k, char **in, long line, char **why)
+{
+    const struct kind_info *ki = kind_info(k);
+    for (int i = 0; i < ki->nfields; i++) {
+        enum field_type t = ki->fields[i].type;
+        if (blank(in[i]) || (t != FT_ORG && t != FT_ORGS)) continue;
+        char *ids;
+        if (t == FT_ORGS) {
+            if (org_ids(im, in[i], line, &ids, why) != 0) return -1;
+        } else {
+            long long id;
+            char *name = text_normalize(in[i], 0);
+            int rc = org_resolve(im, name, line, &id, why);
+            free(name);
+            if (rc != 0) return -1;
+            ids = id_key(id);
+        }
+        free(in[i]);
+        in[i] = ids;
+    }
+    return 0;
+}
+
+static void fix_phone_inputs(enum kind k, char **in)
+{
+    const struct kind_info *ki = kind_info(k);
+    for (int i = 0; i < ki->nfields; i++) {
+        if (ki->fields[i].type != FT_PHONES || blank(in[i])) continue;
+        char *fixed = fix_phones(in[i]);
+        free(in[i]);
+        in[i] = fixed;
+    }
+}
+
+static int save_row(struct import *im, struct record *r, bool existed, char **in, enum outcome *out,
+                    char **why)
+{
+    int changed = apply_inputs(im, r, in);
+    if ((!existed || changed) && record_save(im->db, r, why) != 0) return -1;
+    *out = outcome_of(im, r->id, existed, changed);
+    return 0;
+}
+
+static int plain_row(struct import *im, struct cells *c, long line, enum outcome *out, char **why)
+{
+    char *in[MAX_FIELDS] = {0};
+    for (int i = 0; i < im->ki->nfields; i++)
+        in[i] = c->v[i] ? xstrdup(c->v[i]) : NULL;
+    fix_phone_inputs(im->kind, in);
+    long long id = 0;
+    struct record *r = NULL;
+    int rc = find_record(im, c, in, line, &id, why);
+    if (rc == 0) rc = resolve_orgs(im, im->kind, in, line, why);
+    if (rc == 0) resolve_members(im, im->kind, in);
+    if (rc == 0 && id)
+        rc = record_load(im->db, im->kind, id, &r, why) == 0 ? 0 : -1;
+    else if (rc == 0)
+        r = record_new(im->kind);
+    if (rc == 0) rc = save_row(im, r, id != 0, in, out, why);
+    if (rc == 0 && c->id && looks_like_id(c->id)) {
+        char *key = id_key(r->id);
+        remember(im, &im->file_of, key, parse_id(c->id));
+        free(key);
+    }
+    record_free(&r);
+    for (int i = 0; i < MAX_FIELDS; i++)
+        free(in[i]);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Attendance: a row names an event and a person; a person khai does not know yet is added. */
+
+static int event_by_title(struct import *im, const char *title_cell, const char *date_cell,
+                          long long *id, char **why)
+{
+    char *title = text_normalize(title_cell, 0);
+    char iso[32] = "";
+    if (!blank(date_cell)) {
+        struct date d, e;
+        char msg[256];
+        if (date_parse(date_cell, date_today(), &d, &e, msg, sizeof msg) != 0) {
+            *why = xasprintf("date: %s", msg);
+            free(title);
+            return -1;
+        }
+        date_format(d, DATE_ISO, iso, sizeof iso);
+    }
+    char *key = xasprintf("%s\t%s", title, iso);
+    *id = map_get(&im->events, key);
+    int rc = 0;
+    if (!*id) {
+        sqlite3_stmt *st = db_prepare(im->db,
+                                      "SELECT id FROM events WHERE deleted_at IS NULL AND title "
+                                      "= ?1 AND (?2 = '' OR (start_date <= ?2 AND end_date >= "
+                                      "?2)) ORDER BY id LIMIT 9",
+                                      why);
+        int n = 0;
+        if (st) {
+            sqlite3_bind_text(st, 1, title, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
+            while (sqlite3_step(st) == SQLITE_ROW)
+                if (n++ == 0) *id = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
+        }
+        if (!st)
+            rc = -1;
+        else if (n == 0)
+            *why = xasprintf("event_title: no event \"%s\"%s%s", title, *iso ? " on " : "", iso);
+        else if (n > 1)
+            *why = xasprintf("event_title: %d events are called \"%s\": add a date column "
+                             "(วันที่) or event_id",
+                             n, title);
+        if (n != 1)
+            rc = -1;
+        else
+            map_set(&im->events, key, *id);
+    }
+    free(key);
+    free(title);
+    return rc;
+}
+
+static int attendance_event(struct import *im, struct cells *c, long line, long long *id,
+                            char **why)
+{
+    const char *cell = c->v[field_index(im->ki, "event_id")];
+    const char *title = c->event_title;
+    if (cell && looks_like_id(cell)) {
+        if (model_find(im->db, FT_EVENT, cell, id, why) != 0) {
+            if (!title) return -1;
+            free(*why);
+            *why = NULL;
+        } else if (!title) {
+            return 0;
+        } else {
+            char *want = text_normalize(title, 0);
+            char *err = NULL;
+            sqlite3_stmt *st =
+                db_prepare(im->db, "SELECT title = ?2 FROM events WHERE id = ?1", &err);
+            bool same = false;
+            if (st) {
+                sqlite3_bind_int64(st, 1, *id);
+                sqlite3_bind_text(st, 2, want, -1, SQLITE_TRANSIENT);
+                same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+                sqlite3_reset(st);
+            }
+            free(err);
+            free(want);
+            if (same) return 0;
+            note(im, "%s:%ld: event %s is not \"%s\": found by its title instead", im->path, line,
+                 cell, title);
+        }
+    } else if (cell && !title) {
+        title = cell;
+    }
+    if (!title) {
+        *why = xstrdup("no event: give event_id, or the event's title (and date)");
+        return -1;
+    }
+    return event_by_title(im, title, c->event_date, id, why);
+}
+
+/* The person cells of an attendance row as a member's inputs. */
+static void person_inputs(struct import *im, struct cells *c, char **pin)
+{
+    const char *mid = c->v[field_index(im->ki, "member_id")];
+    char digits[32];
+    for (int i = 0; i < MAX_FIELDS; i++)
+        pin[i] = c->person[i] ? xstrdup(c->person[i]) : NULL;
+    if (mid && !looks_like_id(mid)) {
+        /* A "member" column of names or phones rather than ids. */
+        int pi = fi_of("phone");
+        if (phone_normalize_lenient(mid, digits, sizeof digits) != PHONE_INVALID && !pin[pi])
+            pin[pi] = xstrdup(mid);
+        else if (!c->full_name)
+            c->full_name = xstrdup(mid);
+    }
+}
+
+static bool same_person(struct import *im, long long id, char **pin)
+{
+    int gi = fi_of("given_name"), fa = fi_of("family_name");
+    if (!pin[gi]) return true; /* nothing to compare with */
+    char *err = NULL;
+    bool same = false;
+    sqlite3_stmt *st = db_prepare(im->db,
+                                  "SELECT 1 FROM members WHERE id = ?1 AND given_name = ?2 AND "
+                                  "(?3 = '' OR family_name = ?3)",
+                                  &err);
+    char *given = text_normalize(pin[gi], 0), *family = text_normalize(pin[fa] ? pin[fa] : "", 0);
+    if (st) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_text(st, 2, given, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, family, -1, SQLITE_TRANSIENT);
+        same = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_reset(st);
+    }
+    free(given);
+    free(family);
+    free(err);
+    return same;
+}
+
+static int create_member(struct import *im, char **pin, const char *org, long line, long long *id,
+                         char **why)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    struct record *r = record_new(KIND_MEMBER);
+    for (int i = 0; i < ki->nfields; i++)
+        if (!blank(pin[i]) && !(ki->fields[i].flags & FIELD_READONLY))
+            record_set(r, ki->fields[i].name, pin[i]);
+    if (org) record_set(r, "organisations", org);
+    char *err = NULL;
+    int rc = record_save(im->db, r, &err);
+    if (rc != 0) {
+        *why = xasprintf("new member: %s", err);
+        free(err);
+    } else {
+        *id = r->id;
+        char *name = record_display_name(r);
+        note(im, "%s:%ld: new member %s", im->path, line, name);
+        free(name);
+        struct keys ks;
+        keys_of_record(&ks, r);
+        dups_add(im, &ks, r->id);
+        keys_free(&ks);
+    }
+    record_free(&r);
+    return rc;
+}
+
+/* The member id the row gives, when it is a live member with the row's name. */
+static long long member_by_id(struct import *im, const char *mid, char **pin, long line, char **why)
+{
+    long long found;
+    char *err = NULL;
+    if (model_find(im->db, FT_MEMBER, mid, &found, &err) == 0) {
+        if (same_person(im, found, pin)) return found;
+        note(im, "%s:%ld: member %s is someone else: found by phone, e-mail or name instead",
+             im->path, line, mid);
+        return 0;
+    }
+    if (!pin[fi_of("given_name")] && !pin[fi_of("phone")] && !pin[fi_of("email")]) {
+        *why = err;
+        return -1;
+    }
+    free(err);
+    return 0;
+}
+
+static long long member_by_keys(struct import *im, char **pin, char **why)
+{
+    struct record *probe = record_new(KIND_MEMBER);
+    static const char *const keyed[] = {"phone", "email", "given_name", "family_name"};
+    for (int i = 0; i < 4; i++) {
+        const char *v = pin[fi_of(keyed[i])];
+        char *norm = text_normalize(v ? v : "", 0);
+        record_set(probe, keyed[i], norm);
+        free(norm);
+    }
+    struct keys ks;
+    keys_of_record(&ks, probe);
+    record_free(&probe);
+    long long id = dups_load(im, why) == 0 ? dups_find(im, &ks, 0) : -1;
+    keys_free(&ks);
+    return id;
+}
+
+static int attendance_member(struct import *im, struct cells *c, const char *org, long line,
+                             long long *id, char **why)
+{
+    char *raw[MAX_FIELDS] = {0}, *pin[MAX_FIELDS] = {0};
+    person_inputs(im, c, raw);
+    const char *mid = c->v[field_index(im->ki, "member_id")];
+    int rc = member_inputs(im, raw, c->full_name, pin, why);
+    *id = 0;
+    if (rc == 0 && mid && looks_like_id(mid))
+        rc = (*id = member_by_id(im, mid, pin, line, why)) < 0 ? -1 : 0;
+    if (rc == 0 && !*id) rc = (*id = member_by_keys(im, pin, why)) < 0 ? -1 : 0;
+    if (rc == 0 && !*id) {
+        if (!pin[fi_of("given_name")]) {
+            *why = xstrdup("no person: give member_id, a phone, an e-mail or a name");
+            rc = -1;
+        } else {
+            rc = create_member(im, pin, org, line, id, why);
+        }
+    }
+    for (int i = 0; i < MAX_FIELDS; i++) {
+        free(raw[i]);
+        free(pin[i]);
+    }
+    return rc;
+}
+
+/* When khai wrote the sheet: 2024-05-01T09:30:00Z (also with a space, or without seconds). */
+static bool parse_timestamp(const char *s, char out[32])
+{
+    int y, mo, d, h, mi, sec = 0, n = 0;
+    char sep;
+    char *norm = text_normalize(s, 0);
+    bool ok = sscanf(norm, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) == 6 &&
+              (sep == 'T' || sep == ' ');
+    const char *rest = norm + n;
+    if (ok && *rest == ':') {
+        int m = 0;
+        ok = sscanf(rest, ":%2d%n", &sec, &m) == 1;
+        rest += m;
+    }
+    ok = ok && (strcmp(rest, "Z") == 0 || *rest == '\0') && date_valid(y, mo, d) && h < 24 &&
+         mi < 60 && sec < 61;
+    free(norm);
+    if (ok) snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, sec);
+    return ok;
+}
+
+/* An import of an export keeps when people checked in, which record_save sets to now. */
+static int keep_checked_in(struct import *im, long long id, const char *cell, char **why)
+{
+    char stamp[32];
+    if (!parse_timestamp(cell, stamp)) {
+        *why = xasprintf("checked_in_at: not a time as khai writes it (2024-05-01T09:30:00Z): "
+                         "\"%s\"",
+                         cell);
+        return -1;
+    }
+    sqlite3_stmt *st = db_prepare(im->db,
+                                  "UPDATE attendance SET checked_in_at = ?2 WHERE id = ?1 AND "
+                                  "status = 'attended'",
+                                  why);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, stamp, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *why = db_error(im->db, "cannot import");
+        return -1;
+    }
+    return 0;
+}
+
+static int attendance_row(struct import *im, struct cells *c, long line, enum outcome *out,
+                          char **why)
+{
+    char *in[MAX_FIELDS] = {0};
+    for (int i = 0; i < im->ki->nfields; i++)
+        in[i] = c->v[i] ? xstrdup(c->v[i]) : NULL;
+    int ei = field_index(im->ki, "event_id"), mi = field_index(im->ki, "member_id");
+    long long event = 0, member = 0, existing = 0;
+    struct record *r = NULL;
+    free(in[ei]);
+    free(in[mi]);
+    in[ei] = in[mi] = NULL;
+    int rc = attendance_event(im, c, line, &event, why);
+    if (rc == 0) rc = resolve_orgs(im, KIND_ATTENDANCE, in, line, why);
+    const char *org = in[field_index(im->ki, "organisation")];
+    if (rc == 0) rc = attendance_member(im, c, org, line, &member, why);
+    if (rc == 0) {
+        in[ei] = id_key(event);
+        in[mi] = id_key(member);
+        sqlite3_stmt *st = db_prepare(im->db,
+                                      "SELECT id FROM attendance WHERE event_id = ?1 AND "
+                                      "member_id = ?2 AND deleted_at IS NULL",
+                                      why);
+        rc = st ? 0 : -1;
+        if (st) {
+            sqlite3_bind_int64(st, 1, event);
+            sqlite3_bind_int64(st, 2, member);
+            if (sqlite3_step(st) == SQLITE_ROW) existing = sqlite3_column_int64(st, 0);
+            sqlite3_reset(st);
+        }
+    }
+    int si = field_index(im->ki, "status");
+    if (rc == 0 && !existing && !in[si]) in[si] = xstrdup("attended");
+    if (rc == 0 && existing)
+        rc = record_load(im->db, KIND_ATTENDANCE, existing, &r, why) == 0 ? 0 : -1;
+    else if (rc == 0)
+        r = record_new(KIND_ATTENDANCE);
+    if (rc == 0) rc = save_row(im, r, existing != 0, in, out, why);
+    if (rc == 0 && !existing && c->checked_in) rc = keep_checked_in(im, r->id, c->checked_in, why);
+    record_free(&r);
+    for (int i = 0; i < MAX_FIELDS; i++)
+        free(in[i]);
+    return rc;
+}
+
+static void record_row(struct import *im, struct cells *c, struct src src)
+{
+    char *why = NULL;
+    enum outcome out = ADDED;
+    int rc = db_begin(im->db, &why);
+    if (rc == 0) {
+        rc = im->kind == KIND_ATTENDANCE ? attendance_row(im, c, src.line, &out, &why)
+                                         : plain_row(im, c, src.line, &out, &why);
+        if (rc == 0)
+            rc = db_commit(im->db, &why); /* it rolls back itself when it fails */
+        else
+            db_rollback(im->db);
+    }
+    row_end(im, rc == 0);
+    if (rc != 0) {
+        row_bad(im, src, why);
+    } else {
+        long *counts[] = {&im->rep->added, &im->rep->updated, &im->rep->merged, &im->rep->updated};
+        (*counts[out])++;
+        im->unchanged += out == UNCHANGED;
+    }
+    free(why);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The sheet: reading, the header row, the order of organisation rows. */
+
+static int read_file(const char *path, char **data, size_t *len, char **err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = xasprintf("cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= max_file)
+        sb_addn(&sb, buf, n);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed || sb.len > max_file) {
+        *err = failed ? xasprintf("cannot read %s: %s", path, strerror(errno))
+                      : xasprintf("%s is larger than %zu MB: split it", path, max_file >> 20);
+        sb_free(&sb);
+        return -1;
+    }
+    *len = sb.len;
+    *data = sb_take(&sb);
+    return 0;
+}
+
+static int header_score(enum kind k, const struct csv_record *rec)
+{
+    int score = 0;
+    for (size_t i = 0; i < rec->n; i++) {
+        struct column c = match_header(k, rec->fields[i]);
+        score += c.special != SP_UNKNOWN;
+    }
+    return score;
+}
+
+/* The header is the first row that names at least two known columns (one for a one-column
+ * sheet): title lines above it ("รายชื่อผู้เข้าร่วมประชุม ...") are skipped. */
+static int find_header(struct import *im, struct csv_reader *r, struct csv_record *header,
+                       char **err)
+{
+    struct csv_reader start = *r;
+    struct csv_reader first_after = *r;
+    bool have_first = false;
+    struct csv_record rec = CSV_RECORD_INIT;
+    long first_line = 0;
+    for (int seen = 0; seen < HEADER_SEARCH;) {
+        int rc = csv_read(r, &rec, err);
+        if (rc < 0) {
+            csv_record_free(&rec);
+            return -1;
+        }
+        if (rc == 0) break;
+        if (csv_record_blank(&rec)) continue;
+        seen++;
+        if (!have_first) {
+            have_first = true;
+            first_after = *r;
+            first_line = rec.line;
+        }
+        int score = header_score(im->kind, &rec);
+        if (score >= 2 || (rec.n == 1 && score == 1)) {
+            if (rec.line > first_line)
+                import_report_add(im->rep,
+                                  "%s:%ld: the lines above the header row (line %ld) "
+                                  "were skipped",
+                                  im->path, first_line, rec.line);
+            csv_record_free(header);
+            *header = rec;
+            return 0;
+        }
+    }
+    csv_record_free(&rec);
+    if (!have_first) {
+        *err = xstrdup("the file has no rows");
+        return -1;
+    }
+    *r = start;
+    while (csv_read(r, header, err) == 1 && csv_record_blank(header))
+        ;
+    *r = first_after;
+    return 0;
+}
+
+static const char *required_hint(enum kind k)
+{
+    switch (k) {
+    case KIND_MEMBER:
+        return "given_name (ชื่อ) or a full name (ชื่อ-นามสกุล)";
+    case KIND_ORG:
+        return "name (ชื่อองค์กร)";
+    case KIND_EVENT:
+        return "title (ชื่องาน) and start_date (วันที่เริ่ม)";
+    case KIND_TASK:
+        return "title (งาน)";
+    default:
+        return "an event (event_id, or event_title with a date) and a person (member_id, a "
+               "phone, an e-mail or a name)";
+    }
+}
+
+static bool has_column(const struct import *im, enum special sp, bool person, const char *name)
+{
+    enum kind k = person ? KIND_MEMBER : im->kind;
+    for (size_t i = 0; i < im->ncols; i++) {
+        const struct column *c = &im->cols[i];
+        if (c->special != sp || c->person != person) continue;
+        if (!name || strcmp(kind_info(k)->fields[c->field].name, name) == 0) return true;
+    }
+    return false;
+}
+
+static bool has_required(const struct import *im)
+{
+    switch (im->kind) {
+    case KIND_MEMBER:
+        return has_column(im, SP_FIELD, false, "given_name") ||
+               has_column(im, SP_FULL_NAME, false, NULL);
+    case KIND_ORG:
+        return has_column(im, SP_FIELD, false, "name");
+    case KIND_EVENT:
+        return has_column(im, SP_FIELD, false, "title") &&
+               has_column(im, SP_FIELD, false, "start_date");
+    case KIND_TASK:
+        return has_column(im, SP_FIELD, false, "title");
+    default:
+        return (has_column(im, SP_FIELD, false, "event_id") ||
+                has_column(im, SP_EVENT_TITLE, false, NULL)) &&
+               (has_column(im, SP_FIELD, false, "member_id") ||
+                has_column(im, SP_FULL_NAME, false, NULL) ||
+                has_column(im, SP_FIELD, true, "given_name") ||
+                has_column(im, SP_FIELD, true, "phone") || has_column(im, SP_FIELD, true, "email"));
+    }
+}
+
+static int map_columns(struct import *im, const struct csv_record *header, char **err)
+{
+    im->ncols = header->n;
+    im->cols = xcalloc(header->n ? header->n : 1, sizeof *im->cols);
+    for (size_t i = 0; i < header->n; i++) {
+        im->cols[i] = match_header(im->kind, header->fields[i]);
+        if (im->cols[i].special == SP_UNKNOWN && !blank(header->fields[i]))
+            import_report_add(im->rep, "%s:%ld: column \"%s\" is not a %s field: ignored", im->path,
+                              header->line, header->fields[i], im->ki->name);
+    }
+    im->has_family = has_column(im, SP_FIELD, im->kind == KIND_ATTENDANCE, "family_name");
+    im->has_status = has_column(im, SP_FIELD, false, "status");
+    if (!has_required(im)) {
+        struct strbuf seen = STRBUF_INIT;
+        for (size_t i = 0; i < header->n; i++)
+            sb_addf(&seen, "%s\"%s\"", i ? ", " : "", header->fields[i]);
+        *err = xasprintf("no column names what %s need: expected %s; the header row (line %ld) "
+                         "has %s",
+                         im->ki->plural, required_hint(im->kind), header->line, sb_str(&seen));
+        sb_free(&seen);
+        return -1;
+    }
+    if (im->kind == KIND_ATTENDANCE && !im->has_status)
+        import_report_add(im->rep,
+                          "%s: no status column: everyone on the sheet is recorded as "
+                          "attended",
+                          im->path);
+    return 0;
+}
+
+/* A row as the import needs to keep it: its place in the file and its cells. */
+struct row {
+    struct src src;
+    struct csv_record rec;
+};
+
+static void row_free(struct row *r)
+{
+    csv_record_free(&r->rec);
+}
+
+/* Organisation rows are taken parents first, so that a parent named further down the sheet
+ * is the one the sheet describes and not an empty organisation made up on the way. */
+static void order_orgs(struct import *im, struct row *rows, size_t n, size_t *order)
+{
+    int ni = field_index(im->ki, "name"), pi = field_index(im->ki, "parent");
+    struct map by_name = {0};
+    char **parent = xcalloc(n ? n : 1, sizeof *parent);
+    for (size_t i = 0; i < n; i++) {
+        struct cells c;
+        cells_fill(im, &rows[i].rec, &c);
+        for (size_t j = 0; j < im->nnotes; j++)
+            free(im->notes[j]);
+        im->nnotes = 0;
+        if (c.v[ni]) {
+            char *name = text_normalize(c.v[ni], 0);
+            if (!map_get(&by_name, name)) map_set(&by_name, name, (long long)i + 1);
+            free(name);
+        }
+        parent[i] = c.v[pi] ? text_normalize(c.v[pi], 0) : NULL;
+        cells_free(&c);
+    }
+    char *state = xcalloc(n ? n : 1, 1); /* 0 new, 1 in progress, 2 placed */
+    size_t placed = 0;
+    size_t *stack = xcalloc(n ? n : 1, sizeof *stack);
+    for (size_t i = 0; i < n; i++) {
+        size_t depth = 0;
+        stack[depth++] = i;
+        while (depth) {
+            size_t at = stack[depth - 1];
+            if (state[at] == 2) {
+                depth--;
+                continue;
+            }
+            long long p = parent[at] ? map_get(&by_name, parent[at]) : 0;
+            if (state[at] == 0 && p && state[p - 1] == 0) {
+                state[at] = 1;
+                stack[depth++] = (size_t)p - 1;
+                continue;
+            }
+            state[at] = 2; /* a loop is left for the model to refuse */
+            order[placed++] = at;
+            depth--;
+        }
+    }
+    free(stack);
+    free(state);
+    for (size_t i = 0; i < n; i++)
+        free(parent[i]);
+    free(parent);
+    map_free(&by_name);
+}
+
+static void process(struct import *im, struct row *row)
+{
+    struct cells c;
+    cells_fill(im, &row->rec, &c);
+    if (im->kind == KIND_MEMBER)
+        member_row(im, &c, row->src);
+    else
+        record_row(im, &c, row->src);
+    cells_free(&c);
+}
+
+static int process_orgs(struct import *im, struct csv_reader *r, char **err)
+{
+    struct row *rows = NULL;
+    size_t n = 0;
+    struct csv_record rec = CSV_RECORD_INIT;
+    int rc;
+    while ((rc = csv_read(r, &rec, err)) == 1) {
+        if (csv_record_blank(&rec)) continue;
+        rows = xrealloc(rows, sizeof *rows * (n + 1));
+        rows[n].src = (struct src){rec.line, rec.start, rec.end};
+        rows[n++].rec = rec;
+        rec = (struct csv_record)CSV_RECORD_INIT;
+    }
+    csv_record_free(&rec);
+    if (rc == 0) {
+        size_t *order = xcalloc(n ? n : 1, sizeof *order);
+        order_orgs(im, rows, n, order);
+        for (size_t i = 0; i < n; i++)
+            process(im, &rows[order[i]]);
+        free(order);
+    }
+    for (size_t i = 0; i < n; i++)
+        row_free(&rows[i]);
+    free(rows);
+    return rc;
+}
+
+static int process_rows(struct import *im, struct csv_reader *r, char **err)
+{
+    if (im->kind == KIND_ORG) return process_orgs(im, r, err);
+    struct row row = {{0, 0, 0}, CSV_RECORD_INIT};
+    int rc;
+    while ((rc = csv_read(r, &row.rec, err)) == 1) {
+        if (csv_record_blank(&row.rec)) continue;
+        row.src = (struct src){row.rec.line, row.rec.start, row.rec.end};
+        process(im, &row);
+    }
+    row_free(&row);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The rejects file: the header and the bad rows as they were read, in the file's encoding. */
+
+static int compare_src(const void *a, const void *b)
+{
+    const struct src *x = a, *y = b;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static void add_slice(struct strbuf *sb, const char *text, size_t start, size_t end,
+                      const char *eol)
+{
+    sb_addn(sb, text + start, end - start);
+    if (end == start || (text[end - 1] != '\n' && text[end - 1] != '\r')) sb_add(sb, eol);
+}
+
+static int write_rejects(struct import *im, char **err)
+{
+    qsort(im->bad, im->nbad, sizeof *im->bad, compare_src);
+    bool crlf = im->header_end >= 2 && im->text[im->header_end - 2] == '\r';
+    const char *eol = crlf ? "\r\n" : "\n";
+    struct strbuf utf8 = STRBUF_INIT, out = STRBUF_INIT;
+    add_slice(&utf8, im->text, 0, im->header_end, eol);
+    for (size_t i = 0; i < im->nbad; i++)
+        if (i == 0 || im->bad[i].start != im->bad[i - 1].start)
+            add_slice(&utf8, im->text, im->bad[i].start, im->bad[i].end, eol);
+    size_t nbom, bad;
+    const char *bom = encoding_bom(im->enc, &nbom);
+    sb_addn(&out, bom, nbom);
+    int rc = encoding_encode(sb_str(&utf8), utf8.len, im->enc, &out, &bad);
+    char *path = xasprintf("%s.rejects.csv", im->path);
+    FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
+    bool ok = f && fwrite(sb_str(&out), 1, out.len, f) == out.len;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok) {
+        *err = xasprintf("cannot write %s: %s: nothing was imported", path,
+                         rc == 0 ? strerror(errno) : "the rows cannot be encoded back");
+        if (f) unlink(path);
+        free(path);
+    } else {
+        im->rep->rejects_path = path;
+    }
+    sb_free(&utf8);
+    sb_free(&out);
+    return ok ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The whole import */
+
+static void import_free(struct import *im)
+{
+    free(im->cols);
+    map_free(&im->org_by_name);
+    map_free(&im->org_at);
+    for (size_t i = 0; i < im->norgs; i++) {
+        free(im->orgs[i].name);
+        free(im->orgs[i].key);
+    }
+    free(im->orgs);
+    for (int i = 0; i < im->nprovinces; i++) {
+        free(im->province_code[i]);
+        free(im->province_name[i]);
+    }
+    map_free(&im->events);
+    map_free(&im->province_memo);
+    for (size_t i = 0; i < im->nprovince_memo; i++)
+        free(im->province_memo_code[i]);
+    map_free(&im->dups);
+    map_free(&im->touched);
+    map_free(&im->file_of);
+    for (size_t i = 0; i < im->nstaged; i++)
+        for (int f = 0; f < MAX_FIELDS; f++)
+            free(im->staged[i].f[f]);
+    free(im->staged);
+    for (size_t i = 0; i < im->npending; i++) {
+        for (int f = 0; f < MAX_FIELDS; f++)
+            free(im->pending[i].in[f]);
+        free(im->pending[i].srcs);
+    }
+    free(im->pending);
+    map_free(&im->pending_at);
+    row_end(im, false);
+    free(im->journal);
+    free(im->notes);
+    free(im->bad);
+}
+
+static int decode_file(struct import *im, char **data, size_t *len, char **err)
+{
+    enum text_encoding want = ENC_AUTO;
+    const char *name = im->opt->encoding;
+    if (name && *name && !encoding_from_name(name, &want)) {
+        *err =
+            xasprintf("unknown encoding \"%s\": use auto, utf-8, cp874, tis-620 or utf-16", name);
+        return -1;
+    }
+    char *raw;
+    size_t rawlen;
+    if (read_file(im->path, &raw, &rawlen, err) != 0) return -1;
+    char *why = NULL;
+    int rc = encoding_decode(raw, rawlen, want, data, len, &im->enc, &why);
+    free(raw);
+    if (rc != 0) {
+        *err = xasprintf("%s: %s", im->path, why);
+        free(why);
+    }
+    return rc;
+}
+
+/* Phase 2 and the end: bulk members, then commit, roll back (dry run), or refuse. */
+static int finish(struct import *im, char **err)
+{
+    if (im->nbad && !im->opt->skip_bad) {
+        db_rollback(im->db);
+        *err = xasprintf("nothing was imported: %zu row%s %s bad (see above); fix %s, or give "
+                         "--skip-bad to import the other rows",
+                         im->nbad, im->nbad == 1 ? "" : "s", im->nbad == 1 ? "is" : "are",
+                         im->nbad == 1 ? "it" : "them");
+        return -1;
+    }
+    if (write_staged(im, err) != 0 || write_pending(im, err) != 0) {
+        db_rollback(im->db);
+        return -1;
+    }
+    if (im->unchanged)
+        import_report_add(im->rep, "%s: %ld row%s matched records that needed no change", im->path,
+                          im->unchanged, im->unchanged == 1 ? "" : "s");
+    im->rep->rejected = (long)im->nbad;
+    if (im->opt->dry_run) {
+        db_rollback(im->db);
+        return 0;
+    }
+    if (im->nbad && write_rejects(im, err) != 0) {
+        db_rollback(im->db);
+        return -1;
+    }
+    if (db_commit(im->db, err) != 0) {
+        if (im->rep->rejects_path) unlink(im->rep->rejects_path);
+        return -1;
+    }
+    return 0;
+}
+
+/* A bigger page cache for the one long transaction: fewer pages spilled to the write-ahead
+ * log and read back. Returns the size it replaced. */
+static long long set_cache_size(struct db *db, long long kb)
+{
+    sqlite3_stmt *st;
+    long long old = -2000;
+    if (sqlite3_prepare_v2(db_handle(db), "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) old = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", kb);
+    sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL);
+    return old;
+}
+
+int import_csv(struct db *db, enum kind k, const char *path, const struct import_options *opt,
+               struct import_report *rep, char **err)
+{
+    struct import im = {
+        .db = db, .kind = k, .ki = kind_info(k), .path = path, .opt = opt, .rep = rep};
+    db_now(im.now);
+    char *text = NULL;
+    size_t len;
+    if (decode_file(&im, &text, &len, err) != 0) return -1;
+    im.text = text;
+    im.len = len;
+    size_t skip;
+    im.delim = csv_detect_delimiter(text, len, &skip);
+    struct csv_reader r;
+    csv_reader_init(&r, text, len, im.delim);
+    r.pos = skip;
+    r.line += skip > 0;
+    struct csv_record header = CSV_RECORD_INIT;
+    char *why = NULL;
+    int rc = find_header(&im, &r, &header, &why);
+    if (rc == 0) {
+        im.header_end = r.pos;
+        rc = map_columns(&im, &header, &why);
+    }
+    if (rc != 0) {
+        *err = xasprintf("%s: %s", path, why);
+        free(why);
+    }
+    csv_record_free(&header);
+    long long cache = set_cache_size(db, -CACHE_KB);
+    if (rc == 0) rc = db_begin(db, err);
+    if (rc == 0 && (k == KIND_MEMBER || k == KIND_ATTENDANCE) && dups_load(&im, err) != 0) {
+        db_rollback(db);
+        rc = -1;
+    }
+    if (rc == 0 && process_rows(&im, &r, &why) != 0) {
+        db_rollback(db);
+        *err = xasprintf("%s: %s: nothing was imported", path, why);
+        free(why);
+        rc = -1;
+    }
+    if (rc == 0) rc = finish(&im, err);
+    set_cache_size(db, cache);
+    import_free(&im);
+    free(text);
+    return rc;
+}
