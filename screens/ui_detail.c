@@ -291,7 +291,11 @@ static int scroll_by(struct detail_state *st, struct ui *ui, long long delta)
 
 static int move_link(struct detail_state *st, struct ui *ui, int step)
 {
-    long long next = st->cursor >= 0 ? first_link(st, st->cursor + step, step) : -1;
+    /* Nothing selected yet: the first link in view (or beyond it) in the direction moved. */
+    long long from = st->cursor >= 0  ? st->cursor + step
+                     : step > 0       ? st->top
+                                      : st->top + ui->body_rows - 1;
+    long long next = first_link(st, from, step);
     if (next < 0)
         return scroll_by(st, ui, step);
     st->cursor = next;

@@ -359,6 +359,17 @@ static void start_curses(struct ui *ui)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* Home and End as tmux, screen, PuTTY, rxvt and the Linux console send them, which the
+     * xterm entry does not list: unknown, they would arrive as Esc [ 1 ~ and switch tabs. */
+    static const struct {
+        const char *seq;
+        int key;
+    } keys[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END},  {"\033[7~", KEY_HOME},
+                {"\033[8~", KEY_END},  {"\033[H", KEY_HOME},  {"\033[F", KEY_END},
+                {"\033OH", KEY_HOME},  {"\033OF", KEY_END}};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (key_defined(keys[i].seq) == 0)
+            define_key(keys[i].seq, keys[i].key);
     idlok(stdscr, TRUE);
     idcok(stdscr, TRUE);
     ui->color = has_colors() && !getenv("NO_COLOR");
@@ -393,7 +404,9 @@ int tui_run(const char *db_path, bool thai)
     ui.data_version = db_data_version(ui.db);
     switch_tab(&ui, 0);
     if (fallback)
-        ui_message(&ui, false, "LANG is not UTF-8: using %s (set LANG=%s in your shell)",
+        ui_message(&ui, false,
+                   T(&ui, "LANG is not UTF-8 here: using %s (set LANG=%s in your shell)",
+                     "LANG ไม่ใช่ UTF-8: ใช้ %s แทน (ตั้ง LANG=%s และ lang = th ในไฟล์ตั้งค่า)"),
                    fallback, fallback);
     draw(&ui, true);
     for (;;) {
