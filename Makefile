@@ -29,13 +29,16 @@ TEST_OBJ := $(patsubst %.c,build/asan/%.o,$(TEST_SRC)) build/asan/gen/test_regis
 all: khai
 
 khai: $(REL_OBJ)
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/khai: $(ASAN_LIB) build/asan/src/main.o
-	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/run_tests: $(ASAN_LIB) $(TEST_OBJ)
-	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
+	@echo "  LINK    $@"
+	@$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -47,9 +50,17 @@ build/asan/%.o: %.c
 	@echo "  CC asan $<"
 	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
 
-build/rel/gen/%.o build/asan/gen/%.o: build/gen/%.c
+# Two rules, not one with two targets: a pattern rule with two targets claims that one run
+# makes both.
+build/rel/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(if $(findstring asan,$@),$(ASAN_CFLAGS),$(REL_CFLAGS)) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
+
+build/asan/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC asan $<"
+	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
 
 # The migrations are compiled into the binary so that khai needs no files beside itself.
 $(GEN_SRC): $(SCHEMA) tools/embed_schema.sh
