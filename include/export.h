@@ -16,8 +16,7 @@ struct export_options {
 
 /* Writes a header row of the kind's column names and one row per record. A character the
  * encoding cannot hold is an error naming the row; nothing is written silently wrong. */
-int export_csv(struct db *db, enum kind k, FILE *out, const struct export_options *opt,
-               char **err);
+int export_csv(struct db *db, enum kind k, FILE *out, const struct export_options *opt, char **err);
 /* Members as vCards (3.0 by default, or 4.0). */
 int export_vcard(struct db *db, FILE *out, const struct export_options *opt, char **err);
 /* Events as VEVENT and follow-up tasks as VTODO, valid RFC 5545. */

@@ -21,14 +21,14 @@ enum field_type {
     FT_BOOL,      /* yes/no */
     FT_PHONES,    /* several Thai phone numbers */
     FT_EMAIL,
-    FT_PROVINCE,  /* Thai or English name or ISO code; shown in Thai */
-    FT_ORG,       /* one organisation: id or name */
-    FT_ORGS,      /* several organisations */
-    FT_MEMBER,    /* one member: id, full name or phone */
-    FT_EVENT,     /* one event: id */
-    FT_TAGS,      /* several tags */
-    FT_QUOTAS,    /* per-category targets: "category=number; ..." */
-    FT_DERIVED    /* shown, never set (e.g. attendance member_name) */
+    FT_PROVINCE, /* Thai or English name or ISO code; shown in Thai */
+    FT_ORG,      /* one organisation: id or name */
+    FT_ORGS,     /* several organisations */
+    FT_MEMBER,   /* one member: id, full name or phone */
+    FT_EVENT,    /* one event: id */
+    FT_TAGS,     /* several tags */
+    FT_QUOTAS,   /* per-category targets: "category=number; ..." */
+    FT_DERIVED   /* shown, never set (e.g. attendance member_name) */
 };
 
 enum field_flags {
@@ -122,16 +122,16 @@ int record_restore(struct db *db, enum kind k, long long id, char **err);
 /* What to list. Unset filters (NULL or 0) do not filter. */
 struct list_query {
     enum kind kind;
-    const char *search;    /* substrings of names, nicknames, organisations, phone digits */
-    const char *sort;      /* per kind: members given (default), family, nickname, province,
-                              org; orgs name; events date (default), title; tasks due, title */
-    long long event_id;    /* attendance and tasks of one event */
-    long long member_id;   /* attendance and tasks of one member */
-    long long org_id;      /* members of, sub-organisations of, events hosted by */
-    const char *province;  /* any accepted province form */
+    const char *search;   /* substrings of names, nicknames, organisations, phone digits */
+    const char *sort;     /* per kind: members given (default), family, nickname, province,
+                             org; orgs name; events date (default), title; tasks due, title */
+    long long event_id;   /* attendance and tasks of one event */
+    long long member_id;  /* attendance and tasks of one member */
+    long long org_id;     /* members of, sub-organisations of, events hosted by */
+    const char *province; /* any accepted province form */
     const char *tag;
-    const char *status;    /* events, tasks, attendance */
-    bool deleted;          /* list deleted records instead of live ones */
+    const char *status; /* events, tasks, attendance */
+    bool deleted;       /* list deleted records instead of live ones */
 };
 
 /* Sort keys a kind accepts, NULL-terminated. */
@@ -154,14 +154,11 @@ int list_each(struct db *db, const struct list_query *q,
 /* Finds one organisation (id, name or short name), member (id, full name or phone) or event
  * (id) from user input, as the reference fields do. Returns 0, or -1 with *err saying why
  * (no match, or several: give the id). */
-int model_find(struct db *db, enum field_type type, const char *input, long long *id,
-               char **err);
+int model_find(struct db *db, enum field_type type, const char *input, long long *id, char **err);
 
 /* The province's Thai name for any accepted form (Thai, English, ISO code, with or without
  * จ. / จังหวัด), or NULL. malloc'd. */
 char *province_lookup(struct db *db, const char *input);
-
-
 
 /* How an event went: "how many came against our target of 70, from how many organisations?" */
 struct category_count {

@@ -4,12 +4,15 @@
 #include <stddef.h>
 
 struct strbuf {
-    char *s;    /* always NUL-terminated once anything was added; NULL when empty and new */
+    char *s; /* always NUL-terminated once anything was added; NULL when empty and new */
     size_t len;
     size_t cap;
 };
 
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void sb_add(struct strbuf *sb, const char *s);
 void sb_addn(struct strbuf *sb, const char *s, size_t n);

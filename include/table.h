@@ -8,8 +8,8 @@
 
 struct table_col {
     const char *header;
-    int min;   /* columns it needs */
-    int max;   /* columns it can use; 0 = takes a share of what is left */
+    int min;    /* columns it needs */
+    int max;    /* columns it can use; 0 = takes a share of what is left */
     bool right; /* numbers align right */
 };
 
@@ -21,8 +21,8 @@ int table_width(FILE *out);
 int table_layout(const struct table_col *cols, int ncols, int total, int *widths);
 
 /* Prints one row of cells (NULL is empty) fitted to widths, trailing spaces trimmed. */
-void table_row(FILE *out, const struct table_col *cols, const char *const *cells,
-               const int *widths, int ncols);
+void table_row(FILE *out, const struct table_col *cols, const char *const *cells, const int *widths,
+               int ncols);
 
 /* Prints text sanitised for the terminal (control characters shown, never sent raw). */
 void print_safe(FILE *out, const char *text);

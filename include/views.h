@@ -20,7 +20,6 @@ const char *view_header(enum kind k, const struct view_col *c, bool thai);
  * local time, choices as labels. malloc'd. */
 char *view_value(const struct record *r, int fi, enum date_style dates, bool thai);
 /* The text of one cell. malloc'd. */
-char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates,
-                bool thai);
+char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates, bool thai);
 
 #endif

@@ -1,4 +1,5 @@
-/* Allocation that never returns NULL: out of memory aborts in one place, so callers need not check. */
+/* Allocation that never returns NULL: out of memory aborts in one place, so callers need not check.
+ */
 #ifndef KHAI_XALLOC_H
 #define KHAI_XALLOC_H
 #include <stddef.h>

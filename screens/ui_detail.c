@@ -55,14 +55,15 @@ static void add_fields(struct detail_state *st, struct ui *ui)
     for (int i = 0; i < ki->nfields; i++) {
         char *v = view_value(st->r, i, DATE_THAI, ui->thai);
         if (*v || !(ki->fields[i].flags & FIELD_EXTRA)) {
-            char *label = text_fit(ui->thai ? ki->fields[i].th : ki->fields[i].en,
-                                   (size_t)label_cols);
+            char *label =
+                text_fit(ui->thai ? ki->fields[i].th : ki->fields[i].en, (size_t)label_cols);
             char **wrapped;
             int width = ui->cols - label_cols - 3;
             size_t n = text_wrap(v, (size_t)(width > 10 ? width : 10), &wrapped);
             for (size_t l = 0; l < (n ? n : 1); l++)
-                add(st, xasprintf("%*s%s  %s", l ? label_cols : 0, "", l ? "" : label,
-                                  n ? wrapped[l] : ""),
+                add(st,
+                    xasprintf("%*s%s  %s", l ? label_cols : 0, "", l ? "" : label,
+                              n ? wrapped[l] : ""),
                     A_NORMAL, 0, 0);
             text_lines_free(wrapped, n);
             free(label);
@@ -82,8 +83,7 @@ static void add_refs(struct detail_state *st, struct ui *ui, const char *field, 
 {
     const long long *ids;
     size_t n = record_refs(st->r, field, &ids);
-    if (n == 0)
-        return;
+    if (n == 0) return;
     add_heading(st, heading, (long long)n);
     for (size_t i = 0; i < n; i++) {
         struct record *o = NULL;
@@ -126,8 +126,9 @@ static void add_query(struct detail_state *st, struct ui *ui, const struct list_
             char *status = view_value(r, fi, DATE_THAI, ui->thai);
             const char *org = record_get(r, "organisation");
             add(st,
-                xasprintf("  %s  [%s]%s%s", record_get(r, by_member ? "event_title" : "member_name"),
-                          status, *org && !by_member ? "  " : "", by_member ? "" : org),
+                xasprintf("  %s  [%s]%s%s",
+                          record_get(r, by_member ? "event_title" : "member_name"), status,
+                          *org && !by_member ? "  " : "", by_member ? "" : org),
                 A_NORMAL, by_member ? KIND_EVENT : KIND_MEMBER,
                 atoll(record_get(r, by_member ? "event_id" : "member_id")));
             free(status);
@@ -138,8 +139,8 @@ static void add_query(struct detail_state *st, struct ui *ui, const struct list_
         }
     }
     if ((long long)n < total)
-        add(st, xasprintf("  ... %lld %s", total - (long long)n, T(ui, "more", "รายการ")),
-            A_NORMAL, 0, 0);
+        add(st, xasprintf("  ... %lld %s", total - (long long)n, T(ui, "more", "รายการ")), A_NORMAL,
+            0, 0);
     list_free(rows, n);
 }
 
@@ -170,8 +171,8 @@ static void add_event_summary(struct detail_state *st, struct ui *ui)
     for (size_t i = 0; i < s.ncategories; i++) {
         struct category_count *c = &s.categories[i];
         if (c->target)
-            add(st, xasprintf("  %s: %lld / %lld", c->category, c->attended, c->target),
-                A_NORMAL, 0, 0);
+            add(st, xasprintf("  %s: %lld / %lld", c->category, c->attended, c->target), A_NORMAL,
+                0, 0);
         else
             add(st, xasprintf("  %s: %lld", c->category, c->attended), A_NORMAL, 0, 0);
     }
@@ -220,8 +221,7 @@ static void add_links(struct detail_state *st, struct ui *ui)
 static long long first_link(const struct detail_state *st, long long from, int step)
 {
     for (long long i = from; i >= 0 && i < (long long)st->n; i += step)
-        if (st->lines[i].link_id)
-            return i;
+        if (st->lines[i].link_id) return i;
     return -1;
 }
 
@@ -265,26 +265,20 @@ static void detail_draw(struct screen *s, struct ui *ui, bool full)
 
 static void keep_visible(struct detail_state *st, struct ui *ui)
 {
-    if (st->cursor < 0)
-        return;
-    if (st->cursor < st->top)
-        st->top = st->cursor;
-    if (st->cursor >= st->top + ui->body_rows)
-        st->top = st->cursor - ui->body_rows + 1;
+    if (st->cursor < 0) return;
+    if (st->cursor < st->top) st->top = st->cursor;
+    if (st->cursor >= st->top + ui->body_rows) st->top = st->cursor - ui->body_rows + 1;
 }
 
 static int scroll_by(struct detail_state *st, struct ui *ui, long long delta)
 {
     long long max_top = (long long)st->n - ui->body_rows;
     st->top += delta;
-    if (st->top > max_top)
-        st->top = max_top;
-    if (st->top < 0)
-        st->top = 0;
+    if (st->top > max_top) st->top = max_top;
+    if (st->top < 0) st->top = 0;
     if (st->cursor >= 0 && (st->cursor < st->top || st->cursor >= st->top + ui->body_rows)) {
         long long c = first_link(st, st->top, 1);
-        if (c >= 0 && c < st->top + ui->body_rows)
-            st->cursor = c;
+        if (c >= 0 && c < st->top + ui->body_rows) st->cursor = c;
     }
     return UI_DIRTY;
 }
@@ -292,12 +286,11 @@ static int scroll_by(struct detail_state *st, struct ui *ui, long long delta)
 static int move_link(struct detail_state *st, struct ui *ui, int step)
 {
     /* Nothing selected yet: the first link in view (or beyond it) in the direction moved. */
-    long long from = st->cursor >= 0  ? st->cursor + step
-                     : step > 0       ? st->top
-                                      : st->top + ui->body_rows - 1;
+    long long from = st->cursor >= 0 ? st->cursor + step
+                     : step > 0      ? st->top
+                                     : st->top + ui->body_rows - 1;
     long long next = first_link(st, from, step);
-    if (next < 0)
-        return scroll_by(st, ui, step);
+    if (next < 0) return scroll_by(st, ui, step);
     st->cursor = next;
     keep_visible(st, ui);
     return UI_DIRTY;
@@ -324,24 +317,20 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_END:
         return scroll_by(st, ui, (long long)st->n);
     case A_OPEN:
-        if (st->cursor < 0)
-            return UI_HANDLED;
+        if (st->cursor < 0) return UI_HANDLED;
         ui_push(ui, detail_screen_new(ui, st->lines[st->cursor].link_kind,
                                       st->lines[st->cursor].link_id));
         return UI_FULL;
     case A_EDIT:
-        if (!st->r || st->r->deleted_at)
-            return UI_HANDLED;
+        if (!st->r || st->r->deleted_at) return UI_HANDLED;
         ui_push(ui, form_screen_new(ui, record_copy(st->r)));
         return UI_FULL;
     case A_CHECKIN:
-        if (st->kind != KIND_EVENT)
-            return UI_UNHANDLED;
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         ui_push(ui, checkin_screen_new(ui, st->id));
         return UI_FULL;
     case A_ADD_TASK: {
-        if (st->kind != KIND_EVENT)
-            return UI_UNHANDLED;
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *task = record_new(KIND_TASK);
         snprintf(id, sizeof id, "%lld", st->id);
         record_set(task, "event_id", id);

@@ -18,9 +18,9 @@ static const struct {
     unsigned context;
     const char *en, *th;
 } sections[] = {
-    {CTX_LIST, "Lists", "รายการ"},       {CTX_EVENTS, "Events", "กิจกรรม"},
-    {CTX_TASKS, "Tasks", "งานติดตาม"},   {CTX_DETAIL, "Details", "รายละเอียด"},
-    {CTX_FORM, "Forms", "แบบฟอร์ม"},     {CTX_CHECKIN, "Check-in", "ลงทะเบียน"},
+    {CTX_LIST, "Lists", "รายการ"},    {CTX_EVENTS, "Events", "กิจกรรม"},
+    {CTX_TASKS, "Tasks", "งานติดตาม"}, {CTX_DETAIL, "Details", "รายละเอียด"},
+    {CTX_FORM, "Forms", "แบบฟอร์ม"},   {CTX_CHECKIN, "Check-in", "ลงทะเบียน"},
 };
 
 static void add_line(struct help_state *st, char *line)
@@ -38,11 +38,10 @@ static void build(struct help_state *st, struct ui *ui)
         add_line(st, xstrdup(ui->thai ? sections[s].th : sections[s].en));
         for (int i = 0; i < ui_action_count; i++) {
             const struct action_def *a = &ui_actions[i];
-            if (!(a->contexts & sections[s].context))
-                continue;
+            if (!(a->contexts & sections[s].context)) continue;
             char *key = text_fit(a->key_name, 12);
-            const char *text = ui->thai ? (a->help_th ? a->help_th : a->th)
-                                        : (a->help_en ? a->help_en : a->en);
+            const char *text =
+                ui->thai ? (a->help_th ? a->help_th : a->th) : (a->help_en ? a->help_en : a->en);
             add_line(st, xasprintf("  %s %s", key, text));
             free(key);
         }
@@ -56,8 +55,7 @@ static void help_draw(struct screen *s, struct ui *ui, bool full)
     for (int y = 0; y < ui->body_rows; y++) {
         long long i = st->top + y;
         if (i < (long long)st->n)
-            ui_draw_text(ui->body_top + y, 0, ui->cols, st->lines[i],
-                         i == 0 ? A_BOLD : A_NORMAL);
+            ui_draw_text(ui->body_top + y, 0, ui->cols, st->lines[i], i == 0 ? A_BOLD : A_NORMAL);
         else
             ui_clear_line(ui->body_top + y, 0);
     }
@@ -93,12 +91,9 @@ static int help_key(struct screen *s, struct ui *ui, int key, enum action a)
     default:
         return a == A_HELP ? UI_HANDLED : UI_UNHANDLED;
     }
-    if (top > max_top)
-        top = max_top;
-    if (top < 0)
-        top = 0;
-    if (top == st->top)
-        return UI_HANDLED;
+    if (top > max_top) top = max_top;
+    if (top < 0) top = 0;
+    if (top == st->top) return UI_HANDLED;
     st->top = top;
     return UI_DIRTY;
 }

@@ -31,7 +31,7 @@ struct list_state {
     int ncols;
     int layout_cols; /* terminal width the widths were made for */
     bool all_dirty;
-    long long dirty[2]; /* rows to repaint, -1 for none */
+    long long dirty[2];                       /* rows to repaint, -1 for none */
     char *province, *tag, *status, *org_name; /* filters, as typed */
     char today[16];
 };
@@ -52,8 +52,7 @@ static void free_rows(struct list_state *st)
 static int fetch_window(struct list_state *st, struct ui *ui)
 {
     long long start = st->lw.top - st->lw.height;
-    if (start < 0)
-        start = 0;
+    if (start < 0) start = 0;
     struct record **rows;
     size_t n;
     char *err = NULL;
@@ -71,11 +70,9 @@ static int fetch_window(struct list_state *st, struct ui *ui)
 
 static struct record *row_at(struct list_state *st, struct ui *ui, long long index)
 {
-    if (index < 0 || index >= st->lw.count)
-        return NULL;
+    if (index < 0 || index >= st->lw.count) return NULL;
     if (index < st->rows_start || index >= st->rows_start + (long long)st->nrows)
-        if (fetch_window(st, ui) != 0)
-            return NULL;
+        if (fetch_window(st, ui) != 0) return NULL;
     long long i = index - st->rows_start;
     return i >= 0 && i < (long long)st->nrows ? st->rows[i] : NULL;
 }
@@ -120,8 +117,7 @@ static bool task_overdue(const struct list_state *st, const struct record *r)
 static void draw_row(struct list_state *st, struct ui *ui, long long index)
 {
     int y = ui->body_top + 1 + (int)(index - st->lw.top);
-    if (index < st->lw.top || index >= st->lw.top + st->lw.height)
-        return;
+    if (index < st->lw.top || index >= st->lw.top + st->lw.height) return;
     struct record *r = row_at(st, ui, index);
     if (!r) {
         ui_clear_line(y, 0);
@@ -131,15 +127,13 @@ static void draw_row(struct list_state *st, struct ui *ui, long long index)
     bool overdue = task_overdue(st, r);
     /* The highlight is a marker and the id cell only: moving it repaints a few cells, not
      * two whole rows of Thai text. Overdue tasks carry "!" so monochrome shows them too. */
-    ui_draw_text(y, 0, MARK_COLS, current ? ">" : overdue ? "!" : " ",
-                 current ? A_BOLD : A_NORMAL);
+    ui_draw_text(y, 0, MARK_COLS, current ? ">" : overdue ? "!" : " ", current ? A_BOLD : A_NORMAL);
     int x = MARK_COLS;
     const struct view_col *view = view_columns(st->kind);
     for (int c = 0; c < st->ncols; c++) {
         char *cell = view_cell(r, &view[c], DATE_THAI, ui->thai);
         int attr = c == 0 && current ? A_REVERSE : A_NORMAL;
-        if (overdue && c > 0)
-            attr |= ui->color ? (int)COLOR_PAIR(1) | A_BOLD : A_BOLD;
+        if (overdue && c > 0) attr |= ui->color ? (int)COLOR_PAIR(1) | A_BOLD : A_BOLD;
         if (view[c].right) {
             int w = (int)text_width(cell);
             int pad = st->widths[c] - w > 0 ? st->widths[c] - w : 0;
@@ -155,8 +149,7 @@ static void draw_row(struct list_state *st, struct ui *ui, long long index)
             x += 1;
         }
     }
-    if (x < ui->cols)
-        ui_clear_line(y, x);
+    if (x < ui->cols) ui_clear_line(y, x);
 }
 
 static void draw_headers(struct list_state *st, struct ui *ui)
@@ -168,11 +161,9 @@ static void draw_headers(struct list_state *st, struct ui *ui)
         ui_draw_text(ui->body_top, x, st->widths[c], view_header(st->kind, &view[c], ui->thai),
                      A_BOLD | A_UNDERLINE);
         x += st->widths[c];
-        if (c + 1 < st->ncols)
-            ui_draw_text(ui->body_top, x++, 1, " ", A_NORMAL);
+        if (c + 1 < st->ncols) ui_draw_text(ui->body_top, x++, 1, " ", A_NORMAL);
     }
-    if (x < ui->cols)
-        ui_clear_line(ui->body_top, x);
+    if (x < ui->cols) ui_clear_line(ui->body_top, x);
 }
 
 static void draw_empty(struct list_state *st, struct ui *ui)
@@ -211,12 +202,10 @@ static void list_draw(struct screen *s, struct ui *ui, bool full)
                 draw_row(st, ui, st->lw.top + i);
             else
                 ui_clear_line(ui->body_top + 1 + i, 0);
-        if (st->lw.count == 0)
-            draw_empty(st, ui);
+        if (st->lw.count == 0) draw_empty(st, ui);
     } else {
         for (int i = 0; i < 2; i++)
-            if (st->dirty[i] >= 0)
-                draw_row(st, ui, st->dirty[i]);
+            if (st->dirty[i] >= 0) draw_row(st, ui, st->dirty[i]);
     }
     st->all_dirty = false;
     st->dirty[0] = st->dirty[1] = -1;
@@ -224,8 +213,7 @@ static void list_draw(struct screen *s, struct ui *ui, bool full)
 
 static int apply_move(struct list_state *st, struct listwin_delta d)
 {
-    if (d.change == LW_NONE)
-        return UI_HANDLED;
+    if (d.change == LW_NONE) return UI_HANDLED;
     if (d.change == LW_ROWS) {
         st->dirty[0] = d.old_cursor;
         st->dirty[1] = st->lw.cursor;
@@ -245,8 +233,7 @@ static struct record *current(struct list_state *st, struct ui *ui)
 static int delete_current(struct list_state *st, struct ui *ui)
 {
     struct record *r = current(st, ui);
-    if (!r)
-        return UI_HANDLED;
+    if (!r) return UI_HANDLED;
     char *name = record_display_name(r);
     char *question = xasprintf("%s %s %lld \"%s\"?", T(ui, "Delete", "ลบ"),
                                kind_info(r->kind)->name, r->id, name);
@@ -275,8 +262,7 @@ static int restore_current(struct list_state *st, struct ui *ui)
 {
     struct record *r = current(st, ui);
     char *err = NULL;
-    if (!r)
-        return UI_HANDLED;
+    if (!r) return UI_HANDLED;
     if (record_restore(ui->db, r->kind, r->id, &err) != 0) {
         ui_message(ui, true, "%s", err);
         free(err);
@@ -290,8 +276,7 @@ static int restore_current(struct list_state *st, struct ui *ui)
 static int mark_done(struct list_state *st, struct ui *ui)
 {
     struct record *r = current(st, ui);
-    if (!r || st->kind != KIND_TASK)
-        return UI_UNHANDLED;
+    if (!r || st->kind != KIND_TASK) return UI_UNHANDLED;
     struct record *before = record_copy(r), *edit = record_copy(r);
     record_set(edit, "status", strcmp(record_get(r, "status"), "done") == 0 ? "open" : "done");
     char *err = NULL;
@@ -322,8 +307,7 @@ static int edit_current(struct list_state *st, struct ui *ui)
 static int new_task_for_event(struct list_state *st, struct ui *ui)
 {
     struct record *ev = current(st, ui);
-    if (!ev || st->kind != KIND_EVENT)
-        return UI_UNHANDLED;
+    if (!ev || st->kind != KIND_EVENT) return UI_UNHANDLED;
     struct record *task = record_new(KIND_TASK);
     char id[32];
     snprintf(id, sizeof id, "%lld", ev->id);
@@ -343,10 +327,8 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
         /* Drop the last code point. */
         while (st->search.len && ((unsigned char)st->search.s[st->search.len - 1] & 0xC0) == 0x80)
             st->search.len--;
-        if (st->search.len)
-            st->search.len--;
-        if (st->search.s)
-            st->search.s[st->search.len] = '\0';
+        if (st->search.len) st->search.len--;
+        if (st->search.s) st->search.s[st->search.len] = '\0';
     } else if (key >= 32 && key < 0x110000) {
         char buf[8];
         size_t n = utf8_encode((uint32_t)key, buf);
@@ -362,8 +344,7 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
 static bool province_lookup_ok(struct ui *ui, const char *value)
 {
     char *name = province_lookup(ui->db, value);
-    if (!name)
-        ui_message(ui, true, "%s: \"%s\"", T(ui, "no such province", "ไม่พบจังหวัด"), value);
+    if (!name) ui_message(ui, true, "%s: \"%s\"", T(ui, "no such province", "ไม่พบจังหวัด"), value);
     free(name);
     return name != NULL;
 }
@@ -372,8 +353,7 @@ static void set_filter(char **slot, char *value)
 {
     free(*slot);
     *slot = value && *value ? value : NULL;
-    if (!*slot)
-        free(value);
+    if (!*slot) free(value);
 }
 
 /* f, then p (province), o (organisation), t (tag), s (status) or c (clear all). */
@@ -437,8 +417,7 @@ static int choose_filter(struct list_state *st, struct ui *ui)
 static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     struct list_state *st = s->state;
-    if (st->searching)
-        return search_key(st, ui, key);
+    if (st->searching) return search_key(st, ui, key);
     struct record *r;
     switch (a) {
     case A_UP:
@@ -473,11 +452,9 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
                                  : T(ui, "Current records", "รายการปัจจุบัน"));
         return UI_DIRTY;
     case A_OPEN:
-        if (st->q.deleted)
-            return restore_current(st, ui);
+        if (st->q.deleted) return restore_current(st, ui);
         r = current(st, ui);
-        if (!r)
-            return UI_HANDLED;
+        if (!r) return UI_HANDLED;
         ui_push(ui, detail_screen_new(ui, st->kind, r->id));
         return UI_FULL;
     case A_ADD:
@@ -492,8 +469,7 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         return new_task_for_event(st, ui);
     case A_CHECKIN:
         r = current(st, ui);
-        if (!r || st->kind != KIND_EVENT)
-            return UI_UNHANDLED;
+        if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
         ui_push(ui, checkin_screen_new(ui, r->id));
         return UI_FULL;
     case A_BACK:
@@ -531,14 +507,11 @@ static int list_refresh(struct screen *s, struct ui *ui)
     } else {
         int marked = 0;
         for (size_t i = 0; i < nold; i++) {
-            if (old[i]->id == st->rows[i]->id && old[i]->version == st->rows[i]->version)
-                continue;
-            if (marked < 2)
-                st->dirty[marked] = st->rows_start + (long long)i;
+            if (old[i]->id == st->rows[i]->id && old[i]->version == st->rows[i]->version) continue;
+            if (marked < 2) st->dirty[marked] = st->rows_start + (long long)i;
             marked++;
         }
-        if (marked > 2)
-            st->all_dirty = true;
+        if (marked > 2) st->all_dirty = true;
     }
     list_free(old, nold);
     return st->all_dirty || st->dirty[0] >= 0 ? UI_DIRTY : UI_HANDLED;
@@ -547,21 +520,18 @@ static int list_refresh(struct screen *s, struct ui *ui)
 static void list_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 {
     struct list_state *st = s->state;
-    if (!st->searching)
-        return;
+    if (!st->searching) return;
     char *prompt = xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
     *y = ui->rows - 1;
     *x = (int)text_width(prompt);
-    if (*x >= ui->cols)
-        *x = ui->cols - 1;
+    if (*x >= ui->cols) *x = ui->cols - 1;
     free(prompt);
 }
 
 static char *list_hints(struct screen *s, struct ui *ui)
 {
     struct list_state *st = s->state;
-    if (st->searching)
-        return xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
+    if (st->searching) return xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
     static const enum action common[] = {A_OPEN, A_SEARCH, A_ADD, A_EDIT, A_DELETE, A_SORT};
     static const enum action events[] = {A_OPEN, A_CHECKIN, A_SEARCH, A_ADD, A_EDIT, A_ADD_TASK};
     static const enum action tasks[] = {A_OPEN, A_DONE, A_SEARCH, A_ADD, A_EDIT, A_DELETE};
@@ -573,8 +543,7 @@ static char *list_hints(struct screen *s, struct ui *ui)
     const char *filters[] = {st->search.len ? sb_str(&st->search) : NULL, st->province,
                              st->org_name, st->tag, st->status};
     for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
-        if (filters[i])
-            sb_addf(&sb, "[%s] ", filters[i]);
+        if (filters[i]) sb_addf(&sb, "[%s] ", filters[i]);
     sb_addf(&sb, "%s  ? %s  q %s", keys, T(ui, "help", "วิธีใช้"), T(ui, "quit", "ออก"));
     char *hints = sb_take(&sb);
     free(keys);

@@ -24,8 +24,7 @@ static struct screen *tab_screens[UI_TABS];
 
 void ui_draw_text(int y, int x, int cols, const char *text, int attr)
 {
-    if (cols <= 0)
-        return;
+    if (cols <= 0) return;
     char *fitted = text_fit(text ? text : "", (size_t)cols);
     attrset(attr);
     mvaddstr(y, x, fitted);
@@ -44,8 +43,7 @@ int ui_read_key(int timeout_ms)
     wint_t ch;
     timeout(timeout_ms);
     int rc = get_wch(&ch);
-    if (rc == ERR)
-        return -1;
+    if (rc == ERR) return -1;
     return rc == KEY_CODE_YES ? UI_FN((int)ch) : (int)ch;
 }
 
@@ -58,8 +56,7 @@ void ui_push(struct ui *ui, struct screen *s)
 {
     if (ui->depth == UI_MAX_DEPTH) {
         ui_message(ui, true, "%s", T(ui, "too many screens open", "เปิดหน้าจอซ้อนกันมากเกินไป"));
-        if (s->ops->close)
-            s->ops->close(s);
+        if (s->ops->close) s->ops->close(s);
         free(s);
         return;
     }
@@ -68,8 +65,7 @@ void ui_push(struct ui *ui, struct screen *s)
 
 static void screen_free(struct screen *s)
 {
-    if (s->ops->close)
-        s->ops->close(s);
+    if (s->ops->close) s->ops->close(s);
     free(s);
 }
 
@@ -127,14 +123,12 @@ static void draw_tabs(struct ui *ui)
         char *label = xasprintf(" %d %s (%lld) ", t + 1, ui->thai ? ki->th : ki->en,
                                 ui->counts[tab_kinds[t]]);
         int w = (int)text_width(label);
-        if (w > ui->cols - x)
-            w = ui->cols - x;
+        if (w > ui->cols - x) w = ui->cols - x;
         ui_draw_text(0, x, w, label, t == ui->tab ? A_REVERSE | A_BOLD : A_NORMAL);
         x += w;
         free(label);
     }
-    if (x < ui->cols)
-        ui_clear_line(0, x);
+    if (x < ui->cols) ui_clear_line(0, x);
     ui->tabs_dirty = false;
 }
 
@@ -153,8 +147,7 @@ static void place_cursor(struct ui *ui)
 {
     struct screen *s = ui_top(ui);
     int y = -1, x = -1;
-    if (s && s->ops->cursor)
-        s->ops->cursor(s, ui, &y, &x);
+    if (s && s->ops->cursor) s->ops->cursor(s, ui, &y, &x);
     if (y >= 0) {
         curs_set(1);
         move(y, x);
@@ -170,13 +163,10 @@ static void draw(struct ui *ui, bool full)
         erase();
         ui->tabs_dirty = ui->status_dirty = true;
     }
-    if (ui->tabs_dirty)
-        draw_tabs(ui);
+    if (ui->tabs_dirty) draw_tabs(ui);
     struct screen *s = ui_top(ui);
-    if (s)
-        s->ops->draw(s, ui, full);
-    if (ui->status_dirty)
-        draw_status(ui);
+    if (s) s->ops->draw(s, ui, full);
+    if (ui->status_dirty) draw_status(ui);
     place_cursor(ui);
     refresh();
 }
@@ -195,8 +185,7 @@ static void switch_tab(struct ui *ui, int tab)
         bool is_tab = false;
         for (int t = 0; t < UI_TABS; t++)
             is_tab = is_tab || s == tab_screens[t];
-        if (!is_tab)
-            screen_free(s);
+        if (!is_tab) screen_free(s);
     }
     ui->tab = (tab + UI_TABS) % UI_TABS;
     if (!tab_screens[ui->tab])
@@ -264,12 +253,10 @@ static int handle_key(struct ui *ui, int key)
     if (r & UI_POP) {
         ui->depth--;
         screen_free(s);
-        if (ui->depth == 0)
-            return UI_QUIT;
+        if (ui->depth == 0) return UI_QUIT;
         r |= UI_FULL;
     }
-    if (r & UI_UNHANDLED)
-        r = (r & ~UI_UNHANDLED) | global_key(ui, key);
+    if (r & UI_UNHANDLED) r = (r & ~UI_UNHANDLED) | global_key(ui, key);
     ui->status_dirty = true;
     return r;
 }
@@ -289,10 +276,8 @@ static void drop_last_character(struct strbuf *sb)
 {
     while (sb->len && ((unsigned char)sb->s[sb->len - 1] & 0xC0) == 0x80)
         sb->len--;
-    if (sb->len)
-        sb->len--;
-    if (sb->s)
-        sb->s[sb->len] = '\0';
+    if (sb->len) sb->len--;
+    if (sb->s) sb->s[sb->len] = '\0';
 }
 
 char *ui_prompt(struct ui *ui, const char *label, const char *initial)
@@ -313,8 +298,7 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
             sb_free(&sb);
             return NULL;
         }
-        if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER))
-            return sb_take(&sb);
+        if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) return sb_take(&sb);
         if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
             drop_last_character(&sb);
         } else if (key >= 32 && key < 0x110000) {
@@ -328,8 +312,7 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 static void poll_other_sessions(struct ui *ui)
 {
     long long v = db_data_version(ui->db);
-    if (v == ui->data_version)
-        return;
+    if (v == ui->data_version) return;
     ui->data_version = v;
     if (refresh_screens(ui))
         draw(ui, false);
@@ -341,8 +324,7 @@ static void poll_other_sessions(struct ui *ui)
 static const char *ensure_utf8_locale(void)
 {
     setlocale(LC_ALL, "");
-    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-        return NULL;
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return NULL;
     static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "th_TH.UTF-8"};
     for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
         if (setlocale(LC_ALL, fallbacks[i]) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
@@ -352,8 +334,7 @@ static const char *ensure_utf8_locale(void)
 
 static void start_curses(struct ui *ui)
 {
-    if (!getenv("ESCDELAY"))
-        set_escdelay(25);
+    if (!getenv("ESCDELAY")) set_escdelay(25);
     initscr();
     raw();
     noecho();
@@ -364,12 +345,11 @@ static void start_curses(struct ui *ui)
     static const struct {
         const char *seq;
         int key;
-    } keys[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END},  {"\033[7~", KEY_HOME},
-                {"\033[8~", KEY_END},  {"\033[H", KEY_HOME},  {"\033[F", KEY_END},
+    } keys[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+                {"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
                 {"\033OH", KEY_HOME},  {"\033OF", KEY_END}};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (key_defined(keys[i].seq) == 0)
-            define_key(keys[i].seq, keys[i].key);
+        if (key_defined(keys[i].seq) == 0) define_key(keys[i].seq, keys[i].key);
     idlok(stdscr, TRUE);
     idcok(stdscr, TRUE);
     ui->color = has_colors() && !getenv("NO_COLOR");
@@ -416,8 +396,7 @@ int tui_run(const char *db_path, bool thai)
             continue;
         }
         int r = handle_key(&ui, key);
-        if (r & UI_QUIT)
-            break;
+        if (r & UI_QUIT) break;
         /* Typed-ahead keys are handled before anything is drawn. */
         if (r & UI_FULL)
             draw(&ui, true);
@@ -430,8 +409,7 @@ int tui_run(const char *db_path, bool thai)
         bool is_tab = false;
         for (int t = 0; t < UI_TABS; t++)
             is_tab = is_tab || s == tab_screens[t];
-        if (!is_tab)
-            screen_free(s);
+        if (!is_tab) screen_free(s);
     }
     for (int t = 0; t < UI_TABS; t++)
         if (tab_screens[t]) {

@@ -40,10 +40,8 @@ int audit_write(struct db *db, const char *action, const struct record *old,
     sb_addc(&after, '{');
     for (int i = 0; i < ki->nfields; i++) {
         const char *was = old ? old->values[i] : "";
-        if (strcmp(was, fresh->values[i]) == 0)
-            continue;
-        if (old)
-            json_member(&before, ki->fields[i].name, was);
+        if (strcmp(was, fresh->values[i]) == 0) continue;
+        if (old) json_member(&before, ki->fields[i].name, was);
         json_member(&after, ki->fields[i].name, fresh->values[i]);
     }
     sb_addc(&before, '}');
@@ -59,13 +57,11 @@ int audit_write(struct db *db, const char *action, const struct record *old,
         sqlite3_bind_text(st, 3, kind_table(fresh->kind), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, fresh->id);
         sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
-        if (old)
-            sqlite3_bind_text(st, 6, sb_str(&before), -1, SQLITE_TRANSIENT);
+        if (old) sqlite3_bind_text(st, 6, sb_str(&before), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 7, sb_str(&after), -1, SQLITE_TRANSIENT);
         rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
         sqlite3_reset(st);
-        if (rc != 0)
-            *err = db_error(db, "cannot write the audit trail");
+        if (rc != 0) *err = db_error(db, "cannot write the audit trail");
     }
     sb_free(&before);
     sb_free(&after);

@@ -123,8 +123,7 @@ static const size_t ncommands = sizeof commands / sizeof commands[0];
 static const struct command *find_command(const char *name)
 {
     for (size_t i = 0; i < ncommands; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
+        if (strcmp(commands[i].name, name) == 0) return &commands[i];
     return NULL;
 }
 
@@ -188,8 +187,7 @@ int cli_usage(const char *command, const char *fmt, ...)
 bool cli_parse_id(const char *s, long long *id)
 {
     char *end;
-    if (!s || !*s || strlen(s) > 18)
-        return false;
+    if (!s || !*s || strlen(s) > 18) return false;
     *id = strtoll(*s == '#' ? s + 1 : s, &end, 10);
     return *end == '\0' && *id > 0;
 }
@@ -197,8 +195,7 @@ bool cli_parse_id(const char *s, long long *id)
 bool cli_wants_help(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return true;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return true;
     return false;
 }
 
@@ -232,29 +229,24 @@ static int cmd_demo(const struct cli *cli)
             return cli_usage("demo", "--size is small or large, not \"%s\"", v);
     }
     struct db *db = cli_open(cli);
-    if (!db)
-        return EXIT_ERROR;
+    if (!db) return EXIT_ERROR;
     char *err = NULL;
     int rc = demo_fill(db, size, stderr, &err);
     db_close(&db);
-    if (rc != 0)
-        return cli_fail(err);
+    if (rc != 0) return cli_fail(err);
     printf("demo data written to %s\n", cli->db_path);
     return EXIT_OK;
 }
 
 static int cmd_check(const struct cli *cli)
 {
-    if (cli->argc)
-        return cli_usage("check", "unexpected argument \"%s\"", cli->argv[0]);
+    if (cli->argc) return cli_usage("check", "unexpected argument \"%s\"", cli->argv[0]);
     struct db *db = cli_open(cli);
-    if (!db)
-        return EXIT_ERROR;
+    if (!db) return EXIT_ERROR;
     char *report = NULL, *err = NULL;
     int rc = db_check(db, &report, &err);
     db_close(&db);
-    if (rc < 0)
-        return cli_fail(err);
+    if (rc < 0) return cli_fail(err);
     if (rc > 0) {
         fprintf(stderr, "khai: %s has problems:\n", cli->db_path);
         print_safe(stderr, report);
@@ -268,8 +260,7 @@ static int cmd_check(const struct cli *cli)
 
 static int cmd_backup(const struct cli *cli)
 {
-    if (cli->argc != 1)
-        return cli_usage("backup", "backup takes one FILE (a new file name)");
+    if (cli->argc != 1) return cli_usage("backup", "backup takes one FILE (a new file name)");
     if (cli->argv[0][0] == '-')
         return cli_usage("backup", "unknown option \"%s\" (a file name cannot start with -)",
                          cli->argv[0]);
@@ -277,13 +268,11 @@ static int cmd_backup(const struct cli *cli)
     if (stat(cli->argv[0], &st) == 0)
         return cli_fail(xasprintf("%s exists: choose a new file name", cli->argv[0]));
     struct db *db = cli_open(cli);
-    if (!db)
-        return EXIT_ERROR;
+    if (!db) return EXIT_ERROR;
     char *err = NULL;
     int rc = db_backup(db, cli->argv[0], &err);
     db_close(&db);
-    if (rc != 0)
-        return cli_fail(err);
+    if (rc != 0) return cli_fail(err);
     printf("backed up %s to %s\n", cli->db_path, cli->argv[0]);
     return EXIT_OK;
 }
@@ -302,8 +291,7 @@ static int cmd_help(const struct cli *cli)
         print_overview(stdout);
         return EXIT_OK;
     }
-    if (!find_command(cli->argv[0]))
-        return cli_usage("help", "no command \"%s\"", cli->argv[0]);
+    if (!find_command(cli->argv[0])) return cli_usage("help", "no command \"%s\"", cli->argv[0]);
     cli_print_help(cli->argv[0]);
     return EXIT_OK;
 }
@@ -319,8 +307,7 @@ static int take_global_options(int argc, char **argv, struct cli *cli, const cha
         const char *value = NULL;
         bool is_db = strcmp(a, "--db") == 0, is_lang = strcmp(a, "--lang") == 0;
         if (is_db || is_lang) {
-            if (i + 1 >= argc)
-                return cli_usage("", "%s needs a value", a);
+            if (i + 1 >= argc) return cli_usage("", "%s needs a value", a);
             value = argv[++i];
         } else if (strncmp(a, "--db=", 5) == 0) {
             is_db = true;
@@ -387,8 +374,7 @@ int cli_main(int argc, char **argv)
         cli.thai = settings_thai(lang);
         if (!cli.db_path)
             cli.db_path = getenv("KHAI_DB") && *getenv("KHAI_DB") ? getenv("KHAI_DB") : NULL;
-        if (!cli.db_path)
-            cli.db_path = default_path = db_default_path();
+        if (!cli.db_path) cli.db_path = default_path = db_default_path();
         rc = run_command(&cli, rest, nrest);
     }
     free(rest);

@@ -58,10 +58,18 @@ static void tsv_value(struct strbuf *sb, const char *v)
 {
     for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         switch (*p) {
-        case '\\': sb_add(sb, "\\\\"); break;
-        case '\t': sb_add(sb, "\\t"); break;
-        case '\n': sb_add(sb, "\\n"); break;
-        case '\r': sb_add(sb, "\\r"); break;
+        case '\\':
+            sb_add(sb, "\\\\");
+            break;
+        case '\t':
+            sb_add(sb, "\\t");
+            break;
+        case '\n':
+            sb_add(sb, "\\n");
+            break;
+        case '\r':
+            sb_add(sb, "\\r");
+            break;
         default:
             if (*p < 0x20 || *p == 0x7f)
                 sb_addf(sb, "\\x%02x", *p);
@@ -78,10 +86,8 @@ static int print_tsv_row(const struct record *r, void *ctx)
     struct strbuf line = STRBUF_INIT;
     bool first = true;
     for (int i = 0; i < ki->nfields; i++) {
-        if (ki->fields[i].flags & FIELD_EXTRA)
-            continue;
-        if (!first)
-            sb_addc(&line, '\t');
+        if (ki->fields[i].flags & FIELD_EXTRA) continue;
+        if (!first) sb_addc(&line, '\t');
         first = false;
         tsv_value(&line, r->values[i]);
     }
@@ -96,8 +102,7 @@ static void print_tsv_header(enum kind k)
     const struct kind_info *ki = kind_info(k);
     bool first = true;
     for (int i = 0; i < ki->nfields; i++) {
-        if (ki->fields[i].flags & FIELD_EXTRA)
-            continue;
+        if (ki->fields[i].flags & FIELD_EXTRA) continue;
         printf("%s%s", first ? "" : "\t", ki->fields[i].name);
         first = false;
     }
@@ -128,8 +133,9 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         for (int i = 0; keys[i]; i++)
             ok = ok || strcmp(keys[i], value) == 0;
         if (!ok)
-            return cli_usage("list", "--sort for %s is one of the keys in `khai list --help`, "
-                                     "not \"%s\"",
+            return cli_usage("list",
+                             "--sort for %s is one of the keys in `khai list --help`, "
+                             "not \"%s\"",
                              kind_info(o->q.kind)->plural, value);
         o->q.sort = value;
     } else if (strcmp(opt, "--province") == 0)
@@ -142,8 +148,7 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         long long n;
         if (!cli_parse_id(value, &n) && strcmp(value, "0") != 0)
             return cli_usage("list", "%s takes a whole number, not \"%s\"", opt, value);
-        if (strcmp(value, "0") == 0)
-            n = 0;
+        if (strcmp(value, "0") == 0) n = 0;
         *(opt[2] == 'l' ? &o->limit : &o->offset) = n;
     } else if (strcmp(opt, "--dates") == 0) {
         if (strcmp(value, "thai") == 0)
@@ -160,11 +165,9 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         long long *target = opt[2] == 'e'   ? &o->q.event_id
                             : opt[2] == 'm' ? &o->q.member_id
                                             : &o->q.org_id;
-        if (!*db && !(*db = cli_open(cli)))
-            return EXIT_ERROR;
+        if (!*db && !(*db = cli_open(cli))) return EXIT_ERROR;
         char *err = NULL;
-        if (model_find(*db, type, value, target, &err) != 0)
-            return cli_fail(err);
+        if (model_find(*db, type, value, target, &err) != 0) return cli_fail(err);
     } else
         return cli_usage("list", "unknown option \"%s\"", opt);
     return EXIT_OK;
@@ -182,9 +185,9 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
             const char *eq = strchr(a, '=');
             char *opt = eq ? xstrndup(a, (size_t)(eq - a)) : xstrdup(a);
             const char *value = eq ? eq + 1 : i + 1 < cli->argc ? cli->argv[++i] : NULL;
-            static const char *const valued[] = {"--search", "--sort", "--province", "--tag",
-                                                 "--status", "--limit", "--offset", "--dates",
-                                                 "--event", "--member", "--org", NULL};
+            static const char *const valued[] = {"--search", "--sort",   "--province", "--tag",
+                                                 "--status", "--limit",  "--offset",   "--dates",
+                                                 "--event",  "--member", "--org",      NULL};
             bool known = false;
             for (int v = 0; valued[v]; v++)
                 known = known || strcmp(valued[v], opt) == 0;
@@ -192,8 +195,7 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
                      : value ? list_option(opt, value, o, db, cli)
                              : cli_usage("list", "%s needs a value", opt);
             free(opt);
-            if (rc != EXIT_OK)
-                return rc;
+            if (rc != EXIT_OK) return rc;
         } else {
             return cli_usage("list", "unexpected argument \"%s\"", a);
         }
@@ -206,16 +208,13 @@ int cmd_list(const struct cli *cli)
     struct list_opts o = {.limit = -1, .dates = DATE_THAI, .thai = cli->thai};
     struct db *db = NULL;
     int rc = parse_kind("list", cli->argc ? cli->argv[0] : NULL, &o.q.kind);
-    if (rc == EXIT_OK)
-        rc = parse_list_args(cli, &o, &db);
-    if (rc == EXIT_OK && !db && !(db = cli_open(cli)))
-        rc = EXIT_ERROR;
+    if (rc == EXIT_OK) rc = parse_list_args(cli, &o, &db);
+    if (rc == EXIT_OK && !db && !(db = cli_open(cli))) rc = EXIT_ERROR;
     if (rc != EXIT_OK) {
         db_close(&db);
         return rc;
     }
-    if (o.limit < 0)
-        o.limit = 1LL << 62;
+    if (o.limit < 0) o.limit = 1LL << 62;
     struct table_state t = {.o = &o};
     char *err = NULL;
     int status = 0;
@@ -224,7 +223,9 @@ int cmd_list(const struct cli *cli)
             print_tsv_header(o.q.kind);
         else
             table_setup(&t, o.q.kind);
-        status = o.offset || o.limit <= 500 ? -2 : list_each(db, &o.q, o.tsv ? print_tsv_row : print_table_row, &t, &err);
+        status = o.offset || o.limit <= 500
+                     ? -2
+                     : list_each(db, &o.q, o.tsv ? print_tsv_row : print_table_row, &t, &err);
     }
     if (status == -2) {
         struct record **rows;
@@ -242,11 +243,9 @@ int cmd_list(const struct cli *cli)
 static int parse_kind_and_id(const char *command, const struct cli *cli, enum kind *k,
                              long long *id)
 {
-    if (cli->argc < 2)
-        return cli_usage(command, "%s needs a kind and an id", command);
+    if (cli->argc < 2) return cli_usage(command, "%s needs a kind and an id", command);
     int rc = parse_kind(command, cli->argv[0], k);
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc != EXIT_OK) return rc;
     if (!cli_parse_id(cli->argv[1], id))
         return cli_usage(command, "\"%s\" is not an id", cli->argv[1]);
     return EXIT_OK;
@@ -258,8 +257,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
     const struct kind_info *ki = kind_info(r->kind);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strncmp(a, "--", 2) != 0)
-            return cli_usage(command, "unexpected argument \"%s\"", a);
+        if (strncmp(a, "--", 2) != 0) return cli_usage(command, "unexpected argument \"%s\"", a);
         const char *eq = strchr(a, '=');
         char *name = eq ? xstrndup(a + 2, (size_t)(eq - a - 2)) : xstrdup(a + 2);
         const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
@@ -284,8 +282,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
         } else
             record_set(r, ki->fields[fi].name, value);
         free(name);
-        if (rc != EXIT_OK)
-            return rc;
+        if (rc != EXIT_OK) return rc;
     }
     return EXIT_OK;
 }
@@ -293,8 +290,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
 static int save_and_report(struct db *db, struct record *r, const char *verb)
 {
     char *err = NULL;
-    if (record_save(db, r, &err) != 0)
-        return cli_fail(err);
+    if (record_save(db, r, &err) != 0) return cli_fail(err);
     if (strcmp(verb, "added") == 0) {
         printf("%lld\n", r->id);
     } else {
@@ -311,13 +307,11 @@ int cmd_add(const struct cli *cli)
 {
     enum kind k = KIND_MEMBER;
     int rc = parse_kind("add", cli->argc ? cli->argv[0] : NULL, &k);
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc != EXIT_OK) return rc;
     struct record *r = record_new(k);
     rc = apply_field_options("add", r, cli->argc - 1, cli->argv + 1);
     struct db *db = NULL;
-    if (rc == EXIT_OK)
-        rc = (db = cli_open(cli)) ? save_and_report(db, r, "added") : EXIT_ERROR;
+    if (rc == EXIT_OK) rc = (db = cli_open(cli)) ? save_and_report(db, r, "added") : EXIT_ERROR;
     record_free(&r);
     db_close(&db);
     return rc;
@@ -328,21 +322,18 @@ int cmd_edit(const struct cli *cli)
     enum kind k = KIND_MEMBER;
     long long id;
     int rc = parse_kind_and_id("edit", cli, &k, &id);
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc != EXIT_OK) return rc;
     if (cli->argc < 3)
         return cli_usage("edit", "say which fields to change, e.g. --phone 081-234-5678");
     struct db *db = cli_open(cli);
-    if (!db)
-        return EXIT_ERROR;
+    if (!db) return EXIT_ERROR;
     struct record *r = NULL;
     char *err = NULL;
     if (record_load(db, k, id, &r, &err) != 0)
         rc = cli_fail(err);
     else
         rc = apply_field_options("edit", r, cli->argc - 2, cli->argv + 2);
-    if (rc == EXIT_OK)
-        rc = save_and_report(db, r, "updated");
+    if (rc == EXIT_OK) rc = save_and_report(db, r, "updated");
     record_free(&r);
     db_close(&db);
     return rc;
@@ -354,13 +345,10 @@ static int delete_or_restore(const struct cli *cli, bool deleting)
     enum kind k = KIND_MEMBER;
     long long id;
     int rc = parse_kind_and_id(command, cli, &k, &id);
-    if (rc != EXIT_OK)
-        return rc;
-    if (cli->argc > 2)
-        return cli_usage(command, "unexpected argument \"%s\"", cli->argv[2]);
+    if (rc != EXIT_OK) return rc;
+    if (cli->argc > 2) return cli_usage(command, "unexpected argument \"%s\"", cli->argv[2]);
     struct db *db = cli_open(cli);
-    if (!db)
-        return EXIT_ERROR;
+    if (!db) return EXIT_ERROR;
     char *err = NULL;
     struct record *r = NULL;
     if ((deleting ? record_delete(db, k, id, &err) : record_restore(db, k, id, &err)) != 0 ||
@@ -371,8 +359,7 @@ static int delete_or_restore(const struct cli *cli, bool deleting)
     char *name = record_display_name(r);
     printf("%s %s %lld: ", deleting ? "deleted" : "restored", kind_info(k)->name, id);
     print_safe(stdout, name);
-    if (deleting)
-        printf(" (undo with: khai restore %s %lld)", kind_info(k)->name, id);
+    if (deleting) printf(" (undo with: khai restore %s %lld)", kind_info(k)->name, id);
     putchar('\n');
     free(name);
     record_free(&r);
@@ -380,5 +367,11 @@ static int delete_or_restore(const struct cli *cli, bool deleting)
     return EXIT_OK;
 }
 
-int cmd_delete(const struct cli *cli) { return delete_or_restore(cli, true); }
-int cmd_restore(const struct cli *cli) { return delete_or_restore(cli, false); }
+int cmd_delete(const struct cli *cli)
+{
+    return delete_or_restore(cli, true);
+}
+int cmd_restore(const struct cli *cli)
+{
+    return delete_or_restore(cli, false);
+}

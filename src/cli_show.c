@@ -64,8 +64,7 @@ static void print_record(const struct record *r, bool thai, int width)
     printf(", version %lld\n", r->version);
 }
 
-static int print_rows(struct db *db, const struct list_query *q, const char *heading,
-                      char **err)
+static int print_rows(struct db *db, const struct list_query *q, const char *heading, char **err)
 {
     long long total;
     struct record **rows;
@@ -73,19 +72,18 @@ static int print_rows(struct db *db, const struct list_query *q, const char *hea
     if (list_count(db, q, &total, err) != 0 ||
         list_fetch(db, q, 0, LINKED_ROWS, &rows, &n, err) != 0)
         return -1;
-    if (total == 0)
-        return 0;
+    if (total == 0) return 0;
     printf("\n%s (%lld):\n", heading, total);
     for (size_t i = 0; i < n; i++) {
         bool by_member = q->kind == KIND_ATTENDANCE && q->member_id;
-        char *name = by_member ? xstrdup(record_get(rows[i], "event_title"))
-                               : record_display_name(rows[i]);
+        char *name =
+            by_member ? xstrdup(record_get(rows[i], "event_title")) : record_display_name(rows[i]);
         const char *extra = q->kind == KIND_ATTENDANCE ? record_get(rows[i], "status")
                             : q->kind == KIND_TASK     ? record_get(rows[i], "status")
                             : q->kind == KIND_EVENT    ? record_get(rows[i], "start_date")
                                                        : "";
-        printf("  %6lld  ", q->kind == KIND_ATTENDANCE ? atoll(record_get(rows[i], "event_id"))
-                                                       : rows[i]->id);
+        printf("  %6lld  ",
+               q->kind == KIND_ATTENDANCE ? atoll(record_get(rows[i], "event_id")) : rows[i]->id);
         print_safe(stdout, name);
         if (*extra) {
             fputs("  [", stdout);
@@ -95,8 +93,7 @@ static int print_rows(struct db *db, const struct list_query *q, const char *hea
         putchar('\n');
         free(name);
     }
-    if ((long long)n < total)
-        printf("  ... and %lld more\n", total - (long long)n);
+    if ((long long)n < total) printf("  ... and %lld more\n", total - (long long)n);
     list_free(rows, n);
     return 0;
 }
@@ -104,20 +101,17 @@ static int print_rows(struct db *db, const struct list_query *q, const char *hea
 static int print_event_summary(struct db *db, long long id, char **err)
 {
     struct event_summary s;
-    if (event_summary(db, id, &s, err) != 0)
-        return -1;
+    if (event_summary(db, id, &s, err) != 0) return -1;
     printf("\nTurnout: %lld attended", s.attended);
-    if (s.target)
-        printf(" of a target of %lld (%lld%%)", s.target, s.attended * 100 / s.target);
+    if (s.target) printf(" of a target of %lld (%lld%%)", s.target, s.attended * 100 / s.target);
     printf(", from %lld organisation%s\n", s.organisations, s.organisations == 1 ? "" : "s");
-    printf("  invited %lld, confirmed %lld, absent %lld, cancelled %lld\n", s.invited,
-           s.confirmed, s.absent, s.cancelled);
+    printf("  invited %lld, confirmed %lld, absent %lld, cancelled %lld\n", s.invited, s.confirmed,
+           s.absent, s.cancelled);
     for (size_t i = 0; i < s.ncategories; i++) {
         fputs("  ", stdout);
         print_safe(stdout, s.categories[i].category);
         printf(": %lld", s.categories[i].attended);
-        if (s.categories[i].target)
-            printf(" of %lld", s.categories[i].target);
+        if (s.categories[i].target) printf(" of %lld", s.categories[i].target);
         putchar('\n');
     }
     event_summary_free(&s);
@@ -130,22 +124,18 @@ static int print_links(struct db *db, const struct record *r, char **err)
     switch (r->kind) {
     case KIND_MEMBER:
         q = (struct list_query){.kind = KIND_ATTENDANCE, .member_id = r->id, .sort = "time"};
-        if (print_rows(db, &q, "Events", err) != 0)
-            return -1;
+        if (print_rows(db, &q, "Events", err) != 0) return -1;
         q = (struct list_query){.kind = KIND_TASK, .member_id = r->id};
         return print_rows(db, &q, "Tasks", err);
     case KIND_ORG:
         q = (struct list_query){.kind = KIND_ORG, .org_id = r->id};
-        if (print_rows(db, &q, "Sub-organisations", err) != 0)
-            return -1;
+        if (print_rows(db, &q, "Sub-organisations", err) != 0) return -1;
         q = (struct list_query){.kind = KIND_MEMBER, .org_id = r->id};
-        if (print_rows(db, &q, "Members", err) != 0)
-            return -1;
+        if (print_rows(db, &q, "Members", err) != 0) return -1;
         q = (struct list_query){.kind = KIND_EVENT, .org_id = r->id};
         return print_rows(db, &q, "Events", err);
     case KIND_EVENT:
-        if (print_event_summary(db, r->id, err) != 0)
-            return -1;
+        if (print_event_summary(db, r->id, err) != 0) return -1;
         q = (struct list_query){.kind = KIND_TASK, .event_id = r->id};
         return print_rows(db, &q, "Tasks", err);
     default:
@@ -155,17 +145,14 @@ static int print_links(struct db *db, const struct record *r, char **err)
 
 int cmd_show(const struct cli *cli)
 {
-    if (cli->argc != 2)
-        return cli_usage("show", "show needs a kind and an id");
+    if (cli->argc != 2) return cli_usage("show", "show needs a kind and an id");
     int k = kind_from_name(cli->argv[0]);
     long long id;
-    if (k < 0)
-        return cli_usage("show", "expected a kind, not \"%s\"", cli->argv[0]);
+    if (k < 0) return cli_usage("show", "expected a kind, not \"%s\"", cli->argv[0]);
     if (!cli_parse_id(cli->argv[1], &id))
         return cli_usage("show", "\"%s\" is not an id", cli->argv[1]);
     struct db *db = cli_open(cli);
-    if (!db)
-        return EXIT_ERROR;
+    if (!db) return EXIT_ERROR;
     struct record *r = NULL;
     char *err = NULL;
     int rc = record_load(db, (enum kind)k, id, &r, &err) != 0 ? -1 : 0;

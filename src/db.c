@@ -32,8 +32,7 @@ struct db {
 char *db_default_path(void)
 {
     const char *data = getenv("XDG_DATA_HOME");
-    if (data && *data == '/')
-        return xasprintf("%s/khai/khai.db", data);
+    if (data && *data == '/') return xasprintf("%s/khai/khai.db", data);
     const char *home = getenv("HOME");
     if (!home || !*home) {
         struct passwd *pw = getpwuid(getuid());
@@ -53,15 +52,12 @@ static int make_parent_dirs(const char *path, char **err)
     }
     *slash = '\0';
     for (char *p = dir + 1; *p; p++) {
-        if (*p != '/')
-            continue;
+        if (*p != '/') continue;
         *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-            goto fail;
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) goto fail;
         *p = '/';
     }
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        goto fail;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) goto fail;
     free(dir);
     return 0;
 fail:
@@ -73,8 +69,7 @@ fail:
 static char *login_name(void)
 {
     struct passwd *pw = getpwuid(getuid());
-    if (pw && pw->pw_name && *pw->pw_name)
-        return xstrdup(pw->pw_name);
+    if (pw && pw->pw_name && *pw->pw_name) return xstrdup(pw->pw_name);
     return xasprintf("uid%ld", (long)getuid());
 }
 
@@ -105,8 +100,7 @@ char *db_error(struct db *db, const char *context)
 
 static int exec(struct db *db, const char *sql, const char *context, char **err)
 {
-    if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) == SQLITE_OK)
-        return 0;
+    if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) == SQLITE_OK) return 0;
     *err = db_error(db, context);
     return -1;
 }
@@ -137,12 +131,10 @@ static int read_user_version(struct db *db, int *version, char **err)
  * the previous version, whole. */
 static int apply_migration(struct db *db, const struct migration *m, char **err)
 {
-    if (exec(db, "BEGIN IMMEDIATE", "cannot upgrade the database", err) != 0)
-        return -1;
+    if (exec(db, "BEGIN IMMEDIATE", "cannot upgrade the database", err) != 0) return -1;
     char *bump = xasprintf("PRAGMA user_version = %d", m->version);
     int rc = sqlite3_exec(db->handle, m->sql, NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db->handle, bump, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->handle, bump, NULL, NULL, NULL);
     free(bump);
     if (rc != SQLITE_OK) {
         char *ctx = xasprintf("cannot apply migration %s", m->name);
@@ -157,8 +149,7 @@ static int apply_migration(struct db *db, const struct migration *m, char **err)
 static int migrate(struct db *db, char **err)
 {
     int version;
-    if (read_user_version(db, &version, err) != 0)
-        return -1;
+    if (read_user_version(db, &version, err) != 0) return -1;
     if (version > db_schema_version()) {
         *err = xasprintf("%s was written by a newer khai (schema version %d; this khai knows up "
                          "to %d): it was left untouched; use a newer khai",
@@ -187,8 +178,7 @@ static int configure(struct db *db, char **err)
 int db_open(const char *path, struct db **out, char **err)
 {
     *out = NULL;
-    if (make_parent_dirs(path, err) != 0)
-        return -1;
+    if (make_parent_dirs(path, err) != 0) return -1;
     struct db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
     db->user = login_name();
@@ -211,8 +201,7 @@ int db_open(const char *path, struct db **out, char **err)
 void db_close(struct db **dbp)
 {
     struct db *db = *dbp;
-    if (!db)
-        return;
+    if (!db) return;
     for (int i = 0; i < db->ncached; i++)
         sqlite3_finalize(db->cache[i].stmt);
     sqlite3_close(db->handle);
@@ -222,9 +211,18 @@ void db_close(struct db **dbp)
     *dbp = NULL;
 }
 
-sqlite3 *db_handle(struct db *db) { return db->handle; }
-const char *db_path(const struct db *db) { return db->path; }
-const char *db_user(const struct db *db) { return db->user; }
+sqlite3 *db_handle(struct db *db)
+{
+    return db->handle;
+}
+const char *db_path(const struct db *db)
+{
+    return db->path;
+}
+const char *db_user(const struct db *db)
+{
+    return db->user;
+}
 
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 {
@@ -259,8 +257,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 int db_begin(struct db *db, char **err)
 {
     const char *sql = db->depth ? "SAVEPOINT khai" : "BEGIN IMMEDIATE";
-    if (exec(db, sql, "cannot start writing", err) != 0)
-        return -1;
+    if (exec(db, sql, "cannot start writing", err) != 0) return -1;
     db->depth++;
     return 0;
 }
@@ -287,8 +284,7 @@ void db_rollback(struct db *db)
         db->depth--;
         return;
     }
-    if (!sqlite3_get_autocommit(db->handle))
-        sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+    if (!sqlite3_get_autocommit(db->handle)) sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
     db->depth = 0;
 }
 
@@ -324,8 +320,7 @@ static int collect_rows(struct db *db, const char *sql, struct strbuf_lines *lin
             free(line);
             line = next;
         }
-        if (strcmp(line, "ok") != 0)
-            lines_add(lines, line);
+        if (strcmp(line, "ok") != 0) lines_add(lines, line);
         free(line);
     }
     sqlite3_finalize(st);
@@ -371,8 +366,7 @@ int db_backup(struct db *db, const char *path, char **err)
     if (b) {
         do {
             rc = sqlite3_backup_step(b, 256);
-            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep(50);
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
         } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
         sqlite3_backup_finish(b);
     }

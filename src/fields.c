@@ -52,8 +52,7 @@ static char **split_items(const char *input, size_t *n)
             free(item);
         }
         p += len;
-        if (*p)
-            p++;
+        if (*p) p++;
     }
     return items;
 }
@@ -63,23 +62,18 @@ static bool parse_whole_number(const char *s, long long *out)
     char *digits = text_digits_only(s);
     bool ok = *digits && strlen(digits) < 16;
     for (const char *p = s; ok && *p; p++)
-        if (*p == '-' || *p == '.')
-            ok = false;
-    if (ok)
-        *out = strtoll(digits, NULL, 10);
+        if (*p == '-' || *p == '.') ok = false;
+    if (ok) *out = strtoll(digits, NULL, 10);
     free(digits);
     return ok;
 }
 
 static bool looks_like_id(const char *s)
 {
-    if (*s == '#')
-        s++;
-    if (!*s || strlen(s) > 12)
-        return false;
+    if (*s == '#') s++;
+    if (!*s || strlen(s) > 12) return false;
     for (; *s; s++)
-        if (!isdigit((unsigned char)*s))
-            return false;
+        if (!isdigit((unsigned char)*s)) return false;
     return true;
 }
 
@@ -146,11 +140,9 @@ static int store_bool(const struct field *f, const char *input, struct stored *o
     static const char *const no[] = {"0", "no", "n", "false", "ไม่", "inactive", NULL};
     out->has_num = true;
     for (int i = 0; yes[i]; i++)
-        if (strcasecmp(input, yes[i]) == 0)
-            return out->num = 1, 0;
+        if (strcasecmp(input, yes[i]) == 0) return out->num = 1, 0;
     for (int i = 0; no[i]; i++)
-        if (strcasecmp(input, no[i]) == 0)
-            return out->num = 0, 0;
+        if (strcasecmp(input, no[i]) == 0) return out->num = 0, 0;
     return field_error(err, f, input, "expected yes or no");
 }
 
@@ -180,10 +172,9 @@ static int store_phones(const struct field *f, const char *input, struct stored 
 static int store_email(const struct field *f, const char *input, struct stored *out, char **err)
 {
     const char *at = strchr(input, '@');
-    bool ok = at && at != input && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
-              at[1] != '.' && input[strlen(input) - 1] != '.' && !strpbrk(input, " \t<>,;\"");
-    if (!ok)
-        return field_error(err, f, input, "not an e-mail address");
+    bool ok = at && at != input && !strchr(at + 1, '@') && strchr(at + 1, '.') && at[1] != '.' &&
+              input[strlen(input) - 1] != '.' && !strpbrk(input, " \t<>,;\"");
+    if (!ok) return field_error(err, f, input, "not an e-mail address");
     out->text = xstrdup(input);
     return 0;
 }
@@ -192,8 +183,7 @@ static int store_province(struct db *db, const struct field *f, const char *inpu
                           struct stored *out, char **err)
 {
     char *name = province_lookup(db, input);
-    if (!name)
-        return field_error(err, f, input, "no such province");
+    if (!name) return field_error(err, f, input, "no such province");
     sqlite3_stmt *st = db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", err);
     if (!st) {
         free(name);
@@ -208,17 +198,14 @@ static int store_province(struct db *db, const struct field *f, const char *inpu
 }
 
 /* Finds ids by a query taking one text parameter; returns how many matched (ids up to 8). */
-static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8],
-                    char **err)
+static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8], char **err)
 {
     sqlite3_stmt *st = db_prepare(db, sql, err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n < 8)
-            ids[n] = sqlite3_column_int64(st, 0);
+        if (n < 8) ids[n] = sqlite3_column_int64(st, 0);
         n++;
     }
     sqlite3_reset(st);
@@ -232,8 +219,7 @@ static int find_ids(struct db *db, const char *sql, const char *key, long long i
 static int one_id(const struct field *f, const char *input, const char *what, int n,
                   const long long ids[8], long long *out, char **err)
 {
-    if (n < 0)
-        return -1;
+    if (n < 0) return -1;
     if (n == 0) {
         *err = xasprintf("%s: no %s \"%s\"", f->name, what, input);
         return -1;
@@ -242,8 +228,8 @@ static int one_id(const struct field *f, const char *input, const char *what, in
         struct strbuf sb = STRBUF_INIT;
         for (int i = 0; i < n && i < 8; i++)
             sb_addf(&sb, "%s%lld", i ? ", " : "", ids[i]);
-        *err = xasprintf("%s: %d %ss match \"%s\" (ids %s%s): give the id", f->name, n, what,
-                         input, sb_str(&sb), n > 8 ? ", ..." : "");
+        *err = xasprintf("%s: %d %ss match \"%s\" (ids %s%s): give the id", f->name, n, what, input,
+                         sb_str(&sb), n > 8 ? ", ..." : "");
         sb_free(&sb);
         return -1;
     }
@@ -251,8 +237,8 @@ static int one_id(const struct field *f, const char *input, const char *what, in
     return 0;
 }
 
-static int resolve_by_id(struct db *db, const char *sql, const struct field *f,
-                         const char *input, const char *what, long long *out, char **err)
+static int resolve_by_id(struct db *db, const char *sql, const struct field *f, const char *input,
+                         const char *what, long long *out, char **err)
 {
     long long ids[8];
     const char *digits = *input == '#' ? input + 1 : input;
@@ -275,8 +261,8 @@ static int resolve_org(struct db *db, const struct field *f, const char *input, 
     return one_id(f, input, "organisation", n, ids, out, err);
 }
 
-static int resolve_member(struct db *db, const struct field *f, const char *input,
-                          long long *out, char **err)
+static int resolve_member(struct db *db, const struct field *f, const char *input, long long *out,
+                          char **err)
 {
     long long ids[8];
     char phone[32];
@@ -317,8 +303,7 @@ static int store_ref(struct db *db, const struct field *f, const char *input, st
     case FT_MEMBER:
         return resolve_member(db, f, input, &out->num, err);
     default:
-        if (!looks_like_id(input))
-            return field_error(err, f, input, "expected an event id");
+        if (!looks_like_id(input)) return field_error(err, f, input, "expected an event id");
         return resolve_by_id(db,
                              "SELECT id FROM events WHERE id = CAST(?1 AS INTEGER) AND "
                              "deleted_at IS NULL",
@@ -326,8 +311,8 @@ static int store_ref(struct db *db, const struct field *f, const char *input, st
     }
 }
 
-static int store_orgs(struct db *db, const struct field *f, const char *input,
-                      struct stored *out, char **err)
+static int store_orgs(struct db *db, const struct field *f, const char *input, struct stored *out,
+                      char **err)
 {
     size_t n;
     char **items = split_items(input, &n);
@@ -335,29 +320,25 @@ static int store_orgs(struct db *db, const struct field *f, const char *input,
     out->ids = xcalloc(n ? n : 1, sizeof *out->ids);
     for (size_t i = 0; i < n; i++) {
         long long id;
-        if (rc == 0 && resolve_org(db, f, items[i], &id, err) != 0)
-            rc = -1;
+        if (rc == 0 && resolve_org(db, f, items[i], &id, err) != 0) rc = -1;
         bool seen = false;
         for (size_t j = 0; rc == 0 && j < out->n; j++)
             seen = seen || out->ids[j] == id;
-        if (rc == 0 && !seen)
-            out->ids[out->n++] = id;
+        if (rc == 0 && !seen) out->ids[out->n++] = id;
         free(items[i]);
     }
     free(items);
     return rc;
 }
 
-static int store_quotas(const struct field *f, const char *input, struct stored *out,
-                        char **err)
+static int store_quotas(const struct field *f, const char *input, struct stored *out, char **err)
 {
     size_t n;
     char **items = split_items(input, &n);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         char *eq = strrchr(items[i], '=');
-        if (!eq)
-            eq = strrchr(items[i], ':');
+        if (!eq) eq = strrchr(items[i], ':');
         long long target;
         if (rc == 0 && (!eq || eq == items[i] || !parse_whole_number(eq + 1, &target)))
             rc = field_error(err, f, items[i], "expected category=number");
@@ -386,7 +367,8 @@ int field_store(struct db *db, enum kind k, int fi, const char *input, struct st
 {
     const struct field *f = &kind_info(k)->fields[fi];
     memset(out, 0, sizeof *out);
-    char *norm = text_normalize(input ? input : "", f->type == FT_MULTILINE ? TEXT_KEEP_NEWLINES : 0);
+    char *norm =
+        text_normalize(input ? input : "", f->type == FT_MULTILINE ? TEXT_KEEP_NEWLINES : 0);
     int rc = 0;
     if (!*norm) {
         out->text = f->type == FT_TEXT || f->type == FT_MULTILINE || f->type == FT_TIME ||
@@ -413,8 +395,7 @@ int field_store(struct db *db, enum kind k, int fi, const char *input, struct st
         break;
     case FT_INT:
         out->has_num = parse_whole_number(norm, &out->num);
-        if (!out->has_num)
-            rc = field_error(err, f, norm, "expected a whole number");
+        if (!out->has_num) rc = field_error(err, f, norm, "expected a whole number");
         break;
     case FT_BOOL:
         rc = store_bool(f, norm, out, err);
@@ -447,19 +428,15 @@ int field_store(struct db *db, enum kind k, int fi, const char *input, struct st
         break;
     }
     free(norm);
-    if (rc != 0)
-        stored_free(out);
+    if (rc != 0) stored_free(out);
     return rc;
 }
 
 char *field_display(const struct field *f, const char *raw)
 {
-    if (!raw)
-        return xstrdup("");
-    if (f->type == FT_BOOL)
-        return xstrdup(strcmp(raw, "0") == 0 ? "no" : "yes");
-    if (f->type != FT_PHONES)
-        return xstrdup(raw);
+    if (!raw) return xstrdup("");
+    if (f->type == FT_BOOL) return xstrdup(strcmp(raw, "0") == 0 ? "no" : "yes");
+    if (f->type != FT_PHONES) return xstrdup(raw);
     struct strbuf sb = STRBUF_INIT;
     size_t n;
     char **items = split_items(raw, &n);
@@ -479,8 +456,7 @@ char *province_lookup(struct db *db, const char *input)
     const char *key = norm;
     static const char *const prefixes[] = {"จังหวัด", "จ.", NULL};
     for (int i = 0; prefixes[i]; i++)
-        if (strncmp(key, prefixes[i], strlen(prefixes[i])) == 0)
-            key += strlen(prefixes[i]);
+        if (strncmp(key, prefixes[i], strlen(prefixes[i])) == 0) key += strlen(prefixes[i]);
     while (*key == ' ')
         key++;
     if (strcmp(key, "กทม.") == 0 || strcmp(key, "กทม") == 0 || strcmp(key, "กรุงเทพ") == 0 ||
@@ -504,8 +480,7 @@ char *province_lookup(struct db *db, const char *input)
     return name;
 }
 
-int model_find(struct db *db, enum field_type type, const char *input, long long *id,
-               char **err)
+int model_find(struct db *db, enum field_type type, const char *input, long long *id, char **err)
 {
     static const struct field org = {"organisation", "", "", FT_ORG, 0, NULL},
                               member = {"member", "", "", FT_MEMBER, 0, NULL},

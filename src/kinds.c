@@ -4,9 +4,10 @@
 
 #include <string.h>
 
-static const struct choice genders[] = {
-    {"female", "female", "หญิง"}, {"male", "male", "ชาย"}, {"other", "other", "อื่น ๆ"},
-    {NULL, NULL, NULL}};
+static const struct choice genders[] = {{"female", "female", "หญิง"},
+                                        {"male", "male", "ชาย"},
+                                        {"other", "other", "อื่น ๆ"},
+                                        {NULL, NULL, NULL}};
 
 static const struct choice org_kinds[] = {
     {"government", "government agency", "หน่วยงานรัฐ"},
@@ -23,26 +24,31 @@ static const struct choice org_kinds[] = {
     {"other", "other", "อื่น ๆ"},
     {NULL, NULL, NULL}};
 
-static const struct choice event_kinds[] = {
-    {"meeting", "meeting", "ประชุม"},       {"workshop", "workshop", "ประชุมเชิงปฏิบัติการ"},
-    {"training", "training", "อบรม"},       {"forum", "forum", "เวที"},
-    {"conference", "conference", "สัมมนา"}, {"field_visit", "field visit", "ลงพื้นที่"},
-    {"other", "other", "อื่น ๆ"},           {NULL, NULL, NULL}};
+static const struct choice event_kinds[] = {{"meeting", "meeting", "ประชุม"},
+                                            {"workshop", "workshop", "ประชุมเชิงปฏิบัติการ"},
+                                            {"training", "training", "อบรม"},
+                                            {"forum", "forum", "เวที"},
+                                            {"conference", "conference", "สัมมนา"},
+                                            {"field_visit", "field visit", "ลงพื้นที่"},
+                                            {"other", "other", "อื่น ๆ"},
+                                            {NULL, NULL, NULL}};
 
 static const struct choice event_statuses[] = {{"planned", "planned", "วางแผน"},
                                                {"held", "held", "จัดแล้ว"},
                                                {"cancelled", "cancelled", "ยกเลิก"},
                                                {NULL, NULL, NULL}};
 
-static const struct choice roles[] = {
-    {"participant", "participant", "ผู้เข้าร่วม"}, {"speaker", "speaker", "วิทยากร"},
-    {"facilitator", "facilitator", "กระบวนกร"},   {"organiser", "organiser", "ผู้จัด"},
-    {"observer", "observer", "ผู้สังเกตการณ์"},    {"staff", "staff", "เจ้าหน้าที่"},
-    {NULL, NULL, NULL}};
+static const struct choice roles[] = {{"participant", "participant", "ผู้เข้าร่วม"},
+                                      {"speaker", "speaker", "วิทยากร"},
+                                      {"facilitator", "facilitator", "กระบวนกร"},
+                                      {"organiser", "organiser", "ผู้จัด"},
+                                      {"observer", "observer", "ผู้สังเกตการณ์"},
+                                      {"staff", "staff", "เจ้าหน้าที่"},
+                                      {NULL, NULL, NULL}};
 
 static const struct choice attendance_statuses[] = {
-    {"invited", "invited", "เชิญแล้ว"}, {"confirmed", "confirmed", "ตอบรับ"},
-    {"attended", "attended", "มาแล้ว"}, {"absent", "absent", "ไม่มา"},
+    {"invited", "invited", "เชิญแล้ว"},    {"confirmed", "confirmed", "ตอบรับ"},
+    {"attended", "attended", "มาแล้ว"},   {"absent", "absent", "ไม่มา"},
     {"cancelled", "cancelled", "ยกเลิก"}, {NULL, NULL, NULL}};
 
 static const struct choice task_statuses[] = {{"open", "open", "ยังไม่เริ่ม"},
@@ -129,8 +135,7 @@ static const struct field attendance_fields[] = {
     {"reason", "Reason", "เหตุผล", FT_TEXT, 0, NULL},
     {"group", "Breakout group", "กลุ่มย่อย", FT_TEXT, 0, NULL},
     {"checked_in_at", "Checked in", "เวลาลงทะเบียน", FT_DERIVED, FIELD_READONLY, NULL},
-    {"checked_in_by", "Checked in by", "ผู้ลงทะเบียน", FT_DERIVED, FIELD_READONLY | FIELD_EXTRA,
-     NULL},
+    {"checked_in_by", "Checked in by", "ผู้ลงทะเบียน", FT_DERIVED, FIELD_READONLY | FIELD_EXTRA, NULL},
 };
 
 static const struct field task_fields[] = {
@@ -167,14 +172,14 @@ int kind_from_name(const char *name)
     static const struct {
         const char *name;
         enum kind kind;
-    } aliases[] = {{"organisation", KIND_ORG}, {"organisations", KIND_ORG},
-                   {"organization", KIND_ORG}, {"organizations", KIND_ORG}};
+    } aliases[] = {{"organisation", KIND_ORG},
+                   {"organisations", KIND_ORG},
+                   {"organization", KIND_ORG},
+                   {"organizations", KIND_ORG}};
     for (int k = 0; k < KIND_COUNT; k++)
-        if (strcmp(name, kinds[k].name) == 0 || strcmp(name, kinds[k].plural) == 0)
-            return k;
+        if (strcmp(name, kinds[k].name) == 0 || strcmp(name, kinds[k].plural) == 0) return k;
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcmp(name, aliases[i].name) == 0)
-            return (int)aliases[i].kind;
+        if (strcmp(name, aliases[i].name) == 0) return (int)aliases[i].kind;
     return -1;
 }
 
@@ -183,8 +188,7 @@ static bool same_field_name(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++) {
         char ca = *a == '-' ? '_' : *a, cb = *b == '-' ? '_' : *b;
-        if (ca != cb)
-            return false;
+        if (ca != cb) return false;
     }
     return *a == *b;
 }
@@ -192,8 +196,7 @@ static bool same_field_name(const char *a, const char *b)
 int field_index(const struct kind_info *ki, const char *name)
 {
     for (int i = 0; i < ki->nfields; i++)
-        if (same_field_name(ki->fields[i].name, name))
-            return i;
+        if (same_field_name(ki->fields[i].name, name)) return i;
     return -1;
 }
 
@@ -201,7 +204,6 @@ const char *choice_label(const struct field *f, const char *key, bool thai)
 {
     if (f->choices)
         for (const struct choice *c = f->choices; c->key; c++)
-            if (strcmp(c->key, key) == 0)
-                return thai ? c->th : c->en;
+            if (strcmp(c->key, key) == 0) return thai ? c->th : c->en;
     return key;
 }

@@ -23,11 +23,9 @@ static const char refresh_org_members[] =
 
 static void add_key(struct strbuf *sb, const char *text)
 {
-    if (!text || !*text)
-        return;
+    if (!text || !*text) return;
     char *key = text_search_key(text);
-    if (*key)
-        sb_addf(sb, "%s%s", sb->len ? " " : "", key);
+    if (*key) sb_addf(sb, "%s%s", sb->len ? " " : "", key);
     free(key);
 }
 
@@ -39,14 +37,13 @@ static const struct stored *field_val(enum kind k, struct stored *vals, const ch
 char *record_search_key(struct db *db, enum kind k, struct stored *vals)
 {
     (void)db;
-    static const char *const member_parts[] = {"title",   "given_name", "family_name",
-                                               "nickname", "email",      "line_id",
-                                               "facebook", NULL};
+    static const char *const member_parts[] = {"title", "given_name", "family_name", "nickname",
+                                               "email", "line_id",    "facebook",    NULL};
     static const char *const org_parts[] = {"name", "short_name", NULL};
     static const char *const event_parts[] = {"title", "venue", NULL};
     static const char *const task_parts[] = {"title", NULL};
-    const char *const *parts = k == KIND_MEMBER ? member_parts
-                               : k == KIND_ORG  ? org_parts
+    const char *const *parts = k == KIND_MEMBER  ? member_parts
+                               : k == KIND_ORG   ? org_parts
                                : k == KIND_EVENT ? event_parts
                                : k == KIND_TASK  ? task_parts
                                                  : NULL;
@@ -65,8 +62,7 @@ static int run(struct db *db, const char *sql, long long id, const char *text, l
                char **err)
 {
     sqlite3_stmt *st = db_prepare(db, sql, err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_bind_parameter_count(st) >= 2) {
         if (text)
@@ -74,8 +70,7 @@ static int run(struct db *db, const char *sql, long long id, const char *text, l
         else
             sqlite3_bind_null(st, 2);
     }
-    if (sqlite3_bind_parameter_count(st) >= 3)
-        sqlite3_bind_int64(st, 3, num);
+    if (sqlite3_bind_parameter_count(st) >= 3) sqlite3_bind_int64(st, 3, num);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -87,8 +82,7 @@ static int run(struct db *db, const char *sql, long long id, const char *text, l
 
 static int write_phones(struct db *db, long long id, const struct stored *v, char **err)
 {
-    if (run(db, "DELETE FROM member_phones WHERE member_id = ?1", id, NULL, 0, err) != 0)
-        return -1;
+    if (run(db, "DELETE FROM member_phones WHERE member_id = ?1", id, NULL, 0, err) != 0) return -1;
     for (size_t i = 0; i < v->n; i++)
         if (run(db,
                 "INSERT OR IGNORE INTO member_phones (member_id, phone, position) VALUES (?1, "
@@ -109,8 +103,7 @@ static int write_affiliations(struct db *db, long long id, const struct stored *
                                       "VALUES (?1, ?2, ?3) ON CONFLICT (member_id, org_id) DO "
                                       "UPDATE SET position = excluded.position",
                                       err);
-        if (!st)
-            return -1;
+        if (!st) return -1;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, v->ids[i]);
         sqlite3_bind_int64(st, 3, (long long)i);
@@ -125,8 +118,7 @@ static int write_affiliations(struct db *db, long long id, const struct stored *
                err);
 }
 
-static int write_tags(struct db *db, enum kind k, long long id, const struct stored *v,
-                      char **err)
+static int write_tags(struct db *db, enum kind k, long long id, const struct stored *v, char **err)
 {
     bool member = k == KIND_MEMBER;
     if (run(db,
@@ -150,8 +142,7 @@ static int write_tags(struct db *db, enum kind k, long long id, const struct sto
 
 static int write_partners(struct db *db, long long id, const struct stored *v, char **err)
 {
-    if (run(db, "DELETE FROM event_partners WHERE event_id = ?1", id, NULL, 0, err) != 0)
-        return -1;
+    if (run(db, "DELETE FROM event_partners WHERE event_id = ?1", id, NULL, 0, err) != 0) return -1;
     for (size_t i = 0; i < v->n; i++) {
         char *org = xasprintf("%lld", v->ids[i]);
         int rc = run(db,
@@ -159,16 +150,14 @@ static int write_partners(struct db *db, long long id, const struct stored *v, c
                      "(?1, CAST(?2 AS INTEGER), ?3)",
                      id, org, (long long)i, err);
         free(org);
-        if (rc != 0)
-            return -1;
+        if (rc != 0) return -1;
     }
     return 0;
 }
 
 static int write_quotas(struct db *db, long long id, const struct stored *v, char **err)
 {
-    if (run(db, "DELETE FROM event_quotas WHERE event_id = ?1", id, NULL, 0, err) != 0)
-        return -1;
+    if (run(db, "DELETE FROM event_quotas WHERE event_id = ?1", id, NULL, 0, err) != 0) return -1;
     for (size_t i = 0; i < v->n; i++) {
         /* items are "category\tnumber" */
         if (run(db,
@@ -204,11 +193,8 @@ int write_links(struct db *db, const struct record *r, struct stored *vals, char
 {
     const struct kind_info *ki = kind_info(r->kind);
     for (int i = 0; i < ki->nfields; i++)
-        if (r->changed[i] && write_link(db, r, i, &vals[i], err) != 0)
-            return -1;
-    if (r->kind == KIND_MEMBER)
-        return run(db, refresh_member_orgs, r->id, NULL, 0, err);
-    if (r->kind == KIND_ORG)
-        return run(db, refresh_org_members, r->id, NULL, 0, err);
+        if (r->changed[i] && write_link(db, r, i, &vals[i], err) != 0) return -1;
+    if (r->kind == KIND_MEMBER) return run(db, refresh_member_orgs, r->id, NULL, 0, err);
+    if (r->kind == KIND_ORG) return run(db, refresh_org_members, r->id, NULL, 0, err);
     return 0;
 }

@@ -38,11 +38,10 @@ static const struct sort_order event_sorts[] = {{"date", "e.start_date DESC, e.i
                                                 {"title", "e.title COLLATE thai, e.id"},
                                                 {"id", "e.id"},
                                                 {NULL, NULL}};
-static const struct sort_order task_sorts[] = {
-    {"due", "t.due_date IS NULL, t.due_date, t.id"},
-    {"title", "t.title COLLATE thai, t.id"},
-    {"id", "t.id"},
-    {NULL, NULL}};
+static const struct sort_order task_sorts[] = {{"due", "t.due_date IS NULL, t.due_date, t.id"},
+                                               {"title", "t.title COLLATE thai, t.id"},
+                                               {"id", "t.id"},
+                                               {NULL, NULL}};
 static const struct sort_order attendance_sorts[] = {
     {"name", "(SELECT given_name FROM members WHERE id = a.member_id) COLLATE thai, a.id"},
     {"time", "a.checked_in_at IS NULL, a.checked_in_at, a.id"},
@@ -50,8 +49,9 @@ static const struct sort_order attendance_sorts[] = {
     {NULL, NULL}};
 
 static const struct sort_order *const sorts[KIND_COUNT] = {
-    [KIND_MEMBER] = member_sorts, [KIND_ORG] = org_sorts,         [KIND_EVENT] = event_sorts,
-    [KIND_TASK] = task_sorts,     [KIND_ATTENDANCE] = attendance_sorts,
+    [KIND_MEMBER] = member_sorts,         [KIND_ORG] = org_sorts,
+    [KIND_EVENT] = event_sorts,           [KIND_TASK] = task_sorts,
+    [KIND_ATTENDANCE] = attendance_sorts,
 };
 
 /* Filters always present, each inert when its parameter is NULL. */
@@ -130,8 +130,7 @@ static char *term_key(const char *term)
     bool phoneish = strlen(digits) >= 3;
     for (const char *p = term; phoneish && *p; p++)
         phoneish = strchr("-+() .", *p) || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80;
-    if (phoneish && strlen(digits) * 3 >= strlen(term))
-        return digits;
+    if (phoneish && strlen(digits) * 3 >= strlen(term)) return digits;
     free(digits);
     return text_search_key(term);
 }
@@ -141,11 +140,9 @@ static char *term_key(const char *term)
 static char *whole_phone_query(const char *search)
 {
     char full[32];
-    if (phone_normalize(search, full, sizeof full) != PHONE_INVALID)
-        return xstrdup(full);
+    if (phone_normalize(search, full, sizeof full) != PHONE_INVALID) return xstrdup(full);
     for (const char *p = search; *p; p++)
-        if (!strchr("0123456789-+() .", *p))
-            return NULL;
+        if (!strchr("0123456789-+() .", *p)) return NULL;
     char *digits = text_digits_only(search);
     if (strlen(digits) < 3 || !strchr(search, ' ')) {
         free(digits);
@@ -162,8 +159,7 @@ static char *whole_phone_query(const char *search)
 static void terms_parse(const char *search, bool has_fts, struct terms *t)
 {
     memset(t, 0, sizeof *t);
-    if (!search)
-        return;
+    if (!search) return;
     char *phone = whole_phone_query(search);
     char *key = phone ? phone : text_normalize(search, 0);
     struct strbuf fts = STRBUF_INIT;
@@ -198,8 +194,7 @@ static void terms_free(struct terms *t)
 static int sort_index(enum kind k, const char *key)
 {
     for (int i = 0; key && sorts[k][i].key; i++)
-        if (strcmp(sorts[k][i].key, key) == 0)
-            return i;
+        if (strcmp(sorts[k][i].key, key) == 0) return i;
     return 0;
 }
 
@@ -208,8 +203,7 @@ static const char *compose(enum kind k, bool count, int sort, bool fts, int nsca
 {
     static char *cache[KIND_COUNT][2][8][2][MAX_TERMS + 1];
     char **slot = &cache[k][count][sort][fts][nscan];
-    if (*slot)
-        return *slot;
+    if (*slot) return *slot;
     const char *a = kind_alias(k);
     struct strbuf sb = STRBUF_INIT;
     if (count)
@@ -218,12 +212,10 @@ static const char *compose(enum kind k, bool count, int sort, bool fts, int nsca
         sb_add(&sb, kind_select_sql(k));
     sb_addf(&sb, " WHERE (%s.deleted_at IS NULL) = :live", a);
     sb_add(&sb, filters[k]);
-    if (fts)
-        sb_add(&sb, fts_filter[k]);
+    if (fts) sb_add(&sb, fts_filter[k]);
     for (int i = 0; i < nscan; i++)
         sb_addf(&sb, " AND instr(%s, :s%d) > 0", key_expr[k], i);
-    if (!count)
-        sb_addf(&sb, " ORDER BY %s LIMIT :limit OFFSET :offset", sorts[k][sort].sql);
+    if (!count) sb_addf(&sb, " ORDER BY %s LIMIT :limit OFFSET :offset", sorts[k][sort].sql);
     *slot = sb_take(&sb);
     return *slot;
 }
@@ -231,15 +223,13 @@ static const char *compose(enum kind k, bool count, int sort, bool fts, int nsca
 static void bind_text(sqlite3_stmt *st, const char *name, const char *value)
 {
     int idx = sqlite3_bind_parameter_index(st, name);
-    if (idx > 0 && value)
-        sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
+    if (idx > 0 && value) sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
 }
 
 static void bind_id(sqlite3_stmt *st, const char *name, long long value)
 {
     int idx = sqlite3_bind_parameter_index(st, name);
-    if (idx > 0 && value)
-        sqlite3_bind_int64(st, idx, value);
+    if (idx > 0 && value) sqlite3_bind_int64(st, idx, value);
 }
 
 static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bool count,
@@ -271,7 +261,8 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
         bind_id(st, ":org", q->org_id);
         if (province) {
             /* Bind the ISO code the rows store. */
-            sqlite3_stmt *code = db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", err);
+            sqlite3_stmt *code =
+                db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", err);
             if (code) {
                 sqlite3_bind_text(code, 1, province, -1, SQLITE_TRANSIENT);
                 if (sqlite3_step(code) == SQLITE_ROW)
@@ -290,8 +281,8 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
 static bool unfiltered(const struct list_query *q)
 {
     return !(q->search && *q->search) && !q->event_id && !q->member_id && !q->org_id &&
-           !(q->province && *q->province) && !(q->tag && *q->tag) &&
-           !(q->status && *q->status) && !q->deleted;
+           !(q->province && *q->province) && !(q->tag && *q->tag) && !(q->status && *q->status) &&
+           !q->deleted;
 }
 
 /* The whole live table: counted on its partial index, without the filter machinery. */
@@ -307,8 +298,7 @@ int list_count(struct db *db, const struct list_query *q, long long *count, char
 {
     sqlite3_stmt *st = unfiltered(q) ? db_prepare(db, live_count_sql(q->kind), err)
                                      : prepare_query(db, q, true, err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     int rc = sqlite3_step(st);
     *count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
@@ -325,8 +315,7 @@ int list_fetch(struct db *db, const struct list_query *q, long long offset, int 
     *rows = NULL;
     *n = 0;
     sqlite3_stmt *st = prepare_query(db, q, false, err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
     sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"), offset);
     size_t cap = 0;
@@ -362,15 +351,12 @@ int list_each(struct db *db, const struct list_query *q,
     for (long long offset = 0;; offset += PAGE) {
         struct record **rows;
         size_t n;
-        if (list_fetch(db, q, offset, PAGE, &rows, &n, err) != 0)
-            return -1;
+        if (list_fetch(db, q, offset, PAGE, &rows, &n, err) != 0) return -1;
         int stop = 0;
         for (size_t i = 0; i < n && !stop; i++)
             stop = fn(rows[i], ctx);
         list_free(rows, n);
-        if (stop)
-            return stop;
-        if (n < PAGE)
-            return 0;
+        if (stop) return stop;
+        if (n < PAGE) return 0;
     }
 }

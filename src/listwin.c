@@ -3,33 +3,25 @@
 
 void listwin_clamp(struct listwin *lw)
 {
-    if (lw->height < 1)
-        lw->height = 1;
+    if (lw->height < 1) lw->height = 1;
     if (lw->count <= 0) {
         lw->count = 0;
         lw->top = lw->cursor = 0;
         return;
     }
-    if (lw->cursor >= lw->count)
-        lw->cursor = lw->count - 1;
-    if (lw->cursor < 0)
-        lw->cursor = 0;
+    if (lw->cursor >= lw->count) lw->cursor = lw->count - 1;
+    if (lw->cursor < 0) lw->cursor = 0;
     long long max_top = lw->count > lw->height ? lw->count - lw->height : 0;
-    if (lw->top > max_top)
-        lw->top = max_top;
-    if (lw->top < 0)
-        lw->top = 0;
-    if (lw->cursor < lw->top)
-        lw->top = lw->cursor;
-    if (lw->cursor >= lw->top + lw->height)
-        lw->top = lw->cursor - lw->height + 1;
+    if (lw->top > max_top) lw->top = max_top;
+    if (lw->top < 0) lw->top = 0;
+    if (lw->cursor < lw->top) lw->top = lw->cursor;
+    if (lw->cursor >= lw->top + lw->height) lw->top = lw->cursor - lw->height + 1;
 }
 
 struct listwin_delta listwin_goto(struct listwin *lw, long long index)
 {
     struct listwin_delta d = {LW_NONE, lw->cursor, 0};
-    if (lw->count == 0)
-        return d;
+    if (lw->count == 0) return d;
     long long old_top = lw->top;
     lw->cursor = index;
     listwin_clamp(lw);

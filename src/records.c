@@ -14,55 +14,70 @@
 
 /* Members are shown as Thai names are written: a Thai title glued to the given name
  * (นางสาวจิราพร คงทอง), a Latin one followed by a space (Dr. John Smith). */
-#define MEMBER_NAME(m)                                                                            \
-    "(CASE WHEN " m ".title = '' THEN '' WHEN " m ".title GLOB '[A-Za-z]*' THEN " m               \
-    ".title || ' ' ELSE " m ".title END || " m ".given_name || CASE WHEN " m                      \
+#define MEMBER_NAME(m)                                                                             \
+    "(CASE WHEN " m ".title = '' THEN '' WHEN " m ".title GLOB '[A-Za-z]*' THEN " m                \
+    ".title || ' ' ELSE " m ".title END || " m ".given_name || CASE WHEN " m                       \
     ".family_name <> '' THEN ' ' || " m ".family_name ELSE '' END)"
 
 #define COMMON(a) a ".id, " a ".version, " a ".updated_at, " a ".updated_by, " a ".deleted_at, "
 
-static const char member_select[] =
-    "SELECT " COMMON("m") "m.id, m.title, m.given_name, m.family_name, m.nickname, m.gender, "
-    "(SELECT group_concat(phone, '; ') FROM (SELECT phone FROM member_phones WHERE member_id = "
-    "m.id ORDER BY position)), m.email, m.line_id, m.facebook, "
-    "(SELECT name_th FROM provinces WHERE code = m.province), m.district, m.subdistrict, "
-    "m.position, (SELECT group_concat(name, '; ') FROM (SELECT o.name FROM affiliations a JOIN "
-    "organisations o ON o.id = a.org_id WHERE a.member_id = m.id ORDER BY a.position)), "
-    "(SELECT group_concat(name, '; ') FROM (SELECT t.name FROM member_tags x JOIN tags t ON t.id "
-    "= x.tag_id WHERE x.member_id = m.id ORDER BY t.name COLLATE thai)), m.notes, m.skills, "
-    "m.active, (SELECT group_concat(org_id) FROM (SELECT org_id FROM affiliations WHERE "
-    "member_id = m.id ORDER BY position)) FROM members m";
+static const char member_select[] = "SELECT " COMMON(
+    "m") "m.id, m.title, m.given_name, m.family_name, m.nickname, m.gender, "
+         "(SELECT group_concat(phone, '; ') FROM (SELECT phone FROM member_phones WHERE member_id "
+         "= "
+         "m.id ORDER BY position)), m.email, m.line_id, m.facebook, "
+         "(SELECT name_th FROM provinces WHERE code = m.province), m.district, m.subdistrict, "
+         "m.position, (SELECT group_concat(name, '; ') FROM (SELECT o.name FROM affiliations a "
+         "JOIN "
+         "organisations o ON o.id = a.org_id WHERE a.member_id = m.id ORDER BY a.position)), "
+         "(SELECT group_concat(name, '; ') FROM (SELECT t.name FROM member_tags x JOIN tags t ON "
+         "t.id "
+         "= x.tag_id WHERE x.member_id = m.id ORDER BY t.name COLLATE thai)), m.notes, m.skills, "
+         "m.active, (SELECT group_concat(org_id) FROM (SELECT org_id FROM affiliations WHERE "
+         "member_id = m.id ORDER BY position)) FROM members m";
 
 static const char org_select[] =
     "SELECT " COMMON("o") "o.id, o.name, o.short_name, o.kind, (SELECT name FROM organisations "
-    "WHERE id = o.parent_id), (SELECT name_th FROM provinces WHERE code = o.province), o.phone, "
-    "o.email, o.line_group, o.facebook, o.website, o.focus, o.notes, (SELECT group_concat(name, "
-    "'; ') FROM (SELECT t.name FROM org_tags x JOIN tags t ON t.id = x.tag_id WHERE x.org_id = "
-    "o.id ORDER BY t.name COLLATE thai)), o.parent_id FROM organisations o";
+                          "WHERE id = o.parent_id), (SELECT name_th FROM provinces WHERE code = "
+                          "o.province), o.phone, "
+                          "o.email, o.line_group, o.facebook, o.website, o.focus, o.notes, (SELECT "
+                          "group_concat(name, "
+                          "'; ') FROM (SELECT t.name FROM org_tags x JOIN tags t ON t.id = "
+                          "x.tag_id WHERE x.org_id = "
+                          "o.id ORDER BY t.name COLLATE thai)), o.parent_id FROM organisations o";
 
-static const char event_select[] =
-    "SELECT " COMMON("e") "e.id, e.title, e.kind, e.start_date, e.end_date, e.start_time, "
-    "e.end_time, e.venue, (SELECT name_th FROM provinces WHERE code = e.province), (SELECT name "
-    "FROM organisations WHERE id = e.host_id), (SELECT group_concat(name, '; ') FROM (SELECT "
-    "o.name FROM event_partners p JOIN organisations o ON o.id = p.org_id WHERE p.event_id = "
-    "e.id ORDER BY p.position)), e.target, e.status, e.notes, (SELECT group_concat(category || "
-    "'=' || target, '; ') FROM (SELECT category, target FROM event_quotas WHERE event_id = e.id "
-    "ORDER BY position)), NULLIF(e.recurrence_months, 0), e.agenda, e.minutes, e.host_id, "
-    "(SELECT group_concat(org_id) FROM (SELECT org_id FROM event_partners WHERE event_id = e.id "
-    "ORDER BY position)) FROM events e";
+static const char event_select[] = "SELECT " COMMON(
+    "e") "e.id, e.title, e.kind, e.start_date, e.end_date, e.start_time, "
+         "e.end_time, e.venue, (SELECT name_th FROM provinces WHERE code = e.province), (SELECT "
+         "name "
+         "FROM organisations WHERE id = e.host_id), (SELECT group_concat(name, '; ') FROM (SELECT "
+         "o.name FROM event_partners p JOIN organisations o ON o.id = p.org_id WHERE p.event_id = "
+         "e.id ORDER BY p.position)), e.target, e.status, e.notes, (SELECT group_concat(category "
+         "|| "
+         "'=' || target, '; ') FROM (SELECT category, target FROM event_quotas WHERE event_id = "
+         "e.id "
+         "ORDER BY position)), NULLIF(e.recurrence_months, 0), e.agenda, e.minutes, e.host_id, "
+         "(SELECT group_concat(org_id) FROM (SELECT org_id FROM event_partners WHERE event_id = "
+         "e.id "
+         "ORDER BY position)) FROM events e";
 
 static const char attendance_select[] =
     "SELECT " COMMON("a") "a.event_id, (SELECT title FROM events WHERE id = a.event_id), "
-    "a.member_id, (SELECT " MEMBER_NAME("m") " FROM members m WHERE m.id = a.member_id), "
-    "(SELECT name FROM organisations WHERE id = a.org_id), a.category, a.role, a.status, "
-    "a.reason, a.breakout, a.checked_in_at, a.checked_in_by, a.event_id, a.member_id, a.org_id "
-    "FROM attendance a";
+                          "a.member_id, (SELECT " MEMBER_NAME(
+                              "m") " FROM members m WHERE m.id = a.member_id), "
+                                   "(SELECT name FROM organisations WHERE id = a.org_id), "
+                                   "a.category, a.role, a.status, "
+                                   "a.reason, a.breakout, a.checked_in_at, a.checked_in_by, "
+                                   "a.event_id, a.member_id, a.org_id "
+                                   "FROM attendance a";
 
 static const char task_select[] =
-    "SELECT " COMMON("t") "t.id, t.title, t.event_id, (SELECT " MEMBER_NAME("m") " FROM members "
-    "m WHERE m.id = t.owner_id), (SELECT name FROM organisations WHERE id = t.owner_org_id), "
-    "t.due_date, t.status, t.priority, t.notes, t.done_date, t.event_id, t.owner_id, "
-    "t.owner_org_id FROM tasks t";
+    "SELECT " COMMON("t") "t.id, t.title, t.event_id, (SELECT " MEMBER_NAME(
+        "m") " FROM members "
+             "m WHERE m.id = t.owner_id), (SELECT name FROM organisations WHERE id = "
+             "t.owner_org_id), "
+             "t.due_date, t.status, t.priority, t.notes, t.done_date, t.event_id, t.owner_id, "
+             "t.owner_org_id FROM tasks t";
 
 static const char member_insert[] =
     "INSERT INTO members (title, given_name, family_name, nickname, gender, email, line_id, "
@@ -151,11 +166,26 @@ static const struct kind_sql kind_sql[KIND_COUNT] = {
                          attendance_update},
 };
 
-const char *kind_select_sql(enum kind k) { return kind_sql[k].select; }
-const char *kind_alias(enum kind k) { return kind_sql[k].alias; }
-const char *kind_table(enum kind k) { return kind_sql[k].table; }
-const char *kind_insert_sql(enum kind k) { return kind_sql[k].insert; }
-const char *kind_update_sql(enum kind k) { return kind_sql[k].update; }
+const char *kind_select_sql(enum kind k)
+{
+    return kind_sql[k].select;
+}
+const char *kind_alias(enum kind k)
+{
+    return kind_sql[k].alias;
+}
+const char *kind_table(enum kind k)
+{
+    return kind_sql[k].table;
+}
+const char *kind_insert_sql(enum kind k)
+{
+    return kind_sql[k].insert;
+}
+const char *kind_update_sql(enum kind k)
+{
+    return kind_sql[k].update;
+}
 
 const char *kind_delete_sql(enum kind k, bool deleted)
 {
@@ -191,8 +221,7 @@ static void refs_clear(struct refs *refs, int fi)
 void record_free(struct record **rp)
 {
     struct record *r = *rp;
-    if (!r)
-        return;
+    if (!r) return;
     int n = kind_info(r->kind)->nfields;
     for (int i = 0; i < n; i++) {
         free(r->values[i]);
@@ -208,7 +237,10 @@ void record_free(struct record **rp)
     *rp = NULL;
 }
 
-static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
 
 struct record *record_copy(const struct record *r)
 {
@@ -237,8 +269,7 @@ struct record *record_copy(const struct record *r)
 int record_set(struct record *r, const char *field, const char *value)
 {
     int fi = field_index(kind_info(r->kind), field);
-    if (fi < 0)
-        return -1;
+    if (fi < 0) return -1;
     free(r->values[fi]);
     r->values[fi] = xstrdup(value ? value : "");
     r->changed[fi] = true;
@@ -288,8 +319,7 @@ static void parse_ids(struct refs *refs, int fi, const char *text)
 {
     refs_clear(refs, fi);
     refs->resolved[fi] = true;
-    if (!text || !*text)
-        return;
+    if (!text || !*text) return;
     size_t n = 1;
     for (const char *p = text; *p; p++)
         n += *p == ',';
@@ -297,8 +327,7 @@ static void parse_ids(struct refs *refs, int fi, const char *text)
     const char *p = text;
     while (*p) {
         refs->ids[fi][refs->n[fi]++] = strtoll(p, (char **)&p, 10);
-        if (*p == ',')
-            p++;
+        if (*p == ',') p++;
     }
 }
 
@@ -326,18 +355,14 @@ int record_load(struct db *db, enum kind k, long long id, struct record **out, c
 {
     static char *sql[KIND_COUNT];
     *out = NULL;
-    if (!sql[k])
-        sql[k] = xasprintf("%s WHERE %s.id = ?", kind_sql[k].select, kind_sql[k].alias);
+    if (!sql[k]) sql[k] = xasprintf("%s WHERE %s.id = ?", kind_sql[k].select, kind_sql[k].alias);
     sqlite3_stmt *st = db_prepare(db, sql[k], err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = record_from_row(st, k);
+    if (rc == SQLITE_ROW) *out = record_from_row(st, k);
     sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
+    if (rc == SQLITE_ROW) return 0;
     if (rc != SQLITE_DONE) {
         *err = db_error(db, "cannot read");
         return -1;
@@ -351,8 +376,7 @@ size_t record_refs(const struct record *r, const char *field, const long long **
     const struct refs *refs = r->refs;
     int fi = field_index(kind_info(r->kind), field);
     *ids = NULL;
-    if (fi < 0 || !refs->resolved[fi])
-        return 0;
+    if (fi < 0 || !refs->resolved[fi]) return 0;
     *ids = refs->ids[fi];
     return refs->n[fi];
 }

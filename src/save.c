@@ -23,8 +23,14 @@ struct save {
     char now[32];
 };
 
-static int fi_of(const struct save *s, const char *name) { return field_index(s->ki, name); }
-static struct stored *val(struct save *s, const char *name) { return &s->vals[fi_of(s, name)]; }
+static int fi_of(const struct save *s, const char *name)
+{
+    return field_index(s->ki, name);
+}
+static struct stored *val(struct save *s, const char *name)
+{
+    return &s->vals[fi_of(s, name)];
+}
 
 static bool stored_empty(const struct stored *v)
 {
@@ -50,14 +56,12 @@ static int store_fields(struct save *s, char **err)
     struct refs *refs = s->r->refs;
     for (int i = 0; i < s->ki->nfields; i++) {
         const struct field *f = &s->ki->fields[i];
-        if (f->type == FT_ID || f->type == FT_DERIVED)
-            continue;
+        if (f->type == FT_ID || f->type == FT_DERIVED) continue;
         if (field_is_ref(f->type) && refs->resolved[i]) {
             struct stored *v = &s->vals[i];
             if (f->type == FT_ORGS) {
                 v->ids = xmalloc(sizeof(long long) * (refs->n[i] ? refs->n[i] : 1));
-                if (refs->n[i])
-                    memcpy(v->ids, refs->ids[i], sizeof(long long) * refs->n[i]);
+                if (refs->n[i]) memcpy(v->ids, refs->ids[i], sizeof(long long) * refs->n[i]);
                 v->n = refs->n[i];
             } else if (refs->n[i]) {
                 v->num = refs->ids[i][0];
@@ -65,8 +69,7 @@ static int store_fields(struct save *s, char **err)
             }
             continue;
         }
-        if (field_store(s->db, s->r->kind, i, s->r->values[i], &s->vals[i], err) != 0)
-            return -1;
+        if (field_store(s->db, s->r->kind, i, s->r->values[i], &s->vals[i], err) != 0) return -1;
         if ((f->flags & FIELD_REQUIRED) && stored_empty(&s->vals[i])) {
             *err = xasprintf("%s: required", f->name);
             return -1;
@@ -94,8 +97,7 @@ static int event_rules(struct save *s, char **err)
     take_range_end(s, "start_date", "end_date");
     take_range_end(s, "start_time", "end_time");
     struct stored *start = val(s, "start_date"), *end = val(s, "end_date");
-    if (stored_empty(end))
-        set_text(end, start->text);
+    if (stored_empty(end)) set_text(end, start->text);
     if (strcmp(end->text, start->text) < 0) {
         *err = xasprintf("end_date: %s is before the start date %s", end->text, start->text);
         return -1;
@@ -122,8 +124,7 @@ static int attendance_existing(struct save *s, char **err)
                                   "SELECT id, deleted_at IS NOT NULL FROM attendance WHERE "
                                   "event_id = ? AND member_id = ? AND id <> ?",
                                   err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, val(s, "event_id")->num);
     sqlite3_bind_int64(st, 2, val(s, "member_id")->num);
     sqlite3_bind_int64(st, 3, s->r->id);
@@ -140,8 +141,7 @@ static int attendance_existing(struct save *s, char **err)
         return -1;
     }
     if (id && !s->r->id) {
-        if (record_load(s->db, KIND_ATTENDANCE, id, &s->old, err) != 0)
-            return -1;
+        if (record_load(s->db, KIND_ATTENDANCE, id, &s->old, err) != 0) return -1;
         s->r->id = id;
         s->r->version = s->old->version;
     }
@@ -152,14 +152,12 @@ static int attendance_existing(struct save *s, char **err)
 static int attendance_default_org(struct save *s, char **err)
 {
     struct stored *org = val(s, "organisation");
-    if (org->has_num)
-        return 0;
+    if (org->has_num) return 0;
     sqlite3_stmt *st = db_prepare(s->db,
                                   "SELECT org_id FROM affiliations WHERE member_id = ? ORDER BY "
                                   "position LIMIT 1",
                                   err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, val(s, "member_id")->num);
     if (sqlite3_step(st) == SQLITE_ROW) {
         org->num = sqlite3_column_int64(st, 0);
@@ -171,11 +169,9 @@ static int attendance_default_org(struct save *s, char **err)
 
 static int attendance_rules(struct save *s, char **err)
 {
-    if (attendance_existing(s, err) != 0 || attendance_default_org(s, err) != 0)
-        return -1;
+    if (attendance_existing(s, err) != 0 || attendance_default_org(s, err) != 0) return -1;
     struct stored *at = val(s, "checked_in_at"), *by = val(s, "checked_in_by");
-    if (strcmp(val(s, "status")->text, "attended") != 0)
-        return 0;
+    if (strcmp(val(s, "status")->text, "attended") != 0) return 0;
     /* A revived (deleted) row is a new arrival: it gets a new time. */
     const char *was = s->old && !s->old->deleted_at ? record_get(s->old, "checked_in_at") : "";
     if (*was) {
@@ -191,16 +187,14 @@ static int attendance_rules(struct save *s, char **err)
 static int org_rules(struct save *s, char **err)
 {
     struct stored *parent = val(s, "parent");
-    if (!parent->has_num || !s->r->id)
-        return 0;
+    if (!parent->has_num || !s->r->id) return 0;
     sqlite3_stmt *st = db_prepare(
         s->db,
         "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL SELECT o.parent_id, depth + 1 "
         "FROM organisations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL AND depth < "
         "1000) SELECT 1 FROM up WHERE id = ?2",
         err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, parent->num);
     sqlite3_bind_int64(st, 2, s->r->id);
     bool loop = sqlite3_step(st) == SQLITE_ROW;
@@ -241,8 +235,7 @@ static char *join_items(const struct stored *v)
 static void bind_named_text(sqlite3_stmt *st, const char *name, const char *text)
 {
     int idx = sqlite3_bind_parameter_index(st, name);
-    if (idx > 0)
-        sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
+    if (idx > 0) sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
 }
 
 static void bind_field(sqlite3_stmt *st, const struct field *f, const struct stored *v)
@@ -250,8 +243,7 @@ static void bind_field(sqlite3_stmt *st, const struct field *f, const struct sto
     char param[64];
     snprintf(param, sizeof param, ":%s", f->name);
     int idx = sqlite3_bind_parameter_index(st, param);
-    if (idx <= 0)
-        return;
+    if (idx <= 0) return;
     if (f->type == FT_PHONES) {
         char *joined = join_items(v);
         sqlite3_bind_text(st, idx, joined, -1, SQLITE_TRANSIENT);
@@ -269,8 +261,7 @@ static int write_row(struct save *s, char **err)
 {
     const char *sql = s->r->id ? kind_update_sql(s->r->kind) : kind_insert_sql(s->r->kind);
     sqlite3_stmt *st = db_prepare(s->db, sql, err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     for (int i = 0; i < s->ki->nfields; i++)
         bind_field(st, &s->ki->fields[i], &s->vals[i]);
     char *key = record_search_key(s->db, s->r->kind, s->vals);
@@ -286,10 +277,8 @@ static int write_row(struct save *s, char **err)
         *err = db_error(s->db, "cannot save");
         return -1;
     }
-    if (s->r->id && sqlite3_changes(db_handle(s->db)) == 0)
-        return changed_error(s, err);
-    if (!s->r->id)
-        s->r->id = sqlite3_last_insert_rowid(db_handle(s->db));
+    if (s->r->id && sqlite3_changes(db_handle(s->db)) == 0) return changed_error(s, err);
+    if (!s->r->id) s->r->id = sqlite3_last_insert_rowid(db_handle(s->db));
     return 0;
 }
 
@@ -307,12 +296,10 @@ int record_save(struct db *db, struct record *r, char **err)
     struct record *fresh = NULL;
     long long original_id = r->id, original_version = r->version;
     db_now(s.now);
-    if (db_begin(db, err) != 0)
-        return -1;
+    if (db_begin(db, err) != 0) return -1;
     int rc = -1;
     if (r->id) {
-        if (record_load(db, r->kind, r->id, &s.old, err) != 0)
-            goto done;
+        if (record_load(db, r->kind, r->id, &s.old, err) != 0) goto done;
         if (s.old->deleted_at) {
             *err = xasprintf("%s %lld was deleted: restore it first", s.ki->name, r->id);
             goto done;
@@ -323,8 +310,7 @@ int record_save(struct db *db, struct record *r, char **err)
         }
     }
     if (store_fields(&s, err) != 0 || kind_rules(&s, err) != 0 || write_row(&s, err) != 0 ||
-        write_links(db, r, s.vals, err) != 0 ||
-        record_load(db, r->kind, r->id, &fresh, err) != 0 ||
+        write_links(db, r, s.vals, err) != 0 || record_load(db, r->kind, r->id, &fresh, err) != 0 ||
         audit_write(db, s.old ? "update" : "insert", s.old, fresh, s.now, err) != 0 ||
         db_commit(db, err) != 0)
         goto done;
@@ -349,19 +335,16 @@ static int set_deleted(struct db *db, enum kind k, long long id, bool deleted, c
     struct record *old = NULL, *fresh = NULL;
     char now[32];
     db_now(now);
-    if (db_begin(db, err) != 0)
-        return -1;
+    if (db_begin(db, err) != 0) return -1;
     int rc = -1;
-    if (record_load(db, k, id, &old, err) != 0)
-        goto done;
+    if (record_load(db, k, id, &old, err) != 0) goto done;
     if ((old->deleted_at != NULL) == deleted) {
         *err = xasprintf("%s %lld is %s", kind_info(k)->name, id,
                          deleted ? "already deleted" : "not deleted");
         goto done;
     }
     sqlite3_stmt *st = db_prepare(db, kind_delete_sql(k, deleted), err);
-    if (!st)
-        goto done;
+    if (!st) goto done;
     sqlite3_bind_text(st, 1, deleted ? now : NULL, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, db_user(db), -1, SQLITE_TRANSIENT);
@@ -378,8 +361,7 @@ static int set_deleted(struct db *db, enum kind k, long long id, bool deleted, c
         goto done;
     rc = 0;
 done:
-    if (rc != 0)
-        db_rollback(db);
+    if (rc != 0) db_rollback(db);
     record_free(&old);
     record_free(&fresh);
     return rc;

@@ -12,8 +12,7 @@
 char *settings_config_path(void)
 {
     const char *config = getenv("XDG_CONFIG_HOME");
-    if (config && *config == '/')
-        return xasprintf("%s/khai/config", config);
+    if (config && *config == '/') return xasprintf("%s/khai/config", config);
     const char *home = getenv("HOME");
     if (!home || !*home) {
         struct passwd *pw = getpwuid(getuid());
@@ -38,17 +37,14 @@ static int config_lang(void)
     char *path = settings_config_path();
     FILE *f = fopen(path, "r");
     free(path);
-    if (!f)
-        return -1;
+    if (!f) return -1;
     char line[256];
     int lang = -1;
     while (fgets(line, sizeof line, f)) {
         char *eq = strchr(line, '=');
-        if (line[0] == '#' || !eq)
-            continue;
+        if (line[0] == '#' || !eq) continue;
         *eq = '\0';
-        if (strcmp(trim(line), "lang") == 0)
-            lang = strncmp(trim(eq + 1), "th", 2) == 0;
+        if (strcmp(trim(line), "lang") == 0) lang = strncmp(trim(eq + 1), "th", 2) == 0;
     }
     fclose(f);
     return lang;
@@ -56,16 +52,13 @@ static int config_lang(void)
 
 bool settings_thai(const char *flag)
 {
-    if (flag && *flag)
-        return strncmp(flag, "th", 2) == 0;
+    if (flag && *flag) return strncmp(flag, "th", 2) == 0;
     int configured = config_lang();
-    if (configured >= 0)
-        return configured;
+    if (configured >= 0) return configured;
     const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
     for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
         const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "th", 2) == 0;
+        if (v && *v) return strncmp(v, "th", 2) == 0;
     }
     return false;
 }

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int summary_counts(struct db *db, long long event_id, struct event_summary *s,
-                          char **err)
+static int summary_counts(struct db *db, long long event_id, struct event_summary *s, char **err)
 {
     sqlite3_stmt *st = db_prepare(
         db,
@@ -17,12 +16,11 @@ static int summary_counts(struct db *db, long long event_id, struct event_summar
         "org_id) FILTER (WHERE status = 'attended') FROM attendance WHERE event_id = ?1 AND "
         "deleted_at IS NULL",
         err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, event_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        long long *out[] = {&s->target,   &s->invited,   &s->confirmed,    &s->attended,
+        long long *out[] = {&s->target, &s->invited,   &s->confirmed,    &s->attended,
                             &s->absent, &s->cancelled, &s->organisations};
         for (int i = 0; i < 7; i++)
             *out[i] = sqlite3_column_int64(st, i);
@@ -47,8 +45,7 @@ static int summary_categories(struct db *db, long long event_id, struct event_su
         "IS NULL AND category <> '') GROUP BY category ORDER BY min(position), category COLLATE "
         "thai",
         err);
-    if (!st)
-        return -1;
+    if (!st) return -1;
     sqlite3_bind_int64(st, 1, event_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -89,8 +86,7 @@ int model_counts(struct db *db, long long counts[KIND_COUNT], char **err)
 {
     for (int k = 0; k < KIND_COUNT; k++) {
         struct list_query q = {.kind = (enum kind)k};
-        if (list_count(db, &q, &counts[k], err) != 0)
-            return -1;
+        if (list_count(db, &q, &counts[k], err) != 0) return -1;
     }
     return 0;
 }

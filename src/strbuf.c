@@ -9,8 +9,7 @@
 
 static void sb_grow(struct strbuf *sb, size_t extra)
 {
-    if (sb->len + extra + 1 <= sb->cap)
-        return;
+    if (sb->len + extra + 1 <= sb->cap) return;
     size_t cap = sb->cap ? sb->cap : 32;
     while (cap < sb->len + extra + 1)
         cap *= 2;
@@ -42,8 +41,7 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n <= 0)
-        return;
+    if (n <= 0) return;
     sb_grow(sb, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
@@ -67,8 +65,7 @@ char *sb_take(struct strbuf *sb)
 void sb_reset(struct strbuf *sb)
 {
     sb->len = 0;
-    if (sb->s)
-        sb->s[0] = '\0';
+    if (sb->s) sb->s[0] = '\0';
 }
 
 void sb_free(struct strbuf *sb)

@@ -42,17 +42,14 @@ int table_layout(const struct table_col *cols, int ncols, int total, int *widths
     while (used > total) {
         int widest = -1;
         for (int i = 0; i < ncols; i++)
-            if (widths[i] > cols[i].min && (widest < 0 || widths[i] > widths[widest]))
-                widest = i;
-        if (widest < 0)
-            break;
+            if (widths[i] > cols[i].min && (widest < 0 || widths[i] > widths[widest])) widest = i;
+        if (widest < 0) break;
         widths[widest]--;
         used--;
     }
     /* Share what is left among the flexible columns. */
     for (int i = 0, left = flex; i < ncols && used < total; i++) {
-        if (cols[i].max)
-            continue;
+        if (cols[i].max) continue;
         int extra = (total - used) / left--;
         widths[i] += extra;
         used += extra;
@@ -60,8 +57,8 @@ int table_layout(const struct table_col *cols, int ncols, int total, int *widths
     return ncols;
 }
 
-void table_row(FILE *out, const struct table_col *cols, const char *const *cells,
-               const int *widths, int ncols)
+void table_row(FILE *out, const struct table_col *cols, const char *const *cells, const int *widths,
+               int ncols)
 {
     struct strbuf line = STRBUF_INIT;
     for (int i = 0; i < ncols; i++) {
@@ -80,8 +77,7 @@ void table_row(FILE *out, const struct table_col *cols, const char *const *cells
             sb_add(&line, fitted);
         }
         free(fitted);
-        if (i + 1 < ncols)
-            sb_add(&line, "  ");
+        if (i + 1 < ncols) sb_add(&line, "  ");
     }
     size_t len = line.len;
     while (len && line.s[len - 1] == ' ')

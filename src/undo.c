@@ -32,8 +32,7 @@ static void entry_free(struct undo_entry *e)
 void undo_free(struct undo_log **logp)
 {
     struct undo_log *log = *logp;
-    if (!log)
-        return;
+    if (!log) return;
     for (size_t i = 0; i < log->n; i++)
         entry_free(&log->entries[i]);
     free(log->entries);
@@ -101,8 +100,7 @@ static void adopt_own_version(struct db *db, struct undo_log *log, const struct 
         struct undo_entry *older = &log->entries[i];
         const struct record *o = older->after ? older->after : older->before;
         if (o->kind == r->kind && o->id == r->id) {
-            if (older->after)
-                older->after->version = now->version;
+            if (older->after) older->after->version = now->version;
             break;
         }
     }
@@ -134,8 +132,7 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
         what = "editing";
         break;
     }
-    if (rc != 0)
-        return -1;
+    if (rc != 0) return -1;
     adopt_own_version(db, log, r);
     char *name = record_display_name(r);
     *done = xasprintf("undid %s %s %lld (%s)", what, kind_info(r->kind)->name, r->id, name);

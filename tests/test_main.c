@@ -18,8 +18,7 @@ int main(void)
         for (size_t i = 0; i < *test_groups[g].count; i++)
             all[n++] = test_groups[g].tests[i];
     const char *filter = getenv("KHAI_TEST");
-    if (filter && *filter)
-        cmocka_set_test_filter(filter);
+    if (filter && *filter) cmocka_set_test_filter(filter);
     int failed = _cmocka_run_group_tests("khai", all, n, NULL, NULL);
     free(all);
     return failed ? 1 : 0;

@@ -12,11 +12,9 @@ static char *tmpdir;
 
 static void remove_tmpdir(void)
 {
-    if (!tmpdir)
-        return;
+    if (!tmpdir) return;
     char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", tmpdir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
     free(cmd);
     free(tmpdir);
     tmpdir = NULL;
@@ -44,8 +42,7 @@ char *test_path(const char *name)
 char *test_read_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
+    if (!f) return NULL;
     size_t cap = 4096, len = 0;
     char *buf = xmalloc(cap);
     size_t n;
@@ -78,11 +75,11 @@ void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...
     vsnprintf(args, (size_t)n + 1, fmt, ap);
     va_end(ap);
 
-    char *in = test_path("stdin.txt"), *out = test_path("stdout.txt"), *err = test_path("stderr.txt");
+    char *in = test_path("stdin.txt"), *out = test_path("stdout.txt"),
+         *err = test_path("stderr.txt");
     FILE *f = fopen(in, "wb");
     assert_non_null(f);
-    if (stdin_text)
-        fputs(stdin_text, f);
+    if (stdin_text) fputs(stdin_text, f);
     fclose(f);
     char *cmd = xasprintf("cd '%s' && '%s' %s <'%s' >'%s' 2>'%s'", test_tmpdir(), test_khai_bin(),
                           args, in, out, err);
@@ -90,10 +87,8 @@ void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...
     r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r->out = test_read_file(out);
     r->err = test_read_file(err);
-    if (!r->out)
-        r->out = xstrdup("");
-    if (!r->err)
-        r->err = xstrdup("");
+    if (!r->out) r->out = xstrdup("");
+    if (!r->err) r->err = xstrdup("");
     free(cmd);
     free(args);
     free(in);
@@ -110,8 +105,7 @@ void run_result_free(struct run_result *r)
 
 int test_contains(const char *haystack, const char *needle)
 {
-    if (haystack && needle && strstr(haystack, needle))
-        return 1;
+    if (haystack && needle && strstr(haystack, needle)) return 1;
     fprintf(stderr, "expected to find [%s]\n in [%s]\n", needle ? needle : "(null)",
             haystack ? haystack : "(null)");
     return 0;

@@ -1,4 +1,5 @@
-/* Shared by every test file: cmocka, the test group registry, and helpers that run the khai binary. */
+/* Shared by every test file: cmocka, the test group registry, and helpers that run the khai binary.
+ */
 #ifndef KHAI_TEST_SUPPORT_H
 #define KHAI_TEST_SUPPORT_H
 #include <setjmp.h>

@@ -66,8 +66,7 @@ static char *shq(const char *s)
 
 static const char *sock(void)
 {
-    if (!*socket_name)
-        snprintf(socket_name, sizeof socket_name, "khai-test-%ld", (long)getpid());
+    if (!*socket_name) snprintf(socket_name, sizeof socket_name, "khai-test-%ld", (long)getpid());
     return socket_name;
 }
 
@@ -88,8 +87,7 @@ bool tm_available(void)
 static char *read_command(const char *cmd)
 {
     FILE *p = popen(cmd, "r");
-    if (!p)
-        return xstrdup("");
+    if (!p) return xstrdup("");
     size_t cap = 8192, len = 0, n;
     char *buf = xmalloc(cap);
     while ((n = fread(buf + len, 1, cap - len - 1, p)) > 0) {
@@ -107,8 +105,9 @@ static char *read_command(const char *cmd)
 char *tm_capture(struct tm_session *s, bool attrs)
 {
     char *target = shq(s->name);
-    char *cmd = xasprintf("env -u TMUX tmux -f /dev/null -L %s capture-pane -p %s -t %s 2>/dev/null",
-                          sock(), attrs ? "-e" : "", target);
+    char *cmd =
+        xasprintf("env -u TMUX tmux -f /dev/null -L %s capture-pane -p %s -t %s 2>/dev/null",
+                  sock(), attrs ? "-e" : "", target);
     char *screen = read_command(cmd);
     free(cmd);
     free(target);
@@ -120,11 +119,9 @@ char *tm_line(const char *screen, int y)
     const char *p = screen;
     for (int i = 0; i < y && p; i++) {
         p = strchr(p, '\n');
-        if (p)
-            p++;
+        if (p) p++;
     }
-    if (!p)
-        return xstrdup("");
+    if (!p) return xstrdup("");
     const char *end = strchr(p, '\n');
     return end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
 }
@@ -156,11 +153,10 @@ void tm_print_screen(struct tm_session *s, const char *why, const char *screen)
     }
 }
 
-struct tm_session *tm_start(const char *name, int cols, int rows, const char *env,
-                            const char *db, const char *args)
+struct tm_session *tm_start(const char *name, int cols, int rows, const char *env, const char *db,
+                            const char *args)
 {
-    if (nsessions == MAX_SESSIONS)
-        fail_msg("too many tmux sessions");
+    if (nsessions == MAX_SESSIONS) fail_msg("too many tmux sessions");
     struct tm_session *s = xcalloc(1, sizeof *s);
     s->name = xasprintf("%s-%u", name, ++serial);
     char *base = xasprintf("%s.status", s->name);
@@ -172,8 +168,7 @@ struct tm_session *tm_start(const char *name, int cols, int rows, const char *en
     s->cols = cols;
     s->rows = rows;
     sessions[nsessions++] = s;
-    if (nsessions == 1 && serial == 1)
-        atexit(tm_stop_all);
+    if (nsessions == 1 && serial == 1) atexit(tm_stop_all);
     unlink(s->status_file);
 
     char *config = test_path("config");
@@ -200,8 +195,7 @@ struct tm_session *tm_start(const char *name, int cols, int rows, const char *en
     free(qbin);
     free(qconfig);
     free(config);
-    if (rc != 0)
-        fail_msg("tmux new-session failed for %s", s->name);
+    if (rc != 0) fail_msg("tmux new-session failed for %s", s->name);
 
     /* Started when something is drawn on the last line (every screen has a status line). */
     long long end = now_ms() + tm_timeout_ms();
@@ -228,8 +222,7 @@ static void send(struct tm_session *s, const char *flags, const char *what)
 {
     char *target = shq(s->name);
     char *args = xasprintf("send-keys -t %s %s %s", target, flags, what);
-    if (tmux_run(args) != 0)
-        fail_msg("tmux send-keys %s %s failed (has khai ended?)", flags, what);
+    if (tmux_run(args) != 0) fail_msg("tmux send-keys %s %s failed (has khai ended?)", flags, what);
     free(args);
     free(target);
 }
@@ -252,8 +245,7 @@ void tm_keys(struct tm_session *s, const char *keys)
             sleep_ms(ESC_SETTLE_MS);
         }
     }
-    if (len)
-        send(s, "", batch);
+    if (len) send(s, "", batch);
     free(batch);
     free(copy);
 }
@@ -269,8 +261,7 @@ void tm_resize(struct tm_session *s, int cols, int rows)
 {
     char *target = shq(s->name);
     char *args = xasprintf("resize-window -t %s -x %d -y %d", target, cols, rows);
-    if (tmux_run(args) != 0)
-        fail_msg("tmux resize-window failed");
+    if (tmux_run(args) != 0) fail_msg("tmux resize-window failed");
     free(args);
     free(target);
     s->cols = cols;
@@ -409,8 +400,7 @@ int tm_wait_exit(struct tm_session *s, int timeout_ms)
 {
     long long end = now_ms() + timeout_ms;
     while (!exited(s)) {
-        if (now_ms() > end)
-            return -1;
+        if (now_ms() > end) return -1;
         sleep_ms(POLL_MS);
     }
     char *st = test_read_file(s->status_file);
@@ -436,10 +426,8 @@ void tm_quit_ok(struct tm_session *s)
         fprintf(stderr, "khai's standard error:\n%s\n", err);
         free(before);
         free(err);
-        if (status < 0)
-            fail_msg("khai did not quit on q");
-        fail_msg("khai quit with status %d and %zu bytes on standard error", status,
-                 strlen(err));
+        if (status < 0) fail_msg("khai did not quit on q");
+        fail_msg("khai quit with status %d and %zu bytes on standard error", status, strlen(err));
     }
     free(before);
     free(err);
@@ -455,8 +443,8 @@ void tm_stop_all(void)
             sleep_ms(20);
         /* The server may leave its socket behind: remove ours. */
         const char *dir = getenv("TMUX_TMPDIR");
-        char *path = xasprintf("%s/tmux-%ld/%s", dir && *dir ? dir : "/tmp", (long)getuid(),
-                               socket_name);
+        char *path =
+            xasprintf("%s/tmux-%ld/%s", dir && *dir ? dir : "/tmp", (long)getuid(), socket_name);
         unlink(path);
         free(path);
     }

@@ -22,8 +22,8 @@ struct tm_session;
  * or inputrc) plus env ("NAME=VALUE ..." added last, so it may override TERM or LANG; may be
  * NULL). khai's standard error goes to a file and its exit status is recorded when it ends.
  * Waits until khai has drawn its status line. */
-struct tm_session *tm_start(const char *name, int cols, int rows, const char *env,
-                            const char *db, const char *args);
+struct tm_session *tm_start(const char *name, int cols, int rows, const char *env, const char *db,
+                            const char *args);
 
 /* tmux key names separated by spaces ("Down Down Enter", "C-s", "Escape"). */
 void tm_keys(struct tm_session *s, const char *keys);
@@ -42,8 +42,7 @@ int tm_lines(const char *screen);
 
 /* Waits until the screen (with attrs: the attributed capture) contains text; returns the
  * screen it saw last (malloc'd), and *found says whether text was there. */
-char *tm_wait_text(struct tm_session *s, const char *text, bool attrs, int timeout_ms,
-                   bool *found);
+char *tm_wait_text(struct tm_session *s, const char *text, bool attrs, int timeout_ms, bool *found);
 /* Waits until the screen no longer contains text. */
 char *tm_wait_gone(struct tm_session *s, const char *text, int timeout_ms, bool *gone);
 /* Waits until line y of the screen contains text. */

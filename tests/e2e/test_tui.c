@@ -44,8 +44,7 @@ static char *cli(const char *db, const char *args)
 {
     struct run_result r;
     khai_run(&r, NULL, "--db '%s' %s", db, args);
-    if (r.status != 0)
-        fail_msg("khai %s: status %d\n%s%s", args, r.status, r.out, r.err);
+    if (r.status != 0) fail_msg("khai %s: status %d\n%s%s", args, r.status, r.out, r.err);
     char *out = r.out;
     r.out = NULL;
     run_result_free(&r);
@@ -95,8 +94,7 @@ static char *tsv_cell(const char *line, int col)
     const char *p = line;
     for (int i = 0; i < col; i++) {
         p = strpbrk(p, "\t\n");
-        if (!p || *p == '\n')
-            return xstrdup("");
+        if (!p || *p == '\n') return xstrdup("");
         p++;
     }
     size_t n = strcspn(p, "\t\n");
@@ -109,10 +107,8 @@ static int tsv_column(const char *tsv, const char *name)
         char *cell = tsv_cell(tsv, c);
         bool end = !*cell, same = strcmp(cell, name) == 0;
         free(cell);
-        if (same)
-            return c;
-        if (end)
-            fail_msg("no column %s in\n%s", name, tsv);
+        if (same) return c;
+        if (end) fail_msg("no column %s in\n%s", name, tsv);
     }
 }
 
@@ -126,8 +122,7 @@ static const char *tsv_row(const char *tsv, const char *key, const char *value)
         char *cell = tsv_cell(line, c);
         bool same = strcmp(cell, value) == 0;
         free(cell);
-        if (same)
-            return line;
+        if (same) return line;
         line = strchr(line, '\n');
     }
     return NULL;
@@ -137,8 +132,7 @@ static const char *tsv_row(const char *tsv, const char *key, const char *value)
 static char *tsv_get(const char *tsv, const char *key, const char *value, const char *name)
 {
     const char *row = tsv_row(tsv, key, value);
-    if (!row)
-        fail_msg("no row with %s = %s in\n%s", key, value, tsv);
+    if (!row) fail_msg("no row with %s = %s in\n%s", key, value, tsv);
     return tsv_cell(row, tsv_column(tsv, name));
 }
 
@@ -170,18 +164,14 @@ static int tsv_ids(const char *tsv, long long *ids, int max)
  * columns. Returns the id, or 0 when line is no list row. */
 static long long row_id(const char *line, char *mark)
 {
-    if (!line[0] || !strchr("> !", line[0]))
-        return 0;
+    if (!line[0] || !strchr("> !", line[0])) return 0;
     const char *p = line + 1;
     p += strspn(p, " ");
-    if (p - line > 7 || *p < '0' || *p > '9')
-        return 0;
+    if (p - line > 7 || *p < '0' || *p > '9') return 0;
     long long id = atoll(p);
     p += strspn(p, "0123456789");
-    if (*p != ' ' && *p)
-        return 0;
-    if (mark)
-        *mark = line[0];
+    if (*p != ' ' && *p) return 0;
+    if (mark) *mark = line[0];
     return id;
 }
 
@@ -193,8 +183,7 @@ static int screen_ids(const char *screen, long long *ids, int max)
         char *line = tm_line(screen, y);
         long long id = row_id(line, NULL);
         free(line);
-        if (id)
-            ids[n++] = id;
+        if (id) ids[n++] = id;
     }
     return n;
 }
@@ -208,8 +197,7 @@ static long long cursor_id(const char *screen)
         char mark = 0;
         long long id = row_id(line, &mark);
         free(line);
-        if (id && mark == '>')
-            return id;
+        if (id && mark == '>') return id;
     }
     return 0;
 }
@@ -223,8 +211,7 @@ static char row_mark(const char *screen, long long want)
         char mark = 0;
         long long id = row_id(line, &mark);
         free(line);
-        if (id == want)
-            return mark;
+        if (id == want) return mark;
     }
     return 0;
 }
@@ -235,8 +222,7 @@ static char *line_starting(const char *screen, const char *prefix)
     int lines = tm_lines(screen);
     for (int y = 0; y < lines; y++) {
         char *line = tm_line(screen, y);
-        if (strncmp(line, prefix, strlen(prefix)) == 0)
-            return line;
+        if (strncmp(line, prefix, strlen(prefix)) == 0) return line;
         free(line);
     }
     return xstrdup("");
@@ -253,8 +239,8 @@ static char *expect_cursor(struct tm_session *s, long long id)
     bool ok;
     char *screen = tm_wait_until(s, false, tm_timeout_ms(), cursor_is, &id, &ok);
     if (!ok) {
-        char *why = xasprintf("expected the cursor on id %lld (it is on %lld)", id,
-                              cursor_id(screen));
+        char *why =
+            xasprintf("expected the cursor on id %lld (it is on %lld)", id, cursor_id(screen));
         tm_print_screen(s, why, screen);
         free(why);
         free(screen);
@@ -273,11 +259,9 @@ static bool ids_are(const char *screen, const void *arg)
     const struct ids_arg *a = arg;
     long long got[64];
     int n = screen_ids(screen, got, 64);
-    if (n != a->n)
-        return false;
+    if (n != a->n) return false;
     for (int i = 0; i < n; i++)
-        if (got[i] != a->ids[i])
-            return false;
+        if (got[i] != a->ids[i]) return false;
     return true;
 }
 
@@ -327,11 +311,9 @@ static int teardown(void **state)
     return 0;
 }
 
-static struct tm_session *start(const char *name, const char *env, const char *db,
-                                const char *args)
+static struct tm_session *start(const char *name, const char *env, const char *db, const char *args)
 {
-    if (!tm_available())
-        skip();
+    if (!tm_available()) skip();
     return tm_start(name, COLS, ROWS, env, db, args);
 }
 
@@ -559,8 +541,7 @@ static void tui_detail_link_opens_with_enter(void **state)
     tm_keys(s, "j");
     bool found;
     char *screen = tm_wait_text(s, ">  มูลนิธิเพื่อนชุมชน", false, 1500, &found);
-    if (!found)
-        tm_print_screen(s, "no link highlighted after j", screen);
+    if (!found) tm_print_screen(s, "no link highlighted after j", screen);
     free(screen);
     tm_keys(s, "Enter");
     screen = tm_expect(s, "Members (2)");
@@ -600,23 +581,22 @@ static void tui_help_shows_every_action(void **state)
         char *next = tm_wait_until(s, false, 1000, differs, page, &moved);
         free(page);
         page = next;
-        if (!moved)
-            break;
+        if (!moved) break;
         char *joined = xasprintf("%s%s", all, page);
         free(all);
         all = joined;
     }
     free(page);
-    static const char *const sections[] = {"\nLists\n", "\nEvents\n", "\nTasks\n",
-                                           "\nDetails\n", "\nForms\n", "\nCheck-in\n"};
+    static const char *const sections[] = {"\nLists\n",   "\nEvents\n", "\nTasks\n",
+                                           "\nDetails\n", "\nForms\n",  "\nCheck-in\n"};
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         assert_contains(all, sections[i]);
     for (int i = 0; i < ui_action_count; i++) {
         const struct action_def *a = &ui_actions[i];
         const char *words = a->help_en ? a->help_en : a->en;
         char *key = text_fit(a->key_name, 12);
-        char *want = xasprintf("  %s %.*s", key, (int)(strlen(words) < 40 ? strlen(words) : 40),
-                               words);
+        char *want =
+            xasprintf("  %s %.*s", key, (int)(strlen(words) < 40 ? strlen(words) : 40), words);
         if (!strstr(all, want)) {
             fprintf(stderr, "help pages:\n%s\n", all);
             fail_msg("help lacks [%s]", want);
@@ -1446,8 +1426,7 @@ static bool has_colour(const char *screen)
         const char *q = p + 2;
         while (*q && *q != 'm') {
             int v = atoi(q);
-            if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97) || v == 38)
-                return true;
+            if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97) || v == 38) return true;
             q += strspn(q, "0123456789");
             if (*q == ';')
                 q++;
@@ -1511,8 +1490,7 @@ static void tui_control_characters_shown_as_placeholders(void **state)
     /* ...so the raw sequence goes in as another program could write it. */
     struct db *handle = NULL;
     char *err = NULL;
-    if (db_open(db, &handle, &err) != 0)
-        fail_msg("%s", err);
+    if (db_open(db, &handle, &err) != 0) fail_msg("%s", err);
     char *sqlerr = NULL;
     if (sqlite3_exec(db_handle(handle),
                      "UPDATE members SET given_name = 'A' || char(27) || '[31mB' || char(7), "

@@ -15,8 +15,7 @@ static struct db *fresh_db(const char *name)
     remove(path);
     struct db *db = NULL;
     char *err = NULL;
-    if (db_open(path, &db, &err) != 0)
-        fail_msg("db_open: %s", err);
+    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
     free(path);
     return db;
 }
@@ -32,8 +31,7 @@ static long long add(struct db *db, enum kind k, const char *const *pairs)
             assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
         }
     char *err = NULL;
-    if (record_save(db, r, &err) != 0)
-        fail_msg("record_save: %s", err);
+    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
     long long id = r->id;
     record_free(&r);
     return id;
@@ -107,18 +105,19 @@ static void model_upgrades_older_database_in_place(void **state)
     struct db *db = fresh_db("older.db");
     long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมชาย", NULL});
     /* Pretend the migrations after 2 have not run: undo them by hand, as an older khai left it. */
-    assert_int_equal(sqlite3_exec(db_handle(db),
-                                  "DROP TRIGGER members_fts_insert; DROP TRIGGER members_fts_update; "
-                                  "DROP TRIGGER members_fts_delete; DROP TRIGGER "
-                                  "organisations_fts_insert; DROP TRIGGER "
-                                  "organisations_fts_update; DROP TRIGGER "
-                                  "organisations_fts_delete; DROP TABLE members_fts; DROP TABLE "
-                                  "organisations_fts; DROP INDEX members_live; DROP INDEX "
-                                  "organisations_live; DROP INDEX events_live; DROP INDEX "
-                                  "tasks_live; DROP INDEX attendance_live; "
-                                  "PRAGMA user_version = 2",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db_handle(db),
+                     "DROP TRIGGER members_fts_insert; DROP TRIGGER members_fts_update; "
+                     "DROP TRIGGER members_fts_delete; DROP TRIGGER "
+                     "organisations_fts_insert; DROP TRIGGER "
+                     "organisations_fts_update; DROP TRIGGER "
+                     "organisations_fts_delete; DROP TABLE members_fts; DROP TABLE "
+                     "organisations_fts; DROP INDEX members_live; DROP INDEX "
+                     "organisations_live; DROP INDEX events_live; DROP INDEX "
+                     "tasks_live; DROP INDEX attendance_live; "
+                     "PRAGMA user_version = 2",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
     db_close(&db);
     char *err = NULL;
     assert_int_equal(db_open(path, &db, &err), 0);
@@ -135,13 +134,12 @@ static void model_saves_and_loads_member_with_links(void **state)
 {
     (void)state;
     struct db *db = fresh_db("links.db");
-    add(db, KIND_ORG,
-        (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.", NULL});
-    long long id = add(db, KIND_MEMBER,
-                       (const char *const[]){"name", "นางสาวจิราพร คงทอง", "phone",
-                                             "๐๘๑ ๒๓๔ ๕๖๗๘; +66 2 123 4567", "organisations",
-                                             "มพช.", "tags", "อาสา, ผู้นำ", "province",
-                                             "Chiang Mai", NULL});
+    add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.", NULL});
+    long long id =
+        add(db, KIND_MEMBER,
+            (const char *const[]){"name", "นางสาวจิราพร คงทอง", "phone",
+                                  "๐๘๑ ๒๓๔ ๕๖๗๘; +66 2 123 4567", "organisations", "มพช.", "tags",
+                                  "อาสา, ผู้นำ", "province", "Chiang Mai", NULL});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
@@ -309,9 +307,8 @@ static void model_search_finds_substrings_phones_and_variants(void **state)
     struct db *db = fresh_db("search.db");
     add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายอาสาภัยพิบัติ", NULL});
     add(db, KIND_MEMBER,
-        (const char *const[]){"given_name", "น้ำฝน", "family_name", "ใจดี", "nickname", "ฝน",
-                              "phone", "081-234-5678", "organisations",
-                              "เครือข่ายอาสาภัยพิบัติ", NULL});
+        (const char *const[]){"given_name", "น้ำฝน", "family_name", "ใจดี", "nickname", "ฝน", "phone",
+                              "081-234-5678", "organisations", "เครือข่ายอาสาภัยพิบัติ", NULL});
     add(db, KIND_MEMBER,
         (const char *const[]){"given_name", "Somchai", "family_name", "Rakthai", NULL});
     char *got;
@@ -378,10 +375,9 @@ static void model_event_range_and_summary(void **state)
     add(db, KIND_ORG, (const char *const[]){"name", "อบต.บ้านใหม่", NULL});
     add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิรักษ์ถิ่น", NULL});
     long long ev = add(db, KIND_EVENT,
-                       (const char *const[]){"title", "เวทีเครือข่าย", "start_date",
-                                             "24-25 มีค. 2552", "start_time",
-                                             "13.30 – 17.30 น.", "target", "70", "quotas",
-                                             "ผู้บริหาร อปท.=40; เครือข่ายชุมชน=30", NULL});
+                       (const char *const[]){"title", "เวทีเครือข่าย", "start_date", "24-25 มีค. 2552",
+                                             "start_time", "13.30 – 17.30 น.", "target", "70",
+                                             "quotas", "ผู้บริหาร อปท.=40; เครือข่ายชุมชน=30", NULL});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_EVENT, ev, &r, &err), 0);
@@ -483,7 +479,8 @@ static void model_saves_nest_in_an_outer_transaction(void **state)
     assert_int_equal(db_begin(db, &err), 0);
     add(db, KIND_MEMBER, (const char *const[]){"given_name", "หนึ่ง", NULL});
     /* A failing save inside rolls back only itself. */
-    free(save_error(db, KIND_MEMBER, (const char *const[]){"given_name", "สอง", "phone", "1", NULL}));
+    free(save_error(db, KIND_MEMBER,
+                    (const char *const[]){"given_name", "สอง", "phone", "1", NULL}));
     add(db, KIND_MEMBER, (const char *const[]){"given_name", "สาม", NULL});
     db_rollback(db);
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);

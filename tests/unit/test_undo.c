@@ -14,8 +14,7 @@ static struct db *undo_db(const char *name)
     remove(path);
     struct db *db = NULL;
     char *err = NULL;
-    if (db_open(path, &db, &err) != 0)
-        fail_msg("%s", err);
+    if (db_open(path, &db, &err) != 0) fail_msg("%s", err);
     free(path);
     return db;
 }
@@ -26,8 +25,7 @@ static struct record *saved_member(struct db *db, const char *given, const char 
     record_set(r, "given_name", given);
     record_set(r, "organisations", org);
     char *err = NULL;
-    if (record_save(db, r, &err) != 0)
-        fail_msg("%s", err);
+    if (record_save(db, r, &err) != 0) fail_msg("%s", err);
     return r;
 }
 
