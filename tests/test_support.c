@@ -1,5 +1,6 @@
 /* Helpers for the tests: temporary files and running the real khai binary. */
 #include "test_support.h"
+#include "db.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -56,6 +57,17 @@ char *test_read_file(const char *path)
     fclose(f);
     buf[len] = '\0';
     return buf;
+}
+
+struct db *test_fresh_db(const char *name)
+{
+    char *path = test_path(name);
+    remove(path);
+    struct db *db = NULL;
+    char *err = NULL;
+    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
+    free(path);
+    return db;
 }
 
 const char *test_khai_bin(void)

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+struct db;
+
 struct test_group {
     const char *name;
     const struct CMUnitTest *tests;
@@ -36,6 +38,9 @@ const char *test_tmpdir(void);
 char *test_path(const char *name);
 /* Reads a whole file into a NUL-terminated allocation, or NULL. */
 char *test_read_file(const char *path);
+/* A new, empty khai database of that name in the scratch directory; fails the test when it
+ * cannot be opened. Close it with db_close(). */
+struct db *test_fresh_db(const char *name);
 /* Path to the khai binary under test. */
 const char *test_khai_bin(void);
 

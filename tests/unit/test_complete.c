@@ -8,17 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct db *fresh_db(const char *name)
-{
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
-    char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
-    free(path);
-    return db;
-}
-
 static long long add(struct db *db, enum kind k, const char *const *pairs)
 {
     struct record *r = record_new(k);
@@ -34,7 +23,7 @@ static long long add(struct db *db, enum kind k, const char *const *pairs)
 /* A small network: organisations (one deleted), members with districts and tags. */
 static struct db *network(const char *name)
 {
-    struct db *db = fresh_db(name);
+    struct db *db = test_fresh_db(name);
     add(db, KIND_ORG, (const char *[]){"name", "มูลนิธิเด็ก", NULL});
     add(db, KIND_ORG, (const char *[]){"name", "มูลนิธิชุมชนไท", "short_name", "ชท", NULL});
     add(db, KIND_ORG, (const char *[]){"name", "สมาคมป่าชุมชน", NULL});
@@ -97,7 +86,7 @@ static void complete_organisations_by_prefix_in_thai_order(void **state)
 static void complete_provinces_in_thai_from_thai_or_english(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("complete-provinces.db");
+    struct db *db = test_fresh_db("complete-provinces.db");
     check(db, FT_PROVINCE, "province", "เชียง", (const char *[]){"เชียงราย", "เชียงใหม่", NULL});
     check(db, FT_PROVINCE, "province", "chiang m", (const char *[]){"เชียงใหม่", NULL});
     char **got;

@@ -325,17 +325,6 @@ static void csv_encoding_names(void **state)
 /* The import against the model                                                             */
 /* ---------------------------------------------------------------------------------------- */
 
-static struct db *fresh_db(const char *name)
-{
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
-    char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
-    free(path);
-    return db;
-}
-
 static char *write_sheet(const char *name, const char *text)
 {
     char *path = test_path(name);
@@ -397,7 +386,7 @@ static void csv_import_bulk_path_writes_what_record_save_writes(void **state)
                              "org,jira.k,จ.เชียงใหม่,แม่ริม,ผู้ประสานงาน,\"มูลนิธิ ข; มูลนิธิ ก\","
                              "\"สื่อ, เยาวชน\",\"หนึ่ง\nสอง\",ถ่ายภาพ,yes\n"
                              "Dr. John Smith,,male,+66 81 111 2222,,,Bangkok,,,มูลนิธิ ก,,,,no\n");
-    struct db *a = fresh_db("bulk-import.db"), *b = fresh_db("bulk-save.db");
+    struct db *a = test_fresh_db("bulk-import.db"), *b = test_fresh_db("bulk-save.db");
     /* The organisations exist first in both, with the same ids. */
     for (int i = 0; i < 2; i++) {
         struct db *db = i ? b : a;
@@ -472,7 +461,7 @@ static void csv_import_is_all_or_nothing(void **state)
     (void)state;
     char *path = write_sheet("half.csv", "ชื่อ,โทรศัพท์,หน่วยงาน\nสมชาย,0812345678,องค์กรใหม่\n"
                                          "สมหญิง,999,\n");
-    struct db *db = fresh_db("half.db");
+    struct db *db = test_fresh_db("half.db");
     struct import_options opt = {0};
     struct import_report rep = {0};
     char *err = NULL;
@@ -504,7 +493,7 @@ static void csv_import_is_all_or_nothing(void **state)
 static void csv_member_find_duplicate_uses_phone_email_and_name(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("dups.db");
+    struct db *db = test_fresh_db("dups.db");
     long long a =
         save(db, KIND_MEMBER,
              (const char *const[]){"name", "นางสาวจิราพร คงทอง", "phone", "0812345678", NULL});

@@ -12,12 +12,8 @@
 
 static struct db *demo_db(const char *name)
 {
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
+    struct db *db = test_fresh_db(name);
     char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
-    free(path);
     if (demo_fill(db, DEMO_SMALL, NULL, &err) != 0) fail_msg("demo_fill: %s", err);
     return db;
 }

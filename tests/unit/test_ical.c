@@ -14,17 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct db *fresh_db(const char *name)
-{
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
-    char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
-    free(path);
-    return db;
-}
-
 static long long add(struct db *db, enum kind k, const char *const *pairs)
 {
     struct record *r = record_new(k);
@@ -214,7 +203,7 @@ static void make_calendar(struct db *db, struct calendar *c)
 static void ical_exports_events_and_tasks(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("ical.db");
+    struct db *db = test_fresh_db("ical.db");
     struct calendar c;
     make_calendar(db, &c);
     char *text = export_calendar(db, NULL);
@@ -295,7 +284,7 @@ static void ical_exports_events_and_tasks(void **state)
 static void ical_all_day_only_has_no_timezone(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("ical-day.db");
+    struct db *db = test_fresh_db("ical-day.db");
     struct calendar c;
     make_calendar(db, &c);
     struct export_options opt = {.event_id = c.forum};
@@ -320,7 +309,7 @@ static void ical_all_day_only_has_no_timezone(void **state)
 static void ical_empty_database_is_still_a_valid_calendar(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("ical-empty.db");
+    struct db *db = test_fresh_db("ical-empty.db");
     char *text = export_calendar(db, NULL);
     assert_contains(text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
     assert_contains(text, "BEGIN:VTIMEZONE\r\n");

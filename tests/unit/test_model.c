@@ -9,17 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static struct db *fresh_db(const char *name)
-{
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
-    char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
-    free(path);
-    return db;
-}
-
 static long long add(struct db *db, enum kind k, const char *const *pairs)
 {
     struct record *r = record_new(k);
@@ -61,7 +50,7 @@ static long long scalar(struct db *db, const char *sql)
 static void model_migrates_new_database_to_latest(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("migrate.db");
+    struct db *db = test_fresh_db("migrate.db");
     assert_int_equal(scalar(db, "PRAGMA user_version"), db_schema_version());
     assert_int_equal(scalar(db, "SELECT count(*) FROM provinces"), 77);
     assert_int_equal(scalar(db, "SELECT count(DISTINCT region) FROM provinces"), 6);
@@ -102,7 +91,7 @@ static void model_upgrades_older_database_in_place(void **state)
     (void)state;
     char *path = test_path("older.db");
     remove(path);
-    struct db *db = fresh_db("older.db");
+    struct db *db = test_fresh_db("older.db");
     long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมชาย", NULL});
     /* Pretend the migrations after 2 have not run: undo them by hand, as an older khai left it. */
     assert_int_equal(
@@ -133,7 +122,7 @@ static void model_upgrades_older_database_in_place(void **state)
 static void model_saves_and_loads_member_with_links(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("links.db");
+    struct db *db = test_fresh_db("links.db");
     add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.", NULL});
     long long id =
         add(db, KIND_MEMBER,
@@ -158,7 +147,7 @@ static void model_saves_and_loads_member_with_links(void **state)
 static void model_rejects_invalid_fields_naming_them(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("invalid.db");
+    struct db *db = test_fresh_db("invalid.db");
     char *err = save_error(db, KIND_MEMBER, (const char *const[]){"family_name", "x", NULL});
     assert_contains(err, "given_name");
     free(err);
@@ -188,7 +177,7 @@ static void model_rejects_invalid_fields_naming_them(void **state)
 static void model_detects_lost_update(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("lost.db");
+    struct db *db = test_fresh_db("lost.db");
     long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมศรี", NULL});
     struct record *mine, *theirs;
     char *err = NULL;
@@ -213,7 +202,7 @@ static void model_detects_lost_update(void **state)
 static void model_audits_changes_with_old_and_new_values(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("audit.db");
+    struct db *db = test_fresh_db("audit.db");
     long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "มานี", NULL});
     struct record *r;
     char *err = NULL;
@@ -235,7 +224,7 @@ static void model_audits_changes_with_old_and_new_values(void **state)
 static void model_soft_delete_hides_and_restore_brings_back(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("delete.db");
+    struct db *db = test_fresh_db("delete.db");
     long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "ชูใจ", NULL});
     char *err = NULL;
     long long n;
@@ -283,7 +272,7 @@ static char *names_in_order(struct db *db, const struct list_query *q)
 static void model_sorts_members_by_given_name_in_thai_order(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("sort.db");
+    struct db *db = test_fresh_db("sort.db");
     const char *names[] = {"ขวัญ", "ไก่", "Anna", "กมล", "นายเกศินี", "อรุณ"};
     for (size_t i = 0; i < 6; i++)
         add(db, KIND_MEMBER, (const char *const[]){"name", names[i], NULL});
@@ -304,7 +293,7 @@ static char *search(struct db *db, const char *text)
 static void model_search_finds_substrings_phones_and_variants(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("search.db");
+    struct db *db = test_fresh_db("search.db");
     add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายอาสาภัยพิบัติ", NULL});
     add(db, KIND_MEMBER,
         (const char *const[]){"given_name", "น้ำฝน", "family_name", "ใจดี", "nickname", "ฝน", "phone",
@@ -349,7 +338,7 @@ static void model_search_finds_substrings_phones_and_variants(void **state)
 static void model_search_follows_organisation_rename(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("rename.db");
+    struct db *db = test_fresh_db("rename.db");
     long long org = add(db, KIND_ORG, (const char *const[]){"name", "กลุ่มออมทรัพย์", NULL});
     add(db, KIND_MEMBER,
         (const char *const[]){"given_name", "บุญมี", "organisations", "กลุ่มออมทรัพย์", NULL});
@@ -371,7 +360,7 @@ static void model_search_follows_organisation_rename(void **state)
 static void model_event_range_and_summary(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("event.db");
+    struct db *db = test_fresh_db("event.db");
     add(db, KIND_ORG, (const char *const[]){"name", "อบต.บ้านใหม่", NULL});
     add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิรักษ์ถิ่น", NULL});
     long long ev = add(db, KIND_EVENT,
@@ -416,7 +405,7 @@ static void model_event_range_and_summary(void **state)
 static void model_attendance_once_per_person(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("once.db");
+    struct db *db = test_fresh_db("once.db");
     add(db, KIND_EVENT, (const char *const[]){"title", "อบรม", "start_date", "1/1/2567", NULL});
     add(db, KIND_MEMBER, (const char *const[]){"given_name", "ดวงใจ", NULL});
     const char *const pairs[] = {"event_id", "1", "member_id", "1", "status", "attended", NULL};
@@ -438,7 +427,7 @@ static void model_attendance_once_per_person(void **state)
 static void model_refuses_organisation_loops(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("loop.db");
+    struct db *db = test_fresh_db("loop.db");
     long long a = add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายภาคเหนือ", NULL});
     add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายเชียงใหม่", "parent", "1", NULL});
     add(db, KIND_ORG, (const char *const[]){"name", "กลุ่มแม่ริม", "parent", "2", NULL});
@@ -456,7 +445,7 @@ static void model_refuses_organisation_loops(void **state)
 static void model_check_and_backup(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("check.db");
+    struct db *db = test_fresh_db("check.db");
     add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมปอง", NULL});
     char *report = NULL, *err = NULL;
     assert_int_equal(db_check(db, &report, &err), 0);
@@ -474,7 +463,7 @@ static void model_check_and_backup(void **state)
 static void model_saves_nest_in_an_outer_transaction(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("nest.db");
+    struct db *db = test_fresh_db("nest.db");
     char *err = NULL;
     assert_int_equal(db_begin(db, &err), 0);
     add(db, KIND_MEMBER, (const char *const[]){"given_name", "หนึ่ง", NULL});

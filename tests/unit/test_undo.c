@@ -8,17 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct db *undo_db(const char *name)
-{
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
-    char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("%s", err);
-    free(path);
-    return db;
-}
-
 static struct record *saved_member(struct db *db, const char *given, const char *org)
 {
     struct record *r = record_new(KIND_MEMBER);
@@ -32,7 +21,7 @@ static struct record *saved_member(struct db *db, const char *given, const char 
 static void undo_reverts_add_edit_and_delete_newest_first(void **state)
 {
     (void)state;
-    struct db *db = undo_db("undo.db");
+    struct db *db = test_fresh_db("undo.db");
     struct record *org = record_new(KIND_ORG);
     record_set(org, "name", "กลุ่มเยาวชน");
     char *err = NULL, *done = NULL;
@@ -83,7 +72,7 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
 static void undo_refuses_to_overwrite_someone_elses_change(void **state)
 {
     (void)state;
-    struct db *db = undo_db("undo-other.db");
+    struct db *db = test_fresh_db("undo-other.db");
     struct record *m = saved_member(db, "ประยูร", "");
     struct record *before = record_copy(m);
     char *err = NULL, *done = NULL;

@@ -54,17 +54,6 @@ static const struct vcard_prop *prop(const struct vcard *c, const char *name)
     return NULL;
 }
 
-static struct db *fresh_db(const char *name)
-{
-    char *path = test_path(name);
-    remove(path);
-    struct db *db = NULL;
-    char *err = NULL;
-    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
-    free(path);
-    return db;
-}
-
 /* A member with the given name, or a failed test. */
 static struct record *member_named(struct db *db, const char *given)
 {
@@ -459,7 +448,7 @@ static void vcard_writes_folded_crlf_lines(void **state)
 static void vcard_imports_21_members(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("vc21.db");
+    struct db *db = test_fresh_db("vc21.db");
     struct import_report rep;
     char *err = NULL;
     if (import_sample(db, "v21-utf8.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
@@ -511,7 +500,7 @@ static void vcard_imports_21_members(void **state)
 static void vcard_imports_30_and_40_members(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("vc34.db");
+    struct db *db = test_fresh_db("vc34.db");
     struct import_report rep;
     char *err = NULL;
     if (import_sample(db, "v30.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
@@ -588,7 +577,7 @@ static void vcard_imports_30_and_40_members(void **state)
 static void vcard_import_updates_duplicates(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("vcdup.db");
+    struct db *db = test_fresh_db("vcdup.db");
     struct import_report rep;
     char *err = NULL;
     assert_int_equal(import_sample(db, "v30.vcf", NULL, &rep, &err), 0);
@@ -625,7 +614,7 @@ static void vcard_import_updates_duplicates(void **state)
 static void vcard_import_bad_cards_write_nothing(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("vcbad.db");
+    struct db *db = test_fresh_db("vcbad.db");
     struct import_report rep;
     char *err = NULL;
     assert_int_equal(import_sample(db, "bad.vcf", NULL, &rep, &err), -1);
@@ -646,7 +635,7 @@ static void vcard_import_bad_cards_write_nothing(void **state)
 static void vcard_import_skip_bad_and_dry_run(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("vcskip.db");
+    struct db *db = test_fresh_db("vcskip.db");
     /* A copy of the sample in the scratch directory, so that its rejects file lands there. */
     char *src = sample_path("bad.vcf"), *text = test_read_file(src);
     char *path = test_path("bad.vcf");
@@ -738,7 +727,7 @@ static void add_people(struct db *db)
 
 static void round_trip(const char *version)
 {
-    struct db *a = fresh_db("rt-a.db"), *b = fresh_db("rt-b.db");
+    struct db *a = test_fresh_db("rt-a.db"), *b = test_fresh_db("rt-b.db");
     add_people(a);
     char *first = export_to_string(a, version);
     expect_folded(first);
@@ -776,7 +765,7 @@ static void vcard_round_trip_40(void **state)
 static void vcard_export_writes_thai_names_and_search(void **state)
 {
     (void)state;
-    struct db *db = fresh_db("vcexp.db");
+    struct db *db = test_fresh_db("vcexp.db");
     add_people(db);
     char *folded = export_to_string(db, NULL);
     char *text = unfold(folded);
