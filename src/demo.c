@@ -1112,14 +1112,16 @@ static const char org_insert_sql[] =
     "updated_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
     "?14, ?15, 1)";
 
-static char *org_search_key(struct fill *f, const char *name, const char *short_name)
+/* The model's search key of a record that has just these two text fields set. */
+static char *two_field_key(struct fill *f, enum kind k, const char *field1, const char *text1,
+                           const char *field2, const char *text2)
 {
-    const struct kind_info *ki = kind_info(KIND_ORG);
+    const struct kind_info *ki = kind_info(k);
     struct stored vals[32];
     memset(vals, 0, sizeof vals);
-    vals[field_index(ki, "name")].text = (char *)name;
-    vals[field_index(ki, "short_name")].text = (char *)short_name;
-    return record_search_key(f->db, KIND_ORG, vals);
+    vals[field_index(ki, field1)].text = (char *)text1;
+    vals[field_index(ki, field2)].text = (char *)text2;
+    return record_search_key(f->db, k, vals);
 }
 
 static void org_contacts(struct fill *f, struct org_row *o, char phone[16], struct strbuf *line,
@@ -1140,7 +1142,8 @@ static int write_org(struct fill *f, sqlite3_stmt *st, struct org_row *o, char *
     char phone[16];
     struct strbuf line = STRBUF_INIT, fb = STRBUF_INIT, focus = STRBUF_INIT;
     org_contacts(f, o, phone, &line, &fb, &focus);
-    char *key = org_search_key(f, sb_str(&o->name), sb_str(&o->short_name));
+    char *key =
+        two_field_key(f, KIND_ORG, "name", sb_str(&o->name), "short_name", sb_str(&o->short_name));
     bind_text(st, 1, sb_str(&o->name));
     bind_text(st, 2, sb_str(&o->short_name));
     bind_text(st, 3, org_kinds[o->kind]);
@@ -1908,16 +1911,6 @@ static const char event_insert_sql[] =
     "created_at, updated_at, updated_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, 1)";
 
-static char *event_search_key(struct fill *f, const char *title, const char *venue)
-{
-    const struct kind_info *ki = kind_info(KIND_EVENT);
-    struct stored vals[32];
-    memset(vals, 0, sizeof vals);
-    vals[field_index(ki, "title")].text = (char *)title;
-    vals[field_index(ki, "venue")].text = (char *)venue;
-    return record_search_key(f->db, KIND_EVENT, vals);
-}
-
 static void bind_event_times(struct fill *f, sqlite3_stmt *st, const struct event *e)
 {
     char start[16], end[16];
@@ -1940,7 +1933,7 @@ static int write_event_row(struct fill *f, struct event *e, sqlite3_stmt *name_o
     event_venue(f, e, host, &venue);
     sqlite3_reset(name_of);
     event_minutes(f, e, &minutes);
-    char *key = event_search_key(f, sb_str(&title), sb_str(&venue));
+    char *key = two_field_key(f, KIND_EVENT, "title", sb_str(&title), "venue", sb_str(&venue));
     bool recurring = e->kind == EK_MEETING && rng_percent(&f->rng, 10);
     bool agenda = e->kind == EK_MEETING ? rng_percent(&f->rng, 70)
                                         : e->kind == EK_WORKSHOP && rng_percent(&f->rng, 30);
