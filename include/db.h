@@ -18,6 +18,8 @@ int db_open(const char *path, struct db **out, char **err);
 void db_close(struct db **db);
 
 sqlite3 *db_handle(struct db *db);
+/* How long a write waits for another session's write to finish (default 5 s). */
+void db_set_busy_timeout(struct db *db, int ms);
 const char *db_path(const struct db *db);
 /* The Unix login of whoever runs khai (from the password database, never the environment). */
 const char *db_user(const struct db *db);

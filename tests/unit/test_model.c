@@ -481,7 +481,30 @@ static void model_saves_nest_in_an_outer_transaction(void **state)
     db_close(&db);
 }
 
+static void model_locked_database_fails_clearly_and_writes_nothing(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("locked.db");
+    char *path = test_path("locked.db");
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    db_set_busy_timeout(db, 50);
+    char *err = save_error(db, KIND_MEMBER, (const char *const[]){"given_name", "รอ", NULL});
+    assert_contains(err, "busy");
+    assert_contains(err, "locked.db");
+    free(err);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
+    add(db, KIND_MEMBER, (const char *const[]){"given_name", "ได้แล้ว", NULL});
+    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
+    free(path);
+    db_close(&db);
+}
+
 const struct CMUnitTest model_tests[] = {
+    cmocka_unit_test(model_locked_database_fails_clearly_and_writes_nothing),
     cmocka_unit_test(model_saves_nest_in_an_outer_transaction),
     cmocka_unit_test(model_migrates_new_database_to_latest),
     cmocka_unit_test(model_refuses_newer_database_untouched),
