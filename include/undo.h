@@ -10,6 +10,8 @@ struct undo_log;
 struct undo_log *undo_new(void);
 void undo_free(struct undo_log **log);
 bool undo_empty(const struct undo_log *log);
+/* What undo_last says it undid is in Thai from now on. */
+void undo_speak_thai(struct undo_log *log, bool thai);
 
 /* Call after the change succeeded. after is the record as saved (created/edited). */
 void undo_record_added(struct undo_log *log, const struct record *after);

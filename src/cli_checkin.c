@@ -381,6 +381,7 @@ int cmd_checkin(const struct cli *cli)
     int rc = load_event(&s);
     if (rc == EXIT_OK) {
         s.undo = undo_new();
+        undo_speak_thai(s.undo, s.thai);
         run_session(&s);
         undo_free(&s.undo);
         rc = s.failed ? EXIT_ERROR : EXIT_OK;

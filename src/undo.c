@@ -16,6 +16,7 @@ struct undo_entry {
 struct undo_log {
     struct undo_entry *entries;
     size_t n, cap;
+    bool thai;
 };
 
 struct undo_log *undo_new(void)
@@ -43,6 +44,11 @@ void undo_free(struct undo_log **logp)
 bool undo_empty(const struct undo_log *log)
 {
     return log->n == 0;
+}
+
+void undo_speak_thai(struct undo_log *log, bool thai)
+{
+    log->thai = thai;
 }
 
 static void push(struct undo_log *log, enum undo_op op, const struct record *before,
@@ -121,21 +127,24 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
     switch (e->op) {
     case UNDO_ADDED:
         rc = record_delete(db, r->kind, r->id, err);
-        what = "adding";
+        what = log->thai ? "การเพิ่ม" : "adding";
         break;
     case UNDO_DELETED:
         rc = record_restore(db, r->kind, r->id, err);
-        what = "deleting";
+        what = log->thai ? "การลบ" : "deleting";
         break;
     default:
         rc = revert_edit(db, e, err);
-        what = "editing";
+        what = log->thai ? "การแก้ไข" : "editing";
         break;
     }
     if (rc != 0) return -1;
     adopt_own_version(db, log, r);
     char *name = record_display_name(r);
-    *done = xasprintf("undid %s %s %lld (%s)", what, kind_info(r->kind)->name, r->id, name);
+    if (log->thai)
+        *done = xasprintf("เลิกทำ%s%s %lld (%s) แล้ว", what, kind_info(r->kind)->th, r->id, name);
+    else
+        *done = xasprintf("undid %s %s %lld (%s)", what, kind_info(r->kind)->name, r->id, name);
     free(name);
     entry_free(e);
     log->n--;

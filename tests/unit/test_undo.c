@@ -62,6 +62,18 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
     assert_true(undo_empty(log));
     assert_int_not_equal(undo_last(db, log, &done, &err), 0);
     free(err);
+    err = NULL;
+    /* Said in Thai for a Thai interface. */
+    undo_speak_thai(log, true);
+    assert_int_equal(record_restore(db, KIND_MEMBER, m->id, &err), 0);
+    assert_int_equal(record_load(db, KIND_MEMBER, m->id, &now, &err), 0);
+    undo_record_edited(log, now, now);
+    record_free(&now);
+    assert_int_equal(undo_last(db, log, &done, &err), 0);
+    assert_contains(done, "เลิกทำการแก้ไขสมาชิก");
+    free(done);
+    assert_int_not_equal(undo_last(db, log, &done, &err), 0);
+    free(err);
     record_free(&before);
     record_free(&m);
     record_free(&org);
