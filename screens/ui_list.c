@@ -542,8 +542,15 @@ static char *list_hints(struct screen *s, struct ui *ui)
     struct strbuf sb = STRBUF_INIT;
     const char *filters[] = {st->search.len ? sb_str(&st->search) : NULL, st->province,
                              st->org_name, st->tag, st->status};
+    bool filtered = false;
     for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
-        if (filters[i]) sb_addf(&sb, "[%s] ", filters[i]);
+        if (filters[i]) {
+            sb_addf(&sb, "[%s] ", filters[i]);
+            filtered = true;
+        }
+    /* A filtered list says how many it found: the tab shows the whole table. */
+    if (filtered || st->q.deleted)
+        sb_addf(&sb, "%lld %s  ", st->lw.count, T(ui, "found", "รายการ"));
     sb_addf(&sb, "%s  ? %s  q %s", keys, T(ui, "help", "วิธีใช้"), T(ui, "quit", "ออก"));
     char *hints = sb_take(&sb);
     free(keys);
