@@ -55,6 +55,7 @@ enum action {
     A_CHECKIN,
     A_DONE,
     A_ADD_TASK,
+    A_ROLE,
     A_SAVE,
     A_NEXT_FIELD,
     A_PREV_FIELD,
@@ -150,7 +151,8 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 void ui_data_changed(struct ui *ui);
 /* Asks a yes/no question on the status line; true for y (or ใ/ช). */
 bool ui_confirm(struct ui *ui, const char *question);
-/* Asks for a line of text on the status line (Backspace edits, Enter accepts, Esc cancels).
+/* Asks for a line of text on the status line (Backspace edits, Ctrl-U clears, Enter accepts,
+ * Esc cancels).
  * Returns a malloc'd string, or NULL when cancelled. */
 char *ui_prompt(struct ui *ui, const char *label, const char *initial);
 /* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. */

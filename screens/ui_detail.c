@@ -1,6 +1,7 @@
 /* The detail screen: every field of a record and what is linked to it; links open with
  * Enter, q or Esc goes back. */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "affiliation.h"
 #include "text.h"
 #include "ui.h"
 #include "views.h"
@@ -98,6 +99,29 @@ static void add_refs(struct detail_state *st, struct ui *ui, const char *field, 
     }
 }
 
+/* A member's organisations with role and dates; r on one sets them. */
+static void add_affiliations(struct detail_state *st, struct ui *ui)
+{
+    struct affiliation *list;
+    size_t n;
+    char *err = NULL;
+    if (affiliation_list(ui->db, st->id, &list, &n, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return;
+    }
+    if (n) add_heading(st, T(ui, "Organisations", "หน่วยงาน"), (long long)n);
+    for (size_t i = 0; i < n; i++) {
+        char *about = affiliation_describe(&list[i]);
+        add(st,
+            xasprintf("  %s%s%s%s", list[i].org_name, *about ? "  (" : "", about,
+                      *about ? ")" : ""),
+            A_NORMAL, KIND_ORG, list[i].org_id);
+        free(about);
+    }
+    affiliation_list_free(list, n);
+}
+
 /* One line per linked record; attendance lines link to the event or the member. */
 static void add_query(struct detail_state *st, struct ui *ui, const struct list_query *q,
                       const char *heading)
@@ -184,7 +208,7 @@ static void add_links(struct detail_state *st, struct ui *ui)
     struct list_query q;
     switch (st->kind) {
     case KIND_MEMBER:
-        add_refs(st, ui, "organisations", KIND_ORG, T(ui, "Organisations", "หน่วยงาน"));
+        add_affiliations(st, ui);
         q = (struct list_query){.kind = KIND_ATTENDANCE, .member_id = st->id, .sort = "time"};
         add_query(st, ui, &q, T(ui, "Events", "กิจกรรม"));
         q = (struct list_query){.kind = KIND_TASK, .member_id = st->id};
@@ -296,6 +320,40 @@ static int move_link(struct detail_state *st, struct ui *ui, int step)
     return UI_DIRTY;
 }
 
+/* Asks for role, since and until on the status line; Esc at any question changes nothing. */
+static int edit_role(struct detail_state *st, struct ui *ui)
+{
+    if (st->kind != KIND_MEMBER || st->cursor < 0 || st->lines[st->cursor].link_kind != KIND_ORG)
+        return UI_UNHANDLED;
+    long long org = st->lines[st->cursor].link_id;
+    struct affiliation *list;
+    size_t n;
+    char *err = NULL;
+    if (affiliation_list(ui->db, st->id, &list, &n, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return UI_DIRTY;
+    }
+    const struct affiliation *a = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (list[i].org_id == org) a = &list[i];
+    char *role = a ? ui_prompt(ui, T(ui, "Role:", "บทบาท:"), a->role) : NULL;
+    char *since = role ? ui_prompt(ui, T(ui, "Since:", "ตั้งแต่:"), a->since) : NULL;
+    char *until = since ? ui_prompt(ui, T(ui, "Until:", "ถึง:"), a->until) : NULL;
+    if (until && affiliation_set(ui->db, st->id, a->org_name, role, since, until, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    } else if (until) {
+        ui_message(ui, false, "%s", T(ui, "Saved", "บันทึกแล้ว"));
+        ui_data_changed(ui);
+    }
+    free(role);
+    free(since);
+    free(until);
+    affiliation_list_free(list, n);
+    return UI_DIRTY;
+}
+
 static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     (void)key;
@@ -321,6 +379,8 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         ui_push(ui, detail_screen_new(ui, st->lines[st->cursor].link_kind,
                                       st->lines[st->cursor].link_id));
         return UI_FULL;
+    case A_ROLE:
+        return edit_role(st, ui);
     case A_EDIT:
         if (!st->r || st->r->deleted_at) return UI_HANDLED;
         ui_push(ui, form_screen_new(ui, record_copy(st->r)));
@@ -353,6 +413,8 @@ static char *detail_hints(struct screen *s, struct ui *ui)
 {
     struct detail_state *st = s->state;
     static const enum action common[] = {A_OPEN, A_EDIT, A_UNDO, A_BACK};
+    static const enum action members[] = {A_OPEN, A_ROLE, A_EDIT, A_UNDO, A_BACK};
+    if (st->kind == KIND_MEMBER) return ui_key_hints(s->ops->contexts, ui->thai, members, 5);
     static const enum action events[] = {A_OPEN, A_CHECKIN, A_ADD_TASK, A_EDIT, A_BACK};
     bool ev = st->kind == KIND_EVENT;
     return ui_key_hints(s->ops->contexts, ui->thai, ev ? events : common, ev ? 5 : 4);

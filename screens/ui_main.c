@@ -301,6 +301,8 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
         if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) return sb_take(&sb);
         if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
             drop_last_character(&sb);
+        } else if (key == UI_CTRL('u')) {
+            sb_reset(&sb); /* as in a shell: clear the line */
         } else if (key >= 32 && key < 0x110000) {
             char buf[8];
             size_t n = utf8_encode((uint32_t)key, buf);

@@ -31,6 +31,37 @@ static void json_member(struct strbuf *sb, const char *name, const char *value)
     json_string(sb, value);
 }
 
+char *audit_json(const char *const *pairs)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_addc(&sb, '{');
+    for (int i = 0; pairs[i]; i += 2)
+        json_member(&sb, pairs[i], pairs[i + 1] ? pairs[i + 1] : "");
+    sb_addc(&sb, '}');
+    return sb_take(&sb);
+}
+
+int audit_write_json(struct db *db, const char *table, long long row_id, const char *action,
+                     const char *old_json, const char *new_json, const char *now, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+                                  "INSERT INTO audit (at, who, table_name, row_id, action, "
+                                  "old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  err);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, db_user(db), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, table, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, row_id);
+    sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
+    if (old_json) sqlite3_bind_text(st, 6, old_json, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 7, new_json, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    sqlite3_reset(st);
+    if (rc != 0) *err = db_error(db, "cannot write the audit trail");
+    return rc;
+}
+
 int audit_write(struct db *db, const char *action, const struct record *old,
                 const struct record *fresh, const char *now, char **err)
 {
@@ -46,23 +77,8 @@ int audit_write(struct db *db, const char *action, const struct record *old,
     }
     sb_addc(&before, '}');
     sb_addc(&after, '}');
-    sqlite3_stmt *st = db_prepare(db,
-                                  "INSERT INTO audit (at, who, table_name, row_id, action, "
-                                  "old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  err);
-    int rc = -1;
-    if (st) {
-        sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, db_user(db), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, kind_table(fresh->kind), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 4, fresh->id);
-        sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
-        if (old) sqlite3_bind_text(st, 6, sb_str(&before), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 7, sb_str(&after), -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-        sqlite3_reset(st);
-        if (rc != 0) *err = db_error(db, "cannot write the audit trail");
-    }
+    int rc = audit_write_json(db, kind_table(fresh->kind), fresh->id, action,
+                              old ? sb_str(&before) : NULL, sb_str(&after), now, err);
     sb_free(&before);
     sb_free(&after);
     return rc;

@@ -69,6 +69,11 @@ static const struct command commands[] = {
     {"delete", cmd_delete, "khai delete KIND ID",
      "Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n"},
     {"restore", cmd_restore, "khai restore KIND ID", "Brings back a deleted record.\n"},
+    {"affiliation", cmd_affiliation,
+     "khai affiliation MEMBER_ID [ORG [--role ROLE] [--since DATE] [--until DATE]]",
+     "Lists a member's organisations with their roles and dates, or sets the role and dates\n"
+     "of the member at ORG (id, name or short name), adding ORG to the member's\n"
+     "organisations when it is not there yet. An empty value clears; dates take any form.\n"},
     {"checkin", cmd_checkin, "khai checkin EVENT_ID",
      "Checks people in at the door of an event, line by line (for slow links; the screens\n"
      "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"

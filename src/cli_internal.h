@@ -35,6 +35,7 @@ int cmd_edit(const struct cli *cli);
 int cmd_delete(const struct cli *cli);
 int cmd_restore(const struct cli *cli);
 int cmd_checkin(const struct cli *cli);
+int cmd_affiliation(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 

@@ -1,4 +1,5 @@
 /* `khai show KIND ID`: every field of one record, and what hangs off it. */
+#include "affiliation.h"
 #include "cli_internal.h"
 #include "table.h"
 #include "text.h"
@@ -118,11 +119,34 @@ static int print_event_summary(struct db *db, long long id, char **err)
     return 0;
 }
 
+static int print_affiliations(struct db *db, long long member_id, char **err)
+{
+    struct affiliation *list;
+    size_t n;
+    if (affiliation_list(db, member_id, &list, &n, err) != 0) return -1;
+    if (n) printf("\nOrganisations (%zu):\n", n);
+    for (size_t i = 0; i < n; i++) {
+        char *about = affiliation_describe(&list[i]);
+        printf("  %6lld  ", list[i].org_id);
+        print_safe(stdout, list[i].org_name);
+        if (*about) {
+            fputs("  [", stdout);
+            print_safe(stdout, about);
+            fputs("]", stdout);
+        }
+        putchar('\n');
+        free(about);
+    }
+    affiliation_list_free(list, n);
+    return 0;
+}
+
 static int print_links(struct db *db, const struct record *r, char **err)
 {
     struct list_query q = {0};
     switch (r->kind) {
     case KIND_MEMBER:
+        if (print_affiliations(db, r->id, err) != 0) return -1;
         q = (struct list_query){.kind = KIND_ATTENDANCE, .member_id = r->id, .sort = "time"};
         if (print_rows(db, &q, "Events", err) != 0) return -1;
         q = (struct list_query){.kind = KIND_TASK, .member_id = r->id};

@@ -50,6 +50,12 @@ int write_links(struct db *db, const struct record *r, struct stored *vals, char
 /* Records action on a row with the old and new values of the fields that differ. */
 int audit_write(struct db *db, const char *action, const struct record *old,
                 const struct record *fresh, const char *now, char **err);
+/* The same for changes that are not a record's fields (an affiliation's role): old_json may
+ * be NULL. */
+int audit_write_json(struct db *db, const char *table, long long row_id, const char *action,
+                     const char *old_json, const char *new_json, const char *now, char **err);
+/* A JSON object of NULL-terminated name, value pairs. malloc'd. */
+char *audit_json(const char *const *pairs);
 
 /* Builds a record from the current row of a statement made from kind_select_sql. */
 struct record *record_from_row(sqlite3_stmt *st, enum kind k);

@@ -560,6 +560,48 @@ static void tui_detail_link_opens_with_enter(void **state)
     free(db);
 }
 
+/* r on an organisation in a member's detail asks for the role and dates and saves them. */
+static void tui_member_role_at_an_organisation(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start("role", NULL, db, "");
+    tm_keys(s, "/");
+    tm_type(s, "ประเสริฐ");
+    free(expect_cursor(s, 3));
+    tm_keys(s, "Enter Enter");
+    expect_and_free(s, "Organisations (1)");
+    tm_keys(s, "j");
+    free(tm_expect(s, ">  มูลนิธิเพื่อนชุมชน"));
+    tm_keys(s, "r");
+    expect_and_free(s, "Role:");
+    tm_type(s, "เหรัญญิก");
+    tm_keys(s, "Enter");
+    expect_and_free(s, "Since:");
+    tm_type(s, "1/1/2565");
+    tm_keys(s, "Enter");
+    expect_and_free(s, "Until:");
+    tm_keys(s, "Enter");
+    expect_and_free(s, "มูลนิธิเพื่อนชุมชน  (เหรัญญิก, 1 ม.ค. 2565 – )");
+    char *out = cli(db, "affiliation 3");
+    assert_contains(out, "เหรัญญิก, 1 ม.ค. 2565");
+    free(out);
+    /* Esc at a question changes nothing. */
+    tm_keys(s, "r");
+    expect_and_free(s, "Role:");
+    tm_keys(s, "Escape");
+    free(tm_expect_gone(s, "Role:"));
+    out = cli(db, "affiliation 3");
+    assert_contains(out, "เหรัญญิก");
+    free(out);
+    tm_keys(s, "q");
+    free(expect_cursor(s, 3));
+    tm_keys(s, "Escape");
+    free(tm_expect_gone(s, "[ประเสริฐ]"));
+    tm_quit_ok(s);
+    free(db);
+}
+
 static bool differs(const char *screen, const void *before)
 {
     return strcmp(screen, before) != 0;
@@ -1615,6 +1657,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_event_detail_shows_turnout, teardown),
     cmocka_unit_test_teardown(tui_task_detail_shows_event_and_owner, teardown),
     cmocka_unit_test_teardown(tui_detail_link_opens_with_enter, teardown),
+    cmocka_unit_test_teardown(tui_member_role_at_an_organisation, teardown),
     cmocka_unit_test_teardown(tui_help_shows_every_action, teardown),
     cmocka_unit_test_teardown(tui_search_thai_substring_phone_digits_esc_clears, teardown),
     cmocka_unit_test_teardown(tui_moving_and_paging, teardown),
