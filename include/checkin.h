@@ -40,6 +40,9 @@ bool checkin_match_same(const struct checkin_match *a, const struct checkin_matc
 
 /* A stored check-in time as local "09:12", or "13/2 09:12" on another day. */
 void checkin_time(const char *stored, char *buf, size_t n);
+/* "✓ 09:12" when checked in, else the status at the event, or "—" when not on its list.
+ * malloc'd. */
+char *checkin_status_text(const struct checkin_match *m, bool thai);
 
 /* What a check-in did. */
 enum { CHECKIN_DONE = 0, CHECKIN_ALREADY = 1 };

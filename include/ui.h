@@ -147,6 +147,8 @@ struct screen *ui_top(struct ui *ui);
 /* A message on the status line until the next key. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Undoes this session's last change and says on the status line what it undid. */
+int ui_undo(struct ui *ui);
 /* Tell every screen that data changed (after this session wrote something). */
 void ui_data_changed(struct ui *ui);
 /* Asks a yes/no question on the status line; true for y (or ใ/ช). */

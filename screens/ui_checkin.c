@@ -246,18 +246,6 @@ static void draw_header(struct checkin_state *st, struct ui *ui)
     ui_draw_text(header_y(ui), 0, ui->cols, text[st->header_shown], A_UNDERLINE);
 }
 
-static char *status_cell(const struct ui *ui, const struct checkin_match *m)
-{
-    if (*m->checked_in_at) {
-        char t[32];
-        checkin_time(m->checked_in_at, t, sizeof t);
-        return xasprintf("✓ %s", t);
-    }
-    if (!*m->status) return xstrdup("—");
-    const struct kind_info *ki = kind_info(KIND_ATTENDANCE);
-    return xstrdup(choice_label(&ki->fields[field_index(ki, "status")], m->status, ui->thai));
-}
-
 static void draw_row(struct checkin_state *st, struct ui *ui, int i)
 {
     int y = rows_y(ui) + i;
@@ -268,7 +256,7 @@ static void draw_row(struct checkin_state *st, struct ui *ui, int i)
     const struct checkin_match *m = &st->rows[i];
     bool current = i == st->cursor;
     size_t plen = strlen(m->phone);
-    char *status = status_cell(ui, m);
+    char *status = checkin_status_text(m, ui->thai);
     const char *cells[NCOLS] = {m->name, m->nickname, m->organisation,
                                 plen > 4 ? m->phone + plen - 4 : m->phone, status};
     ui_draw_text(y, 0, 1, current ? ">" : " ", A_BOLD);
@@ -360,21 +348,6 @@ static bool is_enter(int key)
     return key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER);
 }
 
-static void append_key(struct strbuf *sb, int key)
-{
-    char buf[4];
-    sb_addn(sb, buf, utf8_encode((uint32_t)key, buf));
-}
-
-/* Drops the last code point: Thai marks go one at a time, as they were typed. */
-static void drop_last(struct strbuf *sb)
-{
-    while (sb->len && ((unsigned char)sb->s[sb->len - 1] & 0xC0) == 0x80)
-        sb->len--;
-    if (sb->len) sb->len--;
-    if (sb->s) sb->s[sb->len] = '\0';
-}
-
 static int input_changed(struct checkin_state *st, struct ui *ui)
 {
     st->input_dirty = true;
@@ -434,20 +407,6 @@ static int check_in(struct checkin_state *st, struct ui *ui)
     return UI_DIRTY;
 }
 
-static int undo(struct ui *ui)
-{
-    char *done = NULL, *err = NULL;
-    if (undo_last(ui->db, ui->undo, &done, &err) == 0) {
-        ui_message(ui, false, "%s", done);
-        ui_data_changed(ui);
-    } else {
-        ui_message(ui, true, "%s", err);
-    }
-    free(done);
-    free(err);
-    return UI_DIRTY;
-}
-
 static bool all_digits(const char *s)
 {
     bool any = false;
@@ -494,11 +453,11 @@ static int help(struct ui *ui)
 static int search_key(struct checkin_state *st, struct ui *ui, int key, enum action a)
 {
     if (is_text_key(key)) {
-        append_key(&st->input, key);
+        sb_add_codepoint(&st->input, (uint32_t)key);
         return input_changed(st, ui);
     }
     if (is_backspace(key)) {
-        drop_last(&st->input);
+        sb_drop_codepoint(&st->input);
         return input_changed(st, ui);
     }
     if (key == UI_CTRL('u')) {
@@ -516,7 +475,7 @@ static int search_key(struct checkin_state *st, struct ui *ui, int key, enum act
     case A_ADD:
         return open_form(st, ui);
     case A_UNDO:
-        return undo(ui);
+        return ui_undo(ui);
     case A_BACK:
         if (key != UI_ESC) return UI_HANDLED;
         if (!st->input.len) return UI_POP;
@@ -594,9 +553,9 @@ static int form_key(struct checkin_state *st, struct ui *ui, int key, enum actio
     struct strbuf *v = &st->values[st->field];
     if (is_text_key(key) || is_backspace(key)) {
         if (is_backspace(key))
-            drop_last(v);
+            sb_drop_codepoint(v);
         else
-            append_key(v, key);
+            sb_add_codepoint(v, (uint32_t)key);
         if (st->field == F_ORG) refetch_orgs(st, ui);
         mark_row(st, st->field);
         return UI_DIRTY;

@@ -324,15 +324,9 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
         st->searching = false;
         return UI_DIRTY;
     } else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-        /* Drop the last code point. */
-        while (st->search.len && ((unsigned char)st->search.s[st->search.len - 1] & 0xC0) == 0x80)
-            st->search.len--;
-        if (st->search.len) st->search.len--;
-        if (st->search.s) st->search.s[st->search.len] = '\0';
+        sb_drop_codepoint(&st->search);
     } else if (key >= 32 && key < 0x110000) {
-        char buf[8];
-        size_t n = utf8_encode((uint32_t)key, buf);
-        sb_addn(&st->search, buf, n);
+        sb_add_codepoint(&st->search, (uint32_t)key);
     } else {
         return UI_HANDLED;
     }

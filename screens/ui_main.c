@@ -72,13 +72,9 @@ static void screen_free(struct screen *s)
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     free(ui->message);
-    ui->message = xmalloc((size_t)n + 1);
     va_start(ap, fmt);
-    vsnprintf(ui->message, (size_t)n + 1, fmt, ap);
+    ui->message = xvasprintf(fmt, ap);
     va_end(ap);
     ui->message_error = error;
     ui->status_dirty = true;
@@ -113,6 +109,20 @@ void ui_data_changed(struct ui *ui)
 {
     refresh_screens(ui);
     ui->data_version = db_data_version(ui->db);
+}
+
+int ui_undo(struct ui *ui)
+{
+    char *done = NULL, *err = NULL;
+    if (undo_last(ui->db, ui->undo, &done, &err) == 0) {
+        ui_message(ui, false, "%s", done);
+        ui_data_changed(ui);
+    } else {
+        ui_message(ui, true, "%s", err);
+    }
+    free(done);
+    free(err);
+    return UI_DIRTY;
 }
 
 static void draw_tabs(struct ui *ui)
@@ -219,18 +229,8 @@ static int global_key(struct ui *ui, int key)
     case A_REDRAW:
         clearok(curscr, TRUE);
         return UI_FULL;
-    case A_UNDO: {
-        char *done = NULL, *err = NULL;
-        if (undo_last(ui->db, ui->undo, &done, &err) == 0) {
-            ui_message(ui, false, "%s", done);
-            ui_data_changed(ui);
-        } else {
-            ui_message(ui, true, "%s", err);
-        }
-        free(done);
-        free(err);
-        return UI_DIRTY;
-    }
+    case A_UNDO:
+        return ui_undo(ui);
     default:
         return UI_HANDLED;
     }
@@ -272,14 +272,6 @@ bool ui_confirm(struct ui *ui, const char *question)
     return key == 'y' || key == 'Y' || key == 0x0E43 /* ใ */ || key == 0x0E0A /* ช */;
 }
 
-static void drop_last_character(struct strbuf *sb)
-{
-    while (sb->len && ((unsigned char)sb->s[sb->len - 1] & 0xC0) == 0x80)
-        sb->len--;
-    if (sb->len) sb->len--;
-    if (sb->s) sb->s[sb->len] = '\0';
-}
-
 char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -300,13 +292,11 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
         }
         if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) return sb_take(&sb);
         if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-            drop_last_character(&sb);
+            sb_drop_codepoint(&sb);
         } else if (key == UI_CTRL('u')) {
             sb_reset(&sb); /* as in a shell: clear the line */
         } else if (key >= 32 && key < 0x110000) {
-            char buf[8];
-            size_t n = utf8_encode((uint32_t)key, buf);
-            sb_addn(&sb, buf, n);
+            sb_add_codepoint(&sb, (uint32_t)key);
         }
     }
 }

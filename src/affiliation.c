@@ -124,16 +124,14 @@ static int write_affiliation(struct db *db, long long member_id, long long org_i
     return 0;
 }
 
-/* The member's search key lists the organisations: a new one must be found by search. */
+/* The member's search key lists the organisations (a new one must be found by search), and
+ * the row's version moves so that an edit opened before this one notices it. */
 static int touch_member(struct db *db, long long member_id, const char *now, char **err)
 {
+    if (refresh_member_search_key(db, member_id, err) != 0) return -1;
     sqlite3_stmt *st = db_prepare(db,
-                                  "UPDATE members SET search_key = substr(search_key, 1, "
-                                  "instr(search_key || char(31), char(31)) - 1) || char(31) || "
-                                  "coalesce((SELECT group_concat(o.search_key, ' ') FROM "
-                                  "affiliations a JOIN organisations o ON o.id = a.org_id WHERE "
-                                  "a.member_id = members.id), ''), updated_at = ?2, updated_by = "
-                                  "?3, version = version + 1 WHERE id = ?1",
+                                  "UPDATE members SET updated_at = ?2, updated_by = ?3, version = "
+                                  "version + 1 WHERE id = ?1",
                                   err);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, member_id);

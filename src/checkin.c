@@ -578,3 +578,15 @@ char *checkin_counter(const struct event_summary *s, bool thai)
         sb_addf(&sb, " · %lld organisation%s", s->organisations, s->organisations == 1 ? "" : "s");
     return sb_take(&sb);
 }
+
+char *checkin_status_text(const struct checkin_match *m, bool thai)
+{
+    if (*m->checked_in_at) {
+        char t[32];
+        checkin_time(m->checked_in_at, t, sizeof t);
+        return xasprintf("✓ %s", t);
+    }
+    if (!*m->status) return xstrdup("—");
+    const struct kind_info *ki = kind_info(KIND_ATTENDANCE);
+    return xstrdup(choice_label(&ki->fields[field_index(ki, "status")], m->status, thai));
+}

@@ -175,11 +175,7 @@ int cli_usage(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *message = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(message, (size_t)n + 1, fmt, ap);
+    char *message = xvasprintf(fmt, ap);
     va_end(ap);
     fputs("khai: ", stderr);
     print_safe(stderr, message);

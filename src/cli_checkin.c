@@ -151,19 +151,6 @@ static void print_help(struct session *s)
           stdout);
 }
 
-/* "✓ 09:12", the status at the event, or "—" when not on its list. */
-static char *status_cell(struct session *s, const struct checkin_match *m)
-{
-    if (*m->checked_in_at) {
-        char t[32];
-        checkin_time(m->checked_in_at, t, sizeof t);
-        return xasprintf("✓ %s", t);
-    }
-    if (!*m->status) return xstrdup("—");
-    const struct kind_info *ki = kind_info(KIND_ATTENDANCE);
-    return xstrdup(choice_label(&ki->fields[field_index(ki, "status")], m->status, s->thai));
-}
-
 static void print_matches(struct session *s, bool more)
 {
     static const struct table_col cols[] = {
@@ -178,7 +165,7 @@ static void print_matches(struct session *s, bool more)
         size_t plen = strlen(m->phone);
         char *num = xasprintf("%zu.", i + 1);
         char *phone = xasprintf("%s", plen > 4 ? m->phone + plen - 4 : m->phone);
-        char *status = status_cell(s, m);
+        char *status = checkin_status_text(m, s->thai);
         const char *cells[NCOLS] = {num, m->name, m->nickname, m->organisation, phone, status};
         table_row(stdout, cols, cells, widths, NCOLS);
         free(num);

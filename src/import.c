@@ -35,11 +35,7 @@ void import_report_add(struct import_report *rep, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     /* Capacity doubles at powers of two: the struct has no room for a capacity. */
     size_t count = rep->nmessages;
@@ -400,11 +396,7 @@ static void note(struct import *im, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     im->notes = xrealloc(im->notes, sizeof *im->notes * (im->nnotes + 1));
     im->notes[im->nnotes++] = msg;

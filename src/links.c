@@ -10,16 +10,14 @@
 
 /* The organisation part of a member's search key follows the unit separator, so renaming
  * an organisation can refresh it in SQL without touching the member's own part. */
-static const char refresh_member_orgs[] =
-    "UPDATE members SET search_key = substr(search_key, 1, instr(search_key || char(31), "
-    "char(31)) - 1) || char(31) || coalesce((SELECT group_concat(o.search_key, ' ') FROM "
-    "affiliations a JOIN organisations o ON o.id = a.org_id WHERE a.member_id = members.id), "
-    "'') WHERE id = ?1";
+#define REFRESH_MEMBER_KEYS                                                                        \
+    "UPDATE members SET search_key = substr(search_key, 1, instr(search_key || char(31), "         \
+    "char(31)) - 1) || char(31) || coalesce((SELECT group_concat(o.search_key, ' ') FROM "         \
+    "affiliations a JOIN organisations o ON o.id = a.org_id WHERE a.member_id = members.id), "     \
+    "'') "
+static const char refresh_member_orgs[] = REFRESH_MEMBER_KEYS "WHERE id = ?1";
 static const char refresh_org_members[] =
-    "UPDATE members SET search_key = substr(search_key, 1, instr(search_key || char(31), "
-    "char(31)) - 1) || char(31) || coalesce((SELECT group_concat(o.search_key, ' ') FROM "
-    "affiliations a JOIN organisations o ON o.id = a.org_id WHERE a.member_id = members.id), "
-    "'') WHERE id IN (SELECT member_id FROM affiliations WHERE org_id = ?1)";
+    REFRESH_MEMBER_KEYS "WHERE id IN (SELECT member_id FROM affiliations WHERE org_id = ?1)";
 
 static void add_key(struct strbuf *sb, const char *text)
 {
@@ -194,7 +192,12 @@ int write_links(struct db *db, const struct record *r, struct stored *vals, char
     const struct kind_info *ki = kind_info(r->kind);
     for (int i = 0; i < ki->nfields; i++)
         if (r->changed[i] && write_link(db, r, i, &vals[i], err) != 0) return -1;
-    if (r->kind == KIND_MEMBER) return run(db, refresh_member_orgs, r->id, NULL, 0, err);
+    if (r->kind == KIND_MEMBER) return refresh_member_search_key(db, r->id, err);
     if (r->kind == KIND_ORG) return run(db, refresh_org_members, r->id, NULL, 0, err);
     return 0;
+}
+
+int refresh_member_search_key(struct db *db, long long member_id, char **err)
+{
+    return run(db, refresh_member_orgs, member_id, NULL, 0, err);
 }

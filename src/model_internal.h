@@ -47,6 +47,10 @@ const char *kind_delete_sql(enum kind k, bool deleted);
  * the fields that changed, and refreshes search keys that depend on them. */
 int write_links(struct db *db, const struct record *r, struct stored *vals, char **err);
 
+/* Rebuilds the organisation part of a member's search key after their organisations
+ * changed. */
+int refresh_member_search_key(struct db *db, long long member_id, char **err);
+
 /* Records action on a row with the old and new values of the fields that differ. */
 int audit_write(struct db *db, const char *action, const struct record *old,
                 const struct record *fresh, const char *now, char **err);

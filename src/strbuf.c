@@ -1,5 +1,6 @@
 /* Growable strings for building output and keys. */
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -33,6 +34,20 @@ void sb_add(struct strbuf *sb, const char *s)
 void sb_addc(struct strbuf *sb, char c)
 {
     sb_addn(sb, &c, 1);
+}
+
+void sb_add_codepoint(struct strbuf *sb, uint32_t cp)
+{
+    char buf[4];
+    sb_addn(sb, buf, utf8_encode(cp, buf));
+}
+
+void sb_drop_codepoint(struct strbuf *sb)
+{
+    while (sb->len && ((unsigned char)sb->s[sb->len - 1] & 0xC0) == 0x80)
+        sb->len--;
+    if (sb->len) sb->len--;
+    if (sb->s) sb->s[sb->len] = '\0';
 }
 
 void sb_addf(struct strbuf *sb, const char *fmt, ...)

@@ -1258,11 +1258,7 @@ static void note(struct vcard_import *x, int line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     char *full = xasprintf("%s:%d: %s", x->path, line, msg);
     vcard_list_add(&x->notes, full);

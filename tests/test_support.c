@@ -80,11 +80,7 @@ void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *args = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(args, (size_t)n + 1, fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
 
     char *in = test_path("stdin.txt"), *out = test_path("stdout.txt"),

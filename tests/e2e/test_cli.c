@@ -18,18 +18,6 @@
 /* The last command run, for failure messages. */
 static char *last_cmd;
 
-static char *vformat(const char *fmt, va_list ap) __attribute__((nonnull(1), returns_nonnull));
-static char *vformat(const char *fmt, va_list ap)
-{
-    va_list aq;
-    va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    char *s = xmalloc((size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 static void remember(const char *cmd)
 {
     free(last_cmd);
@@ -53,7 +41,7 @@ static char *db_for(const char *test_name)
 /* Runs `khai --db DB ARGS`. */
 static void vrun(struct run_result *r, const char *db, const char *fmt, va_list ap)
 {
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     char *cmd = db ? xasprintf("--db '%s' %s", db, args) : xstrdup(args);
     remember(cmd);
     khai_run(r, NULL, "%s", cmd);
@@ -140,7 +128,7 @@ static long long add(const char *db, const char *fmt, ...)
     struct run_result r;
     va_list ap;
     va_start(ap, fmt);
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
     run(&r, db, "add %s", args);
     free(args);
@@ -163,7 +151,7 @@ static void run_env(struct run_result *r, const char *env_args, const char *fmt,
 {
     va_list ap;
     va_start(ap, fmt);
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
     char *out = test_path("env-stdout.txt"), *err = test_path("env-stderr.txt");
     char *cmd = xasprintf("cd '%s' && timeout -k 5 30 env %s '%s' %s </dev/null >'%s' 2>'%s'",

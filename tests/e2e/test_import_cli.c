@@ -15,17 +15,6 @@
 /* Helpers                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
-static char *vformat(const char *fmt, va_list ap)
-{
-    va_list aq;
-    va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    char *s = xmalloc((size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 /* A database of the test's own in the scratch directory, removed first. */
 static char *fresh_db(const char *name)
 {
@@ -45,7 +34,7 @@ static void run(struct run_result *r, const char *db, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
     khai_run(r, NULL, "--db '%s' %s", db, args);
     free(args);
@@ -65,7 +54,7 @@ static char *ok(const char *db, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
     struct run_result r;
     run(&r, db, "%s", args);
@@ -148,7 +137,7 @@ static char *imports(const char *db, const char *summary, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
     struct run_result r;
     run(&r, db, "import %s", args);
@@ -168,7 +157,7 @@ static char *fails(int want, const char *db, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *args = vformat(fmt, ap);
+    char *args = xvasprintf(fmt, ap);
     va_end(ap);
     struct run_result r;
     run(&r, db, "%s", args);
