@@ -10,7 +10,8 @@
  * order. Returns <0, 0 or >0. */
 int thai_collate(const char *a, size_t alen, const char *b, size_t blen);
 
-/* The same with sqlite3_create_collation()'s callback signature. */
+/* The same with the callback signature of an SQLite collation (void *, int, const void *, int,
+ * const void *), so the store can register it. */
 int thai_collate_sqlite(void *unused, int alen, const void *a, int blen, const void *b);
 
 #endif

@@ -1,8 +1,8 @@
-/* The SQLite store: opening, migrations, transactions and cached prepared statements.
- * Used by the model modules in src/; the screens never see SQL. */
+/* The database as the rest of khai sees it: opening and upgrading it, transactions, checks,
+ * backups and change polling. SQLite itself stays behind this header: prepared statements
+ * and the connection handle are private to the store layer (src/store/store_internal.h). */
 #ifndef KHAI_DB_H
 #define KHAI_DB_H
-#include <sqlite3.h>
 #include <stdbool.h>
 
 struct db;
@@ -17,7 +17,6 @@ char *db_default_path(void);
 int db_open(const char *path, struct db **out, char **err);
 void db_close(struct db **db);
 
-sqlite3 *db_handle(struct db *db);
 /* How long a write waits for another session's write to finish (default 5 s). */
 void db_set_busy_timeout(struct db *db, int ms);
 const char *db_path(const struct db *db);
@@ -25,11 +24,8 @@ const char *db_path(const struct db *db);
 const char *db_user(const struct db *db);
 /* The schema version this khai writes (the highest migration). */
 int db_schema_version(void);
-
-/* A prepared statement for sql, prepared once per connection and reset for reuse. sql must
- * be a string that lives as long as the connection (a literal or a cached composition).
- * Returns NULL with *err set on failure. */
-sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
+/* The version of the SQLite library khai runs on, for --version. */
+const char *db_engine_version(void);
 
 /* Write transactions take the write lock at once (BEGIN IMMEDIATE), so two khai sessions
  * never deadlock upgrading a read lock; a busy database is retried for a few seconds.
@@ -38,10 +34,6 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 int db_begin(struct db *db, char **err);
 int db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);
-
-/* A message for the last SQLite error of this connection, with context; malloc'd. Turns
- * SQLITE_BUSY, SQLITE_FULL and SQLITE_READONLY into words a coordinator understands. */
-char *db_error(struct db *db, const char *context);
 
 /* Runs SQLite's integrity and foreign-key checks; each problem is one malloc'd line in
  * *report (joined by newlines), NULL when all is well. Returns 0 when clean, 1 when problems

@@ -5,6 +5,7 @@
  * and every session that ends is checked to end with status 0 and a clean standard error
  * (so sanitizer reports from the screens fail the test that caused them). */
 #include "db.h"
+#include "store_internal.h"
 #include "test_support.h"
 #include "text.h"
 #include "tmux_driver.h"

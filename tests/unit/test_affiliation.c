@@ -2,6 +2,7 @@
 #include "affiliation.h"
 #include "db.h"
 #include "model.h"
+#include "store_internal.h"
 #include "test_support.h"
 
 #include <stdlib.h>

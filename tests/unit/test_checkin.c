@@ -3,6 +3,7 @@
  * organisation, undo, completion and the counter. */
 #include "checkin.h"
 #include "db.h"
+#include "store_internal.h"
 #include "test_support.h"
 #include "xalloc.h"
 

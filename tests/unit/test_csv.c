@@ -5,6 +5,7 @@
 #include "encoding.h"
 #include "import.h"
 #include "model.h"
+#include "store_internal.h"
 #include "test_support.h"
 #include "xalloc.h"
 

@@ -2,6 +2,7 @@
 #include "db.h"
 #include "demo.h"
 #include "model.h"
+#include "store_internal.h"
 #include "test_support.h"
 #include "thainorm.h"
 #include "xalloc.h"

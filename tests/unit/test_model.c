@@ -1,6 +1,7 @@
 /* Tests of the store and model API: migrations, saving, lost updates, audit, search, lists. */
 #include "db.h"
 #include "model.h"
+#include "store_internal.h"
 #include "test_support.h"
 #include "xalloc.h"
 

@@ -1,8 +1,22 @@
-/* Private to the model modules (records.c, fields.c, lists.c): stored forms and SQL. */
-#ifndef KHAI_MODEL_INTERNAL_H
-#define KHAI_MODEL_INTERNAL_H
+/* Private to the store layer (src/store/): stored forms, SQL compositions and the SQLite handle.
+ * Nothing outside src/store/ can include this: only store objects get this folder on their
+ * include path. */
+#ifndef KHAI_STORE_INTERNAL_H
+#define KHAI_STORE_INTERNAL_H
 #include "db.h"
+#include <sqlite3.h>
 #include "model.h"
+
+sqlite3 *db_handle(struct db *db);
+
+/* A prepared statement for sql, prepared once per connection and reset for reuse. sql must
+ * be a string that lives as long as the connection (a literal or a cached composition).
+ * Returns NULL with *err set on failure. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
+
+/* A message for the last SQLite error of this connection, with context; malloc'd. Turns
+ * SQLITE_BUSY, SQLITE_FULL and SQLITE_READONLY into words a coordinator understands. */
+char *db_error(struct db *db, const char *context);
 
 /* A field's value in the form it is written to the database. */
 struct stored {

@@ -1,6 +1,6 @@
 /* Roles and dates of members in organisations, read and set through the model's rules. */
 #include "affiliation.h"
-#include "model_internal.h"
+#include "store_internal.h"
 #include "strbuf.h"
 #include "thaidate.h"
 #include "thainorm.h"

@@ -1,7 +1,7 @@
 /* Completion candidates for form fields, from the values already stored. Each source is one
  * fixed statement (db_prepare caches it); the prefix and limit are bound parameters. */
 #include "complete.h"
-#include "db.h"
+#include "store_internal.h"
 #include "thainorm.h"
 #include "xalloc.h"
 

@@ -1,7 +1,7 @@
 /* Records of every kind: loading, saving with validation and lost-update detection,
  * soft delete and restore, each write in one transaction with its audit row. */
 #include "honorific.h"
-#include "model_internal.h"
+#include "store_internal.h"
 #include "strbuf.h"
 #include "thaidate.h"
 #include "thainorm.h"

@@ -1,6 +1,6 @@
 /* Saving, deleting and restoring records: one transaction each, with lost-update detection
  * and an audit row of what changed. */
-#include "model_internal.h"
+#include "store_internal.h"
 #include "strbuf.h"
 #include "thaidate.h"
 #include "thainorm.h"

@@ -7,7 +7,7 @@
 #include "csv.h"
 #include "encoding.h"
 #include "honorific.h"
-#include "model_internal.h"
+#include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
 #include "thaidate.h"

@@ -1,5 +1,5 @@
 /* Summaries computed from attendance: turnout against target, quotas and organisations. */
-#include "model_internal.h"
+#include "store_internal.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * benchmarks, written straight into the tables with prepared statements in one transaction. */
 #include "demo.h"
 #include "db.h"
-#include "model_internal.h"
+#include "store_internal.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

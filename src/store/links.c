@@ -1,6 +1,6 @@
 /* The rows that hang off a record (phones, affiliations, tags, event partners and quotas),
  * and the search keys that depend on them. */
-#include "model_internal.h"
+#include "store_internal.h"
 #include "strbuf.h"
 #include "thainorm.h"
 #include "xalloc.h"

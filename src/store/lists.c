@@ -1,6 +1,6 @@
 /* Listing records: search, filters and sort orders composed from fixed SQL fragments (never
  * from user text), fetched a window at a time. */
-#include "model_internal.h"
+#include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
 #include "thainorm.h"

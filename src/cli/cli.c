@@ -282,7 +282,7 @@ static int cmd_version(const struct cli *cli)
 {
     (void)cli;
     printf("khai %s (schema %d, SQLite %s)\n", KHAI_VERSION, db_schema_version(),
-           sqlite3_libversion());
+           db_engine_version());
     return EXIT_OK;
 }
 

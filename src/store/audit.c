@@ -1,5 +1,5 @@
 /* The audit trail: who changed which fields of which row, when, from what to what. */
-#include "model_internal.h"
+#include "store_internal.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -1,6 +1,6 @@
 /* Checking and normalising field input into the form it is stored in, one rule per type. */
 #include "honorific.h"
-#include "model_internal.h"
+#include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
 #include "thaidate.h"

@@ -1,5 +1,5 @@
 /* The SQLite store: opening with the right pragmas, numbered migrations, statement cache. */
-#include "db.h"
+#include "store_internal.h"
 #include "collate.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -108,6 +108,11 @@ static int exec(struct db *db, const char *sql, const char *context, char **err)
 int db_schema_version(void)
 {
     return schema_migrations[schema_migration_count - 1].version;
+}
+
+const char *db_engine_version(void)
+{
+    return sqlite3_libversion();
 }
 
 static int read_user_version(struct db *db, int *version, char **err)

@@ -4,7 +4,7 @@
  * parameters only. */
 #include "checkin.h"
 #include "honorific.h"
-#include "model_internal.h"
+#include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
 #include "thainorm.h"

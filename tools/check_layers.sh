@@ -1,0 +1,34 @@
+#!/bin/sh
+# Checks the layering that include paths alone cannot: only the store layer (src/store/) talks
+# to SQLite or holds SQL, nothing in src/ includes curses, and no file reaches into another
+# folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
+set -u
+cd "$(dirname "$0")/.."
+found=$(mktemp)
+trap 'rm -f "$found"' EXIT
+
+offend() { # $1: what is wrong; stdin: grep -n output
+    while IFS= read -r line; do
+        echo "check-layers: $line: $1" | tee -a "$found" >&2
+    done
+}
+
+outside_store=$(find src include screens -name '*.[ch]' ! -path 'src/store/*' | sort)
+# Files still waiting for the store's bulk API; this list only shrinks.
+pending="src/interchange/import.c src/interchange/demo.c src/interchange/export.c"
+checked=""
+for f in $outside_store; do
+    case " $pending " in *" $f "*) continue ;; esac
+    checked="$checked $f"
+done
+
+# shellcheck disable=SC2086
+grep -nE 'sqlite3|<sqlite3\.h>' $checked | offend "SQLite outside src/store/"
+# shellcheck disable=SC2086
+grep -nE '"[^"]*\b(SELECT|INSERT (OR [A-Z]+ )?INTO|UPDATE [a-z_]+ SET|DELETE FROM|CREATE (TABLE|INDEX|TRIGGER|VIRTUAL)|PRAGMA [a-z_]+|BEGIN IMMEDIATE)\b' \
+    $checked | offend "SQL outside src/store/"
+grep -rnE '#include *[<"](n?curses|ncursesw/|term\.h)' src include | offend "curses outside screens/"
+grep -rnE '#include *"\.\./' src include screens tests | offend "a private header reached from another folder"
+
+if [ -s "$found" ]; then exit 1; fi
+echo "check-layers: the store alone speaks SQL; src/ has no curses"
