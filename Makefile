@@ -4,7 +4,7 @@ PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := ncursesw sqlite3 readline libthai
 DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
-            libthai-dev libthai-data libcmocka-dev tmux sqlite3 python3 python3-pyte
+            libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -12,7 +12,9 @@ WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmiss
 # Each object sees the public headers in include/ and the private headers of its own folder
 # ($(<D)) and nothing else: that is how a layer's internals stay its own (only src/store/ can
 # include store_internal.h and with it SQLite). tools/check_layers.sh proves the rest.
-DEFS     := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKHAI_VERSION='"$(VERSION)"'
+LOCALEDIR ?= $(PREFIX)/share/locale
+DEFS     := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKHAI_VERSION='"$(VERSION)"' \
+            -DKHAI_LOCALEDIR='"$(LOCALEDIR)"'
 CPPFLAGS = -Iinclude -I$(<D) $(LAYER_INC) $(DEFS)
 BASE_CFLAGS := -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
 REL_CFLAGS  := $(BASE_CFLAGS) -O2 -g
@@ -28,9 +30,26 @@ REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) src/cli/main.c) build/rel/ge
 ASAN_LIB := $(patsubst %.c,build/asan/%.o,$(LIB_SRC)) build/asan/gen/schema_data.o
 TEST_OBJ := $(patsubst %.c,build/asan/%.o,$(TEST_SRC)) build/asan/gen/test_registry.o
 
-.PHONY: all test unit bench run deps install uninstall clean format check-format check-layers fuzz test-run
+.PHONY: all test unit bench run deps install uninstall clean format check-format check-layers check-po po-update fuzz test-run
 
-all: khai
+# The compiled catalogues, where an uninstalled ./khai finds them (src/base/messages.c).
+PO := $(wildcard po/*.po)
+MO := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/khai.mo,$(PO))
+
+all: khai $(MO)
+
+build/locale/%/LC_MESSAGES/khai.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $<"
+	@msgfmt --check -o $@ $<
+
+# Brings po/th.po up to date with the messages in the source; new ones are untranslated
+# until someone fills them in (make test says which).
+po-update:
+	@mkdir -p build
+	sh tools/update_pot.sh build/khai.pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap po/th.po build/khai.pot
+	msgattrib --no-obsolete --no-wrap -o po/th.po po/th.po
 
 khai: $(REL_OBJ)
 	@echo "  LINK    $@"
@@ -85,10 +104,11 @@ build/gen/test_registry.c: $(TEST_SRC) tools/test_registry.sh
 	sh tools/test_registry.sh $(filter tests/unit/% tests/e2e/%,$(TEST_SRC)) > $@.tmp && mv $@.tmp $@
 
 # Every test, unit and end-to-end, in one cmocka run under ASan and UBSan.
-test: deps check-layers
+# The layer and catalogue checks run inside the cmocka run too (tests/unit/test_house.c).
+test: deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: build/asan/khai build/asan/run_tests khai
+test-run: build/asan/khai build/asan/run_tests khai $(MO)
 	KHAI_BIN=$(CURDIR)/build/asan/khai KHAI_SRC=$(CURDIR) \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	build/asan/run_tests
@@ -113,16 +133,20 @@ deps:
 	fi
 
 run: deps
-	$(MAKE) khai
+	$(MAKE) khai $(MO)
 	./khai $(ARGS)
 
-install: khai
+install: khai $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 khai $(DESTDIR)$(PREFIX)/bin/khai
 	install -m 644 khai.1 $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/khai.mo; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/khai $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+	rm -f $(patsubst po/%.po,$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/khai.mo,$(PO))
 
 # libFuzzer targets for the readers of outside input (CSV, vCard, dates): a short bounded run
 # each, on a scratch copy of the corpus kept in tests/fuzz/corpus/NAME.
@@ -161,6 +185,10 @@ check-format:
 # includes curses, and no private header is reached from another folder.
 check-layers:
 	@sh tools/check_layers.sh
+
+# Every message in the source has its Thai translation.
+check-po:
+	@sh tools/check_po.sh
 
 clean:
 	rm -rf build khai

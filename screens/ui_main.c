@@ -2,6 +2,7 @@
  * Handlers only change state and return flags; this loop alone draws, and only what is
  * dirty, so an idle khai sends nothing and a keystroke sends little. */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "messages.h"
 #include "settings.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -312,18 +313,6 @@ static void poll_other_sessions(struct ui *ui)
         draw(ui, false);
 }
 
-/* SSH often arrives with LANG unset: without a UTF-8 locale curses cannot show Thai. */
-static const char *ensure_utf8_locale(void)
-{
-    setlocale(LC_ALL, "");
-    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return NULL;
-    static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "th_TH.UTF-8"};
-    for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
-        if (setlocale(LC_ALL, fallbacks[i]) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-            return fallbacks[i];
-    return "";
-}
-
 static void start_curses(struct ui *ui)
 {
     if (!getenv("ESCDELAY")) set_escdelay(25);
@@ -355,12 +344,12 @@ static void start_curses(struct ui *ui)
 
 int tui_run(const char *db_path, bool thai)
 {
-    const char *fallback = ensure_utf8_locale();
+    const char *fallback = messages_ensure_utf8();
     if (fallback && !*fallback) {
-        fputs("khai: no UTF-8 locale is available, so Thai cannot be shown. Install one (e.g. "
-              "`apt-get install locales` and generate C.UTF-8 or th_TH.UTF-8) and set "
-              "LANG=C.UTF-8.\n",
-              stderr);
+        fprintf(stderr, "khai: %s\n",
+                _("no UTF-8 locale is available, so Thai cannot be shown. Install one (e.g. "
+                  "`apt-get install locales` and generate C.UTF-8 or th_TH.UTF-8) and set "
+                  "LANG=C.UTF-8."));
         return 1;
     }
     struct ui ui = {.thai = thai, .tab = 0};

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "cli_internal.h"
 #include "demo.h"
+#include "messages.h"
 #include "settings.h"
 #include "tui.h"
 #include "table.h"
@@ -364,7 +365,6 @@ static int run_command(struct cli *cli, char **rest, int nrest)
 
 int cli_main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
     struct cli cli = {0};
     const char *lang = NULL;
     char **rest;
@@ -372,7 +372,8 @@ int cli_main(int argc, char **argv)
     char *default_path = NULL;
     int rc = take_global_options(argc, argv, &cli, &lang, &rest, &nrest);
     if (rc == EXIT_OK) {
-        cli.thai = settings_thai(lang);
+        messages_init(settings_thai(lang));
+        cli.thai = messages_thai();
         if (!cli.db_path)
             cli.db_path = getenv("KHAI_DB") && *getenv("KHAI_DB") ? getenv("KHAI_DB") : NULL;
         if (!cli.db_path) cli.db_path = default_path = db_default_path();

@@ -3,6 +3,7 @@
  * terminal; plain lines otherwise, so scripts and tests can pipe a session in. */
 #include "checkin.h"
 #include "cli_internal.h"
+#include "messages.h"
 #include "table.h"
 #include "text.h"
 #include "xalloc.h"
@@ -66,18 +67,9 @@ static char **complete(const char *text, int start, int end)
     return rl_completion_matches(text, complete_next);
 }
 
-/* Readline needs a UTF-8 locale to edit Thai; SSH often brings none. */
-static void ensure_utf8(void)
-{
-    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return;
-    static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
-    for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
-        if (setlocale(LC_ALL, fallbacks[i]) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return;
-}
-
 static void readline_setup(struct session *s)
 {
-    ensure_utf8();
+    messages_ensure_utf8(); /* Readline needs a UTF-8 locale to edit Thai */
     complete_db = s->db;
     rl_readline_name = "khai";
     rl_attempted_completion_function = complete;

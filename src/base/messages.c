@@ -1,0 +1,102 @@
+/* The message catalogue and the interface language: a UTF-8 locale, LANGUAGE for gettext, and
+ * the catalogue of an installed or an uninstalled khai. */
+#include "messages.h"
+#include "xalloc.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef KHAI_LOCALEDIR
+#define KHAI_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static bool speak_thai;
+static char *catalogue_dir;
+
+static bool codeset_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
+}
+
+const char *messages_ensure_utf8(void)
+{
+    setlocale(LC_ALL, "");
+    if (codeset_is_utf8()) return NULL;
+    /* C.UTF-8 first: Debian always has it, and it changes nothing but the character set. */
+    static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "th_TH.UTF-8"};
+    for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+        if (setlocale(LC_ALL, fallbacks[i]) && codeset_is_utf8()) return fallbacks[i];
+    return "";
+}
+
+static bool has_catalogue(const char *dir)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/th/LC_MESSAGES/khai.mo", dir) >= (int)sizeof path)
+        return false;
+    return access(path, R_OK) == 0;
+}
+
+/* The directory of the running binary, so that ./khai and build/asan/khai find the catalogue
+ * that make built in build/locale without being installed. malloc'd, or NULL. */
+static char *binary_dir(void)
+{
+    char path[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0) return NULL;
+    path[n] = '\0';
+    char *slash = strrchr(path, '/');
+    if (!slash) return NULL;
+    *slash = '\0';
+    return xstrdup(path);
+}
+
+static char *find_catalogue(void)
+{
+    const char *env = getenv("KHAI_LOCALEDIR");
+    if (env && *env && has_catalogue(env)) return xstrdup(env);
+    char *dir = binary_dir();
+    if (dir) {
+        static const char *const beside[] = {"/build/locale", "/../locale", "/../share/locale"};
+        for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+            char *candidate = xasprintf("%s%s", dir, beside[i]);
+            if (has_catalogue(candidate)) {
+                free(dir);
+                return candidate;
+            }
+            free(candidate);
+        }
+        free(dir);
+    }
+    return has_catalogue(KHAI_LOCALEDIR) ? xstrdup(KHAI_LOCALEDIR) : NULL;
+}
+
+void messages_init(bool thai)
+{
+    messages_ensure_utf8();
+    speak_thai = thai;
+    /* LANGUAGE outranks LC_MESSAGES in gettext, and unlike it needs no installed locale. An
+     * English interface asks for a catalogue that does not exist, so msgids show. */
+    setenv("LANGUAGE", thai ? "th" : "en", 1);
+    free(catalogue_dir);
+    catalogue_dir = find_catalogue();
+    bindtextdomain("khai", catalogue_dir ? catalogue_dir : KHAI_LOCALEDIR);
+    bind_textdomain_codeset("khai", "UTF-8");
+    textdomain("khai");
+}
+
+bool messages_thai(void)
+{
+    return speak_thai;
+}
+
+const char *messages_catalogue_dir(void)
+{
+    return catalogue_dir;
+}

@@ -1,0 +1,67 @@
+/* Tests of the house rules that the compiler cannot check alone: the store alone speaks SQL,
+ * nothing in src/ includes curses, every message has its Thai translation, and the
+ * interface language switches the catalogue without a Thai locale installed. */
+#include "messages.h"
+#include "test_support.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+static const char *source_dir(void)
+{
+    const char *src = getenv("KHAI_SRC");
+    return src && *src ? src : ".";
+}
+
+/* Runs a checker script of tools/ and returns its exit status; what it printed is in the
+ * test log. */
+static int run_tool(const char *script)
+{
+    char *cmd = xasprintf("sh '%s/tools/%s' 2>&1", source_dir(), script);
+    int status = system(cmd);
+    free(cmd);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static void only_the_store_speaks_sql(void **state)
+{
+    (void)state;
+    assert_int_equal(run_tool("check_layers.sh"), 0);
+}
+
+static void every_message_has_a_thai_translation(void **state)
+{
+    (void)state;
+    assert_int_equal(run_tool("check_po.sh"), 0);
+}
+
+static const char *const no_locale =
+    "no UTF-8 locale is available, so Thai cannot be shown. Install one (e.g. `apt-get install "
+    "locales` and generate C.UTF-8 or th_TH.UTF-8) and set LANG=C.UTF-8.";
+
+static void thai_is_spoken_without_a_thai_locale(void **state)
+{
+    (void)state;
+    char *saved = getenv("LANG") ? xstrdup(getenv("LANG")) : NULL;
+    setenv("LANG", "C.UTF-8", 1);
+    messages_init(true);
+    assert_true(messages_thai());
+    assert_non_null(messages_catalogue_dir());
+    assert_contains(_(no_locale), "ภาษาไทย");
+    messages_init(false);
+    assert_false(messages_thai());
+    assert_string_equal(_(no_locale), no_locale);
+    if (saved) setenv("LANG", saved, 1);
+    else unsetenv("LANG");
+    free(saved);
+}
+
+const struct CMUnitTest house_tests[] = {
+    cmocka_unit_test(only_the_store_speaks_sql),
+    cmocka_unit_test(every_message_has_a_thai_translation),
+    cmocka_unit_test(thai_is_spoken_without_a_thai_locale),
+};
+const size_t house_tests_count = sizeof house_tests / sizeof house_tests[0];
