@@ -29,5 +29,5 @@ if grep -q '^#~ msgid ' "$tmp/obsolete.po"; then
     grep '^#~ msgid' "$tmp/obsolete.po" >&2
     status=1
 fi
-[ "$status" = 0 ] && echo "check-po: $(grep -c '^msgid ".' "$tmp/khai.pot") messages, all translated"
+[ "$status" = 0 ] && echo "check-po: $(grep -c '^msgid "[^"]' "$tmp/khai.pot") messages, all translated"
 exit "$status"

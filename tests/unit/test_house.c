@@ -54,8 +54,10 @@ static void thai_is_spoken_without_a_thai_locale(void **state)
     messages_init(false);
     assert_false(messages_thai());
     assert_string_equal(_(no_locale), no_locale);
-    if (saved) setenv("LANG", saved, 1);
-    else unsetenv("LANG");
+    if (saved)
+        setenv("LANG", saved, 1);
+    else
+        unsetenv("LANG");
     free(saved);
 }
 
