@@ -89,7 +89,6 @@ int checkin_org_find(struct db *db, const char *name, long long *id, char **err)
 /* Up to limit "given family" names and nicknames of members starting with prefix. */
 int checkin_member_names(struct db *db, const char *prefix, int limit, char ***names, size_t *n,
                          char **err);
-void checkin_names_free(char **names, size_t n);
 
 /* The door counter: "attended 12 / 300 · 8 organisations" (Thai: "มาแล้ว 12 / 300 คน ·
  * 8 องค์กร"); without a target, no "/ N". malloc'd. */

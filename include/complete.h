@@ -20,10 +20,9 @@ bool complete_has_source(enum field_type type, const char *field_name);
  * its organisation's name), provinces by Thai name (an English prefix matches too), live
  * members as "given family", tags, and the distinct values already used in the text fields
  * above. An empty prefix gives the first limit values. *out is a malloc'd array of malloc'd
- * strings (free with complete_free); *n is 0 for a field with no source. Returns 0, or -1
+ * strings (free with strings_free); *n is 0 for a field with no source. Returns 0, or -1
  * with *err set. */
 int complete_values(struct db *db, enum field_type type, const char *field_name, const char *prefix,
                     int limit, char ***out, size_t *n, char **err);
-void complete_free(char **values, size_t n);
 
 #endif

@@ -24,6 +24,9 @@ bool encoding_from_name(const char *name, enum text_encoding *out);
 
 /* How people know it: "UTF-8", "UTF-8 with BOM", "UTF-16LE", "Windows-874", "TIS-620". */
 const char *encoding_label(enum text_encoding e);
+/* The iconv name for a charset however a file or option spells it (cp874, windows-874,
+ * x-windows-874, TIS620, utf8 ...); a name khai does not know is given back as it is. */
+const char *encoding_iconv_name(const char *charset);
 
 /* The byte-order mark written at the start of a file in e ("" when none); *n its length. */
 const char *encoding_bom(enum text_encoding e, size_t *n);

@@ -72,9 +72,8 @@ extern const struct choice fe_bool_choices[];
 
 /* Choice keys and labels that start with prefix (ASCII case ignored), labels of the user's
  * language first, no duplicates; with an empty prefix only the labels of the user's
- * language. Returns the count; *out is malloc'd (free with fe_strings_free). */
+ * language. Returns the count; *out is malloc'd (free with strings_free). */
 size_t fe_choice_matches(const struct choice *choices, bool thai, const char *prefix, char ***out);
-void fe_strings_free(char **v, size_t n);
 
 /* "→ นางสาว | จิราพร | คงทอง" for a full name ("-" for a missing title or family name), or
  * NULL when the name has no given name. malloc'd. */

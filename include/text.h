@@ -36,8 +36,7 @@ char *text_fit(const char *s, size_t cols);
  * is broken at a cluster boundary (a single cluster wider than cols gets a line of its own).
  * Existing newlines (LF or CRLF) start new lines; a final newline adds no empty line, and ""
  * gives no lines. Spaces at a break are dropped. Returns the line count; *lines gets a
- * malloc'd, NULL-terminated array of malloc'd strings (free with text_lines_free). */
+ * malloc'd, NULL-terminated array of malloc'd strings (free with strings_free). */
 size_t text_wrap(const char *s, size_t cols, char ***lines);
-void text_lines_free(char **lines, size_t n);
 
 #endif

@@ -68,9 +68,8 @@ char *vcard_param_unescape(const char *s);
  * not escaped by a backslash, and unescapes each part: \\ \; \, \n \N in 3.0 and 4.0; in
  * 2.1 (legacy) only \; and \\, since 2.1 values are not escaped otherwise. sep 0: no
  * splitting. Returns the count (at least 1) and *parts, a malloc'd array of malloc'd
- * strings (free with vcard_parts_free). */
+ * strings (free with strings_free). */
 size_t vcard_split(const char *value, char sep, bool legacy, char ***parts);
-void vcard_parts_free(char **parts, size_t n);
 
 /* The value of the first parameter called name (upper case), or NULL. */
 const char *vcard_param(const struct vcard_prop *p, const char *name);

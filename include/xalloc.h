@@ -14,5 +14,7 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (left unused: the caller still owns and ends it). */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* Frees n strings and the array that holds them; NULL is fine. */
+void strings_free(char **v, size_t n);
 
 #endif

@@ -171,7 +171,7 @@ static void refetch_counter(struct checkin_state *st, struct ui *ui)
 
 static void refetch_orgs(struct checkin_state *st, struct ui *ui)
 {
-    checkin_names_free(st->orgs, st->norgs);
+    strings_free(st->orgs, st->norgs);
     st->orgs = NULL;
     st->norgs = 0;
     char *err = NULL;
@@ -435,7 +435,7 @@ static int open_form(struct checkin_state *st, struct ui *ui)
 static int close_form(struct checkin_state *st, struct ui *ui)
 {
     st->form = false;
-    checkin_names_free(st->orgs, st->norgs);
+    strings_free(st->orgs, st->norgs);
     st->orgs = NULL;
     st->norgs = 0;
     st->all_dirty = true;
@@ -531,7 +531,7 @@ static int save_form(struct checkin_state *st, struct ui *ui)
         return UI_DIRTY;
     }
     st->form = false;
-    checkin_names_free(st->orgs, st->norgs);
+    strings_free(st->orgs, st->norgs);
     st->orgs = NULL;
     st->norgs = 0;
     st->all_dirty = true;
@@ -628,7 +628,7 @@ static void checkin_close(struct screen *s)
     for (int f = 0; f < F_COUNT; f++)
         sb_free(&st->values[f]);
     checkin_matches_free(st->rows, st->nrows);
-    checkin_names_free(st->orgs, st->norgs);
+    strings_free(st->orgs, st->norgs);
     free(st);
 }
 

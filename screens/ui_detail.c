@@ -66,7 +66,7 @@ static void add_fields(struct detail_state *st, struct ui *ui)
                     xasprintf("%*s%s  %s", l ? label_cols : 0, "", l ? "" : label,
                               n ? wrapped[l] : ""),
                     A_NORMAL, 0, 0);
-            text_lines_free(wrapped, n);
+            strings_free(wrapped, n);
             free(label);
         }
         free(v);

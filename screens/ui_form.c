@@ -119,7 +119,7 @@ static int history_slot(const struct ffield *ff)
 
 static void free_matches(struct form_state *st)
 {
-    fe_strings_free(st->matches, st->nmatches);
+    strings_free(st->matches, st->nmatches);
     st->matches = NULL;
     st->nmatches = 0;
 }
@@ -223,7 +223,7 @@ static char **attempt_completion(const char *text, int start, int end)
     gen_list = field_candidates(active, &active->f[active->cur], text + lead, &gen_n);
     gen_lead = xstrndup(text, lead);
     char **matches = gen_n ? rl_completion_matches(text, next_match) : NULL;
-    fe_strings_free(gen_list, gen_n);
+    strings_free(gen_list, gen_n);
     gen_list = NULL;
     gen_n = 0;
     free(gen_lead);
@@ -548,7 +548,7 @@ static bool tab_completes(struct form_state *st)
     size_t n;
     char **cands = field_candidates(st, ff, word, &n);
     bool yes = fe_should_complete(word, cands, n);
-    fe_strings_free(cands, n);
+    strings_free(cands, n);
     return yes;
 }
 
@@ -734,7 +734,7 @@ static void add_wrapped(struct rows *rs, int field, const char *text, int cols, 
         char *t = cut ? xasprintf("%s…", lines[i]) : xstrdup(lines[i]);
         add_row(rs, field, i == 0 && first_is_field ? ROW_FIELD : ROW_NOTE, 0, t, attr);
     }
-    text_lines_free(lines, n);
+    strings_free(lines, n);
 }
 
 static void add_preview(struct form_state *st, struct ui *ui, struct rows *rs, int i,

@@ -183,7 +183,7 @@ static void draw_empty(struct list_state *st, struct ui *ui)
     size_t n = text_wrap(text, (size_t)(ui->cols > 4 ? ui->cols - 2 : 2), &lines);
     for (size_t i = 0; i < n && (int)i + 2 < ui->body_rows; i++)
         ui_draw_text(ui->body_top + 2 + (int)i, 1, ui->cols - 2, lines[i], A_NORMAL);
-    text_lines_free(lines, n);
+    strings_free(lines, n);
 }
 
 static void list_draw(struct screen *s, struct ui *ui, bool full)

@@ -69,3 +69,11 @@ char *xasprintf(const char *fmt, ...)
     va_end(ap);
     return p;
 }
+
+void strings_free(char **v, size_t n)
+{
+    if (!v) return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}

@@ -42,7 +42,7 @@ static char *complete_next(const char *text, int state)
     static char **names;
     static size_t n, next;
     if (state == 0) {
-        checkin_names_free(names, n);
+        strings_free(names, n);
         names = NULL;
         n = next = 0;
         char *err = NULL;
@@ -52,7 +52,7 @@ static char *complete_next(const char *text, int state)
         if (rc != 0) free(err);
     }
     if (next < n) return xstrdup(names[next++]);
-    checkin_names_free(names, n);
+    strings_free(names, n);
     names = NULL;
     n = next = 0;
     return NULL;

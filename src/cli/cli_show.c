@@ -28,7 +28,7 @@ static void print_field(const char *label, const char *value, int label_cols, in
         print_safe(stdout, n ? lines[i] : "");
         putchar('\n');
     }
-    text_lines_free(lines, n);
+    strings_free(lines, n);
     free(fitted);
 }
 

@@ -484,13 +484,6 @@ static size_t split(const char *s, const char *seps, char ***items)
     return n;
 }
 
-static void free_items(char **items, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(items[i]);
-    free(items);
-}
-
 static char *join(char **items, size_t n, const char *sep)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -557,9 +550,9 @@ static char *fix_phones(const char *cell)
             if (whole) phone_normalize_lenient(items[i], digits, sizeof digits);
             sb_addf(&sb, "%s%s", sb.len ? "; " : "", whole ? digits : items[i]);
         }
-        free_items(parts, np);
+        strings_free(parts, np);
     }
-    free_items(items, n);
+    strings_free(items, n);
     return sb_take(&sb);
 }
 
@@ -636,9 +629,9 @@ static int org_ids(struct import *im, const char *cell, long line, char **out, c
             rc = org_resolve(im, parts[j], line, &id, why);
             if (rc == 0) sb_addf(&sb, "%s%lld", sb.len ? "; " : "", id);
         }
-        free_items(parts, np);
+        strings_free(parts, np);
     }
-    free_items(pieces, n);
+    strings_free(pieces, n);
     *out = sb_take(&sb);
     if (rc != 0) {
         free(*out);
@@ -749,7 +742,7 @@ static void keys_of_record(struct keys *ks, const struct record *r)
     }
     keys_make(ks, items, n, record_get(r, "email"), record_get(r, "given_name"),
               record_get(r, "family_name"));
-    free_items(items, n);
+    strings_free(items, n);
 }
 
 static int dups_load(struct import *im, char **err)
@@ -821,7 +814,7 @@ static long long member_by_file_id(struct import *im, long long file_id, const s
         keys_make(&has, phones, n, (const char *)sqlite3_column_text(st, 2),
                   (const char *)sqlite3_column_text(st, 0),
                   (const char *)sqlite3_column_text(st, 1));
-        free_items(phones, n);
+        strings_free(phones, n);
     }
     sqlite3_reset(st);
     bool same = false;
@@ -1036,8 +1029,8 @@ static char *union_value(const struct record *r, int fi, const char *input)
         have[n++] = xstrdup(add[i]);
     }
     char *joined = join(have, n, "; ");
-    free_items(have, n);
-    free_items(add, nadd);
+    strings_free(have, n);
+    strings_free(add, nadd);
     return joined;
 }
 
@@ -1215,8 +1208,8 @@ static void staged_merge(struct staged *s, const struct stored *vals)
             }
             free(add);
             add = join(have, n, ITEM_SEP);
-            free_items(have, n);
-            free_items(more, nmore);
+            strings_free(have, n);
+            strings_free(more, nmore);
         }
         free(s->f[i]);
         s->f[i] = add;
@@ -1354,7 +1347,7 @@ static char *staged_search_key(struct import *im, const struct staged *s)
     vals[pi].text = NULL;
     vals[pi].n = split_sep(s->f[pi], &vals[pi].items);
     char *own = record_search_key(im->db, KIND_MEMBER, vals);
-    free_items(vals[pi].items, vals[pi].n);
+    strings_free(vals[pi].items, vals[pi].n);
     char **orgs;
     size_t n = split_sep(s->f[fi_of("organisations")], &orgs);
     long long *ids = xcalloc(n ? n : 1, sizeof *ids);
@@ -1366,7 +1359,7 @@ static char *staged_search_key(struct import *im, const struct staged *s)
     for (size_t i = 0; i < n; i++)
         sb_addf(&sb, "%s%s", i ? " " : "", org_info(im, ids[i])->key);
     free(ids);
-    free_items(orgs, n);
+    strings_free(orgs, n);
     free(own);
     return sb_take(&sb);
 }
@@ -1455,14 +1448,14 @@ static int staged_links(struct import *im, const struct staged *s, long long id,
                        "INSERT OR IGNORE INTO member_phones (member_id, phone, position) VALUES "
                        "(?1, ?2, ?3)",
                        id, items[i], (long long)i, err);
-    free_items(items, n);
+    strings_free(items, n);
     n = split_sep(s->f[fi_of("organisations")], &items);
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = exec_link(im->db,
                        "INSERT INTO affiliations (member_id, org_id, position) VALUES (?1, "
                        "CAST(?2 AS INTEGER), ?3)",
                        id, items[i], (long long)i, err);
-    free_items(items, n);
+    strings_free(items, n);
     n = split_sep(s->f[fi_of("tags")], &items);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         rc = exec_link(im->db, "INSERT OR IGNORE INTO tags (name) VALUES (?2)", id, items[i], 0,
@@ -1473,7 +1466,7 @@ static int staged_links(struct import *im, const struct staged *s, long long id,
                            "FROM tags WHERE name = ?2",
                            id, items[i], 0, err);
     }
-    free_items(items, n);
+    strings_free(items, n);
     return rc;
 }
 
@@ -1524,7 +1517,7 @@ static char *staged_display(struct import *im, const struct field *f, const char
             items[kept++] = items[i];
     }
     char *joined = join(items, kept, LIST_SEPARATOR);
-    free_items(items, kept);
+    strings_free(items, kept);
     return joined;
 }
 

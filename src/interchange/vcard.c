@@ -4,6 +4,7 @@
  * buffer, so it is fuzzed and tested without a database. */
 #include "vcard.h"
 #include "db.h"
+#include "encoding.h"
 #include "export.h"
 #include "honorific.h"
 #include "ical.h"
@@ -105,23 +106,13 @@ static bool is_utf8_name(const char *cs)
     return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0;
 }
 
-/* The iconv name for how vCards and khai's --encoding spell Thai charsets. */
-static const char *iconv_name(const char *cs)
-{
-    static const char *const cp874[] = {"cp874", "windows-874", "x-windows-874", "ms874", NULL};
-    for (int i = 0; cp874[i]; i++)
-        if (strcasecmp(cs, cp874[i]) == 0) return "CP874";
-    if (strcasecmp(cs, "tis620") == 0) return "TIS-620";
-    return cs;
-}
-
 enum convert_result { CONVERT_OK, CONVERT_UNKNOWN, CONVERT_BAD };
 
 /* Converts in[0..len) from charset to UTF-8 into *out (malloc'd, NUL-terminated). */
 static enum convert_result convert(struct converter *cv, const char *charset, const char *in,
                                    size_t len, char **out, size_t *outlen)
 {
-    const char *name = iconv_name(charset);
+    const char *name = encoding_iconv_name(charset);
     if (!cv->from || strcasecmp(cv->from, name) != 0) {
         converter_close(cv);
         cv->cd = iconv_open("UTF-8", name);
@@ -253,13 +244,6 @@ size_t vcard_split(const char *value, char sep, bool legacy, char ***parts)
     for (size_t i = 0; i < n; i++)
         set_text(&(*parts)[i], unescape((*parts)[i], legacy));
     return n;
-}
-
-void vcard_parts_free(char **parts, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(parts[i]);
-    free(parts);
 }
 
 const char *vcard_param(const struct vcard_prop *p, const char *name)
@@ -854,7 +838,7 @@ static char *joined_items(const char *raw, bool legacy, const char *glue)
         if (*item) sb_addf(&sb, "%s%s", sb.len ? glue : "", item);
         free(item);
     }
-    vcard_parts_free(items, m);
+    strings_free(items, m);
     return sb_take(&sb);
 }
 
@@ -865,7 +849,7 @@ static char *component(const struct vcard_prop *p, size_t i, bool legacy, const 
     char **parts;
     size_t n = split_raw(p->value, ';', &parts);
     char *out = i < n ? joined_items(parts[i], legacy, glue) : xstrdup("");
-    vcard_parts_free(parts, n);
+    strings_free(parts, n);
     return out;
 }
 
@@ -895,7 +879,7 @@ static void read_list(struct vcard_list *l, const struct vcard_prop *p, bool leg
         if (*item && !list_has(l, item)) vcard_list_add(l, item);
         free(item);
     }
-    vcard_parts_free(items, n);
+    strings_free(items, n);
 }
 
 /* A TEL as written: a tel: URI loses its scheme and URI parameters (;ext=...). */

@@ -530,7 +530,7 @@ static int collect_names(struct db *db, const char *sql, const char *prefix, int
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         *err = db_error(db, "cannot complete");
-        checkin_names_free(*names, *n);
+        strings_free(*names, *n);
         *names = NULL;
         *n = 0;
         return -1;
@@ -558,13 +558,6 @@ int checkin_member_names(struct db *db, const char *prefix, int limit, char ***n
         "nickname FROM members WHERE deleted_at IS NULL AND nickname <> '') WHERE "
         "substr(lower(name), 1, length(?1)) = lower(?1) ORDER BY name COLLATE thai LIMIT ?2",
         prefix, limit, names, n, err);
-}
-
-void checkin_names_free(char **names, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
 }
 
 char *checkin_counter(const struct event_summary *s, bool thai)

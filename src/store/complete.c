@@ -104,17 +104,10 @@ int complete_values(struct db *db, enum field_type type, const char *field_name,
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         *err = db_error(db, "cannot complete");
-        complete_free(values, *n);
+        strings_free(values, *n);
         *n = 0;
         return -1;
     }
     *out = values;
     return 0;
-}
-
-void complete_free(char **values, size_t n)
-{
-    for (size_t i = 0; i < n && values; i++)
-        free(values[i]);
-    free(values);
 }

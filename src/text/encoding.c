@@ -15,10 +15,11 @@ static const struct {
     const char *name;
     enum text_encoding enc;
 } names[] = {
-    {"auto", ENC_AUTO},        {"utf8", ENC_UTF8},     {"utf8bom", ENC_UTF8_BOM},
-    {"utf8sig", ENC_UTF8_BOM}, {"utf16", ENC_UTF16LE}, {"utf16le", ENC_UTF16LE},
-    {"utf16be", ENC_UTF16BE},  {"cp874", ENC_CP874},   {"windows874", ENC_CP874},
-    {"ibm874", ENC_CP874},     {"tis620", ENC_TIS620}, {"thai", ENC_CP874},
+    {"auto", ENC_AUTO},         {"utf8", ENC_UTF8},     {"utf8bom", ENC_UTF8_BOM},
+    {"utf8sig", ENC_UTF8_BOM},  {"utf16", ENC_UTF16LE}, {"utf16le", ENC_UTF16LE},
+    {"utf16be", ENC_UTF16BE},   {"cp874", ENC_CP874},   {"windows874", ENC_CP874},
+    {"ibm874", ENC_CP874},      {"tis620", ENC_TIS620}, {"thai", ENC_CP874},
+    {"xwindows874", ENC_CP874}, {"ms874", ENC_CP874},
 };
 
 /* iconv's names; CP874 is the superset Thai Windows writes. */
@@ -52,6 +53,13 @@ bool encoding_from_name(const char *name, enum text_encoding *out)
         }
     }
     return false;
+}
+
+const char *encoding_iconv_name(const char *charset)
+{
+    enum text_encoding e;
+    if (encoding_from_name(charset, &e) && e != ENC_AUTO && e != ENC_UTF8_BOM) return iconv_name(e);
+    return charset;
 }
 
 const char *encoding_label(enum text_encoding e)

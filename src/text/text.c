@@ -429,11 +429,3 @@ size_t text_wrap(const char *s, size_t cols, char ***lines)
     *lines = lb.lines;
     return lb.n;
 }
-
-void text_lines_free(char **lines, size_t n)
-{
-    if (!lines) return;
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
-}

@@ -1,5 +1,6 @@
 /* Reading and writing dates and times the way Thai civil-society networks write them. */
 #include "thaidate.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -196,37 +197,6 @@ static void clear_error(char *err, size_t errlen)
 
 /* ---- Tolerance: one plain spelling for the many ways the same text arrives ---- */
 
-/* Decodes one UTF-8 character; returns its code point, or -1 for a malformed byte (then
- * *len is 1). Never reads past the terminating NUL, which is never a continuation byte. */
-static long decode_utf8(const unsigned char *p, int *len)
-{
-    static const long smallest[5] = {0, 0, 0x80, 0x800, 0x10000};
-    unsigned char b = p[0];
-    int n;
-    long cp;
-    *len = 1;
-    if (b < 0x80) return b;
-    if (b >= 0xC2 && b <= 0xDF) {
-        n = 2;
-        cp = b & 0x1F;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        n = 3;
-        cp = b & 0x0F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        n = 4;
-        cp = b & 0x07;
-    } else {
-        return -1;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) return -1;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < smallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-    *len = n;
-    return cp;
-}
-
 enum { KEEP = -1, DROP = 0 };
 
 /* The ASCII byte a character stands for here, DROP for invisible ones, or KEEP. */
@@ -253,19 +223,19 @@ static bool plain_copy(const char *s, char *out)
     while (len <= MAX_INPUT && s[len])
         len++;
     if (len > MAX_INPUT) return false;
-    const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
-    while (*p) {
-        int used;
-        long cp = decode_utf8(p, &used);
-        int plain = cp < 0 ? KEEP : plain_form(cp);
+    for (size_t at = 0; at < len;) {
+        uint32_t cp;
+        size_t used = utf8_decode(s + at, len - at, &cp);
+        /* A malformed byte decodes as U+FFFD, which plain_form keeps as it was. */
+        int plain = plain_form((long)cp);
         if (plain == KEEP) {
-            memcpy(out + n, p, (size_t)used);
-            n += (size_t)used;
+            memcpy(out + n, s + at, used);
+            n += used;
         } else if (plain != DROP) {
             out[n++] = (char)plain;
         }
-        p += used;
+        at += used;
     }
     out[n] = '\0';
     return true;

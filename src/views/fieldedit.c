@@ -229,13 +229,6 @@ size_t fe_choice_matches(const struct choice *choices, bool thai, const char *pr
     return n;
 }
 
-void fe_strings_free(char **v, size_t n)
-{
-    for (size_t i = 0; i < n && v; i++)
-        free(v[i]);
-    free(v);
-}
-
 char *fe_name_preview(const char *full)
 {
     struct person_name pn;

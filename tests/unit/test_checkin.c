@@ -416,19 +416,19 @@ static void checkin_completes_org_and_member_names(void **state)
     assert_int_equal(n, 2);
     assert_string_equal(names[0], "มูลนิธิเพื่อนชุมชน");
     assert_string_equal(names[1], "มูลนิธิรักษ์ป่า");
-    checkin_names_free(names, n);
+    strings_free(names, n);
     assert_int_equal(checkin_org_names(f.db, "mek", 10, &names, &n, &err), 0);
     assert_int_equal(n, 1);
     assert_string_equal(names[0], "Mekong Youth Network");
-    checkin_names_free(names, n);
+    strings_free(names, n);
     assert_int_equal(checkin_member_names(f.db, "สม", 10, &names, &n, &err), 0);
     assert_int_equal(n, 3); /* สม (a nickname), สมชาย ใจดี, สมศรี มีสุข */
     assert_string_equal(names[0], "สม");
-    checkin_names_free(names, n);
+    strings_free(names, n);
     assert_int_equal(checkin_member_names(f.db, "สมชาย ใ", 10, &names, &n, &err), 0);
     assert_int_equal(n, 1);
     assert_string_equal(names[0], "สมชาย ใจดี");
-    checkin_names_free(names, n);
+    strings_free(names, n);
     teardown(&f);
 }
 

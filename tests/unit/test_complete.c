@@ -3,6 +3,7 @@
 #include "db.h"
 #include "model.h"
 #include "test_support.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +62,7 @@ static void check(struct db *db, enum field_type type, const char *field, const 
     assert_int_equal(n, w);
     for (size_t i = 0; i < n; i++)
         assert_string_equal(got[i], want[i]);
-    complete_free(got, n);
+    strings_free(got, n);
 }
 
 static void complete_organisations_by_prefix_in_thai_order(void **state)
@@ -94,7 +95,7 @@ static void complete_provinces_in_thai_from_thai_or_english(void **state)
     char *err = NULL;
     assert_int_equal(complete_values(db, FT_PROVINCE, "province", "", 5, &got, &n, &err), 0);
     assert_int_equal(n, 5); /* the limit holds */
-    complete_free(got, n);
+    strings_free(got, n);
     db_close(&db);
 }
 

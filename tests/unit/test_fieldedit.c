@@ -2,6 +2,7 @@
  * windows, multi-line text, the WTT check of a key, completion decisions and previews. */
 #include "fieldedit.h"
 #include "test_support.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -188,26 +189,26 @@ static void fieldedit_matches_choice_keys_and_labels(void **state)
     size_t n = fe_choice_matches(sexes, true, "ห", &out);
     assert_int_equal(n, 1);
     assert_string_equal(out[0], "หญิง");
-    fe_strings_free(out, n);
+    strings_free(out, n);
     n = fe_choice_matches(sexes, true, "", &out); /* only the user's language */
     assert_int_equal(n, 3);
     assert_string_equal(out[2], "อื่น ๆ");
-    fe_strings_free(out, n);
+    strings_free(out, n);
     n = fe_choice_matches(sexes, true, "F", &out); /* key and label alike: once */
     assert_int_equal(n, 1);
     assert_string_equal(out[0], "female");
-    fe_strings_free(out, n);
+    strings_free(out, n);
     n = fe_choice_matches(sexes, false, "m", &out);
     assert_int_equal(n, 1);
     assert_string_equal(out[0], "male");
-    fe_strings_free(out, n);
+    strings_free(out, n);
     n = fe_choice_matches(fe_bool_choices, true, "ใ", &out);
     assert_int_equal(n, 1);
     assert_string_equal(out[0], "ใช่");
-    fe_strings_free(out, n);
+    strings_free(out, n);
     n = fe_choice_matches(sexes, false, "x", &out);
     assert_int_equal(n, 0);
-    fe_strings_free(out, n);
+    strings_free(out, n);
 }
 
 static void check_preview(char *got, const char *want)

@@ -1,5 +1,6 @@
 /* Tests of display text: widths, sanitising, truncation, table cells and wrapping. */
 #include "test_support.h"
+#include "xalloc.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -330,7 +331,7 @@ static void check_lines(struct wrapped w, const char *const *want, size_t n)
     assert_int_equal(w.n, n);
     for (size_t i = 0; i < n; i++)
         assert_string_equal(w.lines[i], want[i]);
-    text_lines_free(w.lines, w.n);
+    strings_free(w.lines, w.n);
 }
 
 static void text_wrap_breaks_at_spaces(void **state)
@@ -405,7 +406,7 @@ static void text_wrap_loses_nothing_and_fits(void **state)
             at += len;
         }
         assert_int_equal(at, strlen(s));
-        text_lines_free(w.lines, w.n);
+        strings_free(w.lines, w.n);
     }
 }
 
@@ -430,7 +431,7 @@ static void text_wrap_keeps_newlines_and_sanitises(void **state)
                 e, 2);
     struct wrapped none = wrap("", 10);
     assert_int_equal(none.n, 0);
-    text_lines_free(none.lines, none.n);
+    strings_free(none.lines, none.n);
     const char *f[] = {"a", "b"};
     check_lines(wrap("a b", 0), f, 2); /* zero columns wraps as one */
 }

@@ -202,12 +202,12 @@ static void vcard_split_unescapes_components(void **state)
     assert_string_equal(parts[1], "c,d\nE\\");
     assert_string_equal(parts[2], "");
     assert_string_equal(parts[3], "\\x");
-    vcard_parts_free(parts, n);
+    strings_free(parts, n);
     /* 2.1 escapes only semicolons: C:\new stays a path. */
     n = vcard_split("C:\\new\\;x", 0, true, &parts);
     assert_int_equal(n, 1);
     assert_string_equal(parts[0], "C:\\new;x");
-    vcard_parts_free(parts, n);
+    strings_free(parts, n);
 }
 
 static void vcard_unfolds_by_version(void **state)
