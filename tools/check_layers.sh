@@ -1,7 +1,7 @@
 #!/bin/sh
 # Checks the layering that include paths alone cannot: only the store layer (src/store/) talks
-# to SQLite or holds SQL, nothing in src/ includes curses, and no file reaches into another
-# folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
+# to SQLite or holds SQL, nothing in src/ includes curses, layers use only the layers beneath
+# them, and no file reaches into another folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
 set -u
 cd "$(dirname "$0")/.."
 found=$(mktemp)
@@ -29,6 +29,29 @@ grep -nE '"[^"]*\b(SELECT|INSERT (OR [A-Z]+ )?INTO|UPDATE [a-z_]+ SET|DELETE FRO
     $checked | offend "SQL outside src/store/"
 grep -rnE '#include *[<"](n?curses|ncursesw/|term\.h)' src include | offend "curses outside screens/"
 grep -rnE '#include *"\.\./' src include screens tests | offend "a private header reached from another folder"
+
+# Layers in order: each may use the ones before it, never one after it.
+rank() {
+    case "$1" in
+    src/base/*) echo 1 ;; src/text/*) echo 2 ;; src/store/*) echo 3 ;;
+    src/interchange/* | src/views/*) echo 4 ;; src/cli/*) echo 5 ;; screens/*) echo 6 ;;
+    *) echo 0 ;;
+    esac
+}
+for c in src/*/*.c screens/*.c; do
+    own=$(rank "$c")
+    grep -n '#include "[^"]*\.h"' "$c" | while IFS= read -r line; do
+        header=${line#*\"}
+        header=${header%%\"*}
+        case "$header" in model.h) impl=src/store/records.c ;; *)
+            impl=$(ls src/*/"${header%.h}.c" screens/"${header%.h}.c" 2>/dev/null | head -n 1) ;;
+        esac
+        [ -n "$impl" ] || continue
+        if [ "$(rank "$impl")" -gt "$own" ]; then
+            echo "$c:${line%%:*}: $header belongs to ${impl%/*}/" | offend "a layer above this one"
+        fi
+    done
+done
 
 if [ -s "$found" ]; then exit 1; fi
 echo "check-layers: the store alone speaks SQL; src/ has no curses"
