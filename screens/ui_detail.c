@@ -2,6 +2,9 @@
  * Enter, q or Esc goes back. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "affiliation.h"
+#include "detail.h"
+#include "messages.h"
+#include "strbuf.h"
 #include "text.h"
 #include "ui.h"
 #include "views.h"
@@ -45,31 +48,20 @@ static void clear_lines(struct detail_state *st)
     st->n = 0;
 }
 
-static void add_fields(struct detail_state *st, struct ui *ui)
+static void add_fields(struct detail_state *st, struct ui *ui, const struct detail *d)
 {
-    const struct kind_info *ki = kind_info(st->kind);
-    int label_cols = 0;
-    for (int i = 0; i < ki->nfields; i++) {
-        int w = (int)text_width(ui->thai ? ki->fields[i].th : ki->fields[i].en);
-        label_cols = w > label_cols ? w : label_cols;
-    }
-    for (int i = 0; i < ki->nfields; i++) {
-        char *v = view_value(st->r, i, DATE_THAI, ui->thai);
-        if (*v || !(ki->fields[i].flags & FIELD_EXTRA)) {
-            char *label =
-                text_fit(ui->thai ? ki->fields[i].th : ki->fields[i].en, (size_t)label_cols);
-            char **wrapped;
-            int width = ui->cols - label_cols - 3;
-            size_t n = text_wrap(v, (size_t)(width > 10 ? width : 10), &wrapped);
-            for (size_t l = 0; l < (n ? n : 1); l++)
-                add(st,
-                    xasprintf("%*s%s  %s", l ? label_cols : 0, "", l ? "" : label,
-                              n ? wrapped[l] : ""),
-                    A_NORMAL, 0, 0);
-            strings_free(wrapped, n);
-            free(label);
-        }
-        free(v);
+    int label_cols = detail_label_width(d);
+    for (size_t i = 0; i < d->nfields; i++) {
+        char *label = text_fit(view_field_label(d->fields[i].field), (size_t)label_cols);
+        char **wrapped;
+        int width = ui->cols - label_cols - 3;
+        size_t n = text_wrap(d->fields[i].value, (size_t)(width > 10 ? width : 10), &wrapped);
+        for (size_t l = 0; l < (n ? n : 1); l++)
+            add(st,
+                xasprintf("%*s%s  %s", l ? label_cols : 0, "", l ? "" : label, n ? wrapped[l] : ""),
+                A_NORMAL, 0, 0);
+        strings_free(wrapped, n);
+        free(label);
     }
 }
 
@@ -79,166 +71,50 @@ static void add_heading(struct detail_state *st, const char *text, long long cou
     add(st, xasprintf("%s (%lld)", text, count), A_BOLD, 0, 0);
 }
 
-static void add_refs(struct detail_state *st, struct ui *ui, const char *field, enum kind k,
-                     const char *heading)
+/* "  name  (role)  [status]  organisation": each part only when there is one. */
+static void add_link_line(struct detail_state *st, const struct detail_link *l)
 {
-    const long long *ids;
-    size_t n = record_refs(st->r, field, &ids);
-    if (n == 0) return;
-    add_heading(st, heading, (long long)n);
-    for (size_t i = 0; i < n; i++) {
-        struct record *o = NULL;
-        char *err = NULL;
-        if (record_load(ui->db, k, ids[i], &o, &err) == 0) {
-            char *name = record_display_name(o);
-            add(st, xasprintf("  %s", name), A_NORMAL, k, ids[i]);
-            free(name);
-        }
-        free(err);
-        record_free(&o);
-    }
+    struct strbuf sb = STRBUF_INIT;
+    sb_addf(&sb, "  %s", l->name);
+    if (*l->role) sb_addf(&sb, "  (%s)", l->role);
+    if (*l->note) sb_addf(&sb, "  [%s]", l->note);
+    if (*l->org) sb_addf(&sb, "  %s", l->org);
+    add(st, sb_take(&sb), A_NORMAL, l->kind, l->id);
 }
 
-/* A member's organisations with role and dates; r on one sets them. */
-static void add_affiliations(struct detail_state *st, struct ui *ui)
+static void add_section(struct detail_state *st, const struct detail_section *s)
 {
-    struct affiliation *list;
-    size_t n;
-    char *err = NULL;
-    if (affiliation_list(ui->db, st->id, &list, &n, &err) != 0) {
-        ui_message(ui, true, "%s", err);
-        free(err);
-        return;
-    }
-    if (n) add_heading(st, T(ui, "Organisations", "หน่วยงาน"), (long long)n);
-    for (size_t i = 0; i < n; i++) {
-        char *about = affiliation_describe(&list[i]);
-        add(st,
-            xasprintf("  %s%s%s%s", list[i].org_name, *about ? "  (" : "", about,
-                      *about ? ")" : ""),
-            A_NORMAL, KIND_ORG, list[i].org_id);
-        free(about);
-    }
-    affiliation_list_free(list, n);
+    add_heading(st, s->title, s->total);
+    for (size_t i = 0; i < s->n; i++)
+        add_link_line(st, &s->links[i]);
+    if ((long long)s->n < s->total)
+        add(st, xasprintf("  ... %lld %s", s->total - (long long)s->n, _("more")), A_NORMAL, 0, 0);
 }
 
-/* One line per linked record; attendance lines link to the event or the member. */
-static void add_query(struct detail_state *st, struct ui *ui, const struct list_query *q,
-                      const char *heading)
+static void add_turnout(struct detail_state *st, struct ui *ui, const struct event_summary *s)
 {
-    long long total;
-    struct record **rows;
-    size_t n;
-    char *err = NULL;
-    if (list_count(ui->db, q, &total, &err) != 0 ||
-        list_fetch(ui->db, q, 0, LINKED_ROWS, &rows, &n, &err) != 0) {
-        ui_message(ui, true, "%s", err);
-        free(err);
-        return;
-    }
-    if (total == 0) {
-        list_free(rows, n);
-        return;
-    }
-    add_heading(st, heading, total);
-    for (size_t i = 0; i < n; i++) {
-        struct record *r = rows[i];
-        if (q->kind == KIND_ATTENDANCE) {
-            bool by_member = q->member_id != 0;
-            const char *f = by_member ? "status" : "status";
-            int fi = field_index(kind_info(KIND_ATTENDANCE), f);
-            char *status = view_value(r, fi, DATE_THAI, ui->thai);
-            const char *org = record_get(r, "organisation");
-            add(st,
-                xasprintf("  %s  [%s]%s%s",
-                          record_get(r, by_member ? "event_title" : "member_name"), status,
-                          *org && !by_member ? "  " : "", by_member ? "" : org),
-                A_NORMAL, by_member ? KIND_EVENT : KIND_MEMBER,
-                atoll(record_get(r, by_member ? "event_id" : "member_id")));
-            free(status);
-        } else {
-            char *name = record_display_name(r);
-            add(st, xasprintf("  %s", name), A_NORMAL, q->kind, r->id);
-            free(name);
-        }
-    }
-    if ((long long)n < total)
-        add(st, xasprintf("  ... %lld %s", total - (long long)n, T(ui, "more", "รายการ")), A_NORMAL,
-            0, 0);
-    list_free(rows, n);
-}
-
-static void add_event_summary(struct detail_state *st, struct ui *ui)
-{
-    struct event_summary s;
-    char *err = NULL;
-    if (event_summary(ui->db, st->id, &s, &err) != 0) {
-        ui_message(ui, true, "%s", err);
-        free(err);
-        return;
-    }
     add(st, xstrdup(""), A_NORMAL, 0, 0);
     char target[64] = "";
-    if (s.target)
+    if (s->target)
         snprintf(target, sizeof target, T(ui, " of a target of %lld", " จากเป้าหมาย %lld"),
-                 s.target);
+                 s->target);
     add(st,
         xasprintf(T(ui, "Turnout: %lld attended%s, from %lld organisations",
                     "มาร่วม %lld คน%s จาก %lld องค์กร"),
-                  s.attended, target, s.organisations),
+                  s->attended, target, s->organisations),
         A_BOLD, 0, 0);
     add(st,
         xasprintf(T(ui, "  invited %lld, confirmed %lld, absent %lld, cancelled %lld",
                     "  เชิญ %lld ตอบรับ %lld ไม่มา %lld ยกเลิก %lld"),
-                  s.invited, s.confirmed, s.absent, s.cancelled),
+                  s->invited, s->confirmed, s->absent, s->cancelled),
         A_NORMAL, 0, 0);
-    for (size_t i = 0; i < s.ncategories; i++) {
-        struct category_count *c = &s.categories[i];
+    for (size_t i = 0; i < s->ncategories; i++) {
+        struct category_count *c = &s->categories[i];
         if (c->target)
             add(st, xasprintf("  %s: %lld / %lld", c->category, c->attended, c->target), A_NORMAL,
                 0, 0);
         else
             add(st, xasprintf("  %s: %lld", c->category, c->attended), A_NORMAL, 0, 0);
-    }
-    event_summary_free(&s);
-}
-
-static void add_links(struct detail_state *st, struct ui *ui)
-{
-    struct list_query q;
-    switch (st->kind) {
-    case KIND_MEMBER:
-        add_affiliations(st, ui);
-        q = (struct list_query){.kind = KIND_ATTENDANCE, .member_id = st->id, .sort = "time"};
-        add_query(st, ui, &q, T(ui, "Events", "กิจกรรม"));
-        q = (struct list_query){.kind = KIND_TASK, .member_id = st->id};
-        add_query(st, ui, &q, T(ui, "Tasks", "งานติดตาม"));
-        break;
-    case KIND_ORG:
-        add_refs(st, ui, "parent", KIND_ORG, T(ui, "Part of", "สังกัด"));
-        q = (struct list_query){.kind = KIND_ORG, .org_id = st->id};
-        add_query(st, ui, &q, T(ui, "Sub-organisations", "องค์กรย่อย"));
-        q = (struct list_query){.kind = KIND_MEMBER, .org_id = st->id};
-        add_query(st, ui, &q, T(ui, "Members", "สมาชิก"));
-        q = (struct list_query){.kind = KIND_EVENT, .org_id = st->id};
-        add_query(st, ui, &q, T(ui, "Events", "กิจกรรม"));
-        break;
-    case KIND_EVENT:
-        add_event_summary(st, ui);
-        add_refs(st, ui, "host", KIND_ORG, T(ui, "Host", "ผู้จัด"));
-        add_refs(st, ui, "partners", KIND_ORG, T(ui, "Partners", "ภาคี"));
-        q = (struct list_query){.kind = KIND_ATTENDANCE, .event_id = st->id, .sort = "name"};
-        add_query(st, ui, &q, T(ui, "Participants", "ผู้เข้าร่วม"));
-        q = (struct list_query){.kind = KIND_TASK, .event_id = st->id};
-        add_query(st, ui, &q, T(ui, "Tasks", "งานติดตาม"));
-        break;
-    case KIND_TASK:
-        add_refs(st, ui, "event_id", KIND_EVENT, T(ui, "Event", "กิจกรรม"));
-        add_refs(st, ui, "owner", KIND_MEMBER, T(ui, "Owner", "ผู้รับผิดชอบ"));
-        add_refs(st, ui, "owner_org", KIND_ORG, T(ui, "Owner organisation", "หน่วยงานรับผิดชอบ"));
-        break;
-    default:
-        break;
     }
 }
 
@@ -262,8 +138,16 @@ static int build(struct detail_state *st, struct ui *ui)
     add(st, xasprintf("%s%s", name, st->r->deleted_at ? T(ui, "  (deleted)", "  (ถูกลบ)") : ""),
         A_BOLD, 0, 0);
     free(name);
-    add_fields(st, ui);
-    add_links(st, ui);
+    struct detail d;
+    if (detail_build(ui->db, st->r, LINKED_ROWS, &d, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    }
+    add_fields(st, ui, &d);
+    if (d.has_turnout) add_turnout(st, ui, &d.turnout);
+    for (size_t i = 0; i < d.nsections; i++)
+        add_section(st, &d.sections[i]);
+    detail_free(&d);
     if (st->cursor >= (long long)st->n || (st->cursor >= 0 && !st->lines[st->cursor].link_id))
         st->cursor = first_link(st, 0, 1);
     return 0;

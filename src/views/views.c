@@ -1,5 +1,6 @@
 /* List columns of each kind and the readable text of their cells. */
 #include "views.h"
+#include "messages.h"
 #include "timestamp.h"
 #include "xalloc.h"
 
@@ -43,6 +44,22 @@ int view_column_count(enum kind k)
     while (views[k][n].field)
         n++;
     return n;
+}
+
+/* The field table holds both languages: the one switch between them. */
+const char *view_field_label(const struct field *f)
+{
+    return messages_thai() ? f->th : f->en;
+}
+
+const char *view_kind_label(const struct kind_info *ki)
+{
+    return messages_thai() ? ki->th : ki->en;
+}
+
+const char *view_kind_noun(const struct kind_info *ki)
+{
+    return messages_thai() ? ki->th : ki->name;
 }
 
 const char *view_header(enum kind k, const struct view_col *c, bool thai)

@@ -1181,6 +1181,58 @@ static void cli_show_event_turnout_line(void **state)
     free(db);
 }
 
+/* show event names what the detail screen shows: host, partners and participants. */
+static void cli_show_event_links_host_partners_participants(void **state)
+{
+    (void)state;
+    char *db = DB();
+    add(db, "org --name 'มูลนิธิเพื่อนชุมชน' --short-name 'มพช.'");
+    add(db, "org --name 'เครือข่ายสลัมสี่ภาค'");
+    long long ev = add(db, "event --title 'เวทีสาธารณะ' --start-date '24 มี.ค. 2567' --host 'มพช.' "
+                           "--partners 'เครือข่ายสลัมสี่ภาค'");
+    long long m = add(db, "member --name 'นายสมชาย ใจดี' --organisations 'มพช.'");
+    add(db, "attendance --event-id %lld --member-id %lld --status attended", ev, m);
+    char *out = ok(db, "show event %lld", ev);
+    assert_contains(out, "\nHost (1):\n");
+    assert_contains(out, "  มูลนิธิเพื่อนชุมชน\n");
+    assert_contains(out, "\nPartners (1):\n");
+    assert_contains(out, "  เครือข่ายสลัมสี่ภาค\n");
+    assert_contains(out, "\nParticipants (1):\n");
+    assert_contains(out, "นายสมชาย ใจดี  [attended]  มูลนิธิเพื่อนชุมชน");
+    free(out);
+    /* In Thai the headings are Thai. */
+    out = ok(db, "--lang th show event %lld", ev);
+    assert_contains(out, "\nผู้จัด (1):\n");
+    assert_contains(out, "\nภาคี (1):\n");
+    assert_contains(out, "\nผู้เข้าร่วม (1):\n");
+    assert_contains(out, "นายสมชาย ใจดี  [มาแล้ว]");
+    free(out);
+    free(db);
+}
+
+/* show task and show org link what the detail screen links: event, owner, parent. */
+static void cli_show_task_and_org_links(void **state)
+{
+    (void)state;
+    char *db = DB();
+    add(db, "org --name 'เครือข่ายสลัมสี่ภาค'");
+    long long sub = add(db, "org --name 'กลุ่มเยาวชน' --parent 'เครือข่ายสลัมสี่ภาค'");
+    long long ev = add(db, "event --title 'เวทีสาธารณะ' --start-date '24 มี.ค. 2567'");
+    long long m = add(db, "member --name 'นายสมชาย ใจดี'");
+    long long t = add(db, "task --title 'จองห้อง' --event-id %lld --owner %lld", ev, m);
+    char *out = ok(db, "show task %lld", t);
+    assert_contains(out, "\nEvent (1):\n");
+    assert_contains(out, "  เวทีสาธารณะ\n");
+    assert_contains(out, "\nOwner (1):\n");
+    assert_contains(out, "  นายสมชาย ใจดี\n");
+    free(out);
+    out = ok(db, "show org %lld", sub);
+    assert_contains(out, "\nPart of (1):\n");
+    assert_contains(out, "  เครือข่ายสลัมสี่ภาค\n");
+    free(out);
+    free(db);
+}
+
 static void cli_show_member_and_org(void **state)
 {
     (void)state;
@@ -2037,6 +2089,8 @@ const struct CMUnitTest cli_tests[] = {
     cmocka_unit_test(cli_task_owner_by_name_and_phone_with_due_dates),
     cmocka_unit_test(cli_attendance_add_duplicate_and_list_by_event),
     cmocka_unit_test(cli_show_event_turnout_line),
+    cmocka_unit_test(cli_show_event_links_host_partners_participants),
+    cmocka_unit_test(cli_show_task_and_org_links),
     cmocka_unit_test(cli_show_member_and_org),
     cmocka_unit_test(cli_members_sort_in_thai_dictionary_order),
     cmocka_unit_test(cli_members_sort_by_family_name),

@@ -1,0 +1,219 @@
+/* The detail of one record: the fields worth showing and the sections of what links to it.
+ * The one place that knows what a member, organisation, event or task links to. */
+#include "detail.h"
+#include "affiliation.h"
+#include "messages.h"
+#include "text.h"
+#include "views.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void add_field(struct detail *d, const struct record *r, int fi)
+{
+    const struct field *f = &kind_info(r->kind)->fields[fi];
+    char *v = view_value(r, fi, DATE_THAI, messages_thai());
+    if (!*v && (f->flags & FIELD_EXTRA)) {
+        free(v);
+        return;
+    }
+    d->fields = xrealloc(d->fields, sizeof *d->fields * (d->nfields + 1));
+    d->fields[d->nfields++] =
+        (struct detail_field){f, v, f->type == FT_DATE && *v ? r->values[fi] : NULL};
+}
+
+static struct detail_section *add_section(struct detail *d, const char *title)
+{
+    d->sections = xrealloc(d->sections, sizeof *d->sections * (d->nsections + 1));
+    struct detail_section *s = &d->sections[d->nsections++];
+    *s = (struct detail_section){title, 0, NULL, 0};
+    return s;
+}
+
+/* A section found empty is dropped again: only sections with something in them stay. */
+static void drop_if_empty(struct detail *d)
+{
+    if (d->nsections && d->sections[d->nsections - 1].total == 0) {
+        free(d->sections[d->nsections - 1].links);
+        d->nsections--;
+    }
+}
+
+/* Takes ownership of name, role, note and org. */
+static void add_link(struct detail_section *s, enum kind k, long long id, char *name, char *role,
+                     char *note, char *org)
+{
+    s->links = xrealloc(s->links, sizeof *s->links * (s->n + 1));
+    s->links[s->n++] = (struct detail_link){k, id, name, role, note, org};
+}
+
+static char *field_text(const struct record *r, const char *field)
+{
+    int fi = field_index(kind_info(r->kind), field);
+    return fi < 0 ? xstrdup("") : view_value(r, fi, DATE_THAI, messages_thai());
+}
+
+/* The records a reference field of r points to (host, partners, parent, owner...). */
+static void add_refs(struct detail *d, struct db *db, const struct record *r, const char *field,
+                     enum kind k, const char *title)
+{
+    const long long *ids;
+    size_t n = record_refs(r, field, &ids);
+    struct detail_section *s = add_section(d, title);
+    for (size_t i = 0; i < n; i++) {
+        struct record *o = NULL;
+        char *err = NULL;
+        if (record_load(db, k, ids[i], &o, &err) == 0)
+            add_link(s, k, ids[i], record_display_name(o), xstrdup(""), xstrdup(""), xstrdup(""));
+        free(err);
+        record_free(&o);
+    }
+    s->total = (long long)s->n;
+    drop_if_empty(d);
+}
+
+static int add_affiliations(struct detail *d, struct db *db, long long member_id, char **err)
+{
+    struct affiliation *list;
+    size_t n;
+    if (affiliation_list(db, member_id, &list, &n, err) != 0) return -1;
+    struct detail_section *s = add_section(d, _("Organisations"));
+    for (size_t i = 0; i < n; i++)
+        add_link(s, KIND_ORG, list[i].org_id, xstrdup(list[i].org_name),
+                 affiliation_describe(&list[i]), xstrdup(""), xstrdup(""));
+    s->total = (long long)n;
+    drop_if_empty(d);
+    affiliation_list_free(list, n);
+    return 0;
+}
+
+/* One linked record of a listing: attendance rows link to the event (a member's) or to the
+ * member (an event's participants). */
+static void add_row(struct detail_section *s, const struct list_query *q, const struct record *r)
+{
+    if (q->kind == KIND_ATTENDANCE && q->member_id)
+        add_link(s, KIND_EVENT, atoll(record_get(r, "event_id")),
+                 xstrdup(record_get(r, "event_title")), xstrdup(""), field_text(r, "status"),
+                 xstrdup(""));
+    else if (q->kind == KIND_ATTENDANCE)
+        add_link(s, KIND_MEMBER, atoll(record_get(r, "member_id")),
+                 xstrdup(record_get(r, "member_name")), xstrdup(""), field_text(r, "status"),
+                 xstrdup(record_get(r, "organisation")));
+    else
+        add_link(s, q->kind, r->id, record_display_name(r), xstrdup(""),
+                 field_text(r, q->kind == KIND_EVENT  ? "start_date"
+                               : q->kind == KIND_TASK ? "status"
+                                                      : ""),
+                 xstrdup(""));
+}
+
+static int add_query(struct detail *d, struct db *db, const struct list_query *q, int limit,
+                     const char *title, char **err)
+{
+    long long total;
+    struct record **rows;
+    size_t n;
+    if (list_count(db, q, &total, err) != 0 || list_fetch(db, q, 0, limit, &rows, &n, err) != 0)
+        return -1;
+    struct detail_section *s = add_section(d, title);
+    for (size_t i = 0; i < n; i++)
+        add_row(s, q, rows[i]);
+    s->total = total;
+    drop_if_empty(d);
+    list_free(rows, n);
+    return 0;
+}
+
+static int member_links(struct detail *d, struct db *db, long long id, int limit, char **err)
+{
+    struct list_query events = {.kind = KIND_ATTENDANCE, .member_id = id, .sort = "time"};
+    struct list_query tasks = {.kind = KIND_TASK, .member_id = id};
+    if (add_affiliations(d, db, id, err) != 0 ||
+        add_query(d, db, &events, limit, _("Events"), err) != 0)
+        return -1;
+    return add_query(d, db, &tasks, limit, _("Tasks"), err);
+}
+
+static int org_links(struct detail *d, struct db *db, const struct record *r, int limit, char **err)
+{
+    struct list_query subs = {.kind = KIND_ORG, .org_id = r->id};
+    struct list_query members = {.kind = KIND_MEMBER, .org_id = r->id};
+    struct list_query events = {.kind = KIND_EVENT, .org_id = r->id};
+    add_refs(d, db, r, "parent", KIND_ORG, _("Part of"));
+    if (add_query(d, db, &subs, limit, _("Sub-organisations"), err) != 0 ||
+        add_query(d, db, &members, limit, _("Members"), err) != 0)
+        return -1;
+    return add_query(d, db, &events, limit, _("Events"), err);
+}
+
+static int event_links(struct detail *d, struct db *db, const struct record *r, int limit,
+                       char **err)
+{
+    struct list_query people = {.kind = KIND_ATTENDANCE, .event_id = r->id, .sort = "name"};
+    struct list_query tasks = {.kind = KIND_TASK, .event_id = r->id};
+    if (event_summary(db, r->id, &d->turnout, err) != 0) return -1;
+    d->has_turnout = true;
+    add_refs(d, db, r, "host", KIND_ORG, _("Host"));
+    add_refs(d, db, r, "partners", KIND_ORG, _("Partners"));
+    if (add_query(d, db, &people, limit, _("Participants"), err) != 0) return -1;
+    return add_query(d, db, &tasks, limit, _("Tasks"), err);
+}
+
+static void task_links(struct detail *d, struct db *db, const struct record *r)
+{
+    add_refs(d, db, r, "event_id", KIND_EVENT, _("Event"));
+    add_refs(d, db, r, "owner", KIND_MEMBER, _("Owner"));
+    add_refs(d, db, r, "owner_org", KIND_ORG, _("Owner organisation"));
+}
+
+int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err)
+{
+    *d = (struct detail){0};
+    const struct kind_info *ki = kind_info(r->kind);
+    for (int i = 0; i < ki->nfields; i++)
+        add_field(d, r, i);
+    switch (r->kind) {
+    case KIND_MEMBER:
+        return member_links(d, db, r->id, limit, err);
+    case KIND_ORG:
+        return org_links(d, db, r, limit, err);
+    case KIND_EVENT:
+        return event_links(d, db, r, limit, err);
+    case KIND_TASK:
+        task_links(d, db, r);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+int detail_label_width(const struct detail *d)
+{
+    int w = 0;
+    for (size_t i = 0; i < d->nfields; i++) {
+        int lw = (int)text_width(view_field_label(d->fields[i].field));
+        w = lw > w ? lw : w;
+    }
+    return w;
+}
+
+void detail_free(struct detail *d)
+{
+    for (size_t i = 0; i < d->nfields; i++)
+        free(d->fields[i].value);
+    free(d->fields);
+    for (size_t s = 0; s < d->nsections; s++) {
+        for (size_t i = 0; i < d->sections[s].n; i++) {
+            struct detail_link *l = &d->sections[s].links[i];
+            free(l->name);
+            free(l->role);
+            free(l->note);
+            free(l->org);
+        }
+        free(d->sections[s].links);
+    }
+    free(d->sections);
+    if (d->has_turnout) event_summary_free(&d->turnout);
+    *d = (struct detail){0};
+}
