@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,13 @@
 
 enum { BUSY_TIMEOUT_MS = 5000, STMT_CACHE_SIZE = 256 };
 
+/* Statements are found by their text, never by the address of the string: two equal texts
+ * share one statement, and a composed string freed and reallocated at the same address with
+ * other text does not find the old one. The hash only makes the search quick; the text
+ * decides. */
 struct cached_stmt {
-    const char *sql;
+    uint32_t hash;
+    char *sql; /* a copy */
     sqlite3_stmt *stmt;
 };
 
@@ -207,8 +213,10 @@ void db_close(struct db **dbp)
 {
     struct db *db = *dbp;
     if (!db) return;
-    for (int i = 0; i < db->ncached; i++)
+    for (int i = 0; i < db->ncached; i++) {
         sqlite3_finalize(db->cache[i].stmt);
+        free(db->cache[i].sql);
+    }
     sqlite3_close(db->handle);
     free(db->path);
     free(db->user);
@@ -229,10 +237,20 @@ const char *db_user(const struct db *db)
     return db->user;
 }
 
+/* FNV-1a over the text. */
+static uint32_t sql_hash(const char *sql)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 {
+    uint32_t hash = sql_hash(sql);
     for (int i = 0; i < db->ncached; i++) {
-        if (db->cache[i].sql == sql) {
+        if (db->cache[i].hash == hash && strcmp(db->cache[i].sql, sql) == 0) {
             sqlite3_reset(db->cache[i].stmt);
             sqlite3_clear_bindings(db->cache[i].stmt);
             return db->cache[i].stmt;
@@ -248,10 +266,12 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
         /* Full: drop the oldest; callers never hold a statement across another prepare of
          * 256 different queries. */
         sqlite3_finalize(db->cache[0].stmt);
+        free(db->cache[0].sql);
         memmove(db->cache, db->cache + 1, sizeof db->cache[0] * (STMT_CACHE_SIZE - 1));
         db->ncached--;
     }
-    db->cache[db->ncached].sql = sql;
+    db->cache[db->ncached].hash = hash;
+    db->cache[db->ncached].sql = xstrdup(sql);
     db->cache[db->ncached].stmt = st;
     db->ncached++;
     return st;

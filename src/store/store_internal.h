@@ -9,9 +9,10 @@
 
 sqlite3 *db_handle(struct db *db);
 
-/* A prepared statement for sql, prepared once per connection and reset for reuse. sql must
- * be a string that lives as long as the connection (a literal or a cached composition).
- * Returns NULL with *err set on failure. */
+/* A prepared statement for sql, prepared once per connection and reset for reuse. Found by
+ * the text of sql, not its address: any string will do, and it need not outlive the call.
+ * A statement stays valid until the next db_prepare of 256 other texts. Returns NULL with
+ * *err set on failure. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 
 /* A message for the last SQLite error of this connection, with context; malloc'd. Turns

@@ -504,7 +504,34 @@ static void model_locked_database_fails_clearly_and_writes_nothing(void **state)
     db_close(&db);
 }
 
+/* The statement cache goes by text: equal texts at two addresses share one statement, and
+ * a composition freed and made again at the same address with other text gets its own. */
+static void model_caches_statements_by_their_text(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("cache.db");
+    char *err = NULL;
+    char *a = xstrdup("SELECT count(*) FROM provinces"), *b = xstrdup(a);
+    sqlite3_stmt *first = db_prepare(db, a, &err);
+    assert_non_null(first);
+    assert_ptr_equal(db_prepare(db, b, &err), first);
+    free(a);
+    free(b);
+    char sql[32]; /* one address for every text, as a freed and reallocated composition */
+    for (int i = 0; i < 64; i++) {
+        snprintf(sql, sizeof sql, "SELECT %d", i);
+        sqlite3_stmt *st = db_prepare(db, sql, &err);
+        assert_non_null(st);
+        assert_string_equal(sqlite3_sql(st), sql);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), i);
+        sqlite3_reset(st);
+    }
+    db_close(&db);
+}
+
 const struct CMUnitTest model_tests[] = {
+    cmocka_unit_test(model_caches_statements_by_their_text),
     cmocka_unit_test(model_locked_database_fails_clearly_and_writes_nothing),
     cmocka_unit_test(model_saves_nest_in_an_outer_transaction),
     cmocka_unit_test(model_migrates_new_database_to_latest),
