@@ -10,10 +10,10 @@
 
 struct db;
 
-/* True when complete_values() has a source for a field of this type and name: FT_ORG,
+/* True when complete_values() has a source for the field: fields of type FT_ORG,
  * FT_ORGS, FT_PROVINCE, FT_MEMBER, FT_TAGS, and the FT_TEXT fields district, subdistrict,
  * position, venue and category. */
-bool complete_has_source(enum field_type type, const char *field_name);
+bool complete_has_source(enum field_id field);
 
 /* Up to limit stored values for the field that start with prefix (normalised first; ASCII
  * case ignored), in Thai dictionary order: organisation names (a short name matching gives
@@ -22,7 +22,7 @@ bool complete_has_source(enum field_type type, const char *field_name);
  * above. An empty prefix gives the first limit values. *out is a malloc'd array of malloc'd
  * strings (free with strings_free); *n is 0 for a field with no source. Returns 0, or -1
  * with *err set. */
-int complete_values(struct db *db, enum field_type type, const char *field_name, const char *prefix,
-                    int limit, char ***out, size_t *n, char **err);
+int complete_values(struct db *db, enum field_id field, const char *prefix, int limit, char ***out,
+                    size_t *n, char **err);
 
 #endif

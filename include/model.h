@@ -52,6 +52,70 @@ struct field {
     const struct choice *choices; /* FT_CHOICE: terminated by a NULL key */
 };
 
+/* The position of each field in its kind's table (fields.def), and each kind's count. */
+enum member_field {
+#define MEMBER(ID, ...) FI_MEMBER_##ID,
+#include "fields.def"
+    FI_MEMBER_COUNT
+};
+enum org_field {
+#define ORG(ID, ...) FI_ORG_##ID,
+#include "fields.def"
+    FI_ORG_COUNT
+};
+enum event_field {
+#define EVENT(ID, ...) FI_EVENT_##ID,
+#include "fields.def"
+    FI_EVENT_COUNT
+};
+enum attendance_field {
+#define ATTENDANCE(ID, ...) FI_ATTENDANCE_##ID,
+#include "fields.def"
+    FI_ATTENDANCE_COUNT
+};
+enum task_field {
+#define TASK(ID, ...) FI_TASK_##ID,
+#include "fields.def"
+    FI_TASK_COUNT
+};
+
+#define FIELDS_MAX2(a, b) ((int)(a) > (int)(b) ? (int)(a) : (int)(b))
+/* The most fields a kind has: the one bound for arrays of a record's fields. */
+enum {
+    MAX_FIELDS = FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
+                                         FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
+                             FI_TASK_COUNT)
+};
+
+/* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
+ * a misspelt field does not compile and a field of the wrong kind is caught where it is used.
+ * String names (field_index) are for the edges only: options, CSV and TSV headers. */
+#define FIELD_ID(kind, index) ((kind) << 8 | (index))
+_Static_assert(MAX_FIELDS <= 256, "a field's position fits in FIELD_ID's low byte");
+enum field_id {
+    F_NONE = -1, /* no field: ends lists of fields; an error about the whole record */
+#define MEMBER(ID, ...) F_MEMBER_##ID = FIELD_ID(KIND_MEMBER, FI_MEMBER_##ID),
+#define ORG(ID, ...) F_ORG_##ID = FIELD_ID(KIND_ORG, FI_ORG_##ID),
+#define EVENT(ID, ...) F_EVENT_##ID = FIELD_ID(KIND_EVENT, FI_EVENT_##ID),
+#define ATTENDANCE(ID, ...) F_ATTENDANCE_##ID = FIELD_ID(KIND_ATTENDANCE, FI_ATTENDANCE_##ID),
+#define TASK(ID, ...) F_TASK_##ID = FIELD_ID(KIND_TASK, FI_TASK_##ID),
+#include "fields.def"
+};
+
+static inline enum kind field_kind(enum field_id f)
+{
+    return (enum kind)(f >> 8);
+}
+/* The field's position in kind_info(field_kind(f))->fields. */
+static inline int field_pos(enum field_id f)
+{
+    return (int)(f & 0xff);
+}
+static inline enum field_id field_id(enum kind k, int pos)
+{
+    return (enum field_id)FIELD_ID(k, pos);
+}
+
 struct kind_info {
     enum kind kind;
     const char *name;   /* member */
@@ -68,8 +132,11 @@ struct kind_info {
 const struct kind_info *kind_info(enum kind k);
 /* member, members, org, orgs, organisation(s), event(s), task(s), attendance; -1 if unknown. */
 int kind_from_name(const char *name);
-/* Index of the field named name ('-' and '_' alike), or -1. */
+/* Index of the field named name ('-' and '_' alike), or -1: for names read at the edges
+ * (options, CSV and TSV headers); code names fields by identifier. */
 int field_index(const struct kind_info *ki, const char *name);
+/* The field an identifier names. */
+const struct field *field_info(enum field_id f);
 /* The label of a choice key in English or Thai; the key itself when unknown. */
 const char *choice_label(const struct field *f, const char *key, bool thai);
 
@@ -90,17 +157,20 @@ struct record {
 struct record *record_new(enum kind k);
 void record_free(struct record **r);
 struct record *record_copy(const struct record *r);
-/* Sets a field from user input (any accepted form); checked and normalised on save. Returns
- * -1 for an unknown field. */
-int record_set(struct record *r, const char *field, const char *value);
-/* The display value of a field ("" for empty or unknown). */
-const char *record_get(const struct record *r, const char *field);
+/* Sets a field from user input (any accepted form); checked and normalised on save. The
+ * field must be of the record's kind (abort otherwise: a bug, not an input error). */
+void record_set(struct record *r, enum field_id f, const char *value);
+/* The same for a field named at the edges (an option, a column header): -1 for an unknown
+ * name. */
+int record_set_named(struct record *r, const char *name, const char *value);
+/* The display value of a field ("" for empty). */
+const char *record_get(const struct record *r, enum field_id f);
 /* "นางสาวจิราพร คงทอง" for members, the name/title for other kinds. malloc'd. */
 char *record_display_name(const struct record *r);
 
 /* The ids a loaded record's reference field points to (organisations, host, parent, owner,
  * event, member); 0 when none or not resolved. */
-size_t record_refs(const struct record *r, const char *field, const long long **ids);
+size_t record_refs(const struct record *r, enum field_id f, const long long **ids);
 
 /* Sets title, given_name and family_name from a full name split by the honorific rules. */
 int record_set_full_name(struct record *r, const char *full, char **err);

@@ -5,13 +5,16 @@
 #include "model.h"
 #include "thaidate.h"
 
+/* The display name ("นางสาวจิราพร คงทอง"), shown where a column would show a field. */
+#define VIEW_NAME F_NONE
+
 struct view_col {
-    const char *field; /* a field name, or "*name" for the display name */
-    int min, max;      /* columns; max 0 = takes a share of what is left */
-    bool right;        /* numbers align right */
+    enum field_id field; /* or VIEW_NAME */
+    int min, max;        /* columns; max 0 = takes a share of what is left */
+    bool right;          /* numbers align right */
 };
 
-/* The list columns of a kind, terminated by a NULL field. */
+/* The list columns of a kind: view_column_count of them. */
 const struct view_col *view_columns(enum kind k);
 int view_column_count(enum kind k);
 /* A field's label, a kind's name (Members) and its singular (member), in the interface

@@ -652,7 +652,7 @@ static char *event_title(struct ui *ui, long long event_id)
         free(err);
         return NULL;
     }
-    char *title = xstrdup(record_get(ev, "title"));
+    char *title = xstrdup(record_get(ev, F_EVENT_TITLE));
     if (ev->deleted_at)
         ui_message(ui, true, "%s", T(ui, "This event was deleted.", "กิจกรรมนี้ถูกลบแล้ว"));
     record_free(&ev);

@@ -277,7 +277,7 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *task = record_new(KIND_TASK);
         snprintf(id, sizeof id, "%lld", st->id);
-        record_set(task, "event_id", id);
+        record_set(task, F_TASK_EVENT_ID, id);
         ui_push(ui, form_screen_new(ui, task));
         return UI_FULL;
     }

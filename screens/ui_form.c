@@ -107,8 +107,8 @@ static bool is_list(const struct field *f)
 static bool completable(const struct form_state *st, const struct ffield *ff)
 {
     const struct field *f = field_of(st, ff);
-    return f &&
-           (f->type == FT_CHOICE || f->type == FT_BOOL || complete_has_source(f->type, f->name));
+    return f && (f->type == FT_CHOICE || f->type == FT_BOOL ||
+                 complete_has_source(field_id(st->ki->kind, ff->fi)));
 }
 
 static int history_slot(const struct ffield *ff)
@@ -189,7 +189,8 @@ static char **field_candidates(struct form_state *st, const struct ffield *ff, c
         *n = fe_choice_matches(fe_bool_choices, st->thai, prefix, &out);
     else {
         char *err = NULL;
-        if (complete_values(st->db, f->type, f->name, prefix, COMPLETE_LIMIT, &out, n, &err) != 0) {
+        if (complete_values(st->db, field_id(st->ki->kind, ff->fi), prefix, COMPLETE_LIMIT, &out, n,
+                            &err) != 0) {
             free(err);
             out = NULL;
             *n = 0;
@@ -311,12 +312,16 @@ static void remember(const struct ffield *ff, const char *line)
     if (!last || strcmp(last->line, line) != 0) add_history(line);
 }
 
-static struct ffield *field_named(struct form_state *st, const char *name)
+static struct ffield *field_at(struct form_state *st, int fi)
 {
     for (int i = 0; i < st->n; i++)
-        if (st->f[i].fi >= 0 && strcmp(st->ki->fields[st->f[i].fi].name, name) == 0)
-            return &st->f[i];
+        if (fi >= 0 && st->f[i].fi == fi) return &st->f[i];
     return NULL;
+}
+
+static struct ffield *field_named(struct form_state *st, enum field_id f)
+{
+    return field_kind(f) == st->ki->kind ? field_at(st, field_pos(f)) : NULL;
 }
 
 static struct ffield *name_field(struct form_state *st)
@@ -344,9 +349,9 @@ static void split_full_name(struct form_state *st, struct ffield *ff)
             ff->error = xstrdup(st->thai ? "ไม่พบชื่อในชื่อ-สกุล" : "no given name in the full name");
         return;
     }
-    set_text(field_named(st, "title"), pn.title ? pn.title : "");
-    set_text(field_named(st, "given_name"), pn.given);
-    set_text(field_named(st, "family_name"), pn.family ? pn.family : "");
+    set_text(field_named(st, F_MEMBER_TITLE), pn.title ? pn.title : "");
+    set_text(field_named(st, F_MEMBER_GIVEN_NAME), pn.given);
+    set_text(field_named(st, F_MEMBER_FAMILY_NAME), pn.family ? pn.family : "");
     person_name_free(&pn);
 }
 
@@ -356,7 +361,8 @@ static void join_full_name(struct form_state *st)
     struct ffield *name = name_field(st);
     if (!name) return;
     struct record *tmp = record_new(KIND_MEMBER);
-    static const char *const parts[] = {"title", "given_name", "family_name"};
+    static const enum field_id parts[] = {F_MEMBER_TITLE, F_MEMBER_GIVEN_NAME,
+                                          F_MEMBER_FAMILY_NAME};
     for (int i = 0; i < 3; i++) {
         struct ffield *ff = field_named(st, parts[i]);
         record_set(tmp, parts[i], ff ? ff->text : "");
@@ -377,10 +383,8 @@ static void commit(struct form_state *st, const char *line)
     if (ff->fi == NAME_SLOT) {
         split_full_name(st, ff);
     } else {
-        const char *name = st->ki->fields[ff->fi].name;
-        if (st->ki->kind == KIND_MEMBER &&
-            (strcmp(name, "title") == 0 || strcmp(name, "given_name") == 0 ||
-             strcmp(name, "family_name") == 0))
+        enum field_id f = field_id(st->ki->kind, ff->fi);
+        if (f == F_MEMBER_TITLE || f == F_MEMBER_GIVEN_NAME || f == F_MEMBER_FAMILY_NAME)
             join_full_name(st);
     }
 }
@@ -470,7 +474,8 @@ static struct ffield *field_in_error(struct form_state *st, const char *err, con
     const char *colon = strstr(err, ": ");
     if (!colon) return NULL;
     char *name = xstrndup(err, (size_t)(colon - err));
-    struct ffield *ff = strcmp(name, "name") == 0 ? name_field(st) : field_named(st, name);
+    struct ffield *ff =
+        strcmp(name, "name") == 0 ? name_field(st) : field_at(st, field_index(st->ki, name));
     free(name);
     if (!ff || !ff->editable) return NULL;
     *why = colon + 2;
@@ -498,7 +503,7 @@ static struct record *edited_copy(struct form_state *st)
     for (int i = 0; i < st->n; i++) {
         const struct ffield *ff = &st->f[i];
         if (ff->fi >= 0 && ff->editable && strcmp(ff->text, ff->initial) != 0)
-            record_set(w, st->ki->fields[ff->fi].name, ff->text);
+            record_set(w, field_id(w->kind, ff->fi), ff->text);
     }
     return w;
 }
@@ -1019,7 +1024,7 @@ static void build_fields(struct form_state *st)
             free(text);
             continue;
         }
-        if (strcmp(f->name, "title") == 0 && st->ki->kind == KIND_MEMBER)
+        if (field_id(st->ki->kind, fi) == F_MEMBER_TITLE)
             add_field(st, NAME_SLOT, true, r->id ? record_display_name(r) : xstrdup(""));
         add_field(st, fi, editable, text);
     }

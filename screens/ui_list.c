@@ -98,7 +98,7 @@ static void layout(struct list_state *st, struct ui *ui)
 {
     const struct view_col *view = view_columns(st->kind);
     struct table_col cols[MAX_COLS];
-    for (st->ncols = 0; view[st->ncols].field; st->ncols++)
+    for (st->ncols = 0; st->ncols < view_column_count(st->kind); st->ncols++)
         cols[st->ncols] = (struct table_col){NULL, view[st->ncols].min, view[st->ncols].max,
                                              view[st->ncols].right};
     /* The layout leaves two columns between cells; the screen uses one, so it may lay out
@@ -109,8 +109,9 @@ static void layout(struct list_state *st, struct ui *ui)
 
 static bool task_overdue(const struct list_state *st, const struct record *r)
 {
-    const char *due = record_get(r, "due_date"), *status = record_get(r, "status");
-    return st->kind == KIND_TASK && *due && strcmp(due, st->today) < 0 &&
+    if (st->kind != KIND_TASK) return false;
+    const char *due = record_get(r, F_TASK_DUE_DATE), *status = record_get(r, F_TASK_STATUS);
+    return *due && strcmp(due, st->today) < 0 &&
            (strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0);
 }
 
@@ -278,7 +279,8 @@ static int mark_done(struct list_state *st, struct ui *ui)
     struct record *r = current(st, ui);
     if (!r || st->kind != KIND_TASK) return UI_UNHANDLED;
     struct record *before = record_copy(r), *edit = record_copy(r);
-    record_set(edit, "status", strcmp(record_get(r, "status"), "done") == 0 ? "open" : "done");
+    record_set(edit, F_TASK_STATUS,
+               strcmp(record_get(r, F_TASK_STATUS), "done") == 0 ? "open" : "done");
     char *err = NULL;
     if (record_save(ui->db, edit, &err) != 0) {
         ui_message(ui, true, "%s", err);
@@ -311,7 +313,7 @@ static int new_task_for_event(struct list_state *st, struct ui *ui)
     struct record *task = record_new(KIND_TASK);
     char id[32];
     snprintf(id, sizeof id, "%lld", ev->id);
-    record_set(task, "event_id", id);
+    record_set(task, F_TASK_EVENT_ID, id);
     return open_form(ui, task);
 }
 

@@ -9,6 +9,28 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+void test_set_fields(struct record *r, const struct field_value *fv)
+{
+    for (; fv->field != F_NONE; fv++) {
+        char *err = NULL;
+        if (fv->field != F_TEST_FULL_NAME)
+            record_set(r, fv->field, fv->value);
+        else if (record_set_full_name(r, fv->value, &err) != 0)
+            fail_msg("record_set_full_name: %s", err);
+    }
+}
+
+long long test_add(struct db *db, enum kind k, const struct field_value *fv)
+{
+    struct record *r = record_new(k);
+    test_set_fields(r, fv);
+    char *err = NULL;
+    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
+    long long id = r->id;
+    record_free(&r);
+    return id;
+}
+
 static char *tmpdir;
 
 static void remove_tmpdir(void)

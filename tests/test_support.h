@@ -8,7 +8,23 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "model.h"
+
 struct db;
+
+/* A field and its value, for making records in tests; {F_NONE, NULL} ends a list. */
+struct field_value {
+    enum field_id field;
+    const char *value;
+};
+/* Not a field: a member's title, given and family name, split from one full name. */
+#define F_TEST_FULL_NAME ((enum field_id) - 2)
+
+/* Sets the fields of r; fails the test when a full name cannot be split. */
+void test_set_fields(struct record *r, const struct field_value *fv);
+/* Saves a new record of kind k with these fields and returns its id; fails the test when it
+ * cannot be saved. */
+long long test_add(struct db *db, enum kind k, const struct field_value *fv);
 
 struct test_group {
     const char *name;

@@ -320,9 +320,9 @@ static int load_event(struct session *s)
                                 s->event_id, s->event_id));
     } else {
         printf("%s ", L(s, "Check-in:", "ลงทะเบียน:"));
-        print_safe(stdout, record_get(ev, "title"));
+        print_safe(stdout, record_get(ev, F_EVENT_TITLE));
         fputs(" (", stdout);
-        print_safe(stdout, record_get(ev, "start_date"));
+        print_safe(stdout, record_get(ev, F_EVENT_START_DATE));
         puts(")");
     }
     record_free(&ev);

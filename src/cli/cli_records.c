@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_COLS = 8, MAX_FIELDS = 32 };
+enum { MAX_COLS = 8 };
 
 struct list_opts {
     struct list_query q;
@@ -113,7 +113,7 @@ static void table_setup(struct table_state *t, enum kind k)
 {
     const struct view_col *view = view_columns(k);
     const char *headers[MAX_COLS];
-    for (t->ncols = 0; view[t->ncols].field; t->ncols++) {
+    for (t->ncols = 0; t->ncols < view_column_count(k); t->ncols++) {
         const struct view_col *c = &view[t->ncols];
         headers[t->ncols] = view_header(k, c, t->o->thai);
         t->cols[t->ncols] = (struct table_col){headers[t->ncols], c->min, c->max, c->right};
@@ -280,7 +280,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
                            sb_str(&sb), r->kind == KIND_MEMBER ? " --name" : "");
             sb_free(&sb);
         } else
-            record_set(r, ki->fields[fi].name, value);
+            record_set(r, field_id(r->kind, fi), value);
         free(name);
         if (rc != EXIT_OK) return rc;
     }

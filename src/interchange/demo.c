@@ -1113,14 +1113,13 @@ static const char org_insert_sql[] =
     "?14, ?15, 1)";
 
 /* The model's search key of a record that has just these two text fields set. */
-static char *two_field_key(struct fill *f, enum kind k, const char *field1, const char *text1,
-                           const char *field2, const char *text2)
+static char *two_field_key(struct fill *f, enum kind k, enum field_id field1, const char *text1,
+                           enum field_id field2, const char *text2)
 {
-    const struct kind_info *ki = kind_info(k);
-    struct stored vals[32];
+    struct stored vals[MAX_FIELDS];
     memset(vals, 0, sizeof vals);
-    vals[field_index(ki, field1)].text = (char *)text1;
-    vals[field_index(ki, field2)].text = (char *)text2;
+    vals[field_pos(field1)].text = (char *)text1;
+    vals[field_pos(field2)].text = (char *)text2;
     return record_search_key(f->db, k, vals);
 }
 
@@ -1142,8 +1141,8 @@ static int write_org(struct fill *f, sqlite3_stmt *st, struct org_row *o, char *
     char phone[16];
     struct strbuf line = STRBUF_INIT, fb = STRBUF_INIT, focus = STRBUF_INIT;
     org_contacts(f, o, phone, &line, &fb, &focus);
-    char *key =
-        two_field_key(f, KIND_ORG, "name", sb_str(&o->name), "short_name", sb_str(&o->short_name));
+    char *key = two_field_key(f, KIND_ORG, F_ORG_NAME, sb_str(&o->name), F_ORG_SHORT_NAME,
+                              sb_str(&o->short_name));
     bind_text(st, 1, sb_str(&o->name));
     bind_text(st, 2, sb_str(&o->short_name));
     bind_text(st, 3, org_kinds[o->kind]);
@@ -1516,19 +1515,18 @@ static int compare_org_ids(const void *a, const void *b)
  * reads them (the affiliations key, that is by organisation id). */
 static char *member_search_key(struct fill *f, const struct person *p, int m)
 {
-    const struct kind_info *ki = kind_info(KIND_MEMBER);
-    struct stored vals[32];
+    struct stored vals[MAX_FIELDS];
     char *phones[2] = {(char *)p->phones[0], (char *)p->phones[1]};
     memset(vals, 0, sizeof vals);
-    vals[field_index(ki, "title")].text = (char *)p->title;
-    vals[field_index(ki, "given_name")].text = (char *)p->given;
-    vals[field_index(ki, "family_name")].text = (char *)p->family;
-    vals[field_index(ki, "nickname")].text = (char *)p->nickname;
-    vals[field_index(ki, "email")].text = (char *)sb_str(&p->email);
-    vals[field_index(ki, "line_id")].text = (char *)sb_str(&p->line);
-    vals[field_index(ki, "facebook")].text = (char *)sb_str(&p->facebook);
-    vals[field_index(ki, "phone")].items = phones;
-    vals[field_index(ki, "phone")].n = (size_t)p->nphones;
+    vals[field_pos(F_MEMBER_TITLE)].text = (char *)p->title;
+    vals[field_pos(F_MEMBER_GIVEN_NAME)].text = (char *)p->given;
+    vals[field_pos(F_MEMBER_FAMILY_NAME)].text = (char *)p->family;
+    vals[field_pos(F_MEMBER_NICKNAME)].text = (char *)p->nickname;
+    vals[field_pos(F_MEMBER_EMAIL)].text = (char *)sb_str(&p->email);
+    vals[field_pos(F_MEMBER_LINE_ID)].text = (char *)sb_str(&p->line);
+    vals[field_pos(F_MEMBER_FACEBOOK)].text = (char *)sb_str(&p->facebook);
+    vals[field_pos(F_MEMBER_PHONE)].items = phones;
+    vals[field_pos(F_MEMBER_PHONE)].n = (size_t)p->nphones;
     char *own = record_search_key(f->db, KIND_MEMBER, vals);
     const struct org *orgs[MAX_MEMBER_ORGS];
     int n = f->member_norgs[m];
@@ -1933,7 +1931,8 @@ static int write_event_row(struct fill *f, struct event *e, sqlite3_stmt *name_o
     event_venue(f, e, host, &venue);
     sqlite3_reset(name_of);
     event_minutes(f, e, &minutes);
-    char *key = two_field_key(f, KIND_EVENT, "title", sb_str(&title), "venue", sb_str(&venue));
+    char *key =
+        two_field_key(f, KIND_EVENT, F_EVENT_TITLE, sb_str(&title), F_EVENT_VENUE, sb_str(&venue));
     bool recurring = e->kind == EK_MEETING && rng_percent(&f->rng, 10);
     bool agenda = e->kind == EK_MEETING ? rng_percent(&f->rng, 70)
                                         : e->kind == EK_WORKSHOP && rng_percent(&f->rng, 30);
@@ -2231,10 +2230,9 @@ static const char task_row[] = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1";
 
 static int write_task(struct fill *f, struct batch *b, const struct task *t, char **err)
 {
-    const struct kind_info *ki = kind_info(KIND_TASK);
-    struct stored vals[32];
+    struct stored vals[MAX_FIELDS];
     memset(vals, 0, sizeof vals);
-    vals[field_index(ki, "title")].text = (char *)t->title;
+    vals[field_pos(F_TASK_TITLE)].text = (char *)t->title;
     char *key = record_search_key(f->db, KIND_TASK, vals);
     char due[16], done[16];
     if (t->due >= 0) day_iso(t->due, due);

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_FIELDS = 32, PAGE = 500 };
+enum { PAGE = 500 };
 
 /* Whether the name of each organisation or member id finds it again on import. */
 struct names_ok {
@@ -119,7 +119,7 @@ static char *reference(struct export *x, const struct record *r, int fi)
 {
     const struct field *f = &x->ki->fields[fi];
     const long long *ids;
-    size_t n = record_refs(r, f->name, &ids);
+    size_t n = record_refs(r, field_id(r->kind, fi), &ids);
     enum field_type type = f->type == FT_MEMBER ? FT_MEMBER : FT_ORG;
     if (f->type != FT_ORGS)
         return n && !name_finds(x, type, r->values[fi], ids[0]) ? xasprintf("%lld", ids[0])
@@ -158,8 +158,9 @@ static char *cell(struct export *x, const struct record *r, int fi)
 static char *which_record(const struct record *r)
 {
     if (r->kind == KIND_ATTENDANCE)
-        return xasprintf("attendance of member %s at event %s", record_get(r, "member_id"),
-                         record_get(r, "event_id"));
+        return xasprintf("attendance of member %s at event %s",
+                         record_get(r, F_ATTENDANCE_MEMBER_ID),
+                         record_get(r, F_ATTENDANCE_EVENT_ID));
     return xasprintf("%s %lld", kind_info(r->kind)->name, r->id);
 }
 

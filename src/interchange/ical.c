@@ -239,8 +239,9 @@ static char *cal_address(struct db *db, enum kind k, long long id)
 {
     struct record *r = NULL;
     char *err = NULL, *addr = NULL;
-    if (id > 0 && record_load(db, k, id, &r, &err) == 0 && *record_get(r, "email"))
-        addr = xasprintf("mailto:%s", record_get(r, "email"));
+    if (id > 0 && record_load(db, k, id, &r, &err) == 0 &&
+        *record_get(r, k == KIND_ORG ? F_ORG_EMAIL : F_MEMBER_EMAIL))
+        addr = xasprintf("mailto:%s", record_get(r, k == KIND_ORG ? F_ORG_EMAIL : F_MEMBER_EMAIL));
     else
         addr = xasprintf("urn:khai:%s:%lld", k == KIND_ORG ? "org" : "member", id);
     record_free(&r);
@@ -248,7 +249,7 @@ static char *cal_address(struct db *db, enum kind k, long long id)
     return addr;
 }
 
-static long long first_ref(const struct record *r, const char *field)
+static long long first_ref(const struct record *r, enum field_id field)
 {
     const long long *ids;
     return record_refs(r, field, &ids) > 0 ? ids[0] : 0;
@@ -292,10 +293,11 @@ static int add_attendee(const struct record *a, void *ctx)
 {
     struct ical_export *x = ctx;
     char params[80];
-    snprintf(params, sizeof params, "%s;PARTSTAT=%s", attendee_role(record_get(a, "role")),
-             partstat(record_get(a, "status")));
-    prop_person(&x->body, x->db, "ATTENDEE", params, record_get(a, "member_name"), KIND_MEMBER,
-                first_ref(a, "member_id"));
+    snprintf(params, sizeof params, "%s;PARTSTAT=%s",
+             attendee_role(record_get(a, F_ATTENDANCE_ROLE)),
+             partstat(record_get(a, F_ATTENDANCE_STATUS)));
+    prop_person(&x->body, x->db, "ATTENDEE", params, record_get(a, F_ATTENDANCE_MEMBER_NAME),
+                KIND_MEMBER, first_ref(a, F_ATTENDANCE_MEMBER_ID));
     return 0;
 }
 
@@ -336,11 +338,11 @@ static void event_times(struct ical_export *x, const struct record *e)
 {
     struct date start, end;
     char sd[BASIC_DATE], ed[BASIC_DATE], after[BASIC_DATE], st[7];
-    if (!basic_date(record_get(e, "start_date"), &start, sd)) return;
-    if (!basic_date(record_get(e, "end_date"), &end, ed) || date_cmp(end, start) < 0)
+    if (!basic_date(record_get(e, F_EVENT_START_DATE), &start, sd)) return;
+    if (!basic_date(record_get(e, F_EVENT_END_DATE), &end, ed) || date_cmp(end, start) < 0)
         end = start, memcpy(ed, sd, sizeof ed);
-    if (basic_time(record_get(e, "start_time"), st)) {
-        timed_event(x, sd, st, end, ed, record_get(e, "end_time"));
+    if (basic_time(record_get(e, F_EVENT_START_TIME), st)) {
+        timed_event(x, sd, st, end, ed, record_get(e, F_EVENT_END_TIME));
         return;
     }
     basic_day(ical_next_day(end), after);
@@ -350,7 +352,7 @@ static void event_times(struct ical_export *x, const struct record *e)
 
 static void event_location(struct strbuf *out, const struct record *e)
 {
-    const char *venue = record_get(e, "venue"), *province = record_get(e, "province");
+    const char *venue = record_get(e, F_EVENT_VENUE), *province = record_get(e, F_EVENT_PROVINCE);
     char *where = xasprintf("%s%s%s", venue, *venue && *province ? ", " : "", province);
     prop_text(out, "LOCATION", where);
     free(where);
@@ -359,9 +361,8 @@ static void event_location(struct strbuf *out, const struct record *e)
 /* The notes, then the agenda under its Thai label (the networks' calendars are Thai). */
 static void event_description(struct strbuf *out, const struct record *e)
 {
-    const char *notes = record_get(e, "notes"), *agenda = record_get(e, "agenda");
-    const struct kind_info *ki = kind_info(KIND_EVENT);
-    const char *label = ki->fields[field_index(ki, "agenda")].th;
+    const char *notes = record_get(e, F_EVENT_NOTES), *agenda = record_get(e, F_EVENT_AGENDA);
+    const char *label = field_info(F_EVENT_AGENDA)->th;
     char *text = *agenda ? xasprintf("%s%s%s:\n%s", notes, *notes ? "\n\n" : "", label, agenda)
                          : xstrdup(notes);
     prop_text(out, "DESCRIPTION", text);
@@ -384,18 +385,18 @@ static int write_event(struct ical_export *x, const struct record *e)
     prop_raw(b, "UID", uid);
     prop_stamp(b, e);
     event_times(x, e);
-    prop_text(b, "SUMMARY", record_get(e, "title"));
+    prop_text(b, "SUMMARY", record_get(e, F_EVENT_TITLE));
     event_location(b, e);
     event_description(b, e);
-    prop_raw(b, "STATUS", event_status(record_get(e, "status")));
-    const char *every = record_get(e, "recurrence");
+    prop_raw(b, "STATUS", event_status(record_get(e, F_EVENT_STATUS)));
+    const char *every = record_get(e, F_EVENT_RECURRENCE);
     if (*every && strspn(every, "0123456789") == strlen(every) && strcmp(every, "0") != 0) {
         char rule[64];
         snprintf(rule, sizeof rule, "FREQ=MONTHLY;INTERVAL=%s", every);
         prop_raw(b, "RRULE", rule);
     }
-    long long host = first_ref(e, "host");
-    if (host) prop_person(b, x->db, "ORGANIZER", "", record_get(e, "host"), KIND_ORG, host);
+    long long host = first_ref(e, F_EVENT_HOST);
+    if (host) prop_person(b, x->db, "ORGANIZER", "", record_get(e, F_EVENT_HOST), KIND_ORG, host);
     struct list_query q = {.kind = KIND_ATTENDANCE, .event_id = e->id, .sort = "name"};
     if (list_each(x->db, &q, add_attendee, x, &x->err) != 0) return -1;
     ical_add_line(b, "END:VEVENT");
@@ -425,7 +426,7 @@ static void todo_completed(struct strbuf *out, const struct record *t)
 {
     struct date d;
     char day[BASIC_DATE], stamp[32];
-    if (basic_date(record_get(t, "done_date"), &d, day)) {
+    if (basic_date(record_get(t, F_TASK_DONE_DATE), &d, day)) {
         snprintf(stamp, sizeof stamp, "%sT050000Z", day);
         prop_raw(out, "COMPLETED", stamp);
     } else if (t->updated_at && ical_utc_stamp(t->updated_at, stamp)) {
@@ -443,23 +444,24 @@ static int write_task(const struct record *t, void *ctx)
     ical_add_line(b, "BEGIN:VTODO");
     prop_raw(b, "UID", uid);
     prop_stamp(b, t);
-    prop_text(b, "SUMMARY", record_get(t, "title"));
-    prop_text(b, "DESCRIPTION", record_get(t, "notes"));
-    if (basic_date(record_get(t, "due_date"), &due, day)) prop_raw(b, "DUE;VALUE=DATE", day);
-    const char *status = record_get(t, "status");
+    prop_text(b, "SUMMARY", record_get(t, F_TASK_TITLE));
+    prop_text(b, "DESCRIPTION", record_get(t, F_TASK_NOTES));
+    if (basic_date(record_get(t, F_TASK_DUE_DATE), &due, day)) prop_raw(b, "DUE;VALUE=DATE", day);
+    const char *status = record_get(t, F_TASK_STATUS);
     prop_raw(b, "STATUS", todo_status(status));
-    prop_raw(b, "PRIORITY", todo_priority(record_get(t, "priority")));
+    prop_raw(b, "PRIORITY", todo_priority(record_get(t, F_TASK_PRIORITY)));
     if (strcmp(status, "done") == 0) todo_completed(b, t);
-    long long event = first_ref(t, "event_id");
+    long long event = first_ref(t, F_TASK_EVENT_ID);
     if (event) {
         snprintf(uid, sizeof uid, "event-%lld@khai", event);
         prop_raw(b, "RELATED-TO", uid);
     }
-    long long owner = first_ref(t, "owner"), org = first_ref(t, "owner_org");
-    if (owner) prop_person(b, x->db, "ATTENDEE", "", record_get(t, "owner"), KIND_MEMBER, owner);
+    long long owner = first_ref(t, F_TASK_OWNER), org = first_ref(t, F_TASK_OWNER_ORG);
+    if (owner)
+        prop_person(b, x->db, "ATTENDEE", "", record_get(t, F_TASK_OWNER), KIND_MEMBER, owner);
     if (org)
-        prop_person(b, x->db, "ATTENDEE", ";CUTYPE=GROUP", record_get(t, "owner_org"), KIND_ORG,
-                    org);
+        prop_person(b, x->db, "ATTENDEE", ";CUTYPE=GROUP", record_get(t, F_TASK_OWNER_ORG),
+                    KIND_ORG, org);
     ical_add_line(b, "END:VTODO");
     return 0;
 }

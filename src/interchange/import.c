@@ -22,7 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { MAX_FIELDS = 32, HEADER_SEARCH = 10, CHUNK = 1500, MAX_KEYS = 24, CACHE_KB = 65536 };
+enum { HEADER_SEARCH = 10, CHUNK = 1500, MAX_KEYS = 24, CACHE_KB = 65536 };
 static const size_t max_file = (size_t)512 << 20;
 
 /* Between the items of a list field of a staged member: normalised text never holds it. */
@@ -274,11 +274,11 @@ static struct column field_column(enum kind k, int fi, bool person)
     struct column c = {SP_FIELD, person, fi};
     if (f->type == FT_ID)
         c.special = person ? SP_UNKNOWN : SP_ID;
-    else if (strcmp(f->name, "event_title") == 0)
+    else if (field_id(k, fi) == F_ATTENDANCE_EVENT_TITLE)
         c.special = SP_EVENT_TITLE;
-    else if (strcmp(f->name, "member_name") == 0)
+    else if (field_id(k, fi) == F_ATTENDANCE_MEMBER_NAME)
         c.special = SP_FULL_NAME;
-    else if (strcmp(f->name, "checked_in_at") == 0)
+    else if (field_id(k, fi) == F_ATTENDANCE_CHECKED_IN_AT)
         c.special = SP_CHECKED_IN;
     else if (f->flags & FIELD_READONLY)
         c.special = SP_IGNORE;
@@ -566,7 +566,7 @@ static const char org_count_sql[] =
 static int org_create(struct import *im, const char *name, long line, long long *id, char **why)
 {
     struct record *r = record_new(KIND_ORG);
-    record_set(r, "name", name);
+    record_set(r, F_ORG_NAME, name);
     char *err = NULL;
     int rc = record_save(im->db, r, &err);
     if (rc == 0) {
@@ -716,23 +716,23 @@ static void keys_make(struct keys *ks, char **phones, size_t nphones, const char
     }
 }
 
-static int fi_of(const char *name)
+static int fi_of(enum field_id f)
 {
-    return field_index(kind_info(KIND_MEMBER), name);
+    return field_pos(f);
 }
 
 static void keys_of_stored(struct keys *ks, const struct stored *vals)
 {
-    const struct stored *ph = &vals[fi_of("phone")];
-    keys_make(ks, ph->items, ph->n, vals[fi_of("email")].text, vals[fi_of("given_name")].text,
-              vals[fi_of("family_name")].text);
+    const struct stored *ph = &vals[fi_of(F_MEMBER_PHONE)];
+    keys_make(ks, ph->items, ph->n, vals[fi_of(F_MEMBER_EMAIL)].text,
+              vals[fi_of(F_MEMBER_GIVEN_NAME)].text, vals[fi_of(F_MEMBER_FAMILY_NAME)].text);
 }
 
 /* Keys of a record's display values (phones grouped, names as stored). */
 static void keys_of_record(struct keys *ks, const struct record *r)
 {
     char **items;
-    size_t n = split(record_get(r, "phone"), ";,", &items);
+    size_t n = split(record_get(r, F_MEMBER_PHONE), ";,", &items);
     for (size_t i = 0; i < n; i++) {
         char digits[32];
         if (phone_normalize(items[i], digits, sizeof digits) != PHONE_INVALID) {
@@ -740,8 +740,8 @@ static void keys_of_record(struct keys *ks, const struct record *r)
             items[i] = xstrdup(digits);
         }
     }
-    keys_make(ks, items, n, record_get(r, "email"), record_get(r, "given_name"),
-              record_get(r, "family_name"));
+    keys_make(ks, items, n, record_get(r, F_MEMBER_EMAIL), record_get(r, F_MEMBER_GIVEN_NAME),
+              record_get(r, F_MEMBER_FAMILY_NAME));
     strings_free(items, n);
 }
 
@@ -835,14 +835,15 @@ static void dups_add(struct import *im, const struct keys *ks, long long target)
 int member_find_duplicate(struct db *db, const struct record *r, long long *id, char **err)
 {
     struct record *norm = record_new(KIND_MEMBER);
-    static const char *const fields[] = {"given_name", "family_name", "email"};
+    static const enum field_id fields[] = {F_MEMBER_GIVEN_NAME, F_MEMBER_FAMILY_NAME,
+                                           F_MEMBER_EMAIL};
     for (int i = 0; i < 3; i++) {
         char *v = text_normalize(record_get(r, fields[i]), 0);
         record_set(norm, fields[i], v);
         free(v);
     }
-    char *phones = fix_phones(record_get(r, "phone"));
-    record_set(norm, "phone", phones);
+    char *phones = fix_phones(record_get(r, F_MEMBER_PHONE));
+    record_set(norm, F_MEMBER_PHONE, phones);
     free(phones);
     struct keys ks;
     keys_of_record(&ks, norm);
@@ -976,7 +977,7 @@ static bool same_value(struct import *im, const struct record *r, int fi, const 
     if (field_store(im->db, r->kind, fi, value, &want, &err) == 0) {
         if (field_is_ref(f->type)) {
             const long long *ids;
-            size_t n = record_refs(r, f->name, &ids);
+            size_t n = record_refs(r, field_id(r->kind, fi), &ids);
             now.n = f->type == FT_ORGS ? n : 0;
             now.has_num = f->type != FT_ORGS && n > 0;
             now.num = now.has_num ? ids[0] : 0;
@@ -1014,7 +1015,7 @@ static char *union_value(const struct record *r, int fi, const char *input)
     size_t n;
     if (f->type == FT_ORGS) {
         const long long *ids;
-        n = record_refs(r, f->name, &ids);
+        n = record_refs(r, field_id(r->kind, fi), &ids);
         have = xcalloc(n ? n : 1, sizeof *have);
         for (size_t i = 0; i < n; i++)
             have[i] = id_key(ids[i]);
@@ -1045,7 +1046,7 @@ static int apply_inputs(struct import *im, struct record *r, char *const *in)
         char *value = r->id && is_list(f->type) && f->type != FT_QUOTAS ? union_value(r, fi, in[fi])
                                                                         : xstrdup(in[fi]);
         if (!r->id || !same_value(im, r, fi, value)) {
-            record_set(r, f->name, value);
+            record_set(r, field_id(r->kind, fi), value);
             changed++;
         }
         free(value);
@@ -1063,7 +1064,8 @@ static int member_inputs(struct import *im, char *const *v, const char *full, ch
     const struct kind_info *ki = kind_info(KIND_MEMBER);
     for (int i = 0; i < ki->nfields; i++)
         in[i] = v[i] ? xstrdup(v[i]) : NULL;
-    int gi = fi_of("given_name"), ti = fi_of("title"), fa = fi_of("family_name");
+    int gi = fi_of(F_MEMBER_GIVEN_NAME), ti = fi_of(F_MEMBER_TITLE),
+        fa = fi_of(F_MEMBER_FAMILY_NAME);
     const char *whole = !in[gi] ? full : !im->has_family && !in[fa] ? in[gi] : NULL;
     if (whole) {
         struct record *r = record_new(KIND_MEMBER);
@@ -1074,14 +1076,15 @@ static int member_inputs(struct import *im, char *const *v, const char *full, ch
             return -1;
         }
         free(name);
-        if (!in[ti] && *record_get(r, "title")) in[ti] = xstrdup(record_get(r, "title"));
+        if (!in[ti] && *record_get(r, F_MEMBER_TITLE))
+            in[ti] = xstrdup(record_get(r, F_MEMBER_TITLE));
         free(in[gi]);
-        in[gi] = xstrdup(record_get(r, "given_name"));
-        if (!in[fa] && *record_get(r, "family_name"))
-            in[fa] = xstrdup(record_get(r, "family_name"));
+        in[gi] = xstrdup(record_get(r, F_MEMBER_GIVEN_NAME));
+        if (!in[fa] && *record_get(r, F_MEMBER_FAMILY_NAME))
+            in[fa] = xstrdup(record_get(r, F_MEMBER_FAMILY_NAME));
         record_free(&r);
     }
-    int pi = fi_of("phone");
+    int pi = fi_of(F_MEMBER_PHONE);
     if (in[pi]) {
         char *fixed = fix_phones(in[pi]);
         free(in[pi]);
@@ -1115,7 +1118,7 @@ static int store_field(struct import *im, int fi, const char *input, struct stor
 static int store_member(struct import *im, char **in, struct stored *vals, long line, char **why)
 {
     const struct kind_info *ki = kind_info(KIND_MEMBER);
-    int oi = fi_of("organisations");
+    int oi = fi_of(F_MEMBER_ORGANISATIONS);
     struct strbuf errors = STRBUF_INIT;
     for (int i = 0; i < ki->nfields; i++) {
         const struct field *f = &ki->fields[i];
@@ -1343,13 +1346,13 @@ static char *staged_search_key(struct import *im, const struct staged *s)
     memset(vals, 0, sizeof vals);
     for (int i = 0; i < ki->nfields; i++)
         vals[i].text = s->f[i];
-    int pi = fi_of("phone");
+    int pi = fi_of(F_MEMBER_PHONE);
     vals[pi].text = NULL;
     vals[pi].n = split_sep(s->f[pi], &vals[pi].items);
     char *own = record_search_key(im->db, KIND_MEMBER, vals);
     strings_free(vals[pi].items, vals[pi].n);
     char **orgs;
-    size_t n = split_sep(s->f[fi_of("organisations")], &orgs);
+    size_t n = split_sep(s->f[fi_of(F_MEMBER_ORGANISATIONS)], &orgs);
     long long *ids = xcalloc(n ? n : 1, sizeof *ids);
     for (size_t i = 0; i < n; i++)
         ids[i] = strtoll(orgs[i], NULL, 10);
@@ -1441,7 +1444,7 @@ static int exec_link(struct db *db, const char *sql, long long id, const char *t
 static int staged_links(struct import *im, const struct staged *s, long long id, char **err)
 {
     char **items;
-    size_t n = split_sep(s->f[fi_of("phone")], &items);
+    size_t n = split_sep(s->f[fi_of(F_MEMBER_PHONE)], &items);
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = exec_link(im->db,
@@ -1449,14 +1452,14 @@ static int staged_links(struct import *im, const struct staged *s, long long id,
                        "(?1, ?2, ?3)",
                        id, items[i], (long long)i, err);
     strings_free(items, n);
-    n = split_sep(s->f[fi_of("organisations")], &items);
+    n = split_sep(s->f[fi_of(F_MEMBER_ORGANISATIONS)], &items);
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = exec_link(im->db,
                        "INSERT INTO affiliations (member_id, org_id, position) VALUES (?1, "
                        "CAST(?2 AS INTEGER), ?3)",
                        id, items[i], (long long)i, err);
     strings_free(items, n);
-    n = split_sep(s->f[fi_of("tags")], &items);
+    n = split_sep(s->f[fi_of(F_MEMBER_TAGS)], &items);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         rc = exec_link(im->db, "INSERT OR IGNORE INTO tags (name) VALUES (?2)", id, items[i], 0,
                        err);
@@ -1645,21 +1648,23 @@ static char *name_of(struct import *im, long long id)
 static int find_record(struct import *im, struct cells *c, char **in, long line, long long *id,
                        char **why)
 {
-    const char *name_field = im->kind == KIND_ORG ? "name" : "title";
-    const char *given = in[field_index(im->ki, name_field)];
+    enum field_id name_field = im->kind == KIND_ORG     ? F_ORG_NAME
+                               : im->kind == KIND_EVENT ? F_EVENT_TITLE
+                                                        : F_TASK_TITLE;
+    const char *given = in[field_pos(name_field)];
     char *name = text_normalize(given ? given : "", 0);
     char *second = NULL;
-    if (im->kind == KIND_EVENT && in[field_index(im->ki, "start_date")]) {
+    if (im->kind == KIND_EVENT && in[field_pos(F_EVENT_START_DATE)]) {
         struct date d, e;
         char msg[256];
-        if (date_parse(in[field_index(im->ki, "start_date")], date_today(), &d, &e, msg,
-                       sizeof msg) == 0) {
+        if (date_parse(in[field_pos(F_EVENT_START_DATE)], date_today(), &d, &e, msg, sizeof msg) ==
+            0) {
             char iso[32];
             date_format(d, DATE_ISO, iso, sizeof iso);
             second = xstrdup(iso);
         }
     } else if (im->kind == KIND_TASK) {
-        const char *ev = in[field_index(im->ki, "event_id")];
+        const char *ev = in[field_pos(F_TASK_EVENT_ID)];
         second = ev && looks_like_id(ev) ? id_key(parse_id(ev)) : NULL;
     }
     *id = 0;
@@ -1864,7 +1869,7 @@ static int event_by_title(struct import *im, const char *title_cell, const char 
 static int attendance_event(struct import *im, struct cells *c, long line, long long *id,
                             char **why)
 {
-    const char *cell = c->v[field_index(im->ki, "event_id")];
+    const char *cell = c->v[field_pos(F_ATTENDANCE_EVENT_ID)];
     const char *title = c->event_title;
     if (cell && looks_like_id(cell)) {
         if (model_find(im->db, FT_EVENT, cell, id, why) != 0) {
@@ -1902,15 +1907,15 @@ static int attendance_event(struct import *im, struct cells *c, long line, long 
 }
 
 /* The person cells of an attendance row as a member's inputs. */
-static void person_inputs(struct import *im, struct cells *c, char **pin)
+static void person_inputs(struct cells *c, char **pin)
 {
-    const char *mid = c->v[field_index(im->ki, "member_id")];
+    const char *mid = c->v[field_pos(F_ATTENDANCE_MEMBER_ID)];
     char digits[32];
     for (int i = 0; i < MAX_FIELDS; i++)
         pin[i] = c->person[i] ? xstrdup(c->person[i]) : NULL;
     if (mid && !looks_like_id(mid)) {
         /* A "member" column of names or phones rather than ids. */
-        int pi = fi_of("phone");
+        int pi = fi_of(F_MEMBER_PHONE);
         if (phone_normalize_lenient(mid, digits, sizeof digits) != PHONE_INVALID && !pin[pi])
             pin[pi] = xstrdup(mid);
         else if (!c->full_name)
@@ -1920,7 +1925,7 @@ static void person_inputs(struct import *im, struct cells *c, char **pin)
 
 static bool same_person(struct import *im, long long id, char **pin)
 {
-    int gi = fi_of("given_name"), fa = fi_of("family_name");
+    int gi = fi_of(F_MEMBER_GIVEN_NAME), fa = fi_of(F_MEMBER_FAMILY_NAME);
     if (!pin[gi]) return true; /* nothing to compare with */
     char *err = NULL;
     bool same = false;
@@ -1949,8 +1954,8 @@ static int create_member(struct import *im, char **pin, const char *org, long li
     struct record *r = record_new(KIND_MEMBER);
     for (int i = 0; i < ki->nfields; i++)
         if (!blank(pin[i]) && !(ki->fields[i].flags & FIELD_READONLY))
-            record_set(r, ki->fields[i].name, pin[i]);
-    if (org) record_set(r, "organisations", org);
+            record_set(r, field_id(KIND_MEMBER, i), pin[i]);
+    if (org) record_set(r, F_MEMBER_ORGANISATIONS, org);
     char *err = NULL;
     int rc = record_save(im->db, r, &err);
     if (rc != 0) {
@@ -1981,7 +1986,8 @@ static long long member_by_id(struct import *im, const char *mid, char **pin, lo
              im->path, line, mid);
         return 0;
     }
-    if (!pin[fi_of("given_name")] && !pin[fi_of("phone")] && !pin[fi_of("email")]) {
+    if (!pin[fi_of(F_MEMBER_GIVEN_NAME)] && !pin[fi_of(F_MEMBER_PHONE)] &&
+        !pin[fi_of(F_MEMBER_EMAIL)]) {
         *why = err;
         return -1;
     }
@@ -1992,7 +1998,8 @@ static long long member_by_id(struct import *im, const char *mid, char **pin, lo
 static long long member_by_keys(struct import *im, char **pin, char **why)
 {
     struct record *probe = record_new(KIND_MEMBER);
-    static const char *const keyed[] = {"phone", "email", "given_name", "family_name"};
+    static const enum field_id keyed[] = {F_MEMBER_PHONE, F_MEMBER_EMAIL, F_MEMBER_GIVEN_NAME,
+                                          F_MEMBER_FAMILY_NAME};
     for (int i = 0; i < 4; i++) {
         const char *v = pin[fi_of(keyed[i])];
         char *norm = text_normalize(v ? v : "", 0);
@@ -2011,15 +2018,15 @@ static int attendance_member(struct import *im, struct cells *c, const char *org
                              long long *id, char **why)
 {
     char *raw[MAX_FIELDS] = {0}, *pin[MAX_FIELDS] = {0};
-    person_inputs(im, c, raw);
-    const char *mid = c->v[field_index(im->ki, "member_id")];
+    person_inputs(c, raw);
+    const char *mid = c->v[field_pos(F_ATTENDANCE_MEMBER_ID)];
     int rc = member_inputs(im, raw, c->full_name, pin, why);
     *id = 0;
     if (rc == 0 && mid && looks_like_id(mid))
         rc = (*id = member_by_id(im, mid, pin, line, why)) < 0 ? -1 : 0;
     if (rc == 0 && !*id) rc = (*id = member_by_keys(im, pin, why)) < 0 ? -1 : 0;
     if (rc == 0 && !*id) {
-        if (!pin[fi_of("given_name")]) {
+        if (!pin[fi_of(F_MEMBER_GIVEN_NAME)]) {
             *why = xstrdup("no person: give member_id, a phone, an e-mail or a name");
             rc = -1;
         } else {
@@ -2086,7 +2093,7 @@ static int attendance_row(struct import *im, struct cells *c, long line, enum ou
     char *in[MAX_FIELDS] = {0};
     for (int i = 0; i < im->ki->nfields; i++)
         in[i] = c->v[i] ? xstrdup(c->v[i]) : NULL;
-    int ei = field_index(im->ki, "event_id"), mi = field_index(im->ki, "member_id");
+    int ei = field_pos(F_ATTENDANCE_EVENT_ID), mi = field_pos(F_ATTENDANCE_MEMBER_ID);
     long long event = 0, member = 0, existing = 0;
     struct record *r = NULL;
     free(in[ei]);
@@ -2094,7 +2101,7 @@ static int attendance_row(struct import *im, struct cells *c, long line, enum ou
     in[ei] = in[mi] = NULL;
     int rc = attendance_event(im, c, line, &event, why);
     if (rc == 0) rc = resolve_orgs(im, KIND_ATTENDANCE, in, line, why);
-    const char *org = in[field_index(im->ki, "organisation")];
+    const char *org = in[field_pos(F_ATTENDANCE_ORGANISATION)];
     if (rc == 0) rc = attendance_member(im, c, org, line, &member, why);
     if (rc == 0) {
         in[ei] = id_key(event);
@@ -2111,7 +2118,7 @@ static int attendance_row(struct import *im, struct cells *c, long line, enum ou
             sqlite3_reset(st);
         }
     }
-    int si = field_index(im->ki, "status");
+    int si = field_pos(F_ATTENDANCE_STATUS);
     if (rc == 0 && !existing && !in[si]) in[si] = xstrdup("attended");
     if (rc == 0 && existing)
         rc = record_load(im->db, KIND_ATTENDANCE, existing, &r, why) == 0 ? 0 : -1;
@@ -2331,7 +2338,7 @@ static void row_free(struct row *r)
  * is the one the sheet describes and not an empty organisation made up on the way. */
 static void order_orgs(struct import *im, struct row *rows, size_t n, size_t *order)
 {
-    int ni = field_index(im->ki, "name"), pi = field_index(im->ki, "parent");
+    int ni = field_pos(F_ORG_NAME), pi = field_pos(F_ORG_PARENT);
     struct map by_name = {0};
     char **parent = xcalloc(n ? n : 1, sizeof *parent);
     for (size_t i = 0; i < n; i++) {

@@ -1154,23 +1154,23 @@ static char *joined(const struct vcard_list *l)
 static void contact_from_member(const struct record *r, struct vcard_contact *c)
 {
     vcard_contact_init(c);
-    set_text(&c->title, xstrdup(record_get(r, "title")));
-    set_text(&c->given, xstrdup(record_get(r, "given_name")));
-    set_text(&c->family, xstrdup(record_get(r, "family_name")));
+    set_text(&c->title, xstrdup(record_get(r, F_MEMBER_TITLE)));
+    set_text(&c->given, xstrdup(record_get(r, F_MEMBER_GIVEN_NAME)));
+    set_text(&c->family, xstrdup(record_get(r, F_MEMBER_FAMILY_NAME)));
     set_text(&c->full_name, record_display_name(r));
-    set_text(&c->nickname, xstrdup(record_get(r, "nickname")));
-    set_text(&c->gender, xstrdup(record_get(r, "gender")));
-    set_text(&c->position, xstrdup(record_get(r, "position")));
-    set_text(&c->line_id, xstrdup(record_get(r, "line_id")));
-    set_text(&c->facebook, xstrdup(record_get(r, "facebook")));
-    set_text(&c->subdistrict, xstrdup(record_get(r, "subdistrict")));
-    set_text(&c->district, xstrdup(record_get(r, "district")));
-    set_text(&c->province, xstrdup(record_get(r, "province")));
-    set_text(&c->notes, xstrdup(record_get(r, "notes")));
-    add_joined(&c->phones, record_get(r, "phone"));
-    add_joined(&c->orgs, record_get(r, "organisations"));
-    add_joined(&c->tags, record_get(r, "tags"));
-    if (*record_get(r, "email")) vcard_list_add(&c->emails, record_get(r, "email"));
+    set_text(&c->nickname, xstrdup(record_get(r, F_MEMBER_NICKNAME)));
+    set_text(&c->gender, xstrdup(record_get(r, F_MEMBER_GENDER)));
+    set_text(&c->position, xstrdup(record_get(r, F_MEMBER_POSITION)));
+    set_text(&c->line_id, xstrdup(record_get(r, F_MEMBER_LINE_ID)));
+    set_text(&c->facebook, xstrdup(record_get(r, F_MEMBER_FACEBOOK)));
+    set_text(&c->subdistrict, xstrdup(record_get(r, F_MEMBER_SUBDISTRICT)));
+    set_text(&c->district, xstrdup(record_get(r, F_MEMBER_DISTRICT)));
+    set_text(&c->province, xstrdup(record_get(r, F_MEMBER_PROVINCE)));
+    set_text(&c->notes, xstrdup(record_get(r, F_MEMBER_NOTES)));
+    add_joined(&c->phones, record_get(r, F_MEMBER_PHONE));
+    add_joined(&c->orgs, record_get(r, F_MEMBER_ORGANISATIONS));
+    add_joined(&c->tags, record_get(r, F_MEMBER_TAGS));
+    if (*record_get(r, F_MEMBER_EMAIL)) vcard_list_add(&c->emails, record_get(r, F_MEMBER_EMAIL));
 }
 
 struct vcard_export {
@@ -1280,25 +1280,25 @@ static int set_names(struct record *r, const struct vcard_contact *c, char **err
     }
     struct person_name pn = {NULL, NULL, NULL};
     bool split = !*c->title && name_split(c->given, &pn) == 0;
-    record_set(r, "title", split && pn.title ? pn.title : c->title);
+    record_set(r, F_MEMBER_TITLE, split && pn.title ? pn.title : c->title);
     if (split && !*c->family) {
-        record_set(r, "given_name", pn.given);
-        record_set(r, "family_name", pn.family);
+        record_set(r, F_MEMBER_GIVEN_NAME, pn.given);
+        record_set(r, F_MEMBER_FAMILY_NAME, pn.family);
     } else if (split && pn.title) { /* the title off, the rest of the given names kept */
         char *given =
             xasprintf("%s%s%s", pn.given, pn.family ? " " : "", pn.family ? pn.family : "");
-        record_set(r, "given_name", given);
-        record_set(r, "family_name", c->family);
+        record_set(r, F_MEMBER_GIVEN_NAME, given);
+        record_set(r, F_MEMBER_FAMILY_NAME, c->family);
         free(given);
     } else {
-        record_set(r, "given_name", c->given);
-        record_set(r, "family_name", c->family);
+        record_set(r, F_MEMBER_GIVEN_NAME, c->given);
+        record_set(r, F_MEMBER_FAMILY_NAME, c->family);
     }
     person_name_free(&pn);
     return 0;
 }
 
-static void set_if(struct record *r, const char *field, const char *value)
+static void set_if(struct record *r, enum field_id field, const char *value)
 {
     if (*value) record_set(r, field, value);
 }
@@ -1318,7 +1318,7 @@ static void set_phones(struct vcard_import *x, const struct vcard *card, struct 
         if (!list_has(&numbers, digits)) vcard_list_add(&numbers, digits);
     }
     char *all = joined(&numbers);
-    set_if(r, "phone", all);
+    set_if(r, F_MEMBER_PHONE, all);
     free(all);
     vlist_free(&numbers);
 }
@@ -1328,12 +1328,12 @@ static void set_phones(struct vcard_import *x, const struct vcard *card, struct 
 static void set_place(struct vcard_import *x, const struct vcard *card, struct record *r,
                       const struct vcard_contact *c)
 {
-    set_if(r, "district", c->district);
-    set_if(r, "subdistrict", c->subdistrict);
+    set_if(r, F_MEMBER_DISTRICT, c->district);
+    set_if(r, F_MEMBER_SUBDISTRICT, c->subdistrict);
     if (!*c->province) return;
     char *name = province_lookup(x->db, c->province);
     if (name)
-        record_set(r, "province", name);
+        record_set(r, F_MEMBER_PROVINCE, name);
     else
         note(x, vcard_prop_line(card, "ADR"), "province \"%s\" is not a Thai province: left out",
              c->province);
@@ -1345,20 +1345,20 @@ static int fill_member(struct vcard_import *x, const struct vcard *card, struct 
                        const struct vcard_contact *c, char **err)
 {
     if (set_names(r, c, err) != 0) return -1;
-    set_if(r, "nickname", c->nickname);
-    set_if(r, "gender", c->gender);
-    set_if(r, "position", c->position);
-    set_if(r, "line_id", c->line_id);
-    set_if(r, "facebook", c->facebook);
-    set_if(r, "notes", c->notes);
+    set_if(r, F_MEMBER_NICKNAME, c->nickname);
+    set_if(r, F_MEMBER_GENDER, c->gender);
+    set_if(r, F_MEMBER_POSITION, c->position);
+    set_if(r, F_MEMBER_LINE_ID, c->line_id);
+    set_if(r, F_MEMBER_FACEBOOK, c->facebook);
+    set_if(r, F_MEMBER_NOTES, c->notes);
     set_phones(x, card, r, c);
     set_place(x, card, r, c);
-    if (c->emails.n) record_set(r, "email", c->emails.items[0]);
+    if (c->emails.n) record_set(r, F_MEMBER_EMAIL, c->emails.items[0]);
     for (size_t i = 1; i < c->emails.n; i++)
         note(x, value_line(card, "EMAIL", c->emails.items[i]), "e-mail %s left out: khai keeps one",
              c->emails.items[i]);
     char *tags = joined(&c->tags);
-    set_if(r, "tags", tags);
+    set_if(r, F_MEMBER_TAGS, tags);
     free(tags);
     return 0;
 }
@@ -1371,8 +1371,8 @@ struct org_match {
 static int count_org(const struct record *o, void *ctx)
 {
     struct org_match *m = ctx;
-    if (strcmp(record_get(o, "name"), m->name) == 0 ||
-        strcmp(record_get(o, "short_name"), m->name) == 0)
+    if (strcmp(record_get(o, F_ORG_NAME), m->name) == 0 ||
+        strcmp(record_get(o, F_ORG_SHORT_NAME), m->name) == 0)
         m->count++;
     return 0;
 }
@@ -1393,7 +1393,7 @@ static int org_id(struct vcard_import *x, const char *name, long long *id, char 
         rc = -1;
     } else if (rc == 0) {
         struct record *o = record_new(KIND_ORG);
-        record_set(o, "name", name);
+        record_set(o, F_ORG_NAME, name);
         rc = record_save(x->db, o, err) == 0 ? 1 : -1;
         *id = o->id;
         record_free(&o);
@@ -1421,16 +1421,16 @@ static int ensure_orgs(struct vcard_import *x, const struct vcard *card, struct 
                  c->orgs.items[i]);
         sb_addf(&ids, "%s#%lld", ids.len ? LIST_SEPARATOR : "", id);
     }
-    set_if(r, "organisations", sb_str(&ids));
+    set_if(r, F_MEMBER_ORGANISATIONS, sb_str(&ids));
     sb_free(&ids);
     return 0;
 }
 
 /* A list field of a stored member in the form an import sets it: phones as digits (they are
  * shown grouped), organisations as #ids (they are shown by name), tags as they are. */
-static void stored_items(const struct record *old, const char *field, struct vcard_list *items)
+static void stored_items(const struct record *old, enum field_id field, struct vcard_list *items)
 {
-    if (strcmp(field, "organisations") == 0) {
+    if (field == F_MEMBER_ORGANISATIONS) {
         const long long *ids;
         size_t n = record_refs(old, field, &ids);
         for (size_t i = 0; i < n; i++) {
@@ -1441,7 +1441,7 @@ static void stored_items(const struct record *old, const char *field, struct vca
         return;
     }
     add_joined(items, record_get(old, field));
-    for (size_t i = 0; i < items->n && strcmp(field, "phone") == 0; i++) {
+    for (size_t i = 0; i < items->n && field == F_MEMBER_PHONE; i++) {
         char digits[32];
         if (phone_normalize(items->items[i], digits, sizeof digits) != PHONE_INVALID)
             set_text(&items->items[i], xstrdup(digits));
@@ -1449,7 +1449,7 @@ static void stored_items(const struct record *old, const char *field, struct vca
 }
 
 /* Adds the card's phones, organisations or tags to the member's. */
-static bool merge_list(struct record *old, const struct record *fresh, const char *field)
+static bool merge_list(struct record *old, const struct record *fresh, enum field_id field)
 {
     struct vcard_list items = {NULL, 0}, more = {NULL, 0};
     stored_items(old, field, &items);
@@ -1469,7 +1469,7 @@ static bool merge_list(struct record *old, const struct record *fresh, const cha
 
 /* Replaces a one-value field, compared in stored form so that an unchanged card changes
  * nothing. */
-static bool merge_text(struct record *old, const char *field, const char *value, int flags)
+static bool merge_text(struct record *old, enum field_id field, const char *value, int flags)
 {
     char *norm = text_normalize(value, flags);
     bool changed = *norm && strcmp(norm, record_get(old, field)) != 0;
@@ -1488,9 +1488,9 @@ static bool merge_member(struct record *old, const struct record *fresh)
         const struct field *f = &ki->fields[i];
         if (!fresh->changed[i] || !*fresh->values[i]) continue;
         if (f->type == FT_PHONES || f->type == FT_ORGS || f->type == FT_TAGS)
-            changed |= merge_list(old, fresh, f->name);
+            changed |= merge_list(old, fresh, field_id(KIND_MEMBER, i));
         else
-            changed |= merge_text(old, f->name, fresh->values[i],
+            changed |= merge_text(old, field_id(KIND_MEMBER, i), fresh->values[i],
                                   f->type == FT_MULTILINE ? TEXT_KEEP_NEWLINES : 0);
     }
     return changed;

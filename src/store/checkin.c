@@ -343,11 +343,11 @@ static void fill_result(struct checkin_result *res, const struct record *row)
     res->attendance_id = row->id;
     free(res->checked_in_at);
     free(res->checked_in_by);
-    res->checked_in_at = xstrdup(record_get(row, "checked_in_at"));
-    res->checked_in_by = xstrdup(record_get(row, "checked_in_by"));
+    res->checked_in_at = xstrdup(record_get(row, F_ATTENDANCE_CHECKED_IN_AT));
+    res->checked_in_by = xstrdup(record_get(row, F_ATTENDANCE_CHECKED_IN_BY));
 }
 
-static void set_id(struct record *r, const char *field, long long id)
+static void set_id(struct record *r, enum field_id field, long long id)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", id);
@@ -361,14 +361,15 @@ static int write_checkin(struct db *db, struct undo_log *undo, long long event_i
 {
     struct record *r = row ? record_copy(row) : record_new(KIND_ATTENDANCE);
     if (!row) {
-        set_id(r, "event_id", event_id);
-        set_id(r, "member_id", member_id);
+        set_id(r, F_ATTENDANCE_EVENT_ID, event_id);
+        set_id(r, F_ATTENDANCE_MEMBER_ID, member_id);
     }
-    record_set(r, "status", "attended");
+    record_set(r, F_ATTENDANCE_STATUS, "attended");
     long long org = 0;
     int rc = -1;
-    if (!*record_get(r, "organisation") && first_org(db, member_id, &org, err) != 0) goto done;
-    if (org) set_id(r, "organisation", org);
+    if (!*record_get(r, F_ATTENDANCE_ORGANISATION) && first_org(db, member_id, &org, err) != 0)
+        goto done;
+    if (org) set_id(r, F_ATTENDANCE_ORGANISATION, org);
     if (record_save(db, r, err) != 0) goto done;
     if (undo && row)
         undo_record_edited(undo, row, r);
@@ -383,7 +384,7 @@ done:
 
 static bool attended(const struct record *row)
 {
-    return row && strcmp(record_get(row, "status"), "attended") == 0;
+    return row && strcmp(record_get(row, F_ATTENDANCE_STATUS), "attended") == 0;
 }
 
 int checkin_member(struct db *db, struct undo_log *undo, long long event_id, long long member_id,
@@ -445,7 +446,7 @@ static int resolve_org(struct db *db, const char *input, long long *id, struct r
     int rc = checkin_org_find(db, name, id, err);
     if (rc == 0 && *name && !*id) {
         struct record *org = record_new(KIND_ORG);
-        record_set(org, "name", name);
+        record_set(org, F_ORG_NAME, name);
         rc = record_save(db, org, err);
         if (rc == 0) {
             *id = org->id;
@@ -494,8 +495,8 @@ int checkin_new_member(struct db *db, struct undo_log *undo, long long event_id,
         check_phone(db, p->phone, digits, err) != 0 ||
         resolve_org(db, p->organisation, &org_id, &org, err) != 0)
         goto done;
-    record_set(m, "phone", digits);
-    if (org_id) set_id(m, "organisations", org_id);
+    record_set(m, F_MEMBER_PHONE, digits);
+    if (org_id) set_id(m, F_MEMBER_ORGANISATIONS, org_id);
     if (record_save(db, m, err) != 0) {
         /* Nothing of a failed add should stay behind. */
         char *ignored = NULL;
@@ -580,6 +581,5 @@ char *checkin_status_text(const struct checkin_match *m, bool thai)
         return xasprintf("✓ %s", t);
     }
     if (!*m->status) return xstrdup("—");
-    const struct kind_info *ki = kind_info(KIND_ATTENDANCE);
-    return xstrdup(choice_label(&ki->fields[field_index(ki, "status")], m->status, thai));
+    return xstrdup(choice_label(field_info(F_ATTENDANCE_STATUS), m->status, thai));
 }

@@ -63,95 +63,40 @@ static const struct choice priorities[] = {{"low", "low", "ต่ำ"},
                                            {"urgent", "urgent", "ด่วน"},
                                            {NULL, NULL, NULL}};
 
+/* The tables are made from the one field list, in the order of the identifiers. */
+#define FIELD_ROW(ID, name, en, th, type, flags, choices) {name, en, th, type, flags, choices},
 static const struct field member_fields[] = {
-    {"id", "ID", "รหัส", FT_ID, FIELD_READONLY, NULL},
-    {"title", "Title", "คำนำหน้า", FT_TEXT, 0, NULL},
-    {"given_name", "Given name", "ชื่อ", FT_TEXT, FIELD_REQUIRED, NULL},
-    {"family_name", "Family name", "นามสกุล", FT_TEXT, 0, NULL},
-    {"nickname", "Nickname", "ชื่อเล่น", FT_TEXT, 0, NULL},
-    {"gender", "Gender", "เพศ", FT_CHOICE, 0, genders},
-    {"phone", "Phone", "โทรศัพท์", FT_PHONES, 0, NULL},
-    {"email", "E-mail", "อีเมล", FT_EMAIL, 0, NULL},
-    {"line_id", "LINE ID", "ไลน์", FT_TEXT, 0, NULL},
-    {"facebook", "Facebook", "เฟซบุ๊ก", FT_TEXT, 0, NULL},
-    {"province", "Province", "จังหวัด", FT_PROVINCE, 0, NULL},
-    {"district", "District", "อำเภอ", FT_TEXT, 0, NULL},
-    {"subdistrict", "Subdistrict", "ตำบล", FT_TEXT, 0, NULL},
-    {"position", "Position", "ตำแหน่ง", FT_TEXT, 0, NULL},
-    {"organisations", "Organisations", "หน่วยงาน", FT_ORGS, 0, NULL},
-    {"tags", "Tags", "แท็ก", FT_TAGS, 0, NULL},
-    {"notes", "Notes", "หมายเหตุ", FT_MULTILINE, 0, NULL},
-    {"skills", "Skills", "ทักษะ", FT_TEXT, FIELD_EXTRA, NULL},
-    {"active", "Active", "ยังร่วมงาน", FT_BOOL, FIELD_EXTRA, NULL},
+#define MEMBER FIELD_ROW
+#include "fields.def"
 };
-
 static const struct field org_fields[] = {
-    {"id", "ID", "รหัส", FT_ID, FIELD_READONLY, NULL},
-    {"name", "Name", "ชื่อองค์กร", FT_TEXT, FIELD_REQUIRED, NULL},
-    {"short_name", "Short name", "ชื่อย่อ", FT_TEXT, 0, NULL},
-    {"kind", "Kind", "ประเภท", FT_CHOICE, 0, org_kinds},
-    {"parent", "Parent", "สังกัด", FT_ORG, 0, NULL},
-    {"province", "Province", "จังหวัด", FT_PROVINCE, 0, NULL},
-    {"phone", "Phone", "โทรศัพท์", FT_PHONES, 0, NULL},
-    {"email", "E-mail", "อีเมล", FT_EMAIL, 0, NULL},
-    {"line_group", "LINE group", "กลุ่มไลน์", FT_TEXT, 0, NULL},
-    {"facebook", "Facebook", "เฟซบุ๊ก", FT_TEXT, 0, NULL},
-    {"website", "Website", "เว็บไซต์", FT_TEXT, 0, NULL},
-    {"focus", "Focus areas", "ประเด็นงาน", FT_TEXT, 0, NULL},
-    {"notes", "Notes", "หมายเหตุ", FT_MULTILINE, 0, NULL},
-    {"tags", "Tags", "แท็ก", FT_TAGS, FIELD_EXTRA, NULL},
+#define ORG FIELD_ROW
+#include "fields.def"
 };
-
 static const struct field event_fields[] = {
-    {"id", "ID", "รหัส", FT_ID, FIELD_READONLY, NULL},
-    {"title", "Title", "ชื่องาน", FT_TEXT, FIELD_REQUIRED, NULL},
-    {"kind", "Kind", "ประเภท", FT_CHOICE, 0, event_kinds},
-    {"start_date", "Start date", "วันที่เริ่ม", FT_DATE, FIELD_REQUIRED, NULL},
-    {"end_date", "End date", "วันที่สิ้นสุด", FT_DATE, 0, NULL},
-    {"start_time", "Start time", "เวลาเริ่ม", FT_TIME, 0, NULL},
-    {"end_time", "End time", "เวลาสิ้นสุด", FT_TIME, 0, NULL},
-    {"venue", "Venue", "สถานที่", FT_TEXT, 0, NULL},
-    {"province", "Province", "จังหวัด", FT_PROVINCE, 0, NULL},
-    {"host", "Host", "ผู้จัด", FT_ORG, 0, NULL},
-    {"partners", "Partners", "ภาคี", FT_ORGS, 0, NULL},
-    {"target", "Target", "เป้าหมาย", FT_INT, 0, NULL},
-    {"status", "Status", "สถานะ", FT_CHOICE, 0, event_statuses},
-    {"notes", "Notes", "หมายเหตุ", FT_MULTILINE, 0, NULL},
-    {"quotas", "Quotas", "โควตา", FT_QUOTAS, FIELD_EXTRA, NULL},
-    {"recurrence", "Every N months", "ทุก ๆ (เดือน)", FT_INT, FIELD_EXTRA, NULL},
-    {"agenda", "Agenda", "วาระ", FT_MULTILINE, FIELD_EXTRA, NULL},
-    {"minutes", "Minutes", "บันทึกการประชุม", FT_MULTILINE, FIELD_EXTRA, NULL},
+#define EVENT FIELD_ROW
+#include "fields.def"
 };
-
 static const struct field attendance_fields[] = {
-    {"event_id", "Event", "รหัสงาน", FT_EVENT, FIELD_REQUIRED, NULL},
-    {"event_title", "Event title", "ชื่องาน", FT_DERIVED, FIELD_READONLY, NULL},
-    {"member_id", "Member", "รหัสสมาชิก", FT_MEMBER, FIELD_REQUIRED, NULL},
-    {"member_name", "Name", "ชื่อ-สกุล", FT_DERIVED, FIELD_READONLY, NULL},
-    {"organisation", "Organisation", "หน่วยงาน", FT_ORG, 0, NULL},
-    {"category", "Category", "ประเภทผู้เข้าร่วม", FT_TEXT, 0, NULL},
-    {"role", "Role", "บทบาท", FT_CHOICE, 0, roles},
-    {"status", "Status", "สถานะ", FT_CHOICE, 0, attendance_statuses},
-    {"reason", "Reason", "เหตุผล", FT_TEXT, 0, NULL},
-    {"group", "Breakout group", "กลุ่มย่อย", FT_TEXT, 0, NULL},
-    {"checked_in_at", "Checked in", "เวลาลงทะเบียน", FT_DERIVED, FIELD_READONLY, NULL},
-    {"checked_in_by", "Checked in by", "ผู้ลงทะเบียน", FT_DERIVED, FIELD_READONLY | FIELD_EXTRA, NULL},
+#define ATTENDANCE FIELD_ROW
+#include "fields.def"
 };
-
 static const struct field task_fields[] = {
-    {"id", "ID", "รหัส", FT_ID, FIELD_READONLY, NULL},
-    {"title", "Task", "งาน", FT_TEXT, FIELD_REQUIRED, NULL},
-    {"event_id", "Event", "รหัสงาน", FT_EVENT, 0, NULL},
-    {"owner", "Owner", "ผู้รับผิดชอบ", FT_MEMBER, 0, NULL},
-    {"owner_org", "Owner organisation", "หน่วยงานรับผิดชอบ", FT_ORG, 0, NULL},
-    {"due_date", "Due", "กำหนดเสร็จ", FT_DATE, 0, NULL},
-    {"status", "Status", "สถานะ", FT_CHOICE, 0, task_statuses},
-    {"priority", "Priority", "ความสำคัญ", FT_CHOICE, 0, priorities},
-    {"notes", "Notes", "หมายเหตุ", FT_MULTILINE, 0, NULL},
-    {"done_date", "Done", "วันที่เสร็จ", FT_DATE, FIELD_EXTRA, NULL},
+#define TASK FIELD_ROW
+#include "fields.def"
 };
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+_Static_assert(COUNT(member_fields) == FI_MEMBER_COUNT && (int)FI_MEMBER_COUNT <= MAX_FIELDS,
+               "member fields");
+_Static_assert(COUNT(org_fields) == FI_ORG_COUNT && (int)FI_ORG_COUNT <= MAX_FIELDS, "org fields");
+_Static_assert(COUNT(event_fields) == FI_EVENT_COUNT && (int)FI_EVENT_COUNT <= MAX_FIELDS,
+               "event fields");
+_Static_assert(COUNT(attendance_fields) == FI_ATTENDANCE_COUNT &&
+                   (int)FI_ATTENDANCE_COUNT <= MAX_FIELDS,
+               "attendance fields");
+_Static_assert(COUNT(task_fields) == FI_TASK_COUNT && (int)FI_TASK_COUNT <= MAX_FIELDS,
+               "task fields");
 
 static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_MEMBER, "member", "members", "Members", "สมาชิก", member_fields, COUNT(member_fields)},
@@ -198,6 +143,11 @@ int field_index(const struct kind_info *ki, const char *name)
     for (int i = 0; i < ki->nfields; i++)
         if (same_field_name(ki->fields[i].name, name)) return i;
     return -1;
+}
+
+const struct field *field_info(enum field_id f)
+{
+    return &kinds[field_kind(f)].fields[field_pos(f)];
 }
 
 const char *choice_label(const struct field *f, const char *key, bool thai)

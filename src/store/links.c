@@ -27,29 +27,26 @@ static void add_key(struct strbuf *sb, const char *text)
     free(key);
 }
 
-static const struct stored *field_val(enum kind k, struct stored *vals, const char *name)
-{
-    return &vals[field_index(kind_info(k), name)];
-}
-
 char *record_search_key(struct db *db, enum kind k, struct stored *vals)
 {
     (void)db;
-    static const char *const member_parts[] = {"title", "given_name", "family_name", "nickname",
-                                               "email", "line_id",    "facebook",    NULL};
-    static const char *const org_parts[] = {"name", "short_name", NULL};
-    static const char *const event_parts[] = {"title", "venue", NULL};
-    static const char *const task_parts[] = {"title", NULL};
-    const char *const *parts = k == KIND_MEMBER  ? member_parts
-                               : k == KIND_ORG   ? org_parts
-                               : k == KIND_EVENT ? event_parts
-                               : k == KIND_TASK  ? task_parts
-                                                 : NULL;
+    static const enum field_id member_parts[] = {
+        F_MEMBER_TITLE, F_MEMBER_GIVEN_NAME, F_MEMBER_FAMILY_NAME, F_MEMBER_NICKNAME,
+        F_MEMBER_EMAIL, F_MEMBER_LINE_ID,    F_MEMBER_FACEBOOK,    F_NONE};
+    static const enum field_id org_parts[] = {F_ORG_NAME, F_ORG_SHORT_NAME, F_NONE};
+    static const enum field_id event_parts[] = {F_EVENT_TITLE, F_EVENT_VENUE, F_NONE};
+    static const enum field_id task_parts[] = {F_TASK_TITLE, F_NONE};
+    static const enum field_id no_parts[] = {F_NONE};
+    const enum field_id *parts = k == KIND_MEMBER  ? member_parts
+                                 : k == KIND_ORG   ? org_parts
+                                 : k == KIND_EVENT ? event_parts
+                                 : k == KIND_TASK  ? task_parts
+                                                   : no_parts;
     struct strbuf sb = STRBUF_INIT;
-    for (int i = 0; parts && parts[i]; i++)
-        add_key(&sb, field_val(k, vals, parts[i])->text);
+    for (int i = 0; parts[i] != F_NONE; i++)
+        add_key(&sb, vals[field_pos(parts[i])].text);
     if (k == KIND_MEMBER) {
-        const struct stored *phones = field_val(k, vals, "phone");
+        const struct stored *phones = &vals[field_pos(F_MEMBER_PHONE)];
         for (size_t i = 0; i < phones->n; i++)
             sb_addf(&sb, " %s", phones->items[i]);
     }

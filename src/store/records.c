@@ -266,38 +266,61 @@ struct record *record_copy(const struct record *r)
     return c;
 }
 
-int record_set(struct record *r, const char *field, const char *value)
+/* A field of another kind is a bug in the caller: stop before reading past the record. */
+static int pos_in(const struct record *r, enum field_id f)
 {
-    int fi = field_index(kind_info(r->kind), field);
-    if (fi < 0) return -1;
+    if (field_kind(f) != r->kind || field_pos(f) >= kind_info(r->kind)->nfields) {
+        fprintf(stderr, "khai: internal error: field %d used on a %s\n", (int)f,
+                kind_info(r->kind)->name);
+        abort();
+    }
+    return field_pos(f);
+}
+
+static void set_at(struct record *r, int fi, const char *value)
+{
     free(r->values[fi]);
     r->values[fi] = xstrdup(value ? value : "");
     r->changed[fi] = true;
     refs_clear(r->refs, fi);
+}
+
+void record_set(struct record *r, enum field_id f, const char *value)
+{
+    set_at(r, pos_in(r, f), value);
+}
+
+int record_set_named(struct record *r, const char *name, const char *value)
+{
+    int fi = field_index(kind_info(r->kind), name);
+    if (fi < 0) return -1;
+    set_at(r, fi, value);
     return 0;
 }
 
-const char *record_get(const struct record *r, const char *field)
+const char *record_get(const struct record *r, enum field_id f)
 {
-    int fi = field_index(kind_info(r->kind), field);
-    return fi < 0 ? "" : r->values[fi];
+    return r->values[pos_in(r, f)];
 }
 
 char *record_display_name(const struct record *r)
 {
     switch (r->kind) {
     case KIND_MEMBER: {
-        const char *title = record_get(r, "title"), *family = record_get(r, "family_name");
+        const char *title = record_get(r, F_MEMBER_TITLE),
+                   *family = record_get(r, F_MEMBER_FAMILY_NAME);
         bool latin = (*title >= 'A' && *title <= 'Z') || (*title >= 'a' && *title <= 'z');
-        return xasprintf("%s%s%s%s%s", title, latin ? " " : "", record_get(r, "given_name"),
+        return xasprintf("%s%s%s%s%s", title, latin ? " " : "", record_get(r, F_MEMBER_GIVEN_NAME),
                          *family ? " " : "", family);
     }
     case KIND_ORG:
-        return xstrdup(record_get(r, "name"));
+        return xstrdup(record_get(r, F_ORG_NAME));
     case KIND_ATTENDANCE:
-        return xstrdup(record_get(r, "member_name"));
+        return xstrdup(record_get(r, F_ATTENDANCE_MEMBER_NAME));
+    case KIND_EVENT:
+        return xstrdup(record_get(r, F_EVENT_TITLE));
     default:
-        return xstrdup(record_get(r, "title"));
+        return xstrdup(record_get(r, F_TASK_TITLE));
     }
 }
 
@@ -308,9 +331,9 @@ int record_set_full_name(struct record *r, const char *full, char **err)
         *err = xasprintf("name: no given name in \"%s\"", full);
         return -1;
     }
-    record_set(r, "title", pn.title);
-    record_set(r, "given_name", pn.given);
-    record_set(r, "family_name", pn.family);
+    record_set(r, F_MEMBER_TITLE, pn.title);
+    record_set(r, F_MEMBER_GIVEN_NAME, pn.given);
+    record_set(r, F_MEMBER_FAMILY_NAME, pn.family);
     person_name_free(&pn);
     return 0;
 }
@@ -371,12 +394,12 @@ int record_load(struct db *db, enum kind k, long long id, struct record **out, c
     return 1;
 }
 
-size_t record_refs(const struct record *r, const char *field, const long long **ids)
+size_t record_refs(const struct record *r, enum field_id f, const long long **ids)
 {
     const struct refs *refs = r->refs;
-    int fi = field_index(kind_info(r->kind), field);
+    int fi = pos_in(r, f);
     *ids = NULL;
-    if (fi < 0 || !refs->resolved[fi]) return 0;
+    if (!refs->resolved[fi]) return 0;
     *ids = refs->ids[fi];
     return refs->n[fi];
 }

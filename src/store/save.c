@@ -12,8 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_FIELDS = 32 };
-
 struct save {
     struct db *db;
     struct record *r;
@@ -23,13 +21,9 @@ struct save {
     char now[32];
 };
 
-static int fi_of(const struct save *s, const char *name)
+static struct stored *val(struct save *s, enum field_id f)
 {
-    return field_index(s->ki, name);
-}
-static struct stored *val(struct save *s, const char *name)
-{
-    return &s->vals[fi_of(s, name)];
+    return &s->vals[field_pos(f)];
 }
 
 static bool stored_empty(const struct stored *v)
@@ -85,18 +79,18 @@ static void set_text(struct stored *v, const char *text)
 }
 
 /* A range given as the start (24-25 มี.ค. 2552, 13.30-17.30 น.) sets the end too. */
-static void take_range_end(struct save *s, const char *start, const char *end)
+static void take_range_end(struct save *s, enum field_id start, enum field_id end)
 {
     struct stored *from = val(s, start), *to = val(s, end);
-    if (from->n && (!s->r->changed[fi_of(s, end)] || stored_empty(to)))
+    if (from->n && (!s->r->changed[field_pos(end)] || stored_empty(to)))
         set_text(to, from->items[0]);
 }
 
 static int event_rules(struct save *s, char **err)
 {
-    take_range_end(s, "start_date", "end_date");
-    take_range_end(s, "start_time", "end_time");
-    struct stored *start = val(s, "start_date"), *end = val(s, "end_date");
+    take_range_end(s, F_EVENT_START_DATE, F_EVENT_END_DATE);
+    take_range_end(s, F_EVENT_START_TIME, F_EVENT_END_TIME);
+    struct stored *start = val(s, F_EVENT_START_DATE), *end = val(s, F_EVENT_END_DATE);
     if (stored_empty(end)) set_text(end, start->text);
     if (strcmp(end->text, start->text) < 0) {
         *err = xasprintf("end_date: %s is before the start date %s", end->text, start->text);
@@ -108,8 +102,8 @@ static int event_rules(struct save *s, char **err)
 static int task_rules(struct save *s, char **err)
 {
     (void)err;
-    struct stored *done = val(s, "done_date");
-    if (strcmp(val(s, "status")->text, "done") == 0 && stored_empty(done)) {
+    struct stored *done = val(s, F_TASK_DONE_DATE);
+    if (strcmp(val(s, F_TASK_STATUS)->text, "done") == 0 && stored_empty(done)) {
         char buf[32];
         date_format(date_today(), DATE_ISO, buf, sizeof buf);
         set_text(done, buf);
@@ -125,8 +119,8 @@ static int attendance_existing(struct save *s, char **err)
                                   "event_id = ? AND member_id = ? AND id <> ?",
                                   err);
     if (!st) return -1;
-    sqlite3_bind_int64(st, 1, val(s, "event_id")->num);
-    sqlite3_bind_int64(st, 2, val(s, "member_id")->num);
+    sqlite3_bind_int64(st, 1, val(s, F_ATTENDANCE_EVENT_ID)->num);
+    sqlite3_bind_int64(st, 2, val(s, F_ATTENDANCE_MEMBER_ID)->num);
     sqlite3_bind_int64(st, 3, s->r->id);
     long long id = 0;
     bool deleted = false;
@@ -136,8 +130,9 @@ static int attendance_existing(struct save *s, char **err)
     }
     sqlite3_reset(st);
     if (id && !deleted) {
-        *err = xasprintf("member %lld is already on the list of event %lld (attendance %lld)",
-                         val(s, "member_id")->num, val(s, "event_id")->num, id);
+        *err =
+            xasprintf("member %lld is already on the list of event %lld (attendance %lld)",
+                      val(s, F_ATTENDANCE_MEMBER_ID)->num, val(s, F_ATTENDANCE_EVENT_ID)->num, id);
         return -1;
     }
     if (id && !s->r->id) {
@@ -151,14 +146,14 @@ static int attendance_existing(struct save *s, char **err)
 /* Who comes usually represents their (first) organisation: the turnout counts it. */
 static int attendance_default_org(struct save *s, char **err)
 {
-    struct stored *org = val(s, "organisation");
+    struct stored *org = val(s, F_ATTENDANCE_ORGANISATION);
     if (org->has_num) return 0;
     sqlite3_stmt *st = db_prepare(s->db,
                                   "SELECT org_id FROM affiliations WHERE member_id = ? ORDER BY "
                                   "position LIMIT 1",
                                   err);
     if (!st) return -1;
-    sqlite3_bind_int64(st, 1, val(s, "member_id")->num);
+    sqlite3_bind_int64(st, 1, val(s, F_ATTENDANCE_MEMBER_ID)->num);
     if (sqlite3_step(st) == SQLITE_ROW) {
         org->num = sqlite3_column_int64(st, 0);
         org->has_num = true;
@@ -170,13 +165,15 @@ static int attendance_default_org(struct save *s, char **err)
 static int attendance_rules(struct save *s, char **err)
 {
     if (attendance_existing(s, err) != 0 || attendance_default_org(s, err) != 0) return -1;
-    struct stored *at = val(s, "checked_in_at"), *by = val(s, "checked_in_by");
-    if (strcmp(val(s, "status")->text, "attended") != 0) return 0;
+    struct stored *at = val(s, F_ATTENDANCE_CHECKED_IN_AT),
+                  *by = val(s, F_ATTENDANCE_CHECKED_IN_BY);
+    if (strcmp(val(s, F_ATTENDANCE_STATUS)->text, "attended") != 0) return 0;
     /* A revived (deleted) row is a new arrival: it gets a new time. */
-    const char *was = s->old && !s->old->deleted_at ? record_get(s->old, "checked_in_at") : "";
+    const char *was =
+        s->old && !s->old->deleted_at ? record_get(s->old, F_ATTENDANCE_CHECKED_IN_AT) : "";
     if (*was) {
         set_text(at, was);
-        set_text(by, record_get(s->old, "checked_in_by"));
+        set_text(by, record_get(s->old, F_ATTENDANCE_CHECKED_IN_BY));
     } else {
         set_text(at, s->now);
         set_text(by, db_user(s->db));
@@ -186,7 +183,7 @@ static int attendance_rules(struct save *s, char **err)
 
 static int org_rules(struct save *s, char **err)
 {
-    struct stored *parent = val(s, "parent");
+    struct stored *parent = val(s, F_ORG_PARENT);
     if (!parent->has_num || !s->r->id) return 0;
     sqlite3_stmt *st = db_prepare(
         s->db,

@@ -31,9 +31,9 @@ struct stored {
 
 /* Resolved ids of the reference fields of a loaded record, by field index. */
 struct refs {
-    long long *ids[32];
-    size_t n[32];
-    bool resolved[32]; /* ids hold what the field says: a save need not look names up */
+    long long *ids[MAX_FIELDS];
+    size_t n[MAX_FIELDS];
+    bool resolved[MAX_FIELDS]; /* ids hold what the field says: a save need not look names up */
 };
 
 void stored_free(struct stored *s);

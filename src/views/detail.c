@@ -48,14 +48,15 @@ static void add_link(struct detail_section *s, enum kind k, long long id, char *
     s->links[s->n++] = (struct detail_link){k, id, name, role, note, org};
 }
 
-static char *field_text(const struct record *r, const char *field)
+/* The field as a person reads it; "" for F_NONE. */
+static char *field_text(const struct record *r, enum field_id field)
 {
-    int fi = field_index(kind_info(r->kind), field);
-    return fi < 0 ? xstrdup("") : view_value(r, fi, DATE_THAI, messages_thai());
+    return field == F_NONE ? xstrdup("")
+                           : view_value(r, field_pos(field), DATE_THAI, messages_thai());
 }
 
 /* The records a reference field of r points to (host, partners, parent, owner...). */
-static void add_refs(struct detail *d, struct db *db, const struct record *r, const char *field,
+static void add_refs(struct detail *d, struct db *db, const struct record *r, enum field_id field,
                      enum kind k, const char *title)
 {
     const long long *ids;
@@ -93,18 +94,19 @@ static int add_affiliations(struct detail *d, struct db *db, long long member_id
 static void add_row(struct detail_section *s, const struct list_query *q, const struct record *r)
 {
     if (q->kind == KIND_ATTENDANCE && q->member_id)
-        add_link(s, KIND_EVENT, atoll(record_get(r, "event_id")),
-                 xstrdup(record_get(r, "event_title")), xstrdup(""), field_text(r, "status"),
-                 xstrdup(""));
+        add_link(s, KIND_EVENT, atoll(record_get(r, F_ATTENDANCE_EVENT_ID)),
+                 xstrdup(record_get(r, F_ATTENDANCE_EVENT_TITLE)), xstrdup(""),
+                 field_text(r, F_ATTENDANCE_STATUS), xstrdup(""));
     else if (q->kind == KIND_ATTENDANCE)
-        add_link(s, KIND_MEMBER, atoll(record_get(r, "member_id")),
-                 xstrdup(record_get(r, "member_name")), xstrdup(""), field_text(r, "status"),
-                 xstrdup(record_get(r, "organisation")));
+        add_link(s, KIND_MEMBER, atoll(record_get(r, F_ATTENDANCE_MEMBER_ID)),
+                 xstrdup(record_get(r, F_ATTENDANCE_MEMBER_NAME)), xstrdup(""),
+                 field_text(r, F_ATTENDANCE_STATUS),
+                 xstrdup(record_get(r, F_ATTENDANCE_ORGANISATION)));
     else
         add_link(s, q->kind, r->id, record_display_name(r), xstrdup(""),
-                 field_text(r, q->kind == KIND_EVENT  ? "start_date"
-                               : q->kind == KIND_TASK ? "status"
-                                                      : ""),
+                 field_text(r, q->kind == KIND_EVENT  ? F_EVENT_START_DATE
+                               : q->kind == KIND_TASK ? F_TASK_STATUS
+                                                      : F_NONE),
                  xstrdup(""));
 }
 
@@ -140,7 +142,7 @@ static int org_links(struct detail *d, struct db *db, const struct record *r, in
     struct list_query subs = {.kind = KIND_ORG, .org_id = r->id};
     struct list_query members = {.kind = KIND_MEMBER, .org_id = r->id};
     struct list_query events = {.kind = KIND_EVENT, .org_id = r->id};
-    add_refs(d, db, r, "parent", KIND_ORG, _("Part of"));
+    add_refs(d, db, r, F_ORG_PARENT, KIND_ORG, _("Part of"));
     if (add_query(d, db, &subs, limit, _("Sub-organisations"), err) != 0 ||
         add_query(d, db, &members, limit, _("Members"), err) != 0)
         return -1;
@@ -154,17 +156,17 @@ static int event_links(struct detail *d, struct db *db, const struct record *r, 
     struct list_query tasks = {.kind = KIND_TASK, .event_id = r->id};
     if (event_summary(db, r->id, &d->turnout, err) != 0) return -1;
     d->has_turnout = true;
-    add_refs(d, db, r, "host", KIND_ORG, _("Host"));
-    add_refs(d, db, r, "partners", KIND_ORG, _("Partners"));
+    add_refs(d, db, r, F_EVENT_HOST, KIND_ORG, _("Host"));
+    add_refs(d, db, r, F_EVENT_PARTNERS, KIND_ORG, _("Partners"));
     if (add_query(d, db, &people, limit, _("Participants"), err) != 0) return -1;
     return add_query(d, db, &tasks, limit, _("Tasks"), err);
 }
 
 static void task_links(struct detail *d, struct db *db, const struct record *r)
 {
-    add_refs(d, db, r, "event_id", KIND_EVENT, _("Event"));
-    add_refs(d, db, r, "owner", KIND_MEMBER, _("Owner"));
-    add_refs(d, db, r, "owner_org", KIND_ORG, _("Owner organisation"));
+    add_refs(d, db, r, F_TASK_EVENT_ID, KIND_EVENT, _("Event"));
+    add_refs(d, db, r, F_TASK_OWNER, KIND_MEMBER, _("Owner"));
+    add_refs(d, db, r, F_TASK_OWNER_ORG, KIND_ORG, _("Owner organisation"));
 }
 
 int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err)

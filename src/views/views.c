@@ -6,26 +6,36 @@
 
 #include <string.h>
 
-static const struct view_col member_view[] = {
-    {"id", 2, 6, true},       {"*name", 14, 0, false},    {"nickname", 4, 10, false},
-    {"phone", 12, 12, false}, {"province", 6, 12, false}, {"organisations", 8, 0, false},
-    {NULL, 0, 0, false}};
-static const struct view_col org_view[] = {{"id", 2, 6, true},           {"name", 14, 0, false},
-                                           {"short_name", 4, 10, false}, {"kind", 6, 14, false},
-                                           {"province", 6, 12, false},   {"parent", 8, 0, false},
-                                           {NULL, 0, 0, false}};
-static const struct view_col event_view[] = {{"id", 2, 6, true},      {"start_date", 11, 12, false},
-                                             {"title", 14, 0, false}, {"province", 6, 12, false},
-                                             {"target", 4, 6, true},  {"status", 7, 9, false},
-                                             {NULL, 0, 0, false}};
-static const struct view_col task_view[] = {{"id", 2, 6, true},       {"due_date", 11, 12, false},
-                                            {"title", 14, 0, false},  {"owner", 8, 0, false},
-                                            {"status", 6, 11, false}, {"priority", 6, 8, false},
-                                            {NULL, 0, 0, false}};
-static const struct view_col attendance_view[] = {
-    {"member_id", 2, 6, true},  {"member_name", 14, 0, false}, {"organisation", 8, 0, false},
-    {"category", 6, 14, false}, {"status", 6, 10, false},      {"checked_in_at", 5, 16, false},
-    {NULL, 0, 0, false}};
+/* Ends each list of columns. */
+#define VIEW_END ((enum field_id) - 2)
+
+static const struct view_col member_view[] = {{F_MEMBER_ID, 2, 6, true},
+                                              {VIEW_NAME, 14, 0, false},
+                                              {F_MEMBER_NICKNAME, 4, 10, false},
+                                              {F_MEMBER_PHONE, 12, 12, false},
+                                              {F_MEMBER_PROVINCE, 6, 12, false},
+                                              {F_MEMBER_ORGANISATIONS, 8, 0, false},
+                                              {VIEW_END, 0, 0, false}};
+static const struct view_col org_view[] = {
+    {F_ORG_ID, 2, 6, true},     {F_ORG_NAME, 14, 0, false},     {F_ORG_SHORT_NAME, 4, 10, false},
+    {F_ORG_KIND, 6, 14, false}, {F_ORG_PROVINCE, 6, 12, false}, {F_ORG_PARENT, 8, 0, false},
+    {VIEW_END, 0, 0, false}};
+static const struct view_col event_view[] = {
+    {F_EVENT_ID, 2, 6, true},      {F_EVENT_START_DATE, 11, 12, false},
+    {F_EVENT_TITLE, 14, 0, false}, {F_EVENT_PROVINCE, 6, 12, false},
+    {F_EVENT_TARGET, 4, 6, true},  {F_EVENT_STATUS, 7, 9, false},
+    {VIEW_END, 0, 0, false}};
+static const struct view_col task_view[] = {
+    {F_TASK_ID, 2, 6, true},     {F_TASK_DUE_DATE, 11, 12, false}, {F_TASK_TITLE, 14, 0, false},
+    {F_TASK_OWNER, 8, 0, false}, {F_TASK_STATUS, 6, 11, false},    {F_TASK_PRIORITY, 6, 8, false},
+    {VIEW_END, 0, 0, false}};
+static const struct view_col attendance_view[] = {{F_ATTENDANCE_MEMBER_ID, 2, 6, true},
+                                                  {F_ATTENDANCE_MEMBER_NAME, 14, 0, false},
+                                                  {F_ATTENDANCE_ORGANISATION, 8, 0, false},
+                                                  {F_ATTENDANCE_CATEGORY, 6, 14, false},
+                                                  {F_ATTENDANCE_STATUS, 6, 10, false},
+                                                  {F_ATTENDANCE_CHECKED_IN_AT, 5, 16, false},
+                                                  {VIEW_END, 0, 0, false}};
 
 static const struct view_col *const views[KIND_COUNT] = {
     [KIND_MEMBER] = member_view,         [KIND_ORG] = org_view,
@@ -41,7 +51,7 @@ const struct view_col *view_columns(enum kind k)
 int view_column_count(enum kind k)
 {
     int n = 0;
-    while (views[k][n].field)
+    while (views[k][n].field != VIEW_END)
         n++;
     return n;
 }
@@ -64,10 +74,10 @@ const char *view_kind_noun(const struct kind_info *ki)
 
 const char *view_header(enum kind k, const struct view_col *c, bool thai)
 {
-    const struct kind_info *ki = kind_info(k);
-    int fi = field_index(ki, c->field);
-    if (fi < 0) return thai ? "ชื่อ-สกุล" : "Name";
-    return thai ? ki->fields[fi].th : ki->fields[fi].en;
+    (void)k;
+    if (c->field == VIEW_NAME) return thai ? "ชื่อ-สกุล" : "Name";
+    const struct field *f = field_info(c->field);
+    return thai ? f->th : f->en;
 }
 
 char *view_value(const struct record *r, int fi, enum date_style dates, bool thai)
@@ -82,7 +92,7 @@ char *view_value(const struct record *r, int fi, enum date_style dates, bool tha
             return xstrdup(buf);
         }
     }
-    if (strcmp(f->name, "checked_in_at") == 0 && *v) {
+    if (field_id(r->kind, fi) == F_ATTENDANCE_CHECKED_IN_AT && *v) {
         timestamp_local(v, buf, sizeof buf);
         return xstrdup(buf);
     }
@@ -92,6 +102,6 @@ char *view_value(const struct record *r, int fi, enum date_style dates, bool tha
 
 char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates, bool thai)
 {
-    if (strcmp(c->field, "*name") == 0) return record_display_name(r);
-    return view_value(r, field_index(kind_info(r->kind), c->field), dates, thai);
+    if (c->field == VIEW_NAME) return record_display_name(r);
+    return view_value(r, field_pos(c->field), dates, thai);
 }

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long long saved(struct db *db, enum kind k, const char *field, const char *value,
-                       const char *field2, const char *value2)
+static long long saved(struct db *db, enum kind k, enum field_id field, const char *value,
+                       enum field_id field2, const char *value2)
 {
     struct record *r = record_new(k);
     record_set(r, field, value);
-    if (field2) record_set(r, field2, value2);
+    if (field2 != F_NONE) record_set(r, field2, value2);
     char *err = NULL;
     if (record_save(db, r, &err) != 0) fail_msg("%s", err);
     long long id = r->id;
@@ -35,8 +35,9 @@ static void affiliation_sets_role_and_dates_and_keeps_them(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("affiliation.db");
-    saved(db, KIND_ORG, "name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.");
-    long long m = saved(db, KIND_MEMBER, "given_name", "จิราพร", "organisations", "มพช.");
+    saved(db, KIND_ORG, F_ORG_NAME, "มูลนิธิเพื่อนชุมชน", F_ORG_SHORT_NAME, "มพช.");
+    long long m =
+        saved(db, KIND_MEMBER, F_MEMBER_GIVEN_NAME, "จิราพร", F_MEMBER_ORGANISATIONS, "มพช.");
     char *err = NULL;
     assert_int_equal(affiliation_set(db, m, "มพช.", "ผู้ประสานงาน", "21 ก.ค. 2553", NULL, &err), 0);
     struct affiliation *list;
@@ -54,8 +55,8 @@ static void affiliation_sets_role_and_dates_and_keeps_them(void **state)
     /* Saving the member again keeps the role; NULL leaves a value, "" clears it. */
     struct record *r;
     assert_int_equal(record_load(db, KIND_MEMBER, m, &r, &err), 0);
-    record_set(r, "nickname", "แดง");
-    record_set(r, "organisations", "มูลนิธิเพื่อนชุมชน");
+    record_set(r, F_MEMBER_NICKNAME, "แดง");
+    record_set(r, F_MEMBER_ORGANISATIONS, "มูลนิธิเพื่อนชุมชน");
     assert_int_equal(record_save(db, r, &err), 0);
     record_free(&r);
     assert_int_equal(affiliation_set(db, m, "มพช.", NULL, "", "30/9/2556", &err), 0);
@@ -74,8 +75,8 @@ static void affiliation_adds_a_new_organisation_found_by_search(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("affiliation-new.db");
-    long long m = saved(db, KIND_MEMBER, "given_name", "บุญมี", NULL, NULL);
-    saved(db, KIND_ORG, "name", "สภาองค์กรชุมชนตำบลบ้านใหม่", NULL, NULL);
+    long long m = saved(db, KIND_MEMBER, F_MEMBER_GIVEN_NAME, "บุญมี", F_NONE, NULL);
+    saved(db, KIND_ORG, F_ORG_NAME, "สภาองค์กรชุมชนตำบลบ้านใหม่", F_NONE, NULL);
     char *err = NULL;
     assert_int_equal(affiliation_set(db, m, "สภาองค์กรชุมชนตำบลบ้านใหม่", "ประธาน", NULL, NULL, &err),
                      0);
@@ -85,7 +86,7 @@ static void affiliation_adds_a_new_organisation_found_by_search(void **state)
     assert_int_equal(found, 1);
     struct record *r;
     assert_int_equal(record_load(db, KIND_MEMBER, m, &r, &err), 0);
-    assert_string_equal(record_get(r, "organisations"), "สภาองค์กรชุมชนตำบลบ้านใหม่");
+    assert_string_equal(record_get(r, F_MEMBER_ORGANISATIONS), "สภาองค์กรชุมชนตำบลบ้านใหม่");
     assert_int_equal(r->version, 2);
     record_free(&r);
     db_close(&db);
@@ -95,8 +96,8 @@ static void affiliation_refuses_bad_input_and_writes_nothing(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("affiliation-bad.db");
-    long long m = saved(db, KIND_MEMBER, "given_name", "สมศรี", NULL, NULL);
-    saved(db, KIND_ORG, "name", "กลุ่มออมทรัพย์", NULL, NULL);
+    long long m = saved(db, KIND_MEMBER, F_MEMBER_GIVEN_NAME, "สมศรี", F_NONE, NULL);
+    saved(db, KIND_ORG, F_ORG_NAME, "กลุ่มออมทรัพย์", F_NONE, NULL);
     char *err = NULL;
     assert_int_not_equal(affiliation_set(db, m, "ไม่มีองค์กรนี้", "x", NULL, NULL, &err), 0);
     assert_non_null(strstr(err, "ไม่มีองค์กรนี้"));

@@ -31,21 +31,6 @@ static struct db *open_db(const char *path)
     return db;
 }
 
-static long long add(struct db *db, enum kind k, const char *const *pairs)
-{
-    struct record *r = record_new(k);
-    char *err = NULL;
-    for (int i = 0; pairs[i]; i += 2)
-        if (k == KIND_MEMBER && strcmp(pairs[i], "name") == 0)
-            assert_int_equal(record_set_full_name(r, pairs[i + 1], &err), 0);
-        else
-            assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
-    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
-    long long id = r->id;
-    record_free(&r);
-    return id;
-}
-
 static long long scalar(struct db *db, const char *sql, long long param)
 {
     sqlite3_stmt *st;
@@ -68,23 +53,38 @@ static void setup(struct fixture *f, const char *name)
 {
     f->path = fresh_path(name);
     f->db = open_db(f->path);
-    f->org = add(f->db, KIND_ORG,
-                 (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.", NULL});
-    add(f->db, KIND_ORG, (const char *const[]){"name", "มูลนิธิรักษ์ป่า", NULL});
-    add(f->db, KIND_ORG, (const char *const[]){"name", "Mekong Youth Network", NULL});
-    f->event = add(f->db, KIND_EVENT,
-                   (const char *const[]){"title", "เวทีสมัชชา", "start_date", "2567-03-24", "target",
-                                         "300", NULL});
-    f->somchai = add(f->db, KIND_MEMBER,
-                     (const char *const[]){"name", "นายสมชาย ใจดี", "nickname", "ชาย", "phone",
-                                           "081-234-5678", "organisations", "มพช.", NULL});
-    f->somsri = add(f->db, KIND_MEMBER,
-                    (const char *const[]){"name", "นางสมศรี มีสุข", "nickname", "ศรี", "phone",
-                                          "089-111-2222", NULL});
-    f->jiraporn = add(f->db, KIND_MEMBER,
-                      (const char *const[]){"name", "นางสาวจิราพร คงทอง", "nickname", "สม",
-                                            "organisations", "มูลนิธิรักษ์ป่า", NULL});
-    f->sombat = add(f->db, KIND_MEMBER, (const char *const[]){"name", "นายอนันต์ สมบัติดี", NULL});
+    f->org =
+        test_add(f->db, KIND_ORG,
+                 (const struct field_value[]){
+                     {F_ORG_NAME, "มูลนิธิเพื่อนชุมชน"}, {F_ORG_SHORT_NAME, "มพช."}, {F_NONE, NULL}});
+    test_add(f->db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "มูลนิธิรักษ์ป่า"}, {F_NONE, NULL}});
+    test_add(f->db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "Mekong Youth Network"}, {F_NONE, NULL}});
+    f->event = test_add(f->db, KIND_EVENT,
+                        (const struct field_value[]){{F_EVENT_TITLE, "เวทีสมัชชา"},
+                                                     {F_EVENT_START_DATE, "2567-03-24"},
+                                                     {F_EVENT_TARGET, "300"},
+                                                     {F_NONE, NULL}});
+    f->somchai = test_add(f->db, KIND_MEMBER,
+                          (const struct field_value[]){{F_TEST_FULL_NAME, "นายสมชาย ใจดี"},
+                                                       {F_MEMBER_NICKNAME, "ชาย"},
+                                                       {F_MEMBER_PHONE, "081-234-5678"},
+                                                       {F_MEMBER_ORGANISATIONS, "มพช."},
+                                                       {F_NONE, NULL}});
+    f->somsri = test_add(f->db, KIND_MEMBER,
+                         (const struct field_value[]){{F_TEST_FULL_NAME, "นางสมศรี มีสุข"},
+                                                      {F_MEMBER_NICKNAME, "ศรี"},
+                                                      {F_MEMBER_PHONE, "089-111-2222"},
+                                                      {F_NONE, NULL}});
+    f->jiraporn = test_add(f->db, KIND_MEMBER,
+                           (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร คงทอง"},
+                                                        {F_MEMBER_NICKNAME, "สม"},
+                                                        {F_MEMBER_ORGANISATIONS, "มูลนิธิรักษ์ป่า"},
+                                                        {F_NONE, NULL}});
+    f->sombat =
+        test_add(f->db, KIND_MEMBER,
+                 (const struct field_value[]){{F_TEST_FULL_NAME, "นายอนันต์ สมบัติดี"}, {F_NONE, NULL}});
 }
 
 static void teardown(struct fixture *f)
@@ -98,8 +98,11 @@ static void invite(struct fixture *f, long long member, const char *status)
     char ev[32], m[32];
     snprintf(ev, sizeof ev, "%lld", f->event);
     snprintf(m, sizeof m, "%lld", member);
-    add(f->db, KIND_ATTENDANCE,
-        (const char *const[]){"event_id", ev, "member_id", m, "status", status, NULL});
+    test_add(f->db, KIND_ATTENDANCE,
+             (const struct field_value[]){{F_ATTENDANCE_EVENT_ID, ev},
+                                          {F_ATTENDANCE_MEMBER_ID, m},
+                                          {F_ATTENDANCE_STATUS, status},
+                                          {F_NONE, NULL}});
 }
 
 static size_t search(struct fixture *f, const char *text, struct checkin_match **m)
@@ -187,12 +190,15 @@ static void checkin_search_ranks_whole_then_start_then_anywhere(void **state)
     checkin_result_free(&res);
     expect_order(&f, "สม", (long long[]){f.jiraporn, f.somsri, f.sombat, f.somchai}, 4);
     /* A name starting with the word before names that only contain it. */
-    long long dilert = add(f.db, KIND_MEMBER, (const char *const[]){"name", "นายดีเลิศ ทองคำ", NULL});
+    long long dilert =
+        test_add(f.db, KIND_MEMBER,
+                 (const struct field_value[]){{F_TEST_FULL_NAME, "นายดีเลิศ ทองคำ"}, {F_NONE, NULL}});
     expect_order(&f, "ดี", (long long[]){dilert, f.sombat, f.somchai}, 3);
     /* The whole phone before phones that merely contain the digits. */
-    long long other =
-        add(f.db, KIND_MEMBER,
-            (const char *const[]){"name", "นายเลข ซ้ำ", "phone", "092-081-2345", NULL});
+    long long other = test_add(f.db, KIND_MEMBER,
+                               (const struct field_value[]){{F_TEST_FULL_NAME, "นายเลข ซ้ำ"},
+                                                            {F_MEMBER_PHONE, "092-081-2345"},
+                                                            {F_NONE, NULL}});
     expect_order(&f, "0812345678", (long long[]){f.somchai}, 1);
     expect_order(&f, "2345", (long long[]){other, f.somchai}, 2);
     teardown(&f);

@@ -362,21 +362,6 @@ static void expect_same(struct db *a, struct db *b, const char *sql)
     free(y);
 }
 
-static long long save(struct db *db, enum kind k, const char *const *pairs)
-{
-    struct record *r = record_new(k);
-    char *err = NULL;
-    for (int i = 0; pairs[i]; i += 2)
-        if (k == KIND_MEMBER && strcmp(pairs[i], "name") == 0)
-            assert_int_equal(record_set_full_name(r, pairs[i + 1], &err), 0);
-        else
-            assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
-    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
-    long long id = r->id;
-    record_free(&r);
-    return id;
-}
-
 static void csv_import_bulk_path_writes_what_record_save_writes(void **state)
 {
     (void)state;
@@ -391,8 +376,11 @@ static void csv_import_bulk_path_writes_what_record_save_writes(void **state)
     /* The organisations exist first in both, with the same ids. */
     for (int i = 0; i < 2; i++) {
         struct db *db = i ? b : a;
-        save(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิ ก", "short_name", "มก", NULL});
-        save(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิ ข", NULL});
+        test_add(db, KIND_ORG,
+                 (const struct field_value[]){
+                     {F_ORG_NAME, "มูลนิธิ ก"}, {F_ORG_SHORT_NAME, "มก"}, {F_NONE, NULL}});
+        test_add(db, KIND_ORG,
+                 (const struct field_value[]){{F_ORG_NAME, "มูลนิธิ ข"}, {F_NONE, NULL}});
     }
     struct import_options opt = {0};
     struct import_report rep = {0};
@@ -400,40 +388,30 @@ static void csv_import_bulk_path_writes_what_record_save_writes(void **state)
     if (import_csv(a, KIND_MEMBER, path, &opt, &rep, &err) != 0) fail_msg("import_csv: %s", err);
     assert_int_equal(rep.added, 2);
     import_report_free(&rep);
-    save(b, KIND_MEMBER,
-         (const char *const[]){"name",
-                               "นางสาวจิราพร  คงทอง",
-                               "nickname",
-                               "แอ๋ว",
-                               "gender",
-                               "หญิง",
-                               "phone",
-                               "0812345678; 02-123-4567",
-                               "email",
-                               "Jira@Example.org",
-                               "line_id",
-                               "jira.k",
-                               "province",
-                               "จ.เชียงใหม่",
-                               "district",
-                               "แม่ริม",
-                               "position",
-                               "ผู้ประสานงาน",
-                               "organisations",
-                               "มูลนิธิ ข; มูลนิธิ ก",
-                               "tags",
-                               "สื่อ, เยาวชน",
-                               "notes",
-                               "หนึ่ง\nสอง",
-                               "skills",
-                               "ถ่ายภาพ",
-                               "active",
-                               "yes",
-                               NULL});
-    save(b, KIND_MEMBER,
-         (const char *const[]){"name", "Dr. John Smith", "gender", "male", "phone",
-                               "+66 81 111 2222", "province", "Bangkok", "organisations", "มูลนิธิ ก",
-                               "active", "no", NULL});
+    test_add(b, KIND_MEMBER,
+             (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร  คงทอง"},
+                                          {F_MEMBER_NICKNAME, "แอ๋ว"},
+                                          {F_MEMBER_GENDER, "หญิง"},
+                                          {F_MEMBER_PHONE, "0812345678; 02-123-4567"},
+                                          {F_MEMBER_EMAIL, "Jira@Example.org"},
+                                          {F_MEMBER_LINE_ID, "jira.k"},
+                                          {F_MEMBER_PROVINCE, "จ.เชียงใหม่"},
+                                          {F_MEMBER_DISTRICT, "แม่ริม"},
+                                          {F_MEMBER_POSITION, "ผู้ประสานงาน"},
+                                          {F_MEMBER_ORGANISATIONS, "มูลนิธิ ข; มูลนิธิ ก"},
+                                          {F_MEMBER_TAGS, "สื่อ, เยาวชน"},
+                                          {F_MEMBER_NOTES, "หนึ่ง\nสอง"},
+                                          {F_MEMBER_SKILLS, "ถ่ายภาพ"},
+                                          {F_MEMBER_ACTIVE, "yes"},
+                                          {F_NONE, NULL}});
+    test_add(b, KIND_MEMBER,
+             (const struct field_value[]){{F_TEST_FULL_NAME, "Dr. John Smith"},
+                                          {F_MEMBER_GENDER, "male"},
+                                          {F_MEMBER_PHONE, "+66 81 111 2222"},
+                                          {F_MEMBER_PROVINCE, "Bangkok"},
+                                          {F_MEMBER_ORGANISATIONS, "มูลนิธิ ก"},
+                                          {F_MEMBER_ACTIVE, "no"},
+                                          {F_NONE, NULL}});
     expect_same(a, b,
                 "SELECT id, title, given_name, family_name, nickname, gender, email, line_id, "
                 "facebook, province, district, subdistrict, position, skills, notes, active, "
@@ -495,34 +473,41 @@ static void csv_member_find_duplicate_uses_phone_email_and_name(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("dups.db");
-    long long a =
-        save(db, KIND_MEMBER,
-             (const char *const[]){"name", "นางสาวจิราพร คงทอง", "phone", "0812345678", NULL});
-    long long b =
-        save(db, KIND_MEMBER,
-             (const char *const[]){"name", "John Smith", "email", "John@Example.org", NULL});
-    long long c = save(db, KIND_MEMBER,
-                       (const char *const[]){"given_name", "สมชาย", "family_name", "ใจดี", NULL});
-    long long gone = save(db, KIND_MEMBER, (const char *const[]){"name", "ลบ แล้ว", NULL});
+    long long a = test_add(db, KIND_MEMBER,
+                           (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร คงทอง"},
+                                                        {F_MEMBER_PHONE, "0812345678"},
+                                                        {F_NONE, NULL}});
+    long long b = test_add(db, KIND_MEMBER,
+                           (const struct field_value[]){{F_TEST_FULL_NAME, "John Smith"},
+                                                        {F_MEMBER_EMAIL, "John@Example.org"},
+                                                        {F_NONE, NULL}});
+    long long c = test_add(db, KIND_MEMBER,
+                           (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมชาย"},
+                                                        {F_MEMBER_FAMILY_NAME, "ใจดี"},
+                                                        {F_NONE, NULL}});
+    long long gone =
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_TEST_FULL_NAME, "ลบ แล้ว"}, {F_NONE, NULL}});
     char *err = NULL;
     assert_int_equal(record_delete(db, KIND_MEMBER, gone, &err), 0);
     static const struct {
-        const char *field, *value;
+        enum field_id field;
+        const char *value;
         int want;
     } cases[] = {
-        {"phone", "081-234-5678", 1},
-        {"phone", "812345678", 1},
-        {"phone", "0899999999", 0},
-        {"email", "john@example.ORG", 2},
-        {"email", " john@example.org ", 2},
-        {"given_name", "สมชาย", 3},
-        {"given_name", "ลบ", 0},
+        {F_MEMBER_PHONE, "081-234-5678", 1},
+        {F_MEMBER_PHONE, "812345678", 1},
+        {F_MEMBER_PHONE, "0899999999", 0},
+        {F_MEMBER_EMAIL, "john@example.ORG", 2},
+        {F_MEMBER_EMAIL, " john@example.org ", 2},
+        {F_MEMBER_GIVEN_NAME, "สมชาย", 3},
+        {F_MEMBER_GIVEN_NAME, "ลบ", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct record *r = record_new(KIND_MEMBER);
         record_set(r, cases[i].field, cases[i].value);
-        if (strcmp(cases[i].value, "สมชาย") == 0) record_set(r, "family_name", " ใจดี");
-        if (strcmp(cases[i].value, "ลบ") == 0) record_set(r, "family_name", "แล้ว");
+        if (strcmp(cases[i].value, "สมชาย") == 0) record_set(r, F_MEMBER_FAMILY_NAME, " ใจดี");
+        if (strcmp(cases[i].value, "ลบ") == 0) record_set(r, F_MEMBER_FAMILY_NAME, "แล้ว");
         long long id = -1;
         int rc = member_find_duplicate(db, r, &id, &err);
         long long want = cases[i].want == 1   ? a

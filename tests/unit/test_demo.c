@@ -48,7 +48,7 @@ static char *search_members(struct db *db, const char *text)
     if (list_fetch(db, &q, 0, 50, &rows, &n, &err) != 0) fail_msg("list_fetch: %s", err);
     char *names = xstrdup("");
     for (size_t i = 0; i < n; i++) {
-        char *next = xasprintf("%s %s", names, record_get(rows[i], "given_name"));
+        char *next = xasprintf("%s %s", names, record_get(rows[i], F_MEMBER_GIVEN_NAME));
         free(names);
         names = next;
     }
@@ -220,7 +220,7 @@ static void demo_search_keys_match_the_model(void **state)
         struct record *r = NULL;
         char *err = NULL;
         assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
-        record_set(r, "notes", "ตรวจแล้ว");
+        record_set(r, F_MEMBER_NOTES, "ตรวจแล้ว");
         if (record_save(db, r, &err) != 0) fail_msg("record_save of member %lld: %s", id, err);
         record_free(&r);
         assert_int_equal(sqlite3_step(st), SQLITE_ROW);

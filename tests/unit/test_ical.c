@@ -14,18 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long long add(struct db *db, enum kind k, const char *const *pairs)
-{
-    struct record *r = record_new(k);
-    for (int i = 0; pairs[i]; i += 2)
-        assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
-    char *err = NULL;
-    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
-    long long id = r->id;
-    record_free(&r);
-    return id;
-}
-
 /* Every line ends in CRLF, holds at most 75 octets and is valid UTF-8 by itself. */
 static void expect_valid_lines(const char *text)
 {
@@ -155,49 +143,84 @@ struct calendar {
 
 static void make_calendar(struct db *db, struct calendar *c)
 {
-    add(db, KIND_ORG,
-        (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "email", "office@example.org", NULL});
-    c->jiraporn = add(db, KIND_MEMBER,
-                      (const char *const[]){"title", "นางสาว", "given_name", "จิราพร", "family_name",
-                                            "คงทอง", "email", "jiraporn@example.org", NULL});
-    c->somchai =
-        add(db, KIND_MEMBER,
-            (const char *const[]){"given_name", "สมชาย", "family_name", "ใจดี, จูเนียร์", NULL});
-    c->forum = add(db, KIND_EVENT,
-                   (const char *const[]){"title", "เวทีสมัชชาสุขภาพ; ครั้งที่ 3, ภาคเหนือ", "start_date",
-                                         "2024-03-24", "end_date", "2024-03-25", "venue",
-                                         "โรงแรมเชียงใหม่ฮิลล์", "province", "เชียงใหม่", "host",
-                                         "มูลนิธิเพื่อนชุมชน", "status", "held", "notes",
-                                         "ลงทะเบียน 08.00 น.\nเตรียมเอกสาร \\ บัตรประชาชน", "agenda",
-                                         "1. เปิดเวที\n2. แบ่งกลุ่มย่อย", NULL});
-    c->meeting = add(db, KIND_EVENT,
-                     (const char *const[]){"title", "ประชุมคณะทำงานประจำเดือน", "start_date",
-                                           "2024-04-05", "start_time", "13:30", "end_time", "16:00",
-                                           "recurrence", "1", "status", "planned", NULL});
-    c->workshop = add(db, KIND_EVENT,
-                      (const char *const[]){"title", "อบรมปฐมพยาบาล", "start_date", "2024-05-01",
-                                            "end_date", "2024-05-03", "start_time", "09:00",
-                                            "status", "cancelled", "recurrence", "3", NULL});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "มูลนิธิเพื่อนชุมชน"},
+                                          {F_ORG_EMAIL, "office@example.org"},
+                                          {F_NONE, NULL}});
+    c->jiraporn = test_add(db, KIND_MEMBER,
+                           (const struct field_value[]){{F_MEMBER_TITLE, "นางสาว"},
+                                                        {F_MEMBER_GIVEN_NAME, "จิราพร"},
+                                                        {F_MEMBER_FAMILY_NAME, "คงทอง"},
+                                                        {F_MEMBER_EMAIL, "jiraporn@example.org"},
+                                                        {F_NONE, NULL}});
+    c->somchai = test_add(db, KIND_MEMBER,
+                          (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมชาย"},
+                                                       {F_MEMBER_FAMILY_NAME, "ใจดี, จูเนียร์"},
+                                                       {F_NONE, NULL}});
+    c->forum = test_add(db, KIND_EVENT,
+                        (const struct field_value[]){
+                            {F_EVENT_TITLE, "เวทีสมัชชาสุขภาพ; ครั้งที่ 3, ภาคเหนือ"},
+                            {F_EVENT_START_DATE, "2024-03-24"},
+                            {F_EVENT_END_DATE, "2024-03-25"},
+                            {F_EVENT_VENUE, "โรงแรมเชียงใหม่ฮิลล์"},
+                            {F_EVENT_PROVINCE, "เชียงใหม่"},
+                            {F_EVENT_HOST, "มูลนิธิเพื่อนชุมชน"},
+                            {F_EVENT_STATUS, "held"},
+                            {F_EVENT_NOTES, "ลงทะเบียน 08.00 น.\nเตรียมเอกสาร \\ บัตรประชาชน"},
+                            {F_EVENT_AGENDA, "1. เปิดเวที\n2. แบ่งกลุ่มย่อย"},
+                            {F_NONE, NULL}});
+    c->meeting = test_add(db, KIND_EVENT,
+                          (const struct field_value[]){{F_EVENT_TITLE, "ประชุมคณะทำงานประจำเดือน"},
+                                                       {F_EVENT_START_DATE, "2024-04-05"},
+                                                       {F_EVENT_START_TIME, "13:30"},
+                                                       {F_EVENT_END_TIME, "16:00"},
+                                                       {F_EVENT_RECURRENCE, "1"},
+                                                       {F_EVENT_STATUS, "planned"},
+                                                       {F_NONE, NULL}});
+    c->workshop = test_add(db, KIND_EVENT,
+                           (const struct field_value[]){{F_EVENT_TITLE, "อบรมปฐมพยาบาล"},
+                                                        {F_EVENT_START_DATE, "2024-05-01"},
+                                                        {F_EVENT_END_DATE, "2024-05-03"},
+                                                        {F_EVENT_START_TIME, "09:00"},
+                                                        {F_EVENT_STATUS, "cancelled"},
+                                                        {F_EVENT_RECURRENCE, "3"},
+                                                        {F_NONE, NULL}});
     char ev[32], m1[32], m2[32];
     snprintf(ev, sizeof ev, "%lld", c->forum);
     snprintf(m1, sizeof m1, "%lld", c->jiraporn);
     snprintf(m2, sizeof m2, "%lld", c->somchai);
-    add(db, KIND_ATTENDANCE,
-        (const char *const[]){"event_id", ev, "member_id", m1, "status", "attended", "role",
-                              "organiser", NULL});
-    add(db, KIND_ATTENDANCE,
-        (const char *const[]){"event_id", ev, "member_id", m2, "status", "absent", NULL});
+    test_add(db, KIND_ATTENDANCE,
+             (const struct field_value[]){{F_ATTENDANCE_EVENT_ID, ev},
+                                          {F_ATTENDANCE_MEMBER_ID, m1},
+                                          {F_ATTENDANCE_STATUS, "attended"},
+                                          {F_ATTENDANCE_ROLE, "organiser"},
+                                          {F_NONE, NULL}});
+    test_add(db, KIND_ATTENDANCE,
+             (const struct field_value[]){{F_ATTENDANCE_EVENT_ID, ev},
+                                          {F_ATTENDANCE_MEMBER_ID, m2},
+                                          {F_ATTENDANCE_STATUS, "absent"},
+                                          {F_NONE, NULL}});
     snprintf(ev, sizeof ev, "%lld", c->meeting);
-    add(db, KIND_ATTENDANCE, (const char *const[]){"event_id", ev, "member_id", m2, NULL});
+    test_add(db, KIND_ATTENDANCE,
+             (const struct field_value[]){
+                 {F_ATTENDANCE_EVENT_ID, ev}, {F_ATTENDANCE_MEMBER_ID, m2}, {F_NONE, NULL}});
     snprintf(ev, sizeof ev, "%lld", c->forum);
-    c->task_done =
-        add(db, KIND_TASK,
-            (const char *const[]){"title", "ส่งรายงานสรุปเวที", "event_id", ev, "owner", m1,
-                                  "due_date", "2024-04-10", "status", "done", "priority", "urgent",
-                                  "done_date", "2024-04-08", "notes", "ส่งทางอีเมล, ไลน์", NULL});
-    c->task_open = add(db, KIND_TASK,
-                       (const char *const[]){"title", "จองห้องประชุม", "owner_org", "มูลนิธิเพื่อนชุมชน",
-                                             "status", "in_progress", "priority", "low", NULL});
+    c->task_done = test_add(db, KIND_TASK,
+                            (const struct field_value[]){{F_TASK_TITLE, "ส่งรายงานสรุปเวที"},
+                                                         {F_TASK_EVENT_ID, ev},
+                                                         {F_TASK_OWNER, m1},
+                                                         {F_TASK_DUE_DATE, "2024-04-10"},
+                                                         {F_TASK_STATUS, "done"},
+                                                         {F_TASK_PRIORITY, "urgent"},
+                                                         {F_TASK_DONE_DATE, "2024-04-08"},
+                                                         {F_TASK_NOTES, "ส่งทางอีเมล, ไลน์"},
+                                                         {F_NONE, NULL}});
+    c->task_open = test_add(db, KIND_TASK,
+                            (const struct field_value[]){{F_TASK_TITLE, "จองห้องประชุม"},
+                                                         {F_TASK_OWNER_ORG, "มูลนิธิเพื่อนชุมชน"},
+                                                         {F_TASK_STATUS, "in_progress"},
+                                                         {F_TASK_PRIORITY, "low"},
+                                                         {F_NONE, NULL}});
 }
 
 static void ical_exports_events_and_tasks(void **state)

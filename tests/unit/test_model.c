@@ -5,33 +5,16 @@
 #include "test_support.h"
 #include "xalloc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static long long add(struct db *db, enum kind k, const char *const *pairs)
+static char *save_error(struct db *db, enum kind k, const struct field_value *fields)
 {
     struct record *r = record_new(k);
-    for (int i = 0; pairs[i]; i += 2)
-        if (k == KIND_MEMBER && strcmp(pairs[i], "name") == 0) {
-            char *err = NULL;
-            assert_int_equal(record_set_full_name(r, pairs[i + 1], &err), 0);
-        } else {
-            assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
-        }
-    char *err = NULL;
-    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
-    long long id = r->id;
-    record_free(&r);
-    return id;
-}
-
-static char *save_error(struct db *db, enum kind k, const char *const *pairs)
-{
-    struct record *r = record_new(k);
-    for (int i = 0; pairs[i]; i += 2)
-        record_set(r, pairs[i], pairs[i + 1]);
+    test_set_fields(r, fields);
     char *err = NULL;
     assert_int_not_equal(record_save(db, r, &err), 0);
     record_free(&r);
@@ -93,7 +76,9 @@ static void model_upgrades_older_database_in_place(void **state)
     char *path = test_path("older.db");
     remove(path);
     struct db *db = test_fresh_db("older.db");
-    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมชาย", NULL});
+    long long id =
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมชาย"}, {F_NONE, NULL}});
     /* Pretend the migrations after 2 have not run: undo them by hand, as an older khai left it. */
     assert_int_equal(
         sqlite3_exec(db_handle(db),
@@ -114,7 +99,7 @@ static void model_upgrades_older_database_in_place(void **state)
     assert_int_equal(scalar(db, "PRAGMA user_version"), db_schema_version());
     struct record *r;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
-    assert_string_equal(record_get(r, "given_name"), "สมชาย");
+    assert_string_equal(record_get(r, F_MEMBER_GIVEN_NAME), "สมชาย");
     record_free(&r);
     db_close(&db);
     free(path);
@@ -124,22 +109,27 @@ static void model_saves_and_loads_member_with_links(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("links.db");
-    add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", "short_name", "มพช.", NULL});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){
+                 {F_ORG_NAME, "มูลนิธิเพื่อนชุมชน"}, {F_ORG_SHORT_NAME, "มพช."}, {F_NONE, NULL}});
     long long id =
-        add(db, KIND_MEMBER,
-            (const char *const[]){"name", "นางสาวจิราพร คงทอง", "phone",
-                                  "๐๘๑ ๒๓๔ ๕๖๗๘; +66 2 123 4567", "organisations", "มพช.", "tags",
-                                  "อาสา, ผู้นำ", "province", "Chiang Mai", NULL});
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร คงทอง"},
+                                              {F_MEMBER_PHONE, "๐๘๑ ๒๓๔ ๕๖๗๘; +66 2 123 4567"},
+                                              {F_MEMBER_ORGANISATIONS, "มพช."},
+                                              {F_MEMBER_TAGS, "อาสา, ผู้นำ"},
+                                              {F_MEMBER_PROVINCE, "Chiang Mai"},
+                                              {F_NONE, NULL}});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
-    assert_string_equal(record_get(r, "title"), "นางสาว");
-    assert_string_equal(record_get(r, "given_name"), "จิราพร");
-    assert_string_equal(record_get(r, "family_name"), "คงทอง");
-    assert_string_equal(record_get(r, "phone"), "081-234-5678; 02-123-4567");
-    assert_string_equal(record_get(r, "organisations"), "มูลนิธิเพื่อนชุมชน");
-    assert_string_equal(record_get(r, "province"), "เชียงใหม่");
-    assert_string_equal(record_get(r, "tags"), "ผู้นำ; อาสา");
+    assert_string_equal(record_get(r, F_MEMBER_TITLE), "นางสาว");
+    assert_string_equal(record_get(r, F_MEMBER_GIVEN_NAME), "จิราพร");
+    assert_string_equal(record_get(r, F_MEMBER_FAMILY_NAME), "คงทอง");
+    assert_string_equal(record_get(r, F_MEMBER_PHONE), "081-234-5678; 02-123-4567");
+    assert_string_equal(record_get(r, F_MEMBER_ORGANISATIONS), "มูลนิธิเพื่อนชุมชน");
+    assert_string_equal(record_get(r, F_MEMBER_PROVINCE), "เชียงใหม่");
+    assert_string_equal(record_get(r, F_MEMBER_TAGS), "ผู้นำ; อาสา");
     assert_int_equal(r->version, 1);
     record_free(&r);
     db_close(&db);
@@ -149,25 +139,32 @@ static void model_rejects_invalid_fields_naming_them(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("invalid.db");
-    char *err = save_error(db, KIND_MEMBER, (const char *const[]){"family_name", "x", NULL});
+    char *err = save_error(
+        db, KIND_MEMBER, (const struct field_value[]){{F_MEMBER_FAMILY_NAME, "x"}, {F_NONE, NULL}});
     assert_contains(err, "given_name");
     free(err);
     err = save_error(db, KIND_MEMBER,
-                     (const char *const[]){"given_name", "ก", "phone", "12345", NULL});
+                     (const struct field_value[]){
+                         {F_MEMBER_GIVEN_NAME, "ก"}, {F_MEMBER_PHONE, "12345"}, {F_NONE, NULL}});
     assert_contains(err, "phone");
     assert_contains(err, "12345");
     free(err);
     err = save_error(db, KIND_MEMBER,
-                     (const char *const[]){"given_name", "ก", "email", "nobody@", NULL});
+                     (const struct field_value[]){
+                         {F_MEMBER_GIVEN_NAME, "ก"}, {F_MEMBER_EMAIL, "nobody@"}, {F_NONE, NULL}});
     assert_contains(err, "email");
     free(err);
     err = save_error(db, KIND_EVENT,
-                     (const char *const[]){"title", "ประชุม", "start_date", "31 ก.พ. 2567", NULL});
+                     (const struct field_value[]){{F_EVENT_TITLE, "ประชุม"},
+                                                  {F_EVENT_START_DATE, "31 ก.พ. 2567"},
+                                                  {F_NONE, NULL}});
     assert_contains(err, "31 ก.พ. 2567");
     free(err);
     err = save_error(db, KIND_EVENT,
-                     (const char *const[]){"title", "ประชุม", "start_date", "2 มี.ค. 2567",
-                                           "end_date", "1 มี.ค. 2567", NULL});
+                     (const struct field_value[]){{F_EVENT_TITLE, "ประชุม"},
+                                                  {F_EVENT_START_DATE, "2 มี.ค. 2567"},
+                                                  {F_EVENT_END_DATE, "1 มี.ค. 2567"},
+                                                  {F_NONE, NULL}});
     assert_contains(err, "before");
     free(err);
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
@@ -179,20 +176,22 @@ static void model_detects_lost_update(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("lost.db");
-    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมศรี", NULL});
+    long long id =
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมศรี"}, {F_NONE, NULL}});
     struct record *mine, *theirs;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &mine, &err), 0);
     assert_int_equal(record_load(db, KIND_MEMBER, id, &theirs, &err), 0);
-    record_set(theirs, "nickname", "ศรี");
+    record_set(theirs, F_MEMBER_NICKNAME, "ศรี");
     assert_int_equal(record_save(db, theirs, &err), 0);
-    record_set(mine, "nickname", "หมี");
+    record_set(mine, F_MEMBER_NICKNAME, "หมี");
     assert_int_not_equal(record_save(db, mine, &err), 0);
     assert_contains(err, "was changed by");
     free(err);
     struct record *now;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &now, &err), 0);
-    assert_string_equal(record_get(now, "nickname"), "ศรี");
+    assert_string_equal(record_get(now, F_MEMBER_NICKNAME), "ศรี");
     assert_int_equal(now->version, 2);
     record_free(&mine);
     record_free(&theirs);
@@ -204,11 +203,13 @@ static void model_audits_changes_with_old_and_new_values(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("audit.db");
-    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "มานี", NULL});
+    long long id =
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "มานี"}, {F_NONE, NULL}});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
-    record_set(r, "nickname", "นี");
+    record_set(r, F_MEMBER_NICKNAME, "นี");
     assert_int_equal(record_save(db, r, &err), 0);
     assert_int_equal(record_delete(db, KIND_MEMBER, id, &err), 0);
     assert_int_equal(record_restore(db, KIND_MEMBER, id, &err), 0);
@@ -226,7 +227,9 @@ static void model_soft_delete_hides_and_restore_brings_back(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("delete.db");
-    long long id = add(db, KIND_MEMBER, (const char *const[]){"given_name", "ชูใจ", NULL});
+    long long id =
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ชูใจ"}, {F_NONE, NULL}});
     char *err = NULL;
     long long n;
     assert_int_equal(record_delete(db, KIND_MEMBER, id, &err), 0);
@@ -241,7 +244,7 @@ static void model_soft_delete_hides_and_restore_brings_back(void **state)
     err = NULL;
     struct record *r;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
-    record_set(r, "nickname", "ใจ");
+    record_set(r, F_MEMBER_NICKNAME, "ใจ");
     assert_int_not_equal(record_save(db, r, &err), 0);
     assert_contains(err, "restore it first");
     free(err);
@@ -262,7 +265,8 @@ static char *names_in_order(struct db *db, const struct list_query *q)
     assert_int_equal(list_fetch(db, q, 0, 100, &rows, &n, &err), 0);
     char *out = xstrdup("");
     for (size_t i = 0; i < n; i++) {
-        char *next = xasprintf("%s%s%s", out, i ? "," : "", record_get(rows[i], "given_name"));
+        char *next =
+            xasprintf("%s%s%s", out, i ? "," : "", record_get(rows[i], F_MEMBER_GIVEN_NAME));
         free(out);
         out = next;
     }
@@ -276,7 +280,8 @@ static void model_sorts_members_by_given_name_in_thai_order(void **state)
     struct db *db = test_fresh_db("sort.db");
     const char *names[] = {"ขวัญ", "ไก่", "Anna", "กมล", "นายเกศินี", "อรุณ"};
     for (size_t i = 0; i < 6; i++)
-        add(db, KIND_MEMBER, (const char *const[]){"name", names[i], NULL});
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_TEST_FULL_NAME, names[i]}, {F_NONE, NULL}});
     struct list_query q = {.kind = KIND_MEMBER};
     char *order = names_in_order(db, &q);
     /* Latin first; เกศินี and ไก่ sort under ก; the title นาย plays no part. */
@@ -295,12 +300,19 @@ static void model_search_finds_substrings_phones_and_variants(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("search.db");
-    add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายอาสาภัยพิบัติ", NULL});
-    add(db, KIND_MEMBER,
-        (const char *const[]){"given_name", "น้ำฝน", "family_name", "ใจดี", "nickname", "ฝน", "phone",
-                              "081-234-5678", "organisations", "เครือข่ายอาสาภัยพิบัติ", NULL});
-    add(db, KIND_MEMBER,
-        (const char *const[]){"given_name", "Somchai", "family_name", "Rakthai", NULL});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "เครือข่ายอาสาภัยพิบัติ"}, {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "น้ำฝน"},
+                                          {F_MEMBER_FAMILY_NAME, "ใจดี"},
+                                          {F_MEMBER_NICKNAME, "ฝน"},
+                                          {F_MEMBER_PHONE, "081-234-5678"},
+                                          {F_MEMBER_ORGANISATIONS, "เครือข่ายอาสาภัยพิบัติ"},
+                                          {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "Somchai"},
+                                          {F_MEMBER_FAMILY_NAME, "Rakthai"},
+                                          {F_NONE, NULL}});
     char *got;
     got = search(db, "ใจด");
     assert_string_equal(got, "น้ำฝน");
@@ -340,13 +352,16 @@ static void model_search_follows_organisation_rename(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("rename.db");
-    long long org = add(db, KIND_ORG, (const char *const[]){"name", "กลุ่มออมทรัพย์", NULL});
-    add(db, KIND_MEMBER,
-        (const char *const[]){"given_name", "บุญมี", "organisations", "กลุ่มออมทรัพย์", NULL});
+    long long org = test_add(
+        db, KIND_ORG, (const struct field_value[]){{F_ORG_NAME, "กลุ่มออมทรัพย์"}, {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "บุญมี"},
+                                          {F_MEMBER_ORGANISATIONS, "กลุ่มออมทรัพย์"},
+                                          {F_NONE, NULL}});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_ORG, org, &r, &err), 0);
-    record_set(r, "name", "สหกรณ์ชุมชน");
+    record_set(r, F_ORG_NAME, "สหกรณ์ชุมชน");
     assert_int_equal(record_save(db, r, &err), 0);
     record_free(&r);
     char *got = search(db, "สหกรณ์");
@@ -362,32 +377,42 @@ static void model_event_range_and_summary(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("event.db");
-    add(db, KIND_ORG, (const char *const[]){"name", "อบต.บ้านใหม่", NULL});
-    add(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิรักษ์ถิ่น", NULL});
-    long long ev = add(db, KIND_EVENT,
-                       (const char *const[]){"title", "เวทีเครือข่าย", "start_date", "24-25 มีค. 2552",
-                                             "start_time", "13.30 – 17.30 น.", "target", "70",
-                                             "quotas", "ผู้บริหาร อปท.=40; เครือข่ายชุมชน=30", NULL});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "อบต.บ้านใหม่"}, {F_NONE, NULL}});
+    test_add(db, KIND_ORG, (const struct field_value[]){{F_ORG_NAME, "มูลนิธิรักษ์ถิ่น"}, {F_NONE, NULL}});
+    long long ev =
+        test_add(db, KIND_EVENT,
+                 (const struct field_value[]){{F_EVENT_TITLE, "เวทีเครือข่าย"},
+                                              {F_EVENT_START_DATE, "24-25 มีค. 2552"},
+                                              {F_EVENT_START_TIME, "13.30 – 17.30 น."},
+                                              {F_EVENT_TARGET, "70"},
+                                              {F_EVENT_QUOTAS, "ผู้บริหาร อปท.=40; เครือข่ายชุมชน=30"},
+                                              {F_NONE, NULL}});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_EVENT, ev, &r, &err), 0);
-    assert_string_equal(record_get(r, "start_date"), "2009-03-24");
-    assert_string_equal(record_get(r, "end_date"), "2009-03-25");
-    assert_string_equal(record_get(r, "start_time"), "13:30");
-    assert_string_equal(record_get(r, "end_time"), "17:30");
+    assert_string_equal(record_get(r, F_EVENT_START_DATE), "2009-03-24");
+    assert_string_equal(record_get(r, F_EVENT_END_DATE), "2009-03-25");
+    assert_string_equal(record_get(r, F_EVENT_START_TIME), "13:30");
+    assert_string_equal(record_get(r, F_EVENT_END_TIME), "17:30");
     record_free(&r);
     const char *people[] = {"ก้อง", "ขิม", "คำ"};
     const char *orgs[] = {"อบต.บ้านใหม่", "มูลนิธิรักษ์ถิ่น", "อบต.บ้านใหม่"};
     char evs[16];
     snprintf(evs, sizeof evs, "%lld", ev);
     for (int i = 0; i < 3; i++) {
-        long long m = add(db, KIND_MEMBER, (const char *const[]){"given_name", people[i], NULL});
+        long long m = test_add(
+            db, KIND_MEMBER,
+            (const struct field_value[]){{F_MEMBER_GIVEN_NAME, people[i]}, {F_NONE, NULL}});
         char ms[16];
         snprintf(ms, sizeof ms, "%lld", m);
-        add(db, KIND_ATTENDANCE,
-            (const char *const[]){"event_id", evs, "member_id", ms, "status",
-                                  i < 2 ? "attended" : "absent", "organisation", orgs[i],
-                                  "category", "ผู้บริหาร อปท.", NULL});
+        test_add(db, KIND_ATTENDANCE,
+                 (const struct field_value[]){{F_ATTENDANCE_EVENT_ID, evs},
+                                              {F_ATTENDANCE_MEMBER_ID, ms},
+                                              {F_ATTENDANCE_STATUS, i < 2 ? "attended" : "absent"},
+                                              {F_ATTENDANCE_ORGANISATION, orgs[i]},
+                                              {F_ATTENDANCE_CATEGORY, "ผู้บริหาร อปท."},
+                                              {F_NONE, NULL}});
     }
     struct event_summary s;
     assert_int_equal(event_summary(db, ev, &s, &err), 0);
@@ -407,17 +432,23 @@ static void model_attendance_once_per_person(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("once.db");
-    add(db, KIND_EVENT, (const char *const[]){"title", "อบรม", "start_date", "1/1/2567", NULL});
-    add(db, KIND_MEMBER, (const char *const[]){"given_name", "ดวงใจ", NULL});
-    const char *const pairs[] = {"event_id", "1", "member_id", "1", "status", "attended", NULL};
-    long long a = add(db, KIND_ATTENDANCE, pairs);
+    test_add(db, KIND_EVENT,
+             (const struct field_value[]){
+                 {F_EVENT_TITLE, "อบรม"}, {F_EVENT_START_DATE, "1/1/2567"}, {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ดวงใจ"}, {F_NONE, NULL}});
+    const struct field_value pairs[] = {{F_ATTENDANCE_EVENT_ID, "1"},
+                                        {F_ATTENDANCE_MEMBER_ID, "1"},
+                                        {F_ATTENDANCE_STATUS, "attended"},
+                                        {F_NONE, NULL}};
+    long long a = test_add(db, KIND_ATTENDANCE, pairs);
     char *err = save_error(db, KIND_ATTENDANCE, pairs);
     assert_contains(err, "already");
     free(err);
     err = NULL;
     /* Deleted and added again: the same row comes back, still once. */
     assert_int_equal(record_delete(db, KIND_ATTENDANCE, a, &err), 0);
-    assert_int_equal(add(db, KIND_ATTENDANCE, pairs), a);
+    assert_int_equal(test_add(db, KIND_ATTENDANCE, pairs), a);
     assert_int_equal(scalar(db, "SELECT count(*) FROM attendance"), 1);
     assert_int_equal(scalar(db, "SELECT count(*) FROM attendance WHERE checked_in_at IS NOT "
                                 "NULL AND checked_in_by <> ''"),
@@ -429,13 +460,18 @@ static void model_refuses_organisation_loops(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("loop.db");
-    long long a = add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายภาคเหนือ", NULL});
-    add(db, KIND_ORG, (const char *const[]){"name", "เครือข่ายเชียงใหม่", "parent", "1", NULL});
-    add(db, KIND_ORG, (const char *const[]){"name", "กลุ่มแม่ริม", "parent", "2", NULL});
+    long long a = test_add(
+        db, KIND_ORG, (const struct field_value[]){{F_ORG_NAME, "เครือข่ายภาคเหนือ"}, {F_NONE, NULL}});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){
+                 {F_ORG_NAME, "เครือข่ายเชียงใหม่"}, {F_ORG_PARENT, "1"}, {F_NONE, NULL}});
+    test_add(
+        db, KIND_ORG,
+        (const struct field_value[]){{F_ORG_NAME, "กลุ่มแม่ริม"}, {F_ORG_PARENT, "2"}, {F_NONE, NULL}});
     struct record *r;
     char *err = NULL;
     assert_int_equal(record_load(db, KIND_ORG, a, &r, &err), 0);
-    record_set(r, "parent", "กลุ่มแม่ริม");
+    record_set(r, F_ORG_PARENT, "กลุ่มแม่ริม");
     assert_int_not_equal(record_save(db, r, &err), 0);
     assert_contains(err, "parent");
     free(err);
@@ -447,7 +483,8 @@ static void model_check_and_backup(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("check.db");
-    add(db, KIND_MEMBER, (const char *const[]){"given_name", "สมปอง", NULL});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมปอง"}, {F_NONE, NULL}});
     char *report = NULL, *err = NULL;
     assert_int_equal(db_check(db, &report, &err), 0);
     assert_null(report);
@@ -467,15 +504,19 @@ static void model_saves_nest_in_an_outer_transaction(void **state)
     struct db *db = test_fresh_db("nest.db");
     char *err = NULL;
     assert_int_equal(db_begin(db, &err), 0);
-    add(db, KIND_MEMBER, (const char *const[]){"given_name", "หนึ่ง", NULL});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "หนึ่ง"}, {F_NONE, NULL}});
     /* A failing save inside rolls back only itself. */
     free(save_error(db, KIND_MEMBER,
-                    (const char *const[]){"given_name", "สอง", "phone", "1", NULL}));
-    add(db, KIND_MEMBER, (const char *const[]){"given_name", "สาม", NULL});
+                    (const struct field_value[]){
+                        {F_MEMBER_GIVEN_NAME, "สอง"}, {F_MEMBER_PHONE, "1"}, {F_NONE, NULL}}));
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สาม"}, {F_NONE, NULL}});
     db_rollback(db);
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
     assert_int_equal(db_begin(db, &err), 0);
-    add(db, KIND_MEMBER, (const char *const[]){"given_name", "สี่", NULL});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สี่"}, {F_NONE, NULL}});
     assert_int_equal(db_commit(db, &err), 0);
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
     assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 1);
@@ -491,14 +532,16 @@ static void model_locked_database_fails_clearly_and_writes_nothing(void **state)
     assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
     assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
     db_set_busy_timeout(db, 50);
-    char *err = save_error(db, KIND_MEMBER, (const char *const[]){"given_name", "รอ", NULL});
+    char *err = save_error(
+        db, KIND_MEMBER, (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "รอ"}, {F_NONE, NULL}});
     assert_contains(err, "busy");
     assert_contains(err, "locked.db");
     free(err);
     sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(other);
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
-    add(db, KIND_MEMBER, (const char *const[]){"given_name", "ได้แล้ว", NULL});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ได้แล้ว"}, {F_NONE, NULL}});
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
     free(path);
     db_close(&db);
@@ -530,7 +573,49 @@ static void model_caches_statements_by_their_text(void **state)
     db_close(&db);
 }
 
+/* Each identifier is its field's name in capitals, of its own kind and place, so code that
+ * says F_EVENT_START_DATE means the column start_date. */
+static void model_field_identifiers_match_their_names(void **state)
+{
+    (void)state;
+    static const struct {
+        enum field_id id;
+        const char *spelt;
+    } ids[] = {
+#define ROW(ID) {ID, #ID},
+#define MEMBER(ID, ...) ROW(F_MEMBER_##ID)
+#define ORG(ID, ...) ROW(F_ORG_##ID)
+#define EVENT(ID, ...) ROW(F_EVENT_##ID)
+#define ATTENDANCE(ID, ...) ROW(F_ATTENDANCE_##ID)
+#define TASK(ID, ...) ROW(F_TASK_##ID)
+#include "fields.def"
+#undef ROW
+    };
+    int total = 0;
+    for (int k = 0; k < KIND_COUNT; k++) {
+        assert_true(kind_info(k)->nfields <= MAX_FIELDS);
+        total += kind_info(k)->nfields;
+    }
+    assert_int_equal(sizeof ids / sizeof ids[0], total);
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        const struct kind_info *ki = kind_info(field_kind(ids[i].id));
+        const char *name = field_info(ids[i].id)->name;
+        char want[64];
+        snprintf(want, sizeof want, "F_%s_", ki->name);
+        for (char *c = want; *c; c++)
+            *c = (char)toupper((unsigned char)*c);
+        size_t n = strlen(want);
+        for (const char *c = name; *c && n + 1 < sizeof want; c++)
+            want[n++] = (char)toupper((unsigned char)*c);
+        want[n] = '\0';
+        assert_string_equal(ids[i].spelt, want);
+        assert_int_equal(field_index(ki, name), field_pos(ids[i].id));
+        assert_int_equal(field_id(ki->kind, field_pos(ids[i].id)), ids[i].id);
+    }
+}
+
 const struct CMUnitTest model_tests[] = {
+    cmocka_unit_test(model_field_identifiers_match_their_names),
     cmocka_unit_test(model_caches_statements_by_their_text),
     cmocka_unit_test(model_locked_database_fails_clearly_and_writes_nothing),
     cmocka_unit_test(model_saves_nest_in_an_outer_transaction),

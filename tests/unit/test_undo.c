@@ -11,8 +11,8 @@
 static struct record *saved_member(struct db *db, const char *given, const char *org)
 {
     struct record *r = record_new(KIND_MEMBER);
-    record_set(r, "given_name", given);
-    record_set(r, "organisations", org);
+    record_set(r, F_MEMBER_GIVEN_NAME, given);
+    record_set(r, F_MEMBER_ORGANISATIONS, org);
     char *err = NULL;
     if (record_save(db, r, &err) != 0) fail_msg("%s", err);
     return r;
@@ -23,7 +23,7 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
     (void)state;
     struct db *db = test_fresh_db("undo.db");
     struct record *org = record_new(KIND_ORG);
-    record_set(org, "name", "กลุ่มเยาวชน");
+    record_set(org, F_ORG_NAME, "กลุ่มเยาวชน");
     char *err = NULL, *done = NULL;
     assert_int_equal(record_save(db, org, &err), 0);
     struct undo_log *log = undo_new();
@@ -32,8 +32,8 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
     struct record *m = saved_member(db, "วันดี", "กลุ่มเยาวชน");
     undo_record_added(log, m);
     struct record *before = record_copy(m);
-    record_set(m, "nickname", "ดี");
-    record_set(m, "organisations", "");
+    record_set(m, F_MEMBER_NICKNAME, "ดี");
+    record_set(m, F_MEMBER_ORGANISATIONS, "");
     assert_int_equal(record_save(db, m, &err), 0);
     undo_record_edited(log, before, m);
     assert_int_equal(record_delete(db, KIND_MEMBER, m->id, &err), 0);
@@ -50,8 +50,8 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
     assert_int_equal(undo_last(db, log, &done, &err), 0);
     free(done);
     assert_int_equal(record_load(db, KIND_MEMBER, m->id, &now, &err), 0);
-    assert_string_equal(record_get(now, "nickname"), "");
-    assert_string_equal(record_get(now, "organisations"), "กลุ่มเยาวชน");
+    assert_string_equal(record_get(now, F_MEMBER_NICKNAME), "");
+    assert_string_equal(record_get(now, F_MEMBER_ORGANISATIONS), "กลุ่มเยาวชน");
     record_free(&now);
 
     assert_int_equal(undo_last(db, log, &done, &err), 0);
@@ -88,14 +88,14 @@ static void undo_refuses_to_overwrite_someone_elses_change(void **state)
     struct record *m = saved_member(db, "ประยูร", "");
     struct record *before = record_copy(m);
     char *err = NULL, *done = NULL;
-    record_set(m, "nickname", "ยูร");
+    record_set(m, F_MEMBER_NICKNAME, "ยูร");
     assert_int_equal(record_save(db, m, &err), 0);
     struct undo_log *log = undo_new();
     undo_record_edited(log, before, m);
     /* Someone else edits after us. */
     struct record *other;
     assert_int_equal(record_load(db, KIND_MEMBER, m->id, &other, &err), 0);
-    record_set(other, "nickname", "ป๋อง");
+    record_set(other, F_MEMBER_NICKNAME, "ป๋อง");
     assert_int_equal(record_save(db, other, &err), 0);
     assert_int_not_equal(undo_last(db, log, &done, &err), 0);
     assert_contains(err, "changed by");

@@ -64,7 +64,8 @@ static struct record *member_named(struct db *db, const char *given)
     assert_int_equal(list_fetch(db, &q, 0, 1000, &rows, &n, &err), 0);
     struct record *found = NULL;
     for (size_t i = 0; i < n && !found; i++)
-        if (strcmp(record_get(rows[i], "given_name"), given) == 0) found = record_copy(rows[i]);
+        if (strcmp(record_get(rows[i], F_MEMBER_GIVEN_NAME), given) == 0)
+            found = record_copy(rows[i]);
     list_free(rows, n);
     if (!found) fail_msg("no member called %s", given);
     return found;
@@ -79,14 +80,14 @@ static long long count_of(struct db *db, enum kind k)
     return n;
 }
 
-/* Checks field/value pairs (NULL-terminated) of the member called given. */
-static void expect_member(struct db *db, const char *given, const char *const *pairs)
+/* Checks fields of the member called given. */
+static void expect_member(struct db *db, const char *given, const struct field_value *want)
 {
     struct record *r = member_named(db, given);
-    for (int i = 0; pairs[i]; i += 2)
-        if (strcmp(record_get(r, pairs[i]), pairs[i + 1]) != 0) {
-            print_error("%s.%s: got [%s], want [%s]\n", given, pairs[i], record_get(r, pairs[i]),
-                        pairs[i + 1]);
+    for (const struct field_value *w = want; w->field != F_NONE; w++)
+        if (strcmp(record_get(r, w->field), w->value) != 0) {
+            print_error("%s.%s: got [%s], want [%s]\n", given, field_info(w->field)->name,
+                        record_get(r, w->field), w->value);
             fail();
         }
     record_free(&r);
@@ -110,18 +111,6 @@ static bool report_has(const struct import_report *rep, const char *needle)
         print_error("  message: %s\n", rep->messages[i]);
     print_error("no message has [%s]\n", needle);
     return false;
-}
-
-static long long add_record(struct db *db, enum kind k, const char *const *pairs)
-{
-    struct record *r = record_new(k);
-    for (int i = 0; pairs[i]; i += 2)
-        assert_int_equal(record_set(r, pairs[i], pairs[i + 1]), 0);
-    char *err = NULL;
-    if (record_save(db, r, &err) != 0) fail_msg("record_save: %s", err);
-    long long id = r->id;
-    record_free(&r);
-    return id;
 }
 
 /* The content lines joined again (CRLF + space removed), each still ending in CRLF. */
@@ -457,43 +446,41 @@ static void vcard_imports_21_members(void **state)
     assert_true(report_has(&rep, "v21-utf8.vcf:13: created organisation"));
     assert_true(report_has(&rep, "v21-utf8.vcf:11: phone \"+1 415 555 0100\" is not a Thai"));
     import_report_free(&rep);
-    expect_member(db, "จิราพร",
-                  (const char *const[]){"title",
-                                        "นางสาว",
-                                        "family_name",
-                                        "คงทอง",
-                                        "phone",
-                                        "081-234-5678; 02-123-4567",
-                                        "email",
-                                        "jiraporn@example.org",
-                                        "line_id",
-                                        "jiraporn.k",
-                                        "organisations",
-                                        "มูลนิธิเพื่อนชุมชนภาคเหนือเพื่อการพัฒนาที่ยั่งยืน",
-                                        "position",
-                                        "ผู้ประสานงานเครือข่าย",
-                                        "subdistrict",
-                                        "ต.สุเทพ",
-                                        "district",
-                                        "อ.เมืองเชียงใหม่",
-                                        "province",
-                                        "เชียงใหม่",
-                                        "notes",
-                                        "พบกันที่เวทีสมัชชา\nชอบงานชุมชน",
-                                        NULL});
-    /* The whole name in N's given name: split as a full name would be. */
     expect_member(
-        db, "สมชาย",
-        (const char *const[]){"title", "", "family_name", "ใจดี", "phone", "089-876-5432", NULL});
+        db, "จิราพร",
+        (const struct field_value[]){{F_MEMBER_TITLE, "นางสาว"},
+                                     {F_MEMBER_FAMILY_NAME, "คงทอง"},
+                                     {F_MEMBER_PHONE, "081-234-5678; 02-123-4567"},
+                                     {F_MEMBER_EMAIL, "jiraporn@example.org"},
+                                     {F_MEMBER_LINE_ID, "jiraporn.k"},
+                                     {F_MEMBER_ORGANISATIONS, "มูลนิธิเพื่อนชุมชนภาคเหนือเพื่อการพัฒนาที่ยั่งยืน"},
+                                     {F_MEMBER_POSITION, "ผู้ประสานงานเครือข่าย"},
+                                     {F_MEMBER_SUBDISTRICT, "ต.สุเทพ"},
+                                     {F_MEMBER_DISTRICT, "อ.เมืองเชียงใหม่"},
+                                     {F_MEMBER_PROVINCE, "เชียงใหม่"},
+                                     {F_MEMBER_NOTES, "พบกันที่เวทีสมัชชา\nชอบงานชุมชน"},
+                                     {F_NONE, NULL}});
+    /* The whole name in N's given name: split as a full name would be. */
+    expect_member(db, "สมชาย",
+                  (const struct field_value[]){{F_MEMBER_TITLE, ""},
+                                               {F_MEMBER_FAMILY_NAME, "ใจดี"},
+                                               {F_MEMBER_PHONE, "089-876-5432"},
+                                               {F_NONE, NULL}});
 
     if (import_sample(db, "v21-cp874.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
     assert_int_equal(rep.added, 3);
     import_report_free(&rep);
     expect_member(db, "สมศักดิ์",
-                  (const char *const[]){"title", "ผู้ใหญ่", "family_name", "ทองคำ", "province",
-                                        "ลำปาง", "organisations", "กลุ่มออมทรัพย์บ้านทุ่ง", NULL});
-    expect_member(db, "สมจิตร", (const char *const[]){"title", "นาง", "notes", "ชื่อเล่น ต้อย", NULL});
-    expect_member(db, "สมหญิง", (const char *const[]){"nickname", "แดง", NULL});
+                  (const struct field_value[]){{F_MEMBER_TITLE, "ผู้ใหญ่"},
+                                               {F_MEMBER_FAMILY_NAME, "ทองคำ"},
+                                               {F_MEMBER_PROVINCE, "ลำปาง"},
+                                               {F_MEMBER_ORGANISATIONS, "กลุ่มออมทรัพย์บ้านทุ่ง"},
+                                               {F_NONE, NULL}});
+    expect_member(db, "สมจิตร",
+                  (const struct field_value[]){
+                      {F_MEMBER_TITLE, "นาง"}, {F_MEMBER_NOTES, "ชื่อเล่น ต้อย"}, {F_NONE, NULL}});
+    expect_member(db, "สมหญิง",
+                  (const struct field_value[]){{F_MEMBER_NICKNAME, "แดง"}, {F_NONE, NULL}});
     db_close(&db);
 }
 
@@ -509,68 +496,46 @@ static void vcard_imports_30_and_40_members(void **state)
     import_report_free(&rep);
     expect_member(
         db, "สมชาย",
-        (const char *const[]){"title",
-                              "นาย",
-                              "family_name",
-                              "ใจดี",
-                              "nickname",
-                              "ต้น",
-                              "phone",
-                              "089-765-4321; 073-123-456",
-                              "organisations",
-                              "มูลนิธิเพื่อนชุมชน; เครือข่ายอาสาภัยพิบัติ, ภาคใต้",
-                              "position",
-                              "ผู้ประสานงาน; วิทยากร",
-                              "line_id",
-                              "somchai.j",
-                              "province",
-                              "ปัตตานี",
-                              "district",
-                              "อ.เมืองปัตตานี",
-                              "subdistrict",
-                              "ต.รูสะมิแล",
-                              "tags",
-                              "กระบวนกร; วิทยากร; อาสาสมัคร",
-                              "notes",
-                              "ร่วมเวทีสันติภาพปี 2566\nติดต่อผ่านไลน์ก่อนโทร, ตอบช้าในวันหยุด\\สุดสัปดาห์",
-                              NULL});
+        (const struct field_value[]){
+            {F_MEMBER_TITLE, "นาย"},
+            {F_MEMBER_FAMILY_NAME, "ใจดี"},
+            {F_MEMBER_NICKNAME, "ต้น"},
+            {F_MEMBER_PHONE, "089-765-4321; 073-123-456"},
+            {F_MEMBER_ORGANISATIONS, "มูลนิธิเพื่อนชุมชน; เครือข่ายอาสาภัยพิบัติ, ภาคใต้"},
+            {F_MEMBER_POSITION, "ผู้ประสานงาน; วิทยากร"},
+            {F_MEMBER_LINE_ID, "somchai.j"},
+            {F_MEMBER_PROVINCE, "ปัตตานี"},
+            {F_MEMBER_DISTRICT, "อ.เมืองปัตตานี"},
+            {F_MEMBER_SUBDISTRICT, "ต.รูสะมิแล"},
+            {F_MEMBER_TAGS, "กระบวนกร; วิทยากร; อาสาสมัคร"},
+            {F_MEMBER_NOTES, "ร่วมเวทีสันติภาพปี 2566\nติดต่อผ่านไลน์ก่อนโทร, ตอบช้าในวันหยุด\\สุดสัปดาห์"},
+            {F_NONE, NULL}});
     expect_member(db, "อเนก",
-                  (const char *const[]){"title", "ผศ.ดร.", "family_name", "นาคะบุตร", "phone",
-                                        "061-234-5678", "email", "anek@example.ac.th", NULL});
+                  (const struct field_value[]){{F_MEMBER_TITLE, "ผศ.ดร."},
+                                               {F_MEMBER_FAMILY_NAME, "นาคะบุตร"},
+                                               {F_MEMBER_PHONE, "061-234-5678"},
+                                               {F_MEMBER_EMAIL, "anek@example.ac.th"},
+                                               {F_NONE, NULL}});
 
     if (import_sample(db, "v40.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
     assert_int_equal(rep.added, 1);
     import_report_free(&rep);
     expect_member(db, "บวร",
-                  (const char *const[]){"title",
-                                        "อ.",
-                                        "family_name",
-                                        "ศรีสวัสดิ์",
-                                        "gender",
-                                        "male",
-                                        "nickname",
-                                        "บอย, ตี๋",
-                                        "phone",
-                                        "081-555-0101; 053-123-456",
-                                        "email",
-                                        "bowon@example.org",
-                                        "line_id",
-                                        "bowon_s",
-                                        "facebook",
-                                        "bowon.s",
-                                        "province",
-                                        "น่าน",
-                                        "district",
-                                        "อ.เมืองน่าน",
-                                        "subdistrict",
-                                        "ต.ในเมือง",
-                                        "organisations",
-                                        "มหาวิทยาลัยราชภัฏน่าน",
-                                        "tags",
-                                        "นักวิชาการ",
-                                        "notes",
-                                        "สอนวิชาพัฒนาชุมชน",
-                                        NULL});
+                  (const struct field_value[]){{F_MEMBER_TITLE, "อ."},
+                                               {F_MEMBER_FAMILY_NAME, "ศรีสวัสดิ์"},
+                                               {F_MEMBER_GENDER, "male"},
+                                               {F_MEMBER_NICKNAME, "บอย, ตี๋"},
+                                               {F_MEMBER_PHONE, "081-555-0101; 053-123-456"},
+                                               {F_MEMBER_EMAIL, "bowon@example.org"},
+                                               {F_MEMBER_LINE_ID, "bowon_s"},
+                                               {F_MEMBER_FACEBOOK, "bowon.s"},
+                                               {F_MEMBER_PROVINCE, "น่าน"},
+                                               {F_MEMBER_DISTRICT, "อ.เมืองน่าน"},
+                                               {F_MEMBER_SUBDISTRICT, "ต.ในเมือง"},
+                                               {F_MEMBER_ORGANISATIONS, "มหาวิทยาลัยราชภัฏน่าน"},
+                                               {F_MEMBER_TAGS, "นักวิชาการ"},
+                                               {F_MEMBER_NOTES, "สอนวิชาพัฒนาชุมชน"},
+                                               {F_NONE, NULL}});
     db_close(&db);
 }
 
@@ -606,7 +571,9 @@ static void vcard_import_updates_duplicates(void **state)
     assert_int_equal(rep.added, 1);
     assert_int_equal(rep.merged, 1);
     import_report_free(&rep);
-    expect_member(db, "ประยูร", (const char *const[]){"phone", "087-111-2222; 087-333-4444", NULL});
+    expect_member(db, "ประยูร",
+                  (const struct field_value[]){{F_MEMBER_PHONE, "087-111-2222; 087-333-4444"},
+                                               {F_NONE, NULL}});
     free(path);
     db_close(&db);
 }
@@ -667,7 +634,8 @@ static void vcard_import_skip_bad_and_dry_run(void **state)
     assert_true(strstr(rejects, "0811111111") == NULL);
     import_report_free(&rep);
     assert_int_equal(count_of(db, KIND_MEMBER), 2);
-    expect_member(db, "วีระ", (const char *const[]){"family_name", "สุขใจ", NULL});
+    expect_member(db, "วีระ",
+                  (const struct field_value[]){{F_MEMBER_FAMILY_NAME, "สุขใจ"}, {F_NONE, NULL}});
     free(rejects);
     free(text);
     free(src);
@@ -679,50 +647,42 @@ static void vcard_import_skip_bad_and_dry_run(void **state)
 
 static void add_people(struct db *db)
 {
-    add_record(db, KIND_ORG, (const char *const[]){"name", "มูลนิธิเพื่อนชุมชน", NULL});
-    add_record(db, KIND_ORG,
-               (const char *const[]){"name", "เครือข่ายอาสาภัยพิบัติภาคใต้ (สาขาปัตตานีและยะลา)", NULL});
-    add_record(db, KIND_MEMBER,
-               (const char *const[]){"title",
-                                     "นางสาว",
-                                     "given_name",
-                                     "จิราพร",
-                                     "family_name",
-                                     "คงทอง",
-                                     "nickname",
-                                     "แดง, จิ",
-                                     "gender",
-                                     "female",
-                                     "phone",
-                                     "081-234-5678; 02-123-4567",
-                                     "email",
-                                     "jiraporn@example.org",
-                                     "line_id",
-                                     "jiraporn.k",
-                                     "facebook",
-                                     "jiraporn.kt",
-                                     "province",
-                                     "เชียงใหม่",
-                                     "district",
-                                     "เมืองเชียงใหม่",
-                                     "subdistrict",
-                                     "สุเทพ",
-                                     "position",
-                                     "ผู้ประสานงาน; วิทยากร",
-                                     "organisations",
-                                     "มูลนิธิเพื่อนชุมชน; เครือข่ายอาสาภัยพิบัติภาคใต้ (สาขาปัตตานีและยะลา)",
-                                     "tags",
-                                     "อาสาสมัคร; วิทยากร",
-                                     "notes",
-                                     "โครงการพัฒนาศักยภาพแกนนำชุมชนเพื่อการจัดการภัยพิบัติอย่างยั่งยืน ระยะที่ 2\n"
-                                     "ติดต่อผ่านไลน์ก่อน, ตอบช้าในวันหยุด\\สุดสัปดาห์",
-                                     NULL});
-    add_record(db, KIND_MEMBER,
-               (const char *const[]){"title", "Dr.", "given_name", "John", "family_name", "Smith",
-                                     "email", "john@example.org", NULL});
-    add_record(db, KIND_MEMBER,
-               (const char *const[]){"given_name", "สมหญิง", "phone", "0621112233", "province",
-                                     "น่าน", NULL});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "มูลนิธิเพื่อนชุมชน"}, {F_NONE, NULL}});
+    test_add(db, KIND_ORG,
+             (const struct field_value[]){{F_ORG_NAME, "เครือข่ายอาสาภัยพิบัติภาคใต้ (สาขาปัตตานีและยะลา)"},
+                                          {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){
+                 {F_MEMBER_TITLE, "นางสาว"},
+                 {F_MEMBER_GIVEN_NAME, "จิราพร"},
+                 {F_MEMBER_FAMILY_NAME, "คงทอง"},
+                 {F_MEMBER_NICKNAME, "แดง, จิ"},
+                 {F_MEMBER_GENDER, "female"},
+                 {F_MEMBER_PHONE, "081-234-5678; 02-123-4567"},
+                 {F_MEMBER_EMAIL, "jiraporn@example.org"},
+                 {F_MEMBER_LINE_ID, "jiraporn.k"},
+                 {F_MEMBER_FACEBOOK, "jiraporn.kt"},
+                 {F_MEMBER_PROVINCE, "เชียงใหม่"},
+                 {F_MEMBER_DISTRICT, "เมืองเชียงใหม่"},
+                 {F_MEMBER_SUBDISTRICT, "สุเทพ"},
+                 {F_MEMBER_POSITION, "ผู้ประสานงาน; วิทยากร"},
+                 {F_MEMBER_ORGANISATIONS, "มูลนิธิเพื่อนชุมชน; เครือข่ายอาสาภัยพิบัติภาคใต้ (สาขาปัตตานีและยะลา)"},
+                 {F_MEMBER_TAGS, "อาสาสมัคร; วิทยากร"},
+                 {F_MEMBER_NOTES, "โครงการพัฒนาศักยภาพแกนนำชุมชนเพื่อการจัดการภัยพิบัติอย่างยั่งยืน ระยะที่ 2\n"
+                                  "ติดต่อผ่านไลน์ก่อน, ตอบช้าในวันหยุด\\สุดสัปดาห์"},
+                 {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_TITLE, "Dr."},
+                                          {F_MEMBER_GIVEN_NAME, "John"},
+                                          {F_MEMBER_FAMILY_NAME, "Smith"},
+                                          {F_MEMBER_EMAIL, "john@example.org"},
+                                          {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมหญิง"},
+                                          {F_MEMBER_PHONE, "0621112233"},
+                                          {F_MEMBER_PROVINCE, "น่าน"},
+                                          {F_NONE, NULL}});
 }
 
 static void round_trip(const char *version)
