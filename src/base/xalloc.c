@@ -1,5 +1,6 @@
 /* Allocation wrappers: memory exhaustion is fatal, reported once here. */
 #include "xalloc.h"
+#include "messages.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,7 +9,8 @@
 
 static void out_of_memory(void)
 {
-    fputs("khai: out of memory\n", stderr);
+    /* gettext allocates with malloc, never with these wrappers, so it cannot recurse here. */
+    fprintf(stderr, "khai: %s\n", _("out of memory"));
     abort();
 }
 

@@ -1,6 +1,7 @@
 /* Reading and writing the encodings Thai offices use, through glibc iconv. Decoding never
  * guesses silently past a bad byte: it says where the file stopped making sense. */
 #include "encoding.h"
+#include "messages.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -66,7 +67,7 @@ const char *encoding_label(enum text_encoding e)
 {
     switch (e) {
     case ENC_UTF8_BOM:
-        return "UTF-8 with BOM";
+        return _("UTF-8 with BOM");
     case ENC_UTF16LE:
         return "UTF-16LE";
     case ENC_UTF16BE:
@@ -113,8 +114,8 @@ static char *failure(const char *what, const char *data, size_t at, const char *
     size_t in_line = 1;
     for (size_t i = line_start; i < decoded_len; i++)
         in_line += ((unsigned char)decoded[i] & 0xC0) != 0x80;
-    return xasprintf("%s: line %ld, character %zu of the line, byte %zu of the file (0x%02X)", what,
-                     line, in_line, at + 1, (unsigned char)data[at]);
+    return xasprintf(_("%s: line %ld, character %zu of the line, byte %zu of the file (0x%02X)"),
+                     what, line, in_line, at + 1, (unsigned char)data[at]);
 }
 
 /* Converts data[from..len) to UTF-8 with iconv. On failure *fail is the offset (in data) of
@@ -154,13 +155,13 @@ static bool has_multibyte(const char *s, size_t len)
 static int refuse_workbook(const char *data, size_t len, char **err)
 {
     if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
-        *err = xstrdup("this is a spreadsheet workbook (.xlsx or .ods), not CSV: in Excel "
-                       "choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+        *err = xstrdup(_("this is a spreadsheet workbook (.xlsx or .ods), not CSV: in Excel "
+                         "choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\""));
         return -1;
     }
     if (len >= 4 && memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0) {
-        *err = xstrdup("this is an Excel 97-2003 workbook (.xls), not CSV: in Excel choose "
-                       "File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+        *err = xstrdup(_("this is an Excel 97-2003 workbook (.xls), not CSV: in Excel choose "
+                         "File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\""));
         return -1;
     }
     return 0;
@@ -183,7 +184,7 @@ static int decode_utf8(const char *data, size_t from, size_t len, struct strbuf 
 {
     size_t bad;
     if (!utf8_valid(data + from, len - from, &bad)) {
-        *err = failure("not valid UTF-8", data, from + bad, data + from, bad);
+        *err = failure(_("not valid UTF-8"), data, from + bad, data + from, bad);
         return -1;
     }
     sb_addn(out, data + from, len - from);
@@ -205,9 +206,9 @@ static int decode_as(const char *data, size_t len, enum text_encoding e, struct 
                    : 0;
     size_t fail;
     if (iconv_decode(data, from, len, e, out, &fail) != 0) {
-        char *what = xasprintf("not valid %s", encoding_label(e));
+        char *what = xasprintf(_("not valid %s"), encoding_label(e));
         *err = fail < len ? failure(what, data, fail, sb_str(out), out->len)
-                          : xasprintf("%s: the file ends in the middle of a character", what);
+                          : xasprintf(_("%s: the file ends in the middle of a character"), what);
         free(what);
         return -1;
     }
@@ -225,13 +226,13 @@ static char *neither(const char *data, size_t len)
     iconv_decode(data, 0, len, ENC_CP874, &cp874, &fail);
     char *msg;
     if (has_multibyte(data, bad) || fail >= len)
-        msg = failure("neither UTF-8 nor Windows-874 (Thai Excel) text; not valid UTF-8", data, bad,
-                      data, bad);
+        msg = failure(_("neither UTF-8 nor Windows-874 (Thai Excel) text; not valid UTF-8"), data,
+                      bad, data, bad);
     else
-        msg = failure("neither UTF-8 nor Windows-874 (Thai Excel) text; not valid Windows-874",
+        msg = failure(_("neither UTF-8 nor Windows-874 (Thai Excel) text; not valid Windows-874"),
                       data, fail, sb_str(&cp874), cp874.len);
     sb_free(&cp874);
-    char *full = xasprintf("%s; give --encoding when you know the file's encoding", msg);
+    char *full = xasprintf(_("%s; give --encoding when you know the file's encoding"), msg);
     free(msg);
     return full;
 }
@@ -255,8 +256,8 @@ static int refuse_nul(const char *text, size_t len, char **err)
     long line = 1;
     for (const char *p = text; p < nul; p++)
         line += *p == '\n';
-    *err = xasprintf("line %ld holds a NUL character: this is not a text file, or not in the "
-                     "encoding given",
+    *err = xasprintf(_("line %ld holds a NUL character: this is not a text file, or not in the "
+                       "encoding given"),
                      line);
     return -1;
 }

@@ -1,5 +1,6 @@
 /* Reading and writing dates and times the way Thai civil-society networks write them. */
 #include "thaidate.h"
+#include "messages.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -636,16 +637,16 @@ int date_parse(const char *s, struct date today, struct date *start, struct date
                size_t errlen)
 {
     static const char *const messages[] = {
-        [NOT_READABLE] = "not a date",
-        [IMPOSSIBLE] = "no such date",
-        [REVERSED] = "date range ends before it starts",
-        [WRONG_WEEKDAY] = "weekday does not match the date",
+        [NOT_READABLE] = N_("not a date"),
+        [IMPOSSIBLE] = N_("no such date"),
+        [REVERSED] = N_("date range ends before it starts"),
+        [WRONG_WEEKDAY] = N_("weekday does not match the date"),
     };
     struct date a = no_date, b = no_date;
     enum outcome r = read_date_range(s, today, &a, &b);
     if (r != READ_OK) {
         a = b = no_date;
-        set_error(err, errlen, messages[r], s);
+        set_error(err, errlen, _(messages[r]), s);
     } else {
         clear_error(err, errlen);
     }
@@ -763,16 +764,16 @@ static enum outcome read_time_range(const char *s, int *start, int *end)
 int time_parse(const char *s, int *start_min, int *end_min, char *err, size_t errlen)
 {
     static const char *const messages[] = {
-        [NOT_READABLE] = "not a time",
-        [IMPOSSIBLE] = "no such time",
-        [REVERSED] = "time range ends before it starts",
-        [WRONG_WEEKDAY] = "not a time",
+        [NOT_READABLE] = N_("not a time"),
+        [IMPOSSIBLE] = N_("no such time"),
+        [REVERSED] = N_("time range ends before it starts"),
+        [WRONG_WEEKDAY] = N_("not a time"),
     };
     int a = -1, b = -1;
     enum outcome r = read_time_range(s, &a, &b);
     if (r != READ_OK) {
         a = b = -1;
-        set_error(err, errlen, messages[r], s);
+        set_error(err, errlen, _(messages[r]), s);
     } else {
         clear_error(err, errlen);
     }
