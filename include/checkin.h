@@ -42,7 +42,7 @@ bool checkin_match_same(const struct checkin_match *a, const struct checkin_matc
 void checkin_time(const char *stored, char *buf, size_t n);
 /* "✓ 09:12" when checked in, else the status at the event, or "—" when not on its list.
  * malloc'd. */
-char *checkin_status_text(const struct checkin_match *m, bool thai);
+char *checkin_status_text(const struct checkin_match *m);
 
 /* What a check-in did. */
 enum { CHECKIN_DONE = 0, CHECKIN_ALREADY = 1 };
@@ -92,6 +92,6 @@ int checkin_member_names(struct db *db, const char *prefix, int limit, char ***n
 
 /* The door counter: "attended 12 / 300 · 8 organisations" (Thai: "มาแล้ว 12 / 300 คน ·
  * 8 องค์กร"); without a target, no "/ N". malloc'd. */
-char *checkin_counter(const struct event_summary *s, bool thai);
+char *checkin_counter(const struct event_summary *s);
 
 #endif

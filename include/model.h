@@ -132,6 +132,8 @@ struct kind_info {
 const struct kind_info *kind_info(enum kind k);
 /* member, members, org, orgs, organisation(s), event(s), task(s), attendance; -1 if unknown. */
 int kind_from_name(const char *name);
+/* The kind as a word in a sentence, in the interface's language: "member", "สมาชิก". */
+const char *kind_noun(enum kind k);
 /* Index of the field named name ('-' and '_' alike), or -1: for names read at the edges
  * (options, CSV and TSV headers); code names fields by identifier. */
 int field_index(const struct kind_info *ki, const char *name);

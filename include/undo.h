@@ -10,8 +10,6 @@ struct undo_log;
 struct undo_log *undo_new(void);
 void undo_free(struct undo_log **log);
 bool undo_empty(const struct undo_log *log);
-/* What undo_last says it undid is in Thai from now on. */
-void undo_speak_thai(struct undo_log *log, bool thai);
 
 /* Call after the change succeeded. after is the record as saved (created/edited). */
 void undo_record_added(struct undo_log *log, const struct record *after);
@@ -19,8 +17,8 @@ void undo_record_edited(struct undo_log *log, const struct record *before,
                         const struct record *after);
 void undo_record_deleted(struct undo_log *log, const struct record *before);
 
-/* Undoes the newest change. On success *done says what was undone (malloc'd). On failure
- * the change stays on the log and *err says why. */
+/* Undoes the newest change. On success *done says what was undone (malloc'd, in the
+ * interface's language). On failure the change stays on the log and *err says why. */
 int undo_last(struct db *db, struct undo_log *log, char **done, char **err);
 
 #endif

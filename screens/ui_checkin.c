@@ -158,7 +158,7 @@ static void refetch_counter(struct checkin_state *st, struct ui *ui)
         free(err);
         return;
     }
-    char *text = checkin_counter(&sum, ui->thai);
+    char *text = checkin_counter(&sum);
     event_summary_free(&sum);
     if (st->counter && strcmp(text, st->counter) == 0) {
         free(text);
@@ -256,7 +256,7 @@ static void draw_row(struct checkin_state *st, struct ui *ui, int i)
     const struct checkin_match *m = &st->rows[i];
     bool current = i == st->cursor;
     size_t plen = strlen(m->phone);
-    char *status = checkin_status_text(m, ui->thai);
+    char *status = checkin_status_text(m);
     const char *cells[NCOLS] = {m->name, m->nickname, m->organisation,
                                 plen > 4 ? m->phone + plen - 4 : m->phone, status};
     ui_draw_text(y, 0, 1, current ? ">" : " ", A_BOLD);

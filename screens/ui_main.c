@@ -360,7 +360,6 @@ int tui_run(const char *db_path, bool thai)
         return 1;
     }
     ui.undo = undo_new();
-    undo_speak_thai(ui.undo, thai);
     start_curses(&ui);
     update_counts(&ui);
     ui.data_version = db_data_version(ui.db);

@@ -1,9 +1,10 @@
 #!/bin/sh
-# Writes the catalogue template ($1) of every message marked in src/ and screens/.
+# Writes the catalogue template ($1) of every message marked in src/ and screens/. The
+# context given to db_error is a message too: db_error translates it.
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck disable=SC2046
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=db_error:2 \
     --add-comments=TRANSLATORS: --package-name=khai --msgid-bugs-address=khai --no-wrap \
     --sort-by-file -o "$1" $(find src screens -name '*.c' | sort)
 # xgettext writes nothing when there is nothing to translate; a template must exist.

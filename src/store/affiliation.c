@@ -1,5 +1,6 @@
 /* Roles and dates of members in organisations, read and set through the model's rules. */
 #include "affiliation.h"
+#include "messages.h"
 #include "store_internal.h"
 #include "strbuf.h"
 #include "thaidate.h"
@@ -166,7 +167,7 @@ static int check_member(struct db *db, long long member_id, char **err)
     struct record *m = NULL;
     int rc = record_load(db, KIND_MEMBER, member_id, &m, err);
     if (rc == 0 && m->deleted_at) {
-        *err = xasprintf("member %lld was deleted: restore it first", member_id);
+        *err = xasprintf(_("member %lld was deleted: restore it first"), member_id);
         rc = -1;
     }
     record_free(&m);
@@ -196,7 +197,7 @@ static int apply(struct db *db, long long member_id, long long org_id, const cha
     const char *from = since ? since : found ? was.since : "";
     const char *to = until ? until : found ? was.until : "";
     if (*from && *to && strcmp(to, from) < 0) {
-        *err = xasprintf("until: %s is before since %s", to, from);
+        *err = xasprintf(_("until: %s is before since %s"), to, from);
         goto done;
     }
     if (write_affiliation(db, member_id, org_id, r, from, to, err) != 0 ||

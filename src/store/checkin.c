@@ -4,6 +4,7 @@
  * parameters only. */
 #include "checkin.h"
 #include "honorific.h"
+#include "messages.h"
 #include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
@@ -397,7 +398,7 @@ int checkin_member(struct db *db, struct undo_log *undo, long long event_id, lon
     res->name = record_display_name(m);
     int rc = -1;
     if (m->deleted_at)
-        *err = xasprintf("member %lld (%s) was deleted", member_id, res->name);
+        *err = xasprintf(_("member %lld (%s) was deleted"), member_id, res->name);
     else if (find_row(db, event_id, member_id, &row, err) == 0)
         rc = attended(row) ? CHECKIN_ALREADY
                            : write_checkin(db, undo, event_id, member_id, row, res, err);
@@ -465,7 +466,7 @@ static int check_phone(struct db *db, const char *input, char digits[32], char *
     digits[0] = '\0';
     if (!input || !*input) return 0;
     if (phone_normalize(input, digits, 32) == PHONE_INVALID) {
-        *err = xasprintf("phone: \"%s\" is not a Thai phone number (e.g. 081-234-5678)", input);
+        *err = xasprintf(_("phone: \"%s\" is not a Thai phone number (e.g. 081-234-5678)"), input);
         return -1;
     }
     long long owner;
@@ -475,8 +476,8 @@ static int check_phone(struct db *db, const char *input, char digits[32], char *
                   0, digits, &owner, err) != 0)
         return -1;
     if (owner) {
-        *err = xasprintf("phone %s already belongs to member %lld: search for the phone number "
-                         "and check them in",
+        *err = xasprintf(_("phone %s already belongs to member %lld: search for the phone number "
+                           "and check them in"),
                          digits, owner);
         return -1;
     }
@@ -561,19 +562,18 @@ int checkin_member_names(struct db *db, const char *prefix, int limit, char ***n
         prefix, limit, names, n, err);
 }
 
-char *checkin_counter(const struct event_summary *s, bool thai)
+char *checkin_counter(const struct event_summary *s)
 {
-    struct strbuf sb = STRBUF_INIT;
-    sb_addf(&sb, "%s %lld", thai ? "มาแล้ว" : "attended", s->attended);
-    if (s->target) sb_addf(&sb, " / %lld", s->target);
-    if (thai)
-        sb_addf(&sb, " คน · %lld องค์กร", s->organisations);
-    else
-        sb_addf(&sb, " · %lld organisation%s", s->organisations, s->organisations == 1 ? "" : "s");
-    return sb_take(&sb);
+    if (s->target)
+        return xasprintf(P_("attended %lld / %lld · %lld organisation",
+                            "attended %lld / %lld · %lld organisations", s->organisations),
+                         s->attended, s->target, s->organisations);
+    return xasprintf(P_("attended %lld · %lld organisation", "attended %lld · %lld organisations",
+                        s->organisations),
+                     s->attended, s->organisations);
 }
 
-char *checkin_status_text(const struct checkin_match *m, bool thai)
+char *checkin_status_text(const struct checkin_match *m)
 {
     if (*m->checked_in_at) {
         char t[32];
@@ -581,5 +581,5 @@ char *checkin_status_text(const struct checkin_match *m, bool thai)
         return xasprintf("✓ %s", t);
     }
     if (!*m->status) return xstrdup("—");
-    return xstrdup(choice_label(field_info(F_ATTENDANCE_STATUS), m->status, thai));
+    return xstrdup(choice_label(field_info(F_ATTENDANCE_STATUS), m->status, messages_thai()));
 }

@@ -1,6 +1,7 @@
 /* The SQLite store: opening with the right pragmas, numbered migrations, statement cache. */
 #include "store_internal.h"
 #include "collate.h"
+#include "messages.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -67,7 +68,7 @@ static int make_parent_dirs(const char *path, char **err)
     free(dir);
     return 0;
 fail:
-    *err = xasprintf("cannot create directory %s: %s", dir, strerror(errno));
+    *err = xasprintf(_("cannot create directory %s: %s"), dir, strerror(errno));
     free(dir);
     return -1;
 }
@@ -86,24 +87,25 @@ char *db_error(struct db *db, const char *context)
     switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        why = "the database is busy: another khai is writing to it; try again in a moment";
+        why = _("the database is busy: another khai is writing to it; try again in a moment");
         break;
     case SQLITE_FULL:
-        why = "the disk is full; nothing was written";
+        why = _("the disk is full; nothing was written");
         break;
     case SQLITE_READONLY:
-        why = "the database file is read-only for you";
+        why = _("the database file is read-only for you");
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        why = "the file is not a khai database or is damaged (try `khai check`)";
+        why = _("the file is not a khai database or is damaged (try `khai check`)");
         break;
     default:
         break;
     }
-    return xasprintf("%s: %s (%s)", context, why, db->path);
+    return xasprintf("%s: %s (%s)", _(context), why, db->path);
 }
 
+/* context is marked N_() at the call: db_error translates it. */
 static int exec(struct db *db, const char *sql, const char *context, char **err)
 {
     if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) == SQLITE_OK) return 0;
@@ -142,19 +144,19 @@ static int read_user_version(struct db *db, int *version, char **err)
  * the previous version, whole. */
 static int apply_migration(struct db *db, const struct migration *m, char **err)
 {
-    if (exec(db, "BEGIN IMMEDIATE", "cannot upgrade the database", err) != 0) return -1;
+    if (exec(db, "BEGIN IMMEDIATE", N_("cannot upgrade the database"), err) != 0) return -1;
     char *bump = xasprintf("PRAGMA user_version = %d", m->version);
     int rc = sqlite3_exec(db->handle, m->sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->handle, bump, NULL, NULL, NULL);
     free(bump);
     if (rc != SQLITE_OK) {
-        char *ctx = xasprintf("cannot apply migration %s", m->name);
+        char *ctx = xasprintf(_("cannot apply migration %s"), m->name);
         *err = db_error(db, ctx);
         free(ctx);
         sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
-    return exec(db, "COMMIT", "cannot upgrade the database", err);
+    return exec(db, "COMMIT", N_("cannot upgrade the database"), err);
 }
 
 static int migrate(struct db *db, char **err)
@@ -162,8 +164,8 @@ static int migrate(struct db *db, char **err)
     int version;
     if (read_user_version(db, &version, err) != 0) return -1;
     if (version > db_schema_version()) {
-        *err = xasprintf("%s was written by a newer khai (schema version %d; this khai knows up "
-                         "to %d): it was left untouched; use a newer khai",
+        *err = xasprintf(_("%s was written by a newer khai (schema version %d; this khai knows up "
+                           "to %d): it was left untouched; use a newer khai"),
                          db->path, version, db_schema_version());
         return -1;
     }
@@ -183,7 +185,7 @@ static int configure(struct db *db, char **err)
         *err = db_error(db, "cannot register the Thai collation");
         return -1;
     }
-    return exec(db, "PRAGMA foreign_keys = ON", "cannot configure the database", err);
+    return exec(db, "PRAGMA foreign_keys = ON", N_("cannot configure the database"), err);
 }
 
 int db_open(const char *path, struct db **out, char **err)
@@ -201,7 +203,7 @@ int db_open(const char *path, struct db **out, char **err)
     }
     /* The version is checked before WAL is switched on: a newer khai's file stays untouched. */
     if (configure(db, err) != 0 || migrate(db, err) != 0 ||
-        exec(db, "PRAGMA journal_mode = WAL", "cannot configure the database", err) != 0) {
+        exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"), err) != 0) {
         db_close(&db);
         return -1;
     }
@@ -282,7 +284,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 int db_begin(struct db *db, char **err)
 {
     const char *sql = db->depth ? "SAVEPOINT khai" : "BEGIN IMMEDIATE";
-    if (exec(db, sql, "cannot start writing", err) != 0) return -1;
+    if (exec(db, sql, N_("cannot start writing"), err) != 0) return -1;
     db->depth++;
     return 0;
 }
@@ -290,11 +292,11 @@ int db_begin(struct db *db, char **err)
 int db_commit(struct db *db, char **err)
 {
     if (db->depth == 0) {
-        *err = xstrdup("internal error: commit without a transaction");
+        *err = xstrdup(_("internal error: commit without a transaction"));
         return -1;
     }
     const char *sql = db->depth > 1 ? "RELEASE khai" : "COMMIT";
-    if (exec(db, sql, "cannot save", err) == 0) {
+    if (exec(db, sql, N_("cannot save"), err) == 0) {
         db->depth--;
         return 0;
     }
@@ -328,7 +330,10 @@ static void lines_add(struct strbuf_lines *l, const char *line)
     l->text[l->len] = '\0';
 }
 
-static int collect_rows(struct db *db, const char *sql, struct strbuf_lines *lines, char **err)
+/* Each row not "ok" becomes a line: its values joined by spaces, put into format (one %s)
+ * when one is given. */
+static int collect_rows(struct db *db, const char *sql, const char *format,
+                        struct strbuf_lines *lines, char **err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->handle, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -345,7 +350,13 @@ static int collect_rows(struct db *db, const char *sql, struct strbuf_lines *lin
             free(line);
             line = next;
         }
-        if (strcmp(line, "ok") != 0) lines_add(lines, line);
+        if (strcmp(line, "ok") != 0 && format) {
+            char *said = xasprintf(format, line);
+            lines_add(lines, said);
+            free(said);
+        } else if (strcmp(line, "ok") != 0) {
+            lines_add(lines, line);
+        }
         free(line);
     }
     sqlite3_finalize(st);
@@ -360,14 +371,14 @@ int db_check(struct db *db, char **report, char **err)
 {
     struct strbuf_lines lines = {NULL, 0};
     *report = NULL;
-    if (collect_rows(db, "PRAGMA integrity_check", &lines, err) != 0 ||
-        collect_rows(db, "PRAGMA foreign_key_check", &lines, err) != 0 ||
+    if (collect_rows(db, "PRAGMA integrity_check", NULL, &lines, err) != 0 ||
+        collect_rows(db, "PRAGMA foreign_key_check", NULL, &lines, err) != 0 ||
         collect_rows(db,
-                     "SELECT 'organisation ' || id || ' is its own ancestor' FROM organisations o "
+                     "SELECT id FROM organisations o "
                      "WHERE EXISTS (WITH RECURSIVE up(id, depth) AS (SELECT o.parent_id, 1 "
                      "UNION ALL SELECT p.parent_id, depth + 1 FROM organisations p JOIN up ON "
                      "p.id = up.id WHERE depth < 100) SELECT 1 FROM up WHERE id = o.id)",
-                     &lines, err) != 0) {
+                     _("organisation %s is its own ancestor"), &lines, err) != 0) {
         free(lines.text);
         return -1;
     }
@@ -382,7 +393,7 @@ int db_backup(struct db *db, const char *path, char **err)
     sqlite3 *dest;
     if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
-        *err = xasprintf("cannot create %s: %s", path, sqlite3_errmsg(dest));
+        *err = xasprintf(_("cannot create %s: %s"), path, sqlite3_errmsg(dest));
         sqlite3_close(dest);
         return -1;
     }
@@ -396,7 +407,7 @@ int db_backup(struct db *db, const char *path, char **err)
         sqlite3_backup_finish(b);
     }
     if (rc != SQLITE_DONE) {
-        *err = xasprintf("cannot back up to %s: %s", path, sqlite3_errmsg(dest));
+        *err = xasprintf(_("cannot back up to %s: %s"), path, sqlite3_errmsg(dest));
         sqlite3_close(dest);
         unlink(path);
         return -1;

@@ -1,6 +1,7 @@
 /* The kinds of record and their fields: one table drives the command line, exports,
  * forms and validation. Contract columns come first, in the documented order. */
 #include "model.h"
+#include "messages.h"
 
 #include <string.h>
 
@@ -110,6 +111,16 @@ static const struct kind_info kinds[KIND_COUNT] = {
 const struct kind_info *kind_info(enum kind k)
 {
     return &kinds[k];
+}
+
+const char *kind_noun(enum kind k)
+{
+    static const char *const nouns[KIND_COUNT] = {
+        [KIND_MEMBER] = N_("member"),         [KIND_ORG] = N_("org"),
+        [KIND_EVENT] = N_("event"),           [KIND_TASK] = N_("task"),
+        [KIND_ATTENDANCE] = N_("attendance"),
+    };
+    return _(nouns[k]);
 }
 
 int kind_from_name(const char *name)

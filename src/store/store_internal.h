@@ -16,7 +16,9 @@ sqlite3 *db_handle(struct db *db);
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 
 /* A message for the last SQLite error of this connection, with context; malloc'd. Turns
- * SQLITE_BUSY, SQLITE_FULL and SQLITE_READONLY into words a coordinator understands. */
+ * SQLITE_BUSY, SQLITE_FULL and SQLITE_READONLY into words a coordinator understands. The
+ * context is English and translated here: xgettext takes db_error's second argument as a
+ * message (tools/update_pot.sh), so call sites write a plain literal. */
 char *db_error(struct db *db, const char *context);
 
 /* A field's value in the form it is written to the database. */

@@ -1,5 +1,6 @@
 /* The session's undo log: each entry knows how to put one change back. */
 #include "undo.h"
+#include "messages.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -16,7 +17,6 @@ struct undo_entry {
 struct undo_log {
     struct undo_entry *entries;
     size_t n, cap;
-    bool thai;
 };
 
 struct undo_log *undo_new(void)
@@ -44,11 +44,6 @@ void undo_free(struct undo_log **logp)
 bool undo_empty(const struct undo_log *log)
 {
     return log->n == 0;
-}
-
-void undo_speak_thai(struct undo_log *log, bool thai)
-{
-    log->thai = thai;
 }
 
 static void push(struct undo_log *log, enum undo_op op, const struct record *before,
@@ -117,34 +112,31 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
 {
     *done = NULL;
     if (log->n == 0) {
-        *err = xstrdup("nothing to undo");
+        *err = xstrdup(_("nothing to undo"));
         return -1;
     }
     struct undo_entry *e = &log->entries[log->n - 1];
     const struct record *r = e->before ? e->before : e->after;
     int rc;
-    const char *what;
+    const char *said; /* what undo_last says it undid: the kind, the id, the name */
     switch (e->op) {
     case UNDO_ADDED:
         rc = record_delete(db, r->kind, r->id, err);
-        what = log->thai ? "การเพิ่ม" : "adding";
+        said = _("undid adding %s %lld (%s)");
         break;
     case UNDO_DELETED:
         rc = record_restore(db, r->kind, r->id, err);
-        what = log->thai ? "การลบ" : "deleting";
+        said = _("undid deleting %s %lld (%s)");
         break;
     default:
         rc = revert_edit(db, e, err);
-        what = log->thai ? "การแก้ไข" : "editing";
+        said = _("undid editing %s %lld (%s)");
         break;
     }
     if (rc != 0) return -1;
     adopt_own_version(db, log, r);
     char *name = record_display_name(r);
-    if (log->thai)
-        *done = xasprintf("เลิกทำ%s%s %lld (%s) แล้ว", what, kind_info(r->kind)->th, r->id, name);
-    else
-        *done = xasprintf("undid %s %s %lld (%s)", what, kind_info(r->kind)->name, r->id, name);
+    *done = xasprintf(said, kind_noun(r->kind), r->id, name);
     free(name);
     entry_free(e);
     log->n--;

@@ -3,6 +3,7 @@
  * organisation, undo, completion and the counter. */
 #include "checkin.h"
 #include "db.h"
+#include "messages.h"
 #include "store_internal.h"
 #include "test_support.h"
 #include "xalloc.h"
@@ -223,7 +224,7 @@ static void checkin_member_creates_row_once(void **state)
     assert_int_equal(event_summary(f.db, f.event, &s, &err), 0);
     assert_int_equal(s.attended, 1);
     assert_int_equal(s.organisations, 1);
-    char *counter = checkin_counter(&s, false);
+    char *counter = checkin_counter(&s);
     assert_string_equal(counter, "attended 1 / 300 · 1 organisation");
     free(counter);
     event_summary_free(&s);
@@ -442,14 +443,19 @@ static void checkin_counter_and_time_read_well(void **state)
 {
     (void)state;
     struct event_summary s = {.target = 70, .attended = 12, .organisations = 8};
-    char *text = checkin_counter(&s, false);
+    char *text = checkin_counter(&s);
     assert_string_equal(text, "attended 12 / 70 · 8 organisations");
     free(text);
-    text = checkin_counter(&s, true);
+    messages_init(true);
+    text = checkin_counter(&s);
     assert_string_equal(text, "มาแล้ว 12 / 70 คน · 8 องค์กร");
     free(text);
     s.target = 0;
-    text = checkin_counter(&s, false);
+    text = checkin_counter(&s);
+    assert_string_equal(text, "มาแล้ว 12 คน · 8 องค์กร");
+    free(text);
+    messages_init(false);
+    text = checkin_counter(&s);
     assert_string_equal(text, "attended 12 · 8 organisations");
     free(text);
     char buf[32];

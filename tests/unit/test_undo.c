@@ -1,5 +1,6 @@
 /* Tests of the session undo log. */
 #include "db.h"
+#include "messages.h"
 #include "test_support.h"
 #include "undo.h"
 #include "xalloc.h"
@@ -64,7 +65,7 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
     free(err);
     err = NULL;
     /* Said in Thai for a Thai interface. */
-    undo_speak_thai(log, true);
+    messages_init(true);
     assert_int_equal(record_restore(db, KIND_MEMBER, m->id, &err), 0);
     assert_int_equal(record_load(db, KIND_MEMBER, m->id, &now, &err), 0);
     undo_record_edited(log, now, now);
@@ -72,6 +73,7 @@ static void undo_reverts_add_edit_and_delete_newest_first(void **state)
     assert_int_equal(undo_last(db, log, &done, &err), 0);
     assert_contains(done, "เลิกทำการแก้ไขสมาชิก");
     free(done);
+    messages_init(false);
     assert_int_not_equal(undo_last(db, log, &done, &err), 0);
     free(err);
     record_free(&before);
