@@ -92,6 +92,17 @@ struct db *test_fresh_db(const char *name)
     return db;
 }
 
+char *test_fresh_db_path(const char *name)
+{
+    char *file = xasprintf("%s.db", name);
+    char *path = test_path(file);
+    free(file);
+    char *cmd = xasprintf("rm -f '%s' '%s-wal' '%s-shm'", path, path, path);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    return path;
+}
+
 const char *test_khai_bin(void)
 {
     const char *bin = getenv("KHAI_BIN");

@@ -57,6 +57,9 @@ char *test_read_file(const char *path);
 /* A new, empty khai database of that name in the scratch directory; fails the test when it
  * cannot be opened. Close it with db_close(). */
 struct db *test_fresh_db(const char *name);
+/* The path NAME.db in the scratch directory, with whatever an earlier run left there (the
+ * file, its -wal and -shm) removed, for the khai binary to create: free() it. */
+char *test_fresh_db_path(const char *name);
 /* Path to the khai binary under test. */
 const char *test_khai_bin(void);
 

@@ -19,8 +19,8 @@
 struct command {
     const char *name;
     int (*run)(const struct cli *cli);
-    const char *usage;
-    const char *help;
+    const char *usage; /* command syntax: the same in every language */
+    const char *help;  /* marked N_(), translated where shown */
 };
 
 static int cmd_demo(const struct cli *cli);
@@ -29,99 +29,101 @@ static int cmd_backup(const struct cli *cli);
 static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
-static const char kinds_help[] =
-    "KIND is one of: member, org, event, task (list also takes attendance); plurals work too.\n";
+static const char *const kinds_help =
+    N_("KIND is one of: member, org, event, task (list also takes attendance); plurals work "
+       "too.\n");
 
 static const struct command commands[] = {
     {"list", cmd_list,
      "khai list members|orgs|events|tasks|attendance [--search TEXT] [--sort KEY] [--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
      "[--offset N] [--dates thai|iso|ce] [--tsv]",
-     "Lists records in a table that fits the terminal, or as tab-separated values under a\n"
-     "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
-     "  --search TEXT  substrings of names, nicknames, organisations, phone digits\n"
-     "  --sort KEY     members: given (default), family, nickname, province, org, id;\n"
-     "                 orgs: name, province, id; events: date, title, id;\n"
-     "                 tasks: due, title, id; attendance: name, time, id\n"
-     "  --event ID     attendance or tasks of one event\n"
-     "  --member ID    attendance or tasks of one member\n"
-     "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
-     "  --province P   Thai or English name, or ISO code (TH-50)\n"
-     "  --status S     events: planned, held, cancelled; tasks: open, in_progress, done,\n"
-     "                 cancelled; attendance: invited, confirmed, attended, absent,\n"
-     "                 cancelled; members: active, inactive\n"
-     "  --deleted      list deleted records (restore them with `khai restore`)\n"
-     "  --dates STYLE  table dates as thai (21 ก.ค. 2553, default), iso or ce\n"},
+     N_("Lists records in a table that fits the terminal, or as tab-separated values under a\n"
+        "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
+        "  --search TEXT  substrings of names, nicknames, organisations, phone digits\n"
+        "  --sort KEY     members: given (default), family, nickname, province, org, id;\n"
+        "                 orgs: name, province, id; events: date, title, id;\n"
+        "                 tasks: due, title, id; attendance: name, time, id\n"
+        "  --event ID     attendance or tasks of one event\n"
+        "  --member ID    attendance or tasks of one member\n"
+        "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
+        "  --province P   Thai or English name, or ISO code (TH-50)\n"
+        "  --status S     events: planned, held, cancelled; tasks: open, in_progress, done,\n"
+        "                 cancelled; attendance: invited, confirmed, attended, absent,\n"
+        "                 cancelled; members: active, inactive\n"
+        "  --deleted      list deleted records (restore them with `khai restore`)\n"
+        "  --dates STYLE  table dates as thai (21 ก.ค. 2553, default), iso or ce\n")},
     {"show", cmd_show, "khai show KIND ID",
-     "Shows every field of one record and what is linked to it: an event's turnout against\n"
-     "its target and quotas, a member's events, an organisation's members.\n"},
+     N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
+        "its target and quotas, a member's events, an organisation's members.\n")},
     {"add", cmd_add, "khai add member|org|event|task|attendance --FIELD VALUE ... [--name FULL]",
-     "Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
-     "written as options (--given-name, --start-date). --name takes a full name with or\n"
-     "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
-     "(phones, organisations, partners, tags) are separated by \"; \". Dates take any form\n"
-     "(21/7/2553, 21 ก.ค. 53, 2010-07-21); a range as --start-date (24-25 มี.ค. 2552) sets\n"
-     "both dates, and --start-time 13.30-17.30 น. sets both times. Extra fields: members\n"
-     "--skills, --active; orgs --tags; events --quotas \"category=N; ...\", --recurrence N\n"
-     "(months), --agenda, --minutes; tasks --done-date.\n"},
+     N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
+        "written as options (--given-name, --start-date). --name takes a full name with or\n"
+        "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
+        "(phones, organisations, partners, tags) are separated by \"; \". Dates take any form\n"
+        "(21/7/2553, 21 ก.ค. 53, 2010-07-21); a range as --start-date (24-25 มี.ค. 2552) sets\n"
+        "both dates, and --start-time 13.30-17.30 น. sets both times. Extra fields: members\n"
+        "--skills, --active; orgs --tags; events --quotas \"category=N; ...\", --recurrence N\n"
+        "(months), --agenda, --minutes; tasks --done-date.\n")},
     {"edit", cmd_edit, "khai edit KIND ID --FIELD VALUE ...",
-     "Changes fields of a record; an empty VALUE clears a field. Fails without writing when\n"
-     "someone else changed the record in the meantime.\n"},
+     N_("Changes fields of a record; an empty VALUE clears a field. Fails without writing when\n"
+        "someone else changed the record in the meantime.\n")},
     {"delete", cmd_delete, "khai delete KIND ID",
-     "Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n"},
-    {"restore", cmd_restore, "khai restore KIND ID", "Brings back a deleted record.\n"},
+     N_("Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n")},
+    {"restore", cmd_restore, "khai restore KIND ID", N_("Brings back a deleted record.\n")},
     {"affiliation", cmd_affiliation,
      "khai affiliation MEMBER_ID [ORG [--role ROLE] [--since DATE] [--until DATE]]",
-     "Lists a member's organisations with their roles and dates, or sets the role and dates\n"
-     "of the member at ORG (id, name or short name), adding ORG to the member's\n"
-     "organisations when it is not there yet. An empty value clears; dates take any form.\n"},
+     N_("Lists a member's organisations with their roles and dates, or sets the role and dates\n"
+        "of the member at ORG (id, name or short name), adding ORG to the member's\n"
+        "organisations when it is not there yet. An empty value clears; dates take any form.\n")},
     {"checkin", cmd_checkin, "khai checkin EVENT_ID",
-     "Checks people in at the door of an event, line by line (for slow links; the screens\n"
-     "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"
-     "one match is checked in at once, several are listed and a number picks one. `new`\n"
-     "adds someone not found (name, organisation, phone) and checks them in; `undo` takes\n"
-     "back the last check-in; nobody is checked in twice. Prints the count against the\n"
-     "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n"},
+     N_("Checks people in at the door of an event, line by line (for slow links; the screens\n"
+        "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"
+        "one match is checked in at once, several are listed and a number picks one. `new`\n"
+        "adds someone not found (name, organisation, phone) and checks them in; `undo` takes\n"
+        "back the last check-in; nobody is checked in twice. Prints the count against the\n"
+        "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n")},
     {"import", cmd_import,
      "khai import members|orgs|events|attendance|tasks|vcard FILE [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run]",
-     "Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
-     "semicolon or tab), or a vCard file, checks every row with the rules of `khai add` and\n"
-     "writes all of it in one transaction, or nothing. Columns are matched by name, English\n"
-     "or Thai (the export's names, ชื่อ, นามสกุล, ชื่อ-นามสกุล, หน่วยงาน, โทรศัพท์, ...);\n"
-     "others are reported and ignored. A row about someone khai knows (same phone, e-mail,\n"
-     "or given and family name) updates them, and an empty cell erases nothing; repeated\n"
-     "rows are merged. Organisations named are linked, or created. Attendance rows name an\n"
-     "event (event_id, or title and date) and a person, who is added when new. Bad rows are\n"
-     "listed as FILE:LINE: reason. Prints: N added, M updated, K merged, E rejected.\n"
-     "  --encoding E  the file's encoding, when detecting it is not enough\n"
-     "  --skip-bad    import the good rows; the bad ones go, as they were, to\n"
-     "                FILE.rejects.csv (FILE.rejects.vcf) to be fixed and imported again\n"
-     "  --dry-run     check and report, write nothing\n"},
+     N_("Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
+        "semicolon or tab), or a vCard file, checks every row with the rules of `khai add` and\n"
+        "writes all of it in one transaction, or nothing. Columns are matched by name, English\n"
+        "or Thai (the export's names, ชื่อ, นามสกุล, ชื่อ-นามสกุล, หน่วยงาน, โทรศัพท์, ...);\n"
+        "others are reported and ignored. A row about someone khai knows (same phone, e-mail,\n"
+        "or given and family name) updates them, and an empty cell erases nothing; repeated\n"
+        "rows are merged. Organisations named are linked, or created. Attendance rows name an\n"
+        "event (event_id, or title and date) and a person, who is added when new. Bad rows are\n"
+        "listed as FILE:LINE: reason. Prints: N added, M updated, K merged, E rejected.\n"
+        "  --encoding E  the file's encoding, when detecting it is not enough\n"
+        "  --skip-bad    import the good rows; the bad ones go, as they were, to\n"
+        "                FILE.rejects.csv (FILE.rejects.vcf) to be fixed and imported again\n"
+        "  --dry-run     check and report, write nothing\n")},
     {"export", cmd_export,
      "khai export members|orgs|events|attendance|tasks|vcard|ical [-o FILE] [--encoding "
      "utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version 3.0|4.0]",
-     "Writes records as CSV for Excel (a header of the column names, then one row per record\n"
-     "in id order), members as vCards, or events and tasks as iCalendar, to standard output\n"
-     "or to FILE. `khai import` reads back what it writes.\n"
-     "  --encoding E   utf-8-bom (default: Excel shows Thai), utf-8, or cp874 for old Thai\n"
-     "                 Excel; a character cp874 cannot hold is an error naming the row\n"
-     "  --thai-dates   dates as 21 ก.ค. 2553 instead of 2010-07-21\n"
-     "  --event ID     attendance or tasks of one event\n"
-     "  --search TEXT  only what `khai list --search TEXT` shows\n"
-     "  --version V    vCard 3.0 (default) or 4.0\n"
-     "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
-     "the leading zero survives a round trip through Excel.\n"},
+     N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
+        "in id order), members as vCards, or events and tasks as iCalendar, to standard output\n"
+        "or to FILE. `khai import` reads back what it writes.\n"
+        "  --encoding E   utf-8-bom (default: Excel shows Thai), utf-8, or cp874 for old Thai\n"
+        "                 Excel; a character cp874 cannot hold is an error naming the row\n"
+        "  --thai-dates   dates as 21 ก.ค. 2553 instead of 2010-07-21\n"
+        "  --event ID     attendance or tasks of one event\n"
+        "  --search TEXT  only what `khai list --search TEXT` shows\n"
+        "  --version V    vCard 3.0 (default) or 4.0\n"
+        "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
+        "the leading zero survives a round trip through Excel.\n")},
     {"demo", cmd_demo, "khai demo [--size small|large]",
-     "Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
-     "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
-     "20,000 tasks).\n"},
+     N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
+        "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
+        "20,000 tasks).\n")},
     {"check", cmd_check, "khai check",
-     "Checks the database's integrity and foreign keys; exit status 1 when problems are found.\n"},
+     N_("Checks the database's integrity and foreign keys; exit status 1 when problems are "
+        "found.\n")},
     {"backup", cmd_backup, "khai backup FILE",
-     "Copies the database to FILE (which must not exist) while others may keep using it.\n"},
-    {"version", cmd_version, "khai --version", "Prints the version.\n"},
-    {"help", cmd_help, "khai help [COMMAND]", "Shows help.\n"},
+     N_("Copies the database to FILE (which must not exist) while others may keep using it.\n")},
+    {"version", cmd_version, "khai --version", N_("Prints the version.\n")},
+    {"help", cmd_help, "khai help [COMMAND]", N_("Shows help.\n")},
 };
 
 static const size_t ncommands = sizeof commands / sizeof commands[0];
@@ -135,17 +137,16 @@ static const struct command *find_command(const char *name)
 
 static void print_overview(FILE *out)
 {
-    fputs("khai (ข่าย) " KHAI_VERSION " - roster and event manager for Thai civil-society "
-          "networks\n\n"
-          "usage: khai [--db PATH] [--lang th|en] [COMMAND [ARGS]]\n\n"
-          "With no command khai starts its screens. Commands:\n",
-          out);
+    fprintf(out, "khai (ข่าย) %s - %s\n\n", KHAI_VERSION,
+            _("roster and event manager for Thai civil-society networks"));
+    fprintf(out, _("usage: %s"), "khai [--db PATH] [--lang th|en] [COMMAND [ARGS]]");
+    fprintf(out, "\n\n%s\n", _("With no command khai starts its screens. Commands:"));
     for (size_t i = 0; i < ncommands; i++)
         fprintf(out, "  %s\n", commands[i].usage);
-    fputs("\nThe database is --db PATH, else $KHAI_DB, else\n"
-          "$XDG_DATA_HOME/khai/khai.db (~/.local/share/khai/khai.db); it is created when\n"
-          "missing. `khai help COMMAND` or `khai COMMAND --help` says more.\n",
-          out);
+    fprintf(out, "\n%s",
+            _("The database is --db PATH, else $KHAI_DB, else\n"
+              "$XDG_DATA_HOME/khai/khai.db (~/.local/share/khai/khai.db); it is created when\n"
+              "missing. `khai help COMMAND` or `khai COMMAND --help` says more.\n"));
 }
 
 void cli_print_help(const char *name)
@@ -155,18 +156,19 @@ void cli_print_help(const char *name)
         print_overview(stdout);
         return;
     }
-    printf("usage: %s\n\n%s", c->usage, c->help);
+    printf(_("usage: %s"), c->usage);
+    printf("\n\n%s", _(c->help));
     if (strcmp(name, "list") == 0 || strcmp(name, "show") == 0 || strcmp(name, "add") == 0 ||
         strcmp(name, "edit") == 0 || strcmp(name, "delete") == 0 || strcmp(name, "restore") == 0)
-        fputs(kinds_help, stdout);
-    printf("\nGlobal options: --db PATH, --lang th|en, --help.\n");
+        fputs(_(kinds_help), stdout);
+    printf("\n%s\n", _("Global options: --db PATH, --lang th|en, --help."));
 }
 
 /* Messages quote what the user typed or what the data holds: sanitised like all output. */
 int cli_fail(char *message)
 {
     fputs("khai: ", stderr);
-    print_safe(stderr, message ? message : "unknown error");
+    print_safe(stderr, message ? message : _("unknown error"));
     fputc('\n', stderr);
     free(message);
     return EXIT_ERROR;
@@ -182,7 +184,9 @@ int cli_usage(const char *command, const char *fmt, ...)
     print_safe(stderr, message);
     free(message);
     const struct command *c = find_command(command);
-    fprintf(stderr, "\nusage: %s\n", c ? c->usage : "khai --help");
+    fputc('\n', stderr);
+    fprintf(stderr, _("usage: %s"), c ? c->usage : "khai --help");
+    fputc('\n', stderr);
     return EXIT_USAGE;
 }
 
@@ -222,13 +226,13 @@ static int cmd_demo(const struct cli *cli)
         else if (strncmp(cli->argv[i], "--size=", 7) == 0)
             v = cli->argv[i] + 7;
         else
-            return cli_usage("demo", "unexpected argument \"%s\"", cli->argv[i]);
+            return cli_usage("demo", _("unexpected argument \"%s\""), cli->argv[i]);
         if (strcmp(v, "small") == 0)
             size = DEMO_SMALL;
         else if (strcmp(v, "large") == 0)
             size = DEMO_LARGE;
         else
-            return cli_usage("demo", "--size is small or large, not \"%s\"", v);
+            return cli_usage("demo", _("--size is small or large, not \"%s\""), v);
     }
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
@@ -236,13 +240,13 @@ static int cmd_demo(const struct cli *cli)
     int rc = demo_fill(db, size, stderr, &err);
     db_close(&db);
     if (rc != 0) return cli_fail(err);
-    printf("demo data written to %s\n", cli->db_path);
+    printf(_("demo data written to %s\n"), cli->db_path);
     return EXIT_OK;
 }
 
 static int cmd_check(const struct cli *cli)
 {
-    if (cli->argc) return cli_usage("check", "unexpected argument \"%s\"", cli->argv[0]);
+    if (cli->argc) return cli_usage("check", _("unexpected argument \"%s\""), cli->argv[0]);
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
     char *report = NULL, *err = NULL;
@@ -250,39 +254,40 @@ static int cmd_check(const struct cli *cli)
     db_close(&db);
     if (rc < 0) return cli_fail(err);
     if (rc > 0) {
-        fprintf(stderr, "khai: %s has problems:\n", cli->db_path);
+        fputs("khai: ", stderr);
+        fprintf(stderr, _("%s has problems:\n"), cli->db_path);
         print_safe(stderr, report);
         fputc('\n', stderr);
         free(report);
         return EXIT_ERROR;
     }
-    printf("ok: %s passed the integrity and foreign-key checks\n", cli->db_path);
+    printf(_("ok: %s passed the integrity and foreign-key checks\n"), cli->db_path);
     return EXIT_OK;
 }
 
 static int cmd_backup(const struct cli *cli)
 {
-    if (cli->argc != 1) return cli_usage("backup", "backup takes one FILE (a new file name)");
+    if (cli->argc != 1) return cli_usage("backup", _("backup takes one FILE (a new file name)"));
     if (cli->argv[0][0] == '-')
-        return cli_usage("backup", "unknown option \"%s\" (a file name cannot start with -)",
+        return cli_usage("backup", _("unknown option \"%s\" (a file name cannot start with -)"),
                          cli->argv[0]);
     struct stat st;
     if (stat(cli->argv[0], &st) == 0)
-        return cli_fail(xasprintf("%s exists: choose a new file name", cli->argv[0]));
+        return cli_fail(xasprintf(_("%s exists: choose a new file name"), cli->argv[0]));
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
     char *err = NULL;
     int rc = db_backup(db, cli->argv[0], &err);
     db_close(&db);
     if (rc != 0) return cli_fail(err);
-    printf("backed up %s to %s\n", cli->db_path, cli->argv[0]);
+    printf(_("backed up %s to %s\n"), cli->db_path, cli->argv[0]);
     return EXIT_OK;
 }
 
 static int cmd_version(const struct cli *cli)
 {
     (void)cli;
-    printf("khai %s (schema %d, SQLite %s)\n", KHAI_VERSION, db_schema_version(),
+    printf(_("khai %s (schema %d, SQLite %s)\n"), KHAI_VERSION, db_schema_version(),
            db_engine_version());
     return EXIT_OK;
 }
@@ -293,7 +298,7 @@ static int cmd_help(const struct cli *cli)
         print_overview(stdout);
         return EXIT_OK;
     }
-    if (!find_command(cli->argv[0])) return cli_usage("help", "no command \"%s\"", cli->argv[0]);
+    if (!find_command(cli->argv[0])) return cli_usage("help", _("no command \"%s\""), cli->argv[0]);
     cli_print_help(cli->argv[0]);
     return EXIT_OK;
 }
@@ -309,7 +314,7 @@ static int take_global_options(int argc, char **argv, struct cli *cli, const cha
         const char *value = NULL;
         bool is_db = strcmp(a, "--db") == 0, is_lang = strcmp(a, "--lang") == 0;
         if (is_db || is_lang) {
-            if (i + 1 >= argc) return cli_usage("", "%s needs a value", a);
+            if (i + 1 >= argc) return cli_usage("", _("%s needs a value"), a);
             value = argv[++i];
         } else if (strncmp(a, "--db=", 5) == 0) {
             is_db = true;
@@ -321,10 +326,11 @@ static int take_global_options(int argc, char **argv, struct cli *cli, const cha
         if (is_db)
             cli->db_path = value;
         else if (is_lang && strcmp(value, "th") != 0 && strcmp(value, "en") != 0)
-            return cli_usage("", "--lang is th or en, not \"%s\"", value);
-        else if (is_lang)
+            return cli_usage("", _("--lang is th or en, not \"%s\""), value);
+        else if (is_lang) {
             *lang = value;
-        else
+            messages_init(settings_thai(value)); /* errors in the options after it speak it */
+        } else
             (*rest)[(*nrest)++] = argv[i];
     }
     return EXIT_OK;
@@ -334,12 +340,11 @@ static int run_command(struct cli *cli, char **rest, int nrest)
 {
     if (nrest == 0) {
         if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-            fputs("khai: the screens need a terminal; without one use the commands (khai "
-                  "--help)\n",
-                  stderr);
+            fprintf(stderr, "khai: %s\n",
+                    _("the screens need a terminal; without one use the commands (khai --help)"));
             return EXIT_USAGE;
         }
-        return tui_run(cli->db_path, cli->thai);
+        return tui_run(cli->db_path, messages_thai());
     }
     const char *name = rest[0];
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
@@ -348,9 +353,11 @@ static int run_command(struct cli *cli, char **rest, int nrest)
         name = "help";
     const struct command *c = find_command(name);
     if (!c) {
-        fputs("khai: unknown command \"", stderr);
-        print_safe(stderr, name);
-        fputs("\"\n\n", stderr);
+        char *said = xasprintf(_("unknown command \"%s\""), name);
+        fputs("khai: ", stderr);
+        print_safe(stderr, said);
+        fputs("\n\n", stderr);
+        free(said);
         print_overview(stderr);
         return EXIT_USAGE;
     }
@@ -370,10 +377,10 @@ int cli_main(int argc, char **argv)
     char **rest;
     int nrest;
     char *default_path = NULL;
+    /* The language of the configuration or the environment until --lang says otherwise. */
+    messages_init(settings_thai(NULL));
     int rc = take_global_options(argc, argv, &cli, &lang, &rest, &nrest);
     if (rc == EXIT_OK) {
-        messages_init(settings_thai(lang));
-        cli.thai = messages_thai();
         if (!cli.db_path)
             cli.db_path = getenv("KHAI_DB") && *getenv("KHAI_DB") ? getenv("KHAI_DB") : NULL;
         if (!cli.db_path) cli.db_path = default_path = db_default_path();

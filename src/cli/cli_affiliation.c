@@ -1,6 +1,7 @@
 /* `khai affiliation`: a member's roles and dates in their organisations. */
 #include "affiliation.h"
 #include "cli_internal.h"
+#include "messages.h"
 #include "table.h"
 #include "xalloc.h"
 
@@ -39,8 +40,8 @@ static int parse_options(const struct cli *cli, const char **role, const char **
                             : strcmp(a, "--since") == 0 ? since
                             : strcmp(a, "--until") == 0 ? until
                                                         : NULL;
-        if (!slot) return cli_usage("affiliation", "unknown option \"%s\"", a);
-        if (i + 1 >= cli->argc) return cli_usage("affiliation", "%s needs a value", a);
+        if (!slot) return cli_usage("affiliation", _("unknown option \"%s\""), a);
+        if (i + 1 >= cli->argc) return cli_usage("affiliation", _("%s needs a value"), a);
         *slot = cli->argv[++i];
     }
     return EXIT_OK;
@@ -50,7 +51,7 @@ int cmd_affiliation(const struct cli *cli)
 {
     long long member_id;
     if (cli->argc < 1 || !cli_parse_id(cli->argv[0], &member_id))
-        return cli_usage("affiliation", "affiliation needs a member id");
+        return cli_usage("affiliation", _("affiliation needs a member id"));
     const char *role = NULL, *since = NULL, *until = NULL;
     int rc = cli->argc >= 2 ? parse_options(cli, &role, &since, &until) : EXIT_OK;
     if (rc != EXIT_OK) return rc;

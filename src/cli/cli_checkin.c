@@ -23,15 +23,12 @@ enum { SHOWN_MAX = 10, COMPLETIONS = 50 };
 struct session {
     struct db *db;
     long long event_id;
-    bool thai;
     bool tty;
     bool failed; /* some line failed: the exit status says so */
     struct undo_log *undo;
     struct checkin_match *shown; /* the numbered list on screen (and one more, unshown) */
     size_t nshown, nfetched;
 };
-
-#define L(s, en, th) ((s)->thai ? (th) : (en))
 
 /* Readline calls back without context: what Tab completes, and from where. */
 static struct db *complete_db;
@@ -124,22 +121,18 @@ static void print_counter(struct session *s)
         s->failed = true;
         return;
     }
-    char *text = checkin_counter(&sum, s->thai);
+    char *text = checkin_counter(&sum);
     printf("%s\n", text);
     free(text);
     event_summary_free(&sum);
 }
 
-static void print_help(struct session *s)
+static void print_help(void)
 {
-    fputs(L(s,
-            "Type part of a name, nickname or phone number (the last digits do). One match is "
+    fputs(_("Type part of a name, nickname or phone number (the last digits do). One match is "
             "checked in at once;\nseveral are listed: type the number. `new` adds someone "
             "not found, `undo` takes back the last\ncheck-in, Tab completes names, an empty "
-            "line or Ctrl-D ends.\n",
-            "พิมพ์ส่วนหนึ่งของชื่อ ชื่อเล่น หรือเบอร์โทร (เลขท้ายก็ได้) ถ้าพบคนเดียวจะลงทะเบียนทันที\n"
-            "ถ้าพบหลายคนจะแสดงรายการ: พิมพ์หมายเลข  `new` เพิ่มคนที่ไม่พบ  `undo` ยกเลิกการลงทะเบียน"
-            "ล่าสุด\nTab เติมชื่อ  บรรทัดว่างหรือ Ctrl-D เพื่อจบ\n"),
+            "line or Ctrl-D ends.\n"),
           stdout);
 }
 
@@ -157,16 +150,14 @@ static void print_matches(struct session *s, bool more)
         size_t plen = strlen(m->phone);
         char *num = xasprintf("%zu.", i + 1);
         char *phone = xasprintf("%s", plen > 4 ? m->phone + plen - 4 : m->phone);
-        char *status = checkin_status_text(m, s->thai);
+        char *status = checkin_status_text(m);
         const char *cells[NCOLS] = {num, m->name, m->nickname, m->organisation, phone, status};
         table_row(stdout, cols, cells, widths, NCOLS);
         free(num);
         free(phone);
         free(status);
     }
-    if (more)
-        puts(L(s, "   ... more: type more of the name to narrow the list",
-               "   ... ยังมีอีก: พิมพ์ชื่อเพิ่มเพื่อให้แคบลง"));
+    if (more) puts(_("   ... more: type more of the name to narrow the list"));
 }
 
 static void report_checkin(struct session *s, int rc, struct checkin_result *res, char *err)
@@ -175,16 +166,17 @@ static void report_checkin(struct session *s, int rc, struct checkin_result *res
     if (rc >= 0 && res->checked_in_at && *res->checked_in_at)
         checkin_time(res->checked_in_at, when, sizeof when);
     if (rc == CHECKIN_DONE) {
-        fputs("✓ ", stdout);
-        print_safe(stdout, res->name);
-        printf(" %s %s\n", L(s, "checked in at", "ลงทะเบียนแล้ว เวลา"), when);
+        char *said = xasprintf(_("✓ %s checked in at %s"), res->name, when);
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
         print_counter(s);
     } else if (rc == CHECKIN_ALREADY) {
-        print_safe(stdout, res->name);
-        printf(" %s %s %s ", L(s, "is already checked in (at", "ลงทะเบียนไปแล้ว (เวลา"), when,
-               L(s, "by", "โดย"));
-        print_safe(stdout, res->checked_in_by);
-        puts(L(s, "): not checked in twice", "): ไม่ลงซ้ำ"));
+        char *said = xasprintf(_("%s is already checked in (at %s by %s): not checked in twice"),
+                               res->name, when, res->checked_in_by);
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
     } else {
         cli_fail(err);
         err = NULL;
@@ -221,10 +213,12 @@ static void search(struct session *s, const char *text)
         return;
     }
     if (n == 0) {
-        fputs(L(s, "Nobody matches \"", "ไม่พบ \""), stdout);
-        print_safe(stdout, text);
-        puts(L(s, "\": type less of the name, or `new` to add them",
-               "\": ลองพิมพ์ให้สั้นลง หรือพิมพ์ `new` เพื่อเพิ่มคนใหม่"));
+        char *said = xasprintf(_("Nobody matches \"%s\": type less of the name, or `new` to add "
+                                 "them"),
+                               text);
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
         return;
     }
     s->shown = m;
@@ -240,8 +234,7 @@ static bool pick(struct session *s, const char *line)
     if (!s->nshown || len == 0 || len > 2 || strspn(line, "0123456789") != len) return false;
     long n = strtol(line, NULL, 10);
     if (n < 1 || (size_t)n > s->nshown) {
-        printf("%s 1-%zu\n", L(s, "Type a number from the list:", "พิมพ์หมายเลขในรายการ:"),
-               s->nshown);
+        printf(_("Type a number from the list: 1-%zu\n"), s->nshown);
         return true;
     }
     check_in(s, s->shown[n - 1].member_id);
@@ -252,17 +245,17 @@ static void add_new(struct session *s)
 {
     forget_shown(s);
     complete_what = COMPLETE_NOTHING;
-    char *name = read_line(s, L(s, "Full name: ", "ชื่อ-นามสกุล: "));
+    char *name = read_line(s, _("Full name: "));
     if (!name || !*name) {
-        puts(L(s, "Not added.", "ไม่ได้เพิ่ม"));
+        puts(_("Not added."));
         free(name);
         complete_what = COMPLETE_MEMBERS;
         return;
     }
     complete_what = COMPLETE_ORGS;
-    char *org = read_line(s, L(s, "Organisation (Tab completes): ", "หน่วยงาน (Tab เติมชื่อ): "));
+    char *org = read_line(s, _("Organisation (Tab completes): "));
     complete_what = COMPLETE_NOTHING;
-    char *phone = read_line(s, L(s, "Phone: ", "โทรศัพท์: "));
+    char *phone = read_line(s, _("Phone: "));
     complete_what = COMPLETE_MEMBERS;
     struct checkin_person p = {name, org ? org : "", phone ? phone : ""};
     struct checkin_result res;
@@ -280,7 +273,7 @@ static void undo(struct session *s)
     char *done = NULL, *err = NULL;
     forget_shown(s);
     if (undo_last(s->db, s->undo, &done, &err) != 0) {
-        fputs(L(s, "Cannot undo: ", "เลิกทำไม่ได้: "), stdout);
+        fputs(_("Cannot undo: "), stdout);
         print_safe(stdout, err);
         putchar('\n');
         free(err);
@@ -301,7 +294,7 @@ static bool handle_line(struct session *s, const char *line)
     else if (strcmp(line, "new") == 0)
         add_new(s);
     else if (strcmp(line, "help") == 0 || strcmp(line, "?") == 0)
-        print_help(s);
+        print_help();
     else if (!pick(s, line))
         search(s, line);
     fflush(stdout);
@@ -315,15 +308,15 @@ static int load_event(struct session *s)
     if (record_load(s->db, KIND_EVENT, s->event_id, &ev, &err) != 0) return cli_fail(err);
     int rc = EXIT_OK;
     if (ev->deleted_at) {
-        rc = cli_fail(xasprintf("event %lld was deleted (`khai restore event %lld` brings it "
-                                "back)",
+        rc = cli_fail(xasprintf(_("event %lld was deleted (`khai restore event %lld` brings it "
+                                  "back)"),
                                 s->event_id, s->event_id));
     } else {
-        printf("%s ", L(s, "Check-in:", "ลงทะเบียน:"));
-        print_safe(stdout, record_get(ev, F_EVENT_TITLE));
-        fputs(" (", stdout);
-        print_safe(stdout, record_get(ev, F_EVENT_START_DATE));
-        puts(")");
+        char *said = xasprintf(_("Check-in: %s (%s)"), record_get(ev, F_EVENT_TITLE),
+                               record_get(ev, F_EVENT_START_DATE));
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
     }
     record_free(&ev);
     return rc;
@@ -333,7 +326,7 @@ static void run_session(struct session *s)
 {
     if (s->tty) {
         readline_setup(s);
-        print_help(s);
+        print_help();
     }
     print_counter(s);
     fflush(stdout);
@@ -351,16 +344,15 @@ static void run_session(struct session *s)
 
 int cmd_checkin(const struct cli *cli)
 {
-    struct session s = {.thai = cli->thai, .tty = isatty(STDIN_FILENO)};
-    if (cli->argc != 1) return cli_usage("checkin", "checkin takes one EVENT_ID");
+    struct session s = {.tty = isatty(STDIN_FILENO)};
+    if (cli->argc != 1) return cli_usage("checkin", _("checkin takes one EVENT_ID"));
     if (!cli_parse_id(cli->argv[0], &s.event_id))
-        return cli_usage("checkin", "\"%s\" is not an event id", cli->argv[0]);
+        return cli_usage("checkin", _("\"%s\" is not an event id"), cli->argv[0]);
     s.db = cli_open(cli);
     if (!s.db) return EXIT_ERROR;
     int rc = load_event(&s);
     if (rc == EXIT_OK) {
         s.undo = undo_new();
-        undo_speak_thai(s.undo, s.thai);
         run_session(&s);
         undo_free(&s.undo);
         rc = s.failed ? EXIT_ERROR : EXIT_OK;

@@ -13,7 +13,6 @@ struct cli {
     int argc; /* the command's own arguments, global options removed */
     char **argv;
     const char *db_path; /* --db, else KHAI_DB, else the default */
-    bool thai;           /* --lang th or a Thai LANG */
 };
 
 /* Opens the database named by the invocation; prints the error and returns NULL on failure. */

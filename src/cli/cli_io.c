@@ -4,6 +4,7 @@
 #include "encoding.h"
 #include "export.h"
 #include "import.h"
+#include "messages.h"
 #include "table.h"
 #include "xalloc.h"
 
@@ -42,8 +43,13 @@ static int parse_what(const char *command, const char *what, struct io_args *a)
     }
     int k = what ? kind_from_name(what) : -1;
     if (k < 0)
-        return cli_usage(command, "expected members, orgs, events, attendance, tasks%s, not \"%s\"",
-                         exporting ? ", vcard or ical" : " or vcard", what ? what : "");
+        return cli_usage(command,
+                         exporting
+                             ? _("expected members, orgs, events, attendance, tasks, vcard or "
+                                 "ical, not \"%s\"")
+                             : _("expected members, orgs, events, attendance, tasks or vcard, "
+                                 "not \"%s\""),
+                         what ? what : "");
     a->kind = (enum kind)k;
     return EXIT_OK;
 }
@@ -88,8 +94,8 @@ static int parse_option(const char *command, const struct cli *cli, int *i, stru
     else if (rc == EXIT_OK && importing && arg[0] != '-' && !a->file)
         a->file = arg;
     else if (rc == EXIT_OK)
-        return cli_usage(command, "unexpected argument \"%s\"", arg);
-    if (rc != EXIT_OK) return cli_usage(command, "%s needs a value", arg);
+        return cli_usage(command, _("unexpected argument \"%s\""), arg);
+    if (rc != EXIT_OK) return cli_usage(command, _("%s needs a value"), arg);
     return EXIT_OK;
 }
 
@@ -102,24 +108,24 @@ static int check_encoding(const char *command, const struct io_args *a)
     if (strcmp(command, "import") == 0) {
         if (!encoding_from_name(name, &e))
             return cli_usage(command,
-                             "--encoding is auto, utf-8, cp874, tis-620 or utf-16, not "
-                             "\"%s\"",
+                             _("--encoding is auto, utf-8, cp874, tis-620 or utf-16, not "
+                               "\"%s\""),
                              name);
         return EXIT_OK;
     }
     if (a->format != FORMAT_CSV)
-        return cli_usage(command, "--encoding goes with CSV exports (vCard and iCalendar are "
-                                  "always UTF-8)");
+        return cli_usage(command, _("--encoding goes with CSV exports (vCard and iCalendar are "
+                                    "always UTF-8)"));
     if (!encoding_from_name(name, &e) ||
         (e != ENC_UTF8_BOM && e != ENC_UTF8 && e != ENC_CP874 && e != ENC_TIS620))
-        return cli_usage(command, "--encoding is utf-8-bom, utf-8 or cp874, not \"%s\"", name);
+        return cli_usage(command, _("--encoding is utf-8-bom, utf-8 or cp874, not \"%s\""), name);
     return EXIT_OK;
 }
 
 static int check_event(const char *command, const struct io_args *a)
 {
     if (a->event && a->format == FORMAT_CSV && a->kind != KIND_ATTENDANCE && a->kind != KIND_TASK)
-        return cli_usage(command, "--event goes with attendance and tasks");
+        return cli_usage(command, _("--event goes with attendance and tasks"));
     return EXIT_OK;
 }
 
@@ -131,14 +137,14 @@ static int parse_args(const char *command, const struct cli *cli, struct io_args
         rc = parse_option(command, cli, &i, a);
     if (rc != EXIT_OK) return rc;
     if (strcmp(command, "import") == 0 && !a->file)
-        return cli_usage(command, "import needs the FILE to read");
+        return cli_usage(command, _("import needs the FILE to read"));
     if (a->out.vcard_version && a->format != FORMAT_VCARD)
-        return cli_usage(command, "--version goes with vcard");
+        return cli_usage(command, _("--version goes with vcard"));
     if (a->out.vcard_version && strcmp(a->out.vcard_version, "3.0") != 0 &&
         strcmp(a->out.vcard_version, "4.0") != 0)
-        return cli_usage(command, "--version is 3.0 or 4.0, not \"%s\"", a->out.vcard_version);
+        return cli_usage(command, _("--version is 3.0 or 4.0, not \"%s\""), a->out.vcard_version);
     if (a->out.thai_dates && a->format != FORMAT_CSV)
-        return cli_usage(command, "--thai-dates goes with CSV exports");
+        return cli_usage(command, _("--thai-dates goes with CSV exports"));
     rc = check_event(command, a);
     return rc == EXIT_OK ? check_encoding(command, a) : rc;
 }
@@ -149,12 +155,14 @@ static void print_report(const struct import_report *rep, const struct import_op
         print_safe(stderr, rep->messages[i]);
         fputc('\n', stderr);
     }
-    printf("%ld added, %ld updated, %ld merged, %ld rejected%s\n", rep->added, rep->updated,
-           rep->merged, rep->rejected, opt->dry_run ? " (dry run: nothing was written)" : "");
+    printf(_("%ld added, %ld updated, %ld merged, %ld rejected"), rep->added, rep->updated,
+           rep->merged, rep->rejected);
+    printf("%s\n", opt->dry_run ? _(" (dry run: nothing was written)") : "");
     if (rep->rejects_path) {
-        fputs("rejected rows, as they were, are in ", stdout);
-        print_safe(stdout, rep->rejects_path);
+        char *said = xasprintf(_("rejected rows, as they were, are in %s"), rep->rejects_path);
+        print_safe(stdout, said);
         putchar('\n');
+        free(said);
     }
 }
 
@@ -202,14 +210,14 @@ static FILE *open_output(const char *output, char **tmp_path, char **err)
     *tmp_path = NULL;
     if (!output) {
         FILE *f = tmpfile();
-        if (!f) *err = xasprintf("cannot create a temporary file: %s", strerror(errno));
+        if (!f) *err = xasprintf(_("cannot create a temporary file: %s"), strerror(errno));
         return f;
     }
     *tmp_path = xasprintf("%s.XXXXXX", output);
     int fd = mkstemp(*tmp_path);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        *err = xasprintf("cannot write %s: %s", output, strerror(errno));
+        *err = xasprintf(_("cannot write %s: %s"), output, strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(*tmp_path);
@@ -232,7 +240,7 @@ static int copy_to_stdout(FILE *f, char **err)
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         if (fwrite(buf, 1, n, stdout) != n) break;
     if (ferror(f) || fflush(stdout) != 0 || ferror(stdout)) {
-        *err = xasprintf("cannot write: %s", strerror(errno));
+        *err = xasprintf(_("cannot write: %s"), strerror(errno));
         return -1;
     }
     return 0;
@@ -242,11 +250,12 @@ static int finish_output(FILE *f, const char *output, char *tmp_path, int status
 {
     if (status == 0 && !output) status = copy_to_stdout(f, err);
     if (fclose(f) != 0 && status == 0) {
-        *err = xasprintf("cannot write %s: %s", output ? output : "the export", strerror(errno));
+        *err =
+            xasprintf(_("cannot write %s: %s"), output ? output : _("the export"), strerror(errno));
         status = -1;
     }
     if (tmp_path && status == 0 && rename(tmp_path, output) != 0) {
-        *err = xasprintf("cannot write %s: %s", output, strerror(errno));
+        *err = xasprintf(_("cannot write %s: %s"), output, strerror(errno));
         status = -1;
     }
     if (tmp_path && status != 0) unlink(tmp_path);
@@ -272,9 +281,10 @@ int cmd_export(const struct cli *cli)
     if (f) status = finish_output(f, a.output, tmp_path, status, &err);
     if (status != 0) return cli_fail(err);
     if (a.output) {
-        fputs("exported to ", stdout);
-        print_safe(stdout, a.output);
+        char *said = xasprintf(_("exported to %s"), a.output);
+        print_safe(stdout, said);
         putchar('\n');
+        free(said);
     }
     return EXIT_OK;
 }

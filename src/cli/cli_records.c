@@ -1,5 +1,6 @@
 /* The record commands: list, show, add, edit, delete, restore. */
 #include "cli_internal.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
@@ -19,7 +20,6 @@ struct list_opts {
     bool tsv;
     long long limit, offset;
     enum date_style dates;
-    bool thai;
 };
 
 static int parse_kind(const char *command, const char *arg, enum kind *k)
@@ -27,7 +27,7 @@ static int parse_kind(const char *command, const char *arg, enum kind *k)
     int v = arg ? kind_from_name(arg) : -1;
     if (v < 0)
         return cli_usage(command,
-                         "expected a kind (member, org, event, task, attendance), not \"%s\"",
+                         _("expected a kind (member, org, event, task, attendance), not \"%s\""),
                          arg ? arg : "");
     *k = (enum kind)v;
     return EXIT_OK;
@@ -47,7 +47,7 @@ static int print_table_row(const struct record *r, void *ctx)
     const struct view_col *view = view_columns(r->kind);
     char *cells[MAX_COLS];
     for (int i = 0; i < t->ncols; i++)
-        cells[i] = view_cell(r, &view[i], t->o->dates, t->o->thai);
+        cells[i] = view_cell(r, &view[i], t->o->dates, messages_thai());
     table_row(stdout, t->cols, (const char *const *)cells, t->widths, t->ncols);
     for (int i = 0; i < t->ncols; i++)
         free(cells[i]);
@@ -115,7 +115,7 @@ static void table_setup(struct table_state *t, enum kind k)
     const char *headers[MAX_COLS];
     for (t->ncols = 0; t->ncols < view_column_count(k); t->ncols++) {
         const struct view_col *c = &view[t->ncols];
-        headers[t->ncols] = view_header(k, c, t->o->thai);
+        headers[t->ncols] = view_header(k, c, messages_thai());
         t->cols[t->ncols] = (struct table_col){headers[t->ncols], c->min, c->max, c->right};
     }
     t->ncols = table_layout(t->cols, t->ncols, table_width(stdout), t->widths);
@@ -134,8 +134,8 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
             ok = ok || strcmp(keys[i], value) == 0;
         if (!ok)
             return cli_usage("list",
-                             "--sort for %s is one of the keys in `khai list --help`, "
-                             "not \"%s\"",
+                             _("--sort for %s is one of the keys in `khai list --help`, "
+                               "not \"%s\""),
                              kind_info(o->q.kind)->plural, value);
         o->q.sort = value;
     } else if (strcmp(opt, "--province") == 0)
@@ -147,7 +147,7 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
     else if (strcmp(opt, "--limit") == 0 || strcmp(opt, "--offset") == 0) {
         long long n;
         if (!cli_parse_id(value, &n) && strcmp(value, "0") != 0)
-            return cli_usage("list", "%s takes a whole number, not \"%s\"", opt, value);
+            return cli_usage("list", _("%s takes a whole number, not \"%s\""), opt, value);
         if (strcmp(value, "0") == 0) n = 0;
         *(opt[2] == 'l' ? &o->limit : &o->offset) = n;
     } else if (strcmp(opt, "--dates") == 0) {
@@ -158,7 +158,7 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         else if (strcmp(value, "ce") == 0)
             o->dates = DATE_CE;
         else
-            return cli_usage("list", "--dates is thai, iso or ce, not \"%s\"", value);
+            return cli_usage("list", _("--dates is thai, iso or ce, not \"%s\""), value);
     } else if (strcmp(opt, "--event") == 0 || strcmp(opt, "--member") == 0 ||
                strcmp(opt, "--org") == 0) {
         enum field_type type = opt[2] == 'e' ? FT_EVENT : opt[2] == 'm' ? FT_MEMBER : FT_ORG;
@@ -169,7 +169,7 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         char *err = NULL;
         if (model_find(*db, type, value, target, &err) != 0) return cli_fail(err);
     } else
-        return cli_usage("list", "unknown option \"%s\"", opt);
+        return cli_usage("list", _("unknown option \"%s\""), opt);
     return EXIT_OK;
 }
 
@@ -191,13 +191,13 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
             bool known = false;
             for (int v = 0; valued[v]; v++)
                 known = known || strcmp(valued[v], opt) == 0;
-            int rc = !known  ? cli_usage("list", "unknown option \"%s\"", opt)
+            int rc = !known  ? cli_usage("list", _("unknown option \"%s\""), opt)
                      : value ? list_option(opt, value, o, db, cli)
-                             : cli_usage("list", "%s needs a value", opt);
+                             : cli_usage("list", _("%s needs a value"), opt);
             free(opt);
             if (rc != EXIT_OK) return rc;
         } else {
-            return cli_usage("list", "unexpected argument \"%s\"", a);
+            return cli_usage("list", _("unexpected argument \"%s\""), a);
         }
     }
     return EXIT_OK;
@@ -205,7 +205,7 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
 
 int cmd_list(const struct cli *cli)
 {
-    struct list_opts o = {.limit = -1, .dates = DATE_THAI, .thai = cli->thai};
+    struct list_opts o = {.limit = -1, .dates = DATE_THAI};
     struct db *db = NULL;
     int rc = parse_kind("list", cli->argc ? cli->argv[0] : NULL, &o.q.kind);
     if (rc == EXIT_OK) rc = parse_list_args(cli, &o, &db);
@@ -243,11 +243,11 @@ int cmd_list(const struct cli *cli)
 static int parse_kind_and_id(const char *command, const struct cli *cli, enum kind *k,
                              long long *id)
 {
-    if (cli->argc < 2) return cli_usage(command, "%s needs a kind and an id", command);
+    if (cli->argc < 2) return cli_usage(command, _("%s needs a kind and an id"), command);
     int rc = parse_kind(command, cli->argv[0], k);
     if (rc != EXIT_OK) return rc;
     if (!cli_parse_id(cli->argv[1], id))
-        return cli_usage(command, "\"%s\" is not an id", cli->argv[1]);
+        return cli_usage(command, _("\"%s\" is not an id"), cli->argv[1]);
     return EXIT_OK;
 }
 
@@ -257,7 +257,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
     const struct kind_info *ki = kind_info(r->kind);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strncmp(a, "--", 2) != 0) return cli_usage(command, "unexpected argument \"%s\"", a);
+        if (strncmp(a, "--", 2) != 0) return cli_usage(command, _("unexpected argument \"%s\""), a);
         const char *eq = strchr(a, '=');
         char *name = eq ? xstrndup(a + 2, (size_t)(eq - a - 2)) : xstrdup(a + 2);
         const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
@@ -265,7 +265,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
         int rc = EXIT_OK;
         char *err = NULL;
         if (!value)
-            rc = cli_usage(command, "--%s needs a value", name);
+            rc = cli_usage(command, _("--%s needs a value"), name);
         else if (strcmp(name, "name") == 0 && r->kind == KIND_MEMBER)
             rc = record_set_full_name(r, value, &err) == 0 ? EXIT_OK : cli_fail(err);
         else if (fi < 0 || (ki->fields[fi].flags & FIELD_READONLY)) {
@@ -276,8 +276,8 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
                     for (const char *c = ki->fields[j].name; *c; c++)
                         sb_addc(&sb, *c == '_' ? '-' : *c);
                 }
-            rc = cli_usage(command, "%s has no field \"%s\"; it has%s%s", ki->name, name,
-                           sb_str(&sb), r->kind == KIND_MEMBER ? " --name" : "");
+            rc = cli_usage(command, _("%s has no field \"%s\"; it has%s%s"), kind_noun(r->kind),
+                           name, sb_str(&sb), r->kind == KIND_MEMBER ? " --name" : "");
             sb_free(&sb);
         } else
             record_set(r, field_id(r->kind, fi), value);
@@ -287,19 +287,28 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
     return EXIT_OK;
 }
 
-static int save_and_report(struct db *db, struct record *r, const char *verb)
+/* Prints what was done to the record: said (kind, id, name), then, when given, undo (the
+ * kind as the command line names it, id). */
+static void report(const struct record *r, const char *said, const char *undo)
+{
+    char *name = record_display_name(r);
+    char *line = xasprintf(said, kind_noun(r->kind), r->id, name);
+    print_safe(stdout, line);
+    if (undo) printf(undo, kind_info(r->kind)->name, r->id);
+    putchar('\n');
+    free(line);
+    free(name);
+}
+
+/* An added record is reported by its id alone, for scripts; an updated one in words. */
+static int save_and_report(struct db *db, struct record *r, bool adding)
 {
     char *err = NULL;
     if (record_save(db, r, &err) != 0) return cli_fail(err);
-    if (strcmp(verb, "added") == 0) {
+    if (adding)
         printf("%lld\n", r->id);
-    } else {
-        char *name = record_display_name(r);
-        printf("%s %s %lld: ", verb, kind_info(r->kind)->name, r->id);
-        print_safe(stdout, name);
-        putchar('\n');
-        free(name);
-    }
+    else
+        report(r, _("updated %s %lld: %s"), NULL);
     return EXIT_OK;
 }
 
@@ -311,7 +320,7 @@ int cmd_add(const struct cli *cli)
     struct record *r = record_new(k);
     rc = apply_field_options("add", r, cli->argc - 1, cli->argv + 1);
     struct db *db = NULL;
-    if (rc == EXIT_OK) rc = (db = cli_open(cli)) ? save_and_report(db, r, "added") : EXIT_ERROR;
+    if (rc == EXIT_OK) rc = (db = cli_open(cli)) ? save_and_report(db, r, true) : EXIT_ERROR;
     record_free(&r);
     db_close(&db);
     return rc;
@@ -324,7 +333,7 @@ int cmd_edit(const struct cli *cli)
     int rc = parse_kind_and_id("edit", cli, &k, &id);
     if (rc != EXIT_OK) return rc;
     if (cli->argc < 3)
-        return cli_usage("edit", "say which fields to change, e.g. --phone 081-234-5678");
+        return cli_usage("edit", _("say which fields to change, e.g. --phone 081-234-5678"));
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
     struct record *r = NULL;
@@ -333,7 +342,7 @@ int cmd_edit(const struct cli *cli)
         rc = cli_fail(err);
     else
         rc = apply_field_options("edit", r, cli->argc - 2, cli->argv + 2);
-    if (rc == EXIT_OK) rc = save_and_report(db, r, "updated");
+    if (rc == EXIT_OK) rc = save_and_report(db, r, false);
     record_free(&r);
     db_close(&db);
     return rc;
@@ -346,7 +355,7 @@ static int delete_or_restore(const struct cli *cli, bool deleting)
     long long id;
     int rc = parse_kind_and_id(command, cli, &k, &id);
     if (rc != EXIT_OK) return rc;
-    if (cli->argc > 2) return cli_usage(command, "unexpected argument \"%s\"", cli->argv[2]);
+    if (cli->argc > 2) return cli_usage(command, _("unexpected argument \"%s\""), cli->argv[2]);
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
     char *err = NULL;
@@ -356,12 +365,10 @@ static int delete_or_restore(const struct cli *cli, bool deleting)
         db_close(&db);
         return cli_fail(err);
     }
-    char *name = record_display_name(r);
-    printf("%s %s %lld: ", deleting ? "deleted" : "restored", kind_info(k)->name, id);
-    print_safe(stdout, name);
-    if (deleting) printf(" (undo with: khai restore %s %lld)", kind_info(k)->name, id);
-    putchar('\n');
-    free(name);
+    if (deleting)
+        report(r, _("deleted %s %lld: %s"), _(" (undo with: khai restore %s %lld)"));
+    else
+        report(r, _("restored %s %lld: %s"), NULL);
     record_free(&r);
     db_close(&db);
     return EXIT_OK;

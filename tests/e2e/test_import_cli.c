@@ -16,17 +16,7 @@
 /* ---------------------------------------------------------------------------------------- */
 
 /* A database of the test's own in the scratch directory, removed first. */
-static char *fresh_db(const char *name)
-{
-    char *file = xasprintf("%s.db", name);
-    char *path = test_path(file);
-    free(file);
-    char *cmd = xasprintf("rm -f '%s' '%s-wal' '%s-shm'", path, path, path);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    return path;
-}
-#define DB() fresh_db(__func__)
+#define DB() test_fresh_db_path(__func__)
 
 static void run(struct run_result *r, const char *db, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -264,7 +254,7 @@ static void import_cli_skip_bad_keeps_rejects_as_they_were(void **state)
     free(cmd);
     free(from);
     free(to);
-    char *db2 = fresh_db("skip_bad_874");
+    char *db2 = test_fresh_db_path("skip_bad_874");
     free(imports(db2, "2 added, 0 updated, 0 merged, 3 rejected", "members bad874.csv --skip-bad"));
     rejects = scratch_file("bad874.csv.rejects.csv");
     assert_non_null(rejects);
@@ -556,7 +546,7 @@ static void import_cli_dispatches_vcard_and_ical(void **state)
     free(out);
     out = ok(db, "export vcard -o cards.vcf");
     free(out);
-    char *db2 = fresh_db("vcard_copy");
+    char *db2 = test_fresh_db_path("vcard_copy");
     out = ok(db2, "import vcard cards.vcf");
     assert_contains(out, "1 added");
     free(out);
@@ -574,7 +564,7 @@ static const char *const kinds[] = {"orgs", "members", "events", "tasks", "atten
  * again and compares byte for byte. */
 static void round_trip(const char *db, const char *name, const char *options)
 {
-    char *copy = fresh_db(name);
+    char *copy = test_fresh_db_path(name);
     for (size_t i = 0; i < 5; i++) {
         char *file = xasprintf("%s-%s.csv", name, kinds[i]);
         free(ok(db, "export %s %s -o %s", kinds[i], options, file));
