@@ -372,7 +372,9 @@ int db_check(struct db *db, char **report, char **err)
     struct strbuf_lines lines = {NULL, 0};
     *report = NULL;
     if (collect_rows(db, "PRAGMA integrity_check", NULL, &lines, err) != 0 ||
-        collect_rows(db, "PRAGMA foreign_key_check", NULL, &lines, err) != 0 ||
+        collect_rows(db, "PRAGMA foreign_key_check",
+                     _("broken reference (table, row, the table it refers to, key): %s"), &lines,
+                     err) != 0 ||
         collect_rows(db,
                      "SELECT id FROM organisations o "
                      "WHERE EXISTS (WITH RECURSIVE up(id, depth) AS (SELECT o.parent_id, 1 "
