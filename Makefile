@@ -51,7 +51,8 @@ po-update:
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap po/th.po build/khai.pot
 	msgattrib --no-obsolete --no-wrap -o po/th.po po/th.po
 
-khai: $(REL_OBJ)
+# The catalogues come with the binary, so that ./khai speaks Thai however it was built.
+khai: $(REL_OBJ) | $(MO)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
