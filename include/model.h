@@ -93,7 +93,8 @@ enum {
 #define FIELD_ID(kind, index) ((kind) << 8 | (index))
 _Static_assert(MAX_FIELDS <= 256, "a field's position fits in FIELD_ID's low byte");
 enum field_id {
-    F_NONE = -1, /* no field: ends lists of fields; an error about the whole record */
+    F_FULL_NAME = -2, /* not a field: a member's title, given and family name in one */
+    F_NONE = -1,      /* no field: ends lists of fields; an error about the whole record */
 #define MEMBER(ID, ...) F_MEMBER_##ID = FIELD_ID(KIND_MEMBER, FI_MEMBER_##ID),
 #define ORG(ID, ...) F_ORG_##ID = FIELD_ID(KIND_ORG, FI_ORG_##ID),
 #define EVENT(ID, ...) F_EVENT_##ID = FIELD_ID(KIND_EVENT, FI_EVENT_##ID),
@@ -142,6 +143,32 @@ const struct field *field_info(enum field_id f);
 /* The label of a choice key in English or Thai; the key itself when unknown. */
 const char *choice_label(const struct field *f, const char *key, bool thai);
 
+/* Why the model refused something, as a value: which field, what message, with what
+ * arguments. Each interface renders it in its language and places it (the form at the
+ * field, the command line as "field: message"). */
+enum { MODEL_ERROR_ARGS = 4 };
+struct model_error {
+    enum field_id field; /* the field at fault, F_FULL_NAME, or F_NONE for the whole record */
+    const char *msgid;   /* English printf format taking only %s, marked N_(); NULL: text */
+    char *args[MODEL_ERROR_ARGS]; /* its arguments, malloc'd */
+    char *text;                   /* a reason already in words (the database's), or NULL */
+};
+
+/* Sets e (clearing what it held) to msgid with up to MODEL_ERROR_ARGS string arguments,
+ * ended by NULL. Returns -1, for `return model_error_set(...)`. */
+int model_error_set(struct model_error *e, enum field_id field, const char *msgid, ...)
+    __attribute__((sentinel));
+/* Sets e to a reason already in words; takes text (malloc'd). Returns -1. */
+int model_error_take(struct model_error *e, enum field_id field, char *text);
+void model_error_clear(struct model_error *e);
+/* The reason in the interface's language, without the field. malloc'd. */
+char *model_error_message(const struct model_error *e);
+/* "field: reason" as the command line and import reports say it: the field by its name
+ * (given_name, as options and columns name it) in English, by its label in Thai. malloc'd. */
+char *model_error_text(const struct model_error *e);
+/* The label of the field an error names, in the interface's language; NULL for F_NONE. */
+const char *model_error_field_label(const struct model_error *e);
+
 /* One record of any kind. values[i] is the display form of field i ("" when empty): dates
  * ISO 8601, phones grouped, provinces and organisations by name, choices by key. */
 struct record {
@@ -174,7 +201,8 @@ char *record_display_name(const struct record *r);
  * event, member); 0 when none or not resolved. */
 size_t record_refs(const struct record *r, enum field_id f, const long long **ids);
 
-/* Sets title, given_name and family_name from a full name split by the honorific rules. */
+/* Sets title, given_name and family_name from a full name split by the honorific rules.
+ * Fails with *err (model_error_text of an F_FULL_NAME error). */
 int record_set_full_name(struct record *r, const char *full, char **err);
 
 /* Loads one record (deleted ones too: deleted_at says so). Returns 0, 1 when there is no
@@ -184,7 +212,10 @@ int record_load(struct db *db, enum kind k, long long id, struct record **out, c
 /* Checks and normalises every changed field, then inserts (id 0) or updates the record in
  * one transaction with its audit row. An update fails with "changed by X at T" when the row
  * was changed since it was read. On success r holds the stored values, id and version. On
- * failure nothing is written and *err names the field and the reason. */
+ * failure nothing is written and *why names the field and the reason (clear it with
+ * model_error_clear). */
+int record_save_why(struct db *db, struct record *r, struct model_error *why);
+/* The same with the error rendered: *err is model_error_text of it. */
 int record_save(struct db *db, struct record *r, char **err);
 
 /* Soft delete and restore, audited; fails with a message for a missing record. */

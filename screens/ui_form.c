@@ -468,32 +468,28 @@ static void clear_errors(struct form_state *st)
     }
 }
 
-/* record_save's messages start with the field's name: "phone: not a Thai phone number...". */
-static struct ffield *field_in_error(struct form_state *st, const char *err, const char **why)
+/* The form's field an error names, when the user can fix it there. */
+static struct ffield *field_in_error(struct form_state *st, const struct model_error *e)
 {
-    const char *colon = strstr(err, ": ");
-    if (!colon) return NULL;
-    char *name = xstrndup(err, (size_t)(colon - err));
-    struct ffield *ff =
-        strcmp(name, "name") == 0 ? name_field(st) : field_at(st, field_index(st->ki, name));
-    free(name);
-    if (!ff || !ff->editable) return NULL;
-    *why = colon + 2;
-    return ff;
+    struct ffield *ff = e->field == F_FULL_NAME ? name_field(st)
+                        : e->field == F_NONE    ? NULL
+                                                : field_named(st, e->field);
+    return ff && ff->editable ? ff : NULL;
 }
 
-static void show_error(struct form_state *st, struct ui *ui, const char *err)
+static void show_error(struct form_state *st, struct ui *ui, const struct model_error *e)
 {
-    const char *why = err;
-    struct ffield *ff = field_in_error(st, err, &why);
+    struct ffield *ff = field_in_error(st, e);
+    char *why = model_error_message(e);
     if (!ff) {
-        ui_message(ui, true, "%s", err); /* "changed by X at T" and the like */
+        char *text = model_error_text(e); /* "changed by X at T" and the like */
+        ui_message(ui, true, "%s", text);
+        free(text);
+        free(why);
         return;
     }
-    ff->error = xstrdup(why);
-    const struct field *f = field_of(st, ff);
-    ui_message(ui, true, "%s: %s", f ? (ui->thai ? f->th : f->en) : T(ui, "Full name", "ชื่อ-สกุล"),
-               why);
+    ui_message(ui, true, "%s: %s", model_error_field_label(e), why);
+    ff->error = why;
     move_to(st, (int)(ff - st->f));
 }
 
@@ -524,10 +520,10 @@ static int save(struct form_state *st, struct ui *ui)
     }
     clear_errors(st);
     struct record *w = edited_copy(st);
-    char *err = NULL;
-    if (record_save(ui->db, w, &err) != 0) {
-        show_error(st, ui, err);
-        free(err);
+    struct model_error e = {.field = F_NONE};
+    if (record_save_why(ui->db, w, &e) != 0) {
+        show_error(st, ui, &e);
+        model_error_clear(&e);
         record_free(&w);
         return UI_DIRTY;
     }

@@ -13,7 +13,7 @@ void test_set_fields(struct record *r, const struct field_value *fv)
 {
     for (; fv->field != F_NONE; fv++) {
         char *err = NULL;
-        if (fv->field != F_TEST_FULL_NAME)
+        if (fv->field != F_FULL_NAME)
             record_set(r, fv->field, fv->value);
         else if (record_set_full_name(r, fv->value, &err) != 0)
             fail_msg("record_set_full_name: %s", err);

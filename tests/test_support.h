@@ -12,13 +12,14 @@
 
 struct db;
 
-/* A field and its value, for making records in tests; {F_NONE, NULL} ends a list. */
+/* A field and its value, for making records in tests; {F_NONE, NULL} ends a list, and
+ * F_FULL_NAME sets a member's title, given and family name from one full name. */
 struct field_value {
     enum field_id field;
     const char *value;
 };
 /* Not a field: a member's title, given and family name, split from one full name. */
-#define F_TEST_FULL_NAME ((enum field_id) - 2)
+#define F_FULL_NAME ((enum field_id) - 2)
 
 /* Sets the fields of r; fails the test when a full name cannot be split. */
 void test_set_fields(struct record *r, const struct field_value *fv);

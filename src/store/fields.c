@@ -1,5 +1,6 @@
 /* Checking and normalising field input into the form it is stored in, one rule per type. */
 #include "honorific.h"
+#include "messages.h"
 #include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
@@ -9,6 +10,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,10 +30,11 @@ bool field_is_ref(enum field_type t)
     return t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_EVENT;
 }
 
-static int field_error(char **err, const struct field *f, const char *input, const char *why)
+/* msgid quotes the input once. */
+static int field_error(struct model_error *e, enum field_id id, const char *input,
+                       const char *msgid)
 {
-    *err = xasprintf("%s: %s: \"%s\"", f->name, why, input);
-    return -1;
+    return model_error_set(e, id, msgid, input, NULL);
 }
 
 /* Splits "a; b, c" into trimmed, normalised, non-empty items. */
@@ -77,8 +80,10 @@ static bool looks_like_id(const char *s)
     return true;
 }
 
-static int store_choice(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_choice(enum field_id id, const char *input, struct stored *out,
+                        struct model_error *e)
 {
+    const struct field *f = field_info(id);
     for (const struct choice *c = f->choices; c->key; c++) {
         if (strcasecmp(input, c->key) == 0 || strcasecmp(input, c->en) == 0 ||
             strcmp(input, c->th) == 0) {
@@ -89,19 +94,18 @@ static int store_choice(const struct field *f, const char *input, struct stored 
     struct strbuf sb = STRBUF_INIT;
     for (const struct choice *c = f->choices; c->key; c++)
         sb_addf(&sb, "%s%s", c == f->choices ? "" : ", ", c->key);
-    *err = xasprintf("%s: \"%s\" is not one of %s", f->name, input, sb_str(&sb));
+    model_error_set(e, id, N_("\"%s\" is not one of %s"), input, sb_str(&sb), NULL);
     sb_free(&sb);
     return -1;
 }
 
-static int store_date(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_date(enum field_id id, const char *input, struct stored *out,
+                      struct model_error *e)
 {
     struct date start, end;
     char why[256];
-    if (date_parse(input, date_today(), &start, &end, why, sizeof why) != 0) {
-        *err = xasprintf("%s: %s", f->name, why);
-        return -1;
-    }
+    if (date_parse(input, date_today(), &start, &end, why, sizeof why) != 0)
+        return model_error_take(e, id, xstrdup(why));
     char buf[32];
     date_format(start, DATE_ISO, buf, sizeof buf);
     out->text = xstrdup(buf);
@@ -114,14 +118,13 @@ static int store_date(const struct field *f, const char *input, struct stored *o
     return 0;
 }
 
-static int store_time(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_time(enum field_id id, const char *input, struct stored *out,
+                      struct model_error *e)
 {
     int start, end;
     char why[256];
-    if (time_parse(input, &start, &end, why, sizeof why) != 0) {
-        *err = xasprintf("%s: %s", f->name, why);
-        return -1;
-    }
+    if (time_parse(input, &start, &end, why, sizeof why) != 0)
+        return model_error_take(e, id, xstrdup(why));
     char buf[16];
     time_format(start, buf, sizeof buf);
     out->text = xstrdup(buf);
@@ -134,7 +137,8 @@ static int store_time(const struct field *f, const char *input, struct stored *o
     return 0;
 }
 
-static int store_bool(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_bool(enum field_id id, const char *input, struct stored *out,
+                      struct model_error *e)
 {
     static const char *const yes[] = {"1", "yes", "y", "true", "ใช่", "active", NULL};
     static const char *const no[] = {"0", "no", "n", "false", "ไม่", "inactive", NULL};
@@ -143,19 +147,20 @@ static int store_bool(const struct field *f, const char *input, struct stored *o
         if (strcasecmp(input, yes[i]) == 0) return out->num = 1, 0;
     for (int i = 0; no[i]; i++)
         if (strcasecmp(input, no[i]) == 0) return out->num = 0, 0;
-    return field_error(err, f, input, "expected yes or no");
+    return field_error(e, id, input, N_("expected yes or no: \"%s\""));
 }
 
-static int store_phones(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_phones(enum field_id id, const char *input, struct stored *out,
+                        struct model_error *e)
 {
     size_t n;
     char **items = split_items(input, &n);
     for (size_t i = 0; i < n; i++) {
         char digits[32];
         if (phone_normalize(items[i], digits, sizeof digits) == PHONE_INVALID) {
-            int rc = field_error(err, f, items[i],
-                                 "not a Thai phone number (mobile 0XX-XXX-XXXX, landline "
-                                 "0X-XXX-XXXX)");
+            int rc = field_error(e, id, items[i],
+                                 N_("not a Thai phone number (mobile 0XX-XXX-XXXX, landline "
+                                    "0X-XXX-XXXX): \"%s\""));
             for (size_t j = 0; j < n; j++)
                 free(items[j]);
             free(items);
@@ -169,39 +174,43 @@ static int store_phones(const struct field *f, const char *input, struct stored 
     return 0;
 }
 
-static int store_email(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_email(enum field_id id, const char *input, struct stored *out,
+                       struct model_error *e)
 {
     const char *at = strchr(input, '@');
     bool ok = at && at != input && !strchr(at + 1, '@') && strchr(at + 1, '.') && at[1] != '.' &&
               input[strlen(input) - 1] != '.' && !strpbrk(input, " \t<>,;\"");
-    if (!ok) return field_error(err, f, input, "not an e-mail address");
+    if (!ok) return field_error(e, id, input, N_("not an e-mail address: \"%s\""));
     out->text = xstrdup(input);
     return 0;
 }
 
-static int store_province(struct db *db, const struct field *f, const char *input,
-                          struct stored *out, char **err)
+static int store_province(struct db *db, enum field_id id, const char *input, struct stored *out,
+                          struct model_error *e)
 {
     char *name = province_lookup(db, input);
-    if (!name) return field_error(err, f, input, "no such province");
-    sqlite3_stmt *st = db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", err);
+    if (!name) return field_error(e, id, input, N_("no such province: \"%s\""));
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(db, "SELECT code FROM provinces WHERE name_th = ?", &err);
     if (!st) {
         free(name);
-        return -1;
+        return model_error_take(e, F_NONE, err);
     }
     sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW)
         out->text = xstrdup((const char *)sqlite3_column_text(st, 0));
     sqlite3_reset(st);
     free(name);
-    return out->text ? 0 : field_error(err, f, input, "no such province");
+    return out->text ? 0 : field_error(e, id, input, N_("no such province: \"%s\""));
 }
 
 /* Finds ids by a query taking one text parameter; returns how many matched (ids up to 8). */
-static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8], char **err)
+static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8],
+                    struct model_error *e)
 {
-    sqlite3_stmt *st = db_prepare(db, sql, err);
-    if (!st) return -1;
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(db, sql, &err);
+    if (!st) return model_error_take(e, F_NONE, err);
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -209,27 +218,38 @@ static int find_ids(struct db *db, const char *sql, const char *key, long long i
         n++;
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        *err = db_error(db, "cannot look up a reference");
-        return -1;
-    }
+    if (rc != SQLITE_DONE)
+        return model_error_take(e, F_NONE, db_error(db, "cannot look up a reference"));
     return n;
 }
 
-static int one_id(const struct field *f, const char *input, const char *what, int n,
-                  const long long ids[8], long long *out, char **err)
+/* What a reference names, in the words of its two errors. */
+struct what {
+    const char *none;    /* the input */
+    const char *several; /* how many, the input, their ids */
+};
+static const struct what an_org = {N_("no organisation \"%s\""),
+                                   N_("%s organisations match \"%s\" (ids %s): give the id")},
+                         a_member = {N_("no member \"%s\""),
+                                     N_("%s members match \"%s\" (ids %s): give the id")},
+                         a_phone = {N_("no member with phone \"%s\""),
+                                    N_("%s members have the phone \"%s\" (ids %s): give the id")},
+                         an_event = {N_("no event \"%s\""),
+                                     N_("%s events match \"%s\" (ids %s): give the id")};
+
+static int one_id(enum field_id id, const char *input, const struct what *what, int n,
+                  const long long ids[8], long long *out, struct model_error *e)
 {
     if (n < 0) return -1;
-    if (n == 0) {
-        *err = xasprintf("%s: no %s \"%s\"", f->name, what, input);
-        return -1;
-    }
+    if (n == 0) return model_error_set(e, id, what->none, input, NULL);
     if (n > 1) {
         struct strbuf sb = STRBUF_INIT;
         for (int i = 0; i < n && i < 8; i++)
             sb_addf(&sb, "%s%lld", i ? ", " : "", ids[i]);
-        *err = xasprintf("%s: %d %ss match \"%s\" (ids %s%s): give the id", f->name, n, what, input,
-                         sb_str(&sb), n > 8 ? ", ..." : "");
+        if (n > 8) sb_add(&sb, ", ...");
+        char count[16];
+        snprintf(count, sizeof count, "%d", n);
+        model_error_set(e, id, what->several, count, input, sb_str(&sb), NULL);
         sb_free(&sb);
         return -1;
     }
@@ -237,32 +257,32 @@ static int one_id(const struct field *f, const char *input, const char *what, in
     return 0;
 }
 
-static int resolve_by_id(struct db *db, const char *sql, const struct field *f, const char *input,
-                         const char *what, long long *out, char **err)
+static int resolve_by_id(struct db *db, const char *sql, enum field_id id, const char *input,
+                         const struct what *what, long long *out, struct model_error *e)
 {
     long long ids[8];
     const char *digits = *input == '#' ? input + 1 : input;
-    return one_id(f, input, what, find_ids(db, sql, digits, ids, err), ids, out, err);
+    return one_id(id, input, what, find_ids(db, sql, digits, ids, e), ids, out, e);
 }
 
-static int resolve_org(struct db *db, const struct field *f, const char *input, long long *out,
-                       char **err)
+static int resolve_org(struct db *db, enum field_id id, const char *input, long long *out,
+                       struct model_error *e)
 {
     long long ids[8];
     if (looks_like_id(input))
         return resolve_by_id(db,
                              "SELECT id FROM organisations WHERE id = CAST(?1 AS INTEGER) AND "
                              "deleted_at IS NULL",
-                             f, input, "organisation", out, err);
+                             id, input, &an_org, out, e);
     int n = find_ids(db,
                      "SELECT id FROM organisations WHERE deleted_at IS NULL AND (name = ?1 OR "
                      "(short_name = ?1 AND short_name <> '')) ORDER BY name = ?1 DESC, id",
-                     input, ids, err);
-    return one_id(f, input, "organisation", n, ids, out, err);
+                     input, ids, e);
+    return one_id(id, input, &an_org, n, ids, out, e);
 }
 
-static int resolve_member(struct db *db, const struct field *f, const char *input, long long *out,
-                          char **err)
+static int resolve_member(struct db *db, enum field_id id, const char *input, long long *out,
+                          struct model_error *e)
 {
     long long ids[8];
     char phone[32];
@@ -270,68 +290,70 @@ static int resolve_member(struct db *db, const struct field *f, const char *inpu
         return resolve_by_id(db,
                              "SELECT id FROM members WHERE id = CAST(?1 AS INTEGER) AND "
                              "deleted_at IS NULL",
-                             f, input, "member", out, err);
+                             id, input, &a_member, out, e);
     if (phone_normalize(input, phone, sizeof phone) != PHONE_INVALID) {
         int n = find_ids(db,
                          "SELECT DISTINCT p.member_id FROM member_phones p JOIN members m ON "
                          "m.id = p.member_id WHERE p.phone = ?1 AND m.deleted_at IS NULL",
-                         phone, ids, err);
-        return one_id(f, input, "member with phone", n, ids, out, err);
+                         phone, ids, e);
+        return one_id(id, input, &a_phone, n, ids, out, e);
     }
     struct person_name pn;
     if (name_split(input, &pn) != 0)
-        return field_error(err, f, input, "not a member id, phone or name");
+        return field_error(e, id, input, N_("not a member id, phone or name: \"%s\""));
     char *key = xasprintf("%s\t%s", pn.given, pn.family ? pn.family : "");
     int n = find_ids(db,
                      "SELECT id FROM members WHERE deleted_at IS NULL AND given_name || "
                      "char(9) || family_name = ?1 UNION SELECT id FROM members WHERE deleted_at "
                      "IS NULL AND family_name = '' AND nickname = substr(?1, 1, instr(?1, "
                      "char(9)) - 1) ORDER BY 1",
-                     key, ids, err);
+                     key, ids, e);
     free(key);
     person_name_free(&pn);
-    return one_id(f, input, "member", n, ids, out, err);
+    return one_id(id, input, &a_member, n, ids, out, e);
 }
 
-static int store_ref(struct db *db, const struct field *f, const char *input, struct stored *out,
-                     char **err)
+static int store_ref(struct db *db, enum field_type type, enum field_id id, const char *input,
+                     struct stored *out, struct model_error *e)
 {
     out->has_num = true;
-    switch (f->type) {
+    switch (type) {
     case FT_ORG:
-        return resolve_org(db, f, input, &out->num, err);
+        return resolve_org(db, id, input, &out->num, e);
     case FT_MEMBER:
-        return resolve_member(db, f, input, &out->num, err);
+        return resolve_member(db, id, input, &out->num, e);
     default:
-        if (!looks_like_id(input)) return field_error(err, f, input, "expected an event id");
+        if (!looks_like_id(input))
+            return field_error(e, id, input, N_("expected an event id: \"%s\""));
         return resolve_by_id(db,
                              "SELECT id FROM events WHERE id = CAST(?1 AS INTEGER) AND "
                              "deleted_at IS NULL",
-                             f, input, "event", &out->num, err);
+                             id, input, &an_event, &out->num, e);
     }
 }
 
-static int store_orgs(struct db *db, const struct field *f, const char *input, struct stored *out,
-                      char **err)
+static int store_orgs(struct db *db, enum field_id id, const char *input, struct stored *out,
+                      struct model_error *e)
 {
     size_t n;
     char **items = split_items(input, &n);
     int rc = 0;
     out->ids = xcalloc(n ? n : 1, sizeof *out->ids);
     for (size_t i = 0; i < n; i++) {
-        long long id;
-        if (rc == 0 && resolve_org(db, f, items[i], &id, err) != 0) rc = -1;
+        long long org;
+        if (rc == 0 && resolve_org(db, id, items[i], &org, e) != 0) rc = -1;
         bool seen = false;
         for (size_t j = 0; rc == 0 && j < out->n; j++)
-            seen = seen || out->ids[j] == id;
-        if (rc == 0 && !seen) out->ids[out->n++] = id;
+            seen = seen || out->ids[j] == org;
+        if (rc == 0 && !seen) out->ids[out->n++] = org;
         free(items[i]);
     }
     free(items);
     return rc;
 }
 
-static int store_quotas(const struct field *f, const char *input, struct stored *out, char **err)
+static int store_quotas(enum field_id id, const char *input, struct stored *out,
+                        struct model_error *e)
 {
     size_t n;
     char **items = split_items(input, &n);
@@ -341,7 +363,7 @@ static int store_quotas(const struct field *f, const char *input, struct stored 
         if (!eq) eq = strrchr(items[i], ':');
         long long target;
         if (rc == 0 && (!eq || eq == items[i] || !parse_whole_number(eq + 1, &target)))
-            rc = field_error(err, f, items[i], "expected category=number");
+            rc = field_error(e, id, items[i], N_("expected category=number: \"%s\""));
         if (rc == 0) {
             *eq = '\0';
             char *category = text_normalize(items[i], 0);
@@ -362,10 +384,10 @@ static int store_quotas(const struct field *f, const char *input, struct stored 
 }
 
 /* An empty input is always accepted here: required fields are checked by the caller. */
-int field_store(struct db *db, enum kind k, int fi, const char *input, struct stored *out,
-                char **err)
+int field_check(struct db *db, enum field_id id, const char *input, struct stored *out,
+                struct model_error *e)
 {
-    const struct field *f = &kind_info(k)->fields[fi];
+    const struct field *f = field_info(id);
     memset(out, 0, sizeof *out);
     char *norm =
         text_normalize(input ? input : "", f->type == FT_MULTILINE ? TEXT_KEEP_NEWLINES : 0);
@@ -385,43 +407,43 @@ int field_store(struct db *db, enum kind k, int fi, const char *input, struct st
         norm = NULL;
         break;
     case FT_CHOICE:
-        rc = store_choice(f, norm, out, err);
+        rc = store_choice(id, norm, out, e);
         break;
     case FT_DATE:
-        rc = store_date(f, norm, out, err);
+        rc = store_date(id, norm, out, e);
         break;
     case FT_TIME:
-        rc = store_time(f, norm, out, err);
+        rc = store_time(id, norm, out, e);
         break;
     case FT_INT:
         out->has_num = parse_whole_number(norm, &out->num);
-        if (!out->has_num) rc = field_error(err, f, norm, "expected a whole number");
+        if (!out->has_num) rc = field_error(e, id, norm, N_("expected a whole number: \"%s\""));
         break;
     case FT_BOOL:
-        rc = store_bool(f, norm, out, err);
+        rc = store_bool(id, norm, out, e);
         break;
     case FT_PHONES:
-        rc = store_phones(f, norm, out, err);
+        rc = store_phones(id, norm, out, e);
         break;
     case FT_EMAIL:
-        rc = store_email(f, norm, out, err);
+        rc = store_email(id, norm, out, e);
         break;
     case FT_PROVINCE:
-        rc = store_province(db, f, norm, out, err);
+        rc = store_province(db, id, norm, out, e);
         break;
     case FT_ORG:
     case FT_MEMBER:
     case FT_EVENT:
-        rc = store_ref(db, f, norm, out, err);
+        rc = store_ref(db, f->type, id, norm, out, e);
         break;
     case FT_ORGS:
-        rc = store_orgs(db, f, norm, out, err);
+        rc = store_orgs(db, id, norm, out, e);
         break;
     case FT_TAGS:
         out->items = split_items(norm, &out->n);
         break;
     case FT_QUOTAS:
-        rc = store_quotas(f, norm, out, err);
+        rc = store_quotas(id, norm, out, e);
         break;
     case FT_ID:
     case FT_DERIVED:
@@ -429,6 +451,16 @@ int field_store(struct db *db, enum kind k, int fi, const char *input, struct st
     }
     free(norm);
     if (rc != 0) stored_free(out);
+    return rc;
+}
+
+int field_store(struct db *db, enum kind k, int fi, const char *input, struct stored *out,
+                char **err)
+{
+    struct model_error e = {.field = F_NONE};
+    int rc = field_check(db, field_id(k, fi), input, out, &e);
+    if (rc != 0) *err = model_error_text(&e);
+    model_error_clear(&e);
     return rc;
 }
 
@@ -480,16 +512,23 @@ char *province_lookup(struct db *db, const char *input)
     return name;
 }
 
+/* The error names what was looked for: "organisation: no organisation ...". */
 int model_find(struct db *db, enum field_type type, const char *input, long long *id, char **err)
 {
-    static const struct field org = {"organisation", "", "", FT_ORG, 0, NULL},
-                              member = {"member", "", "", FT_MEMBER, 0, NULL},
-                              event = {"event", "", "", FT_EVENT, 0, NULL};
-    const struct field *f = type == FT_ORG ? &org : type == FT_MEMBER ? &member : &event;
+    const char *what = type == FT_ORG      ? N_("organisation")
+                       : type == FT_MEMBER ? N_("member")
+                                           : N_("event");
     struct stored out = {0};
+    struct model_error e = {.field = F_NONE};
     char *norm = text_normalize(input, 0);
-    int rc = store_ref(db, f, norm, &out, err);
+    int rc = store_ref(db, type, F_NONE, norm, &out, &e);
     free(norm);
+    if (rc != 0) {
+        char *why = model_error_message(&e);
+        *err = xasprintf("%s: %s", _(what), why);
+        free(why);
+    }
+    model_error_clear(&e);
     *id = out.num;
     stored_free(&out);
     return rc;

@@ -1,6 +1,7 @@
 /* Records of every kind: loading, saving with validation and lost-update detection,
  * soft delete and restore, each write in one transaction with its audit row. */
 #include "honorific.h"
+#include "messages.h"
 #include "store_internal.h"
 #include "strbuf.h"
 #include "thaidate.h"
@@ -328,7 +329,10 @@ int record_set_full_name(struct record *r, const char *full, char **err)
 {
     struct person_name pn;
     if (name_split(full, &pn) != 0) {
-        *err = xasprintf("name: no given name in \"%s\"", full);
+        struct model_error e = {.field = F_NONE};
+        model_error_set(&e, F_FULL_NAME, N_("no given name in \"%s\""), full, NULL);
+        *err = model_error_text(&e);
+        model_error_clear(&e);
         return -1;
     }
     record_set(r, F_MEMBER_TITLE, pn.title);

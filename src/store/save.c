@@ -1,5 +1,6 @@
 /* Saving, deleting and restoring records: one transaction each, with lost-update detection
  * and an audit row of what changed. */
+#include "messages.h"
 #include "store_internal.h"
 #include "strbuf.h"
 #include "thaidate.h"
@@ -31,21 +32,29 @@ static bool stored_empty(const struct stored *v)
     return (!v->text || !*v->text) && !v->has_num && v->n == 0;
 }
 
-static int changed_error(const struct save *s, char **err)
+/* A failure the store reported in words (the database's, a load's): about no one field. */
+static int failed(struct model_error *e, char *text)
 {
-    char when[64];
+    return model_error_take(e, F_NONE, text);
+}
+
+static int changed_error(const struct save *s, struct model_error *e)
+{
+    char when[64], id[32];
     timestamp_local(s->old->updated_at, when, sizeof when);
+    snprintf(id, sizeof id, "%lld", s->r->id);
     char *name = record_display_name(s->old);
-    *err = xasprintf("%s %lld (%s) was changed by %s at %s since you read it: nothing was saved; "
-                     "reload it and make your change again",
-                     s->ki->name, s->r->id, name, s->old->updated_by, when);
+    model_error_set(e, F_NONE,
+                    N_("%s %s (%s) was changed by %s at %s since you read it: nothing was saved; "
+                       "reload it and make your change again"),
+                    kind_noun(s->r->kind), id, name, s->old->updated_by, when, NULL);
     free(name);
     return -1;
 }
 
 /* Fields the user did not change keep their stored references; everything else is checked
  * afresh, so a save never writes a value that would not pass today's rules. */
-static int store_fields(struct save *s, char **err)
+static int store_fields(struct save *s, struct model_error *e)
 {
     struct refs *refs = s->r->refs;
     for (int i = 0; i < s->ki->nfields; i++) {
@@ -63,11 +72,10 @@ static int store_fields(struct save *s, char **err)
             }
             continue;
         }
-        if (field_store(s->db, s->r->kind, i, s->r->values[i], &s->vals[i], err) != 0) return -1;
-        if ((f->flags & FIELD_REQUIRED) && stored_empty(&s->vals[i])) {
-            *err = xasprintf("%s: required", f->name);
-            return -1;
-        }
+        enum field_id id = field_id(s->r->kind, i);
+        if (field_check(s->db, id, s->r->values[i], &s->vals[i], e) != 0) return -1;
+        if ((f->flags & FIELD_REQUIRED) && stored_empty(&s->vals[i]))
+            return model_error_set(e, id, N_("required"), NULL);
     }
     return 0;
 }
@@ -86,22 +94,20 @@ static void take_range_end(struct save *s, enum field_id start, enum field_id en
         set_text(to, from->items[0]);
 }
 
-static int event_rules(struct save *s, char **err)
+static int event_rules(struct save *s, struct model_error *e)
 {
     take_range_end(s, F_EVENT_START_DATE, F_EVENT_END_DATE);
     take_range_end(s, F_EVENT_START_TIME, F_EVENT_END_TIME);
     struct stored *start = val(s, F_EVENT_START_DATE), *end = val(s, F_EVENT_END_DATE);
     if (stored_empty(end)) set_text(end, start->text);
-    if (strcmp(end->text, start->text) < 0) {
-        *err = xasprintf("end_date: %s is before the start date %s", end->text, start->text);
-        return -1;
-    }
+    if (strcmp(end->text, start->text) < 0)
+        return model_error_set(e, F_EVENT_END_DATE, N_("%s is before the start date %s"), end->text,
+                               start->text, NULL);
     return 0;
 }
 
-static int task_rules(struct save *s, char **err)
+static int task_rules(struct save *s)
 {
-    (void)err;
     struct stored *done = val(s, F_TASK_DONE_DATE);
     if (strcmp(val(s, F_TASK_STATUS)->text, "done") == 0 && stored_empty(done)) {
         char buf[32];
@@ -112,13 +118,14 @@ static int task_rules(struct save *s, char **err)
 }
 
 /* Only one row per person and event exists, even deleted: adding someone again revives it. */
-static int attendance_existing(struct save *s, char **err)
+static int attendance_existing(struct save *s, struct model_error *e)
 {
+    char *err = NULL;
     sqlite3_stmt *st = db_prepare(s->db,
                                   "SELECT id, deleted_at IS NOT NULL FROM attendance WHERE "
                                   "event_id = ? AND member_id = ? AND id <> ?",
-                                  err);
-    if (!st) return -1;
+                                  &err);
+    if (!st) return failed(e, err);
     sqlite3_bind_int64(st, 1, val(s, F_ATTENDANCE_EVENT_ID)->num);
     sqlite3_bind_int64(st, 2, val(s, F_ATTENDANCE_MEMBER_ID)->num);
     sqlite3_bind_int64(st, 3, s->r->id);
@@ -130,13 +137,16 @@ static int attendance_existing(struct save *s, char **err)
     }
     sqlite3_reset(st);
     if (id && !deleted) {
-        *err =
-            xasprintf("member %lld is already on the list of event %lld (attendance %lld)",
-                      val(s, F_ATTENDANCE_MEMBER_ID)->num, val(s, F_ATTENDANCE_EVENT_ID)->num, id);
-        return -1;
+        char member[32], event[32], row[32];
+        snprintf(member, sizeof member, "%lld", val(s, F_ATTENDANCE_MEMBER_ID)->num);
+        snprintf(event, sizeof event, "%lld", val(s, F_ATTENDANCE_EVENT_ID)->num);
+        snprintf(row, sizeof row, "%lld", id);
+        return model_error_set(e, F_NONE,
+                               N_("member %s is already on the list of event %s (attendance %s)"),
+                               member, event, row, NULL);
     }
     if (id && !s->r->id) {
-        if (record_load(s->db, KIND_ATTENDANCE, id, &s->old, err) != 0) return -1;
+        if (record_load(s->db, KIND_ATTENDANCE, id, &s->old, &err) != 0) return failed(e, err);
         s->r->id = id;
         s->r->version = s->old->version;
     }
@@ -144,15 +154,16 @@ static int attendance_existing(struct save *s, char **err)
 }
 
 /* Who comes usually represents their (first) organisation: the turnout counts it. */
-static int attendance_default_org(struct save *s, char **err)
+static int attendance_default_org(struct save *s, struct model_error *e)
 {
     struct stored *org = val(s, F_ATTENDANCE_ORGANISATION);
     if (org->has_num) return 0;
+    char *err = NULL;
     sqlite3_stmt *st = db_prepare(s->db,
                                   "SELECT org_id FROM affiliations WHERE member_id = ? ORDER BY "
                                   "position LIMIT 1",
-                                  err);
-    if (!st) return -1;
+                                  &err);
+    if (!st) return failed(e, err);
     sqlite3_bind_int64(st, 1, val(s, F_ATTENDANCE_MEMBER_ID)->num);
     if (sqlite3_step(st) == SQLITE_ROW) {
         org->num = sqlite3_column_int64(st, 0);
@@ -162,9 +173,9 @@ static int attendance_default_org(struct save *s, char **err)
     return 0;
 }
 
-static int attendance_rules(struct save *s, char **err)
+static int attendance_rules(struct save *s, struct model_error *e)
 {
-    if (attendance_existing(s, err) != 0 || attendance_default_org(s, err) != 0) return -1;
+    if (attendance_existing(s, e) != 0 || attendance_default_org(s, e) != 0) return -1;
     struct stored *at = val(s, F_ATTENDANCE_CHECKED_IN_AT),
                   *by = val(s, F_ATTENDANCE_CHECKED_IN_BY);
     if (strcmp(val(s, F_ATTENDANCE_STATUS)->text, "attended") != 0) return 0;
@@ -181,41 +192,44 @@ static int attendance_rules(struct save *s, char **err)
     return 0;
 }
 
-static int org_rules(struct save *s, char **err)
+static int org_rules(struct save *s, struct model_error *e)
 {
     struct stored *parent = val(s, F_ORG_PARENT);
     if (!parent->has_num || !s->r->id) return 0;
+    char *err = NULL;
     sqlite3_stmt *st = db_prepare(
         s->db,
         "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL SELECT o.parent_id, depth + 1 "
         "FROM organisations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL AND depth < "
         "1000) SELECT 1 FROM up WHERE id = ?2",
-        err);
-    if (!st) return -1;
+        &err);
+    if (!st) return failed(e, err);
     sqlite3_bind_int64(st, 1, parent->num);
     sqlite3_bind_int64(st, 2, s->r->id);
     bool loop = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_reset(st);
     if (loop) {
-        *err = xasprintf("parent: organisation %lld cannot be under itself or under one of its "
-                         "own sub-organisations",
-                         s->r->id);
-        return -1;
+        char id[32];
+        snprintf(id, sizeof id, "%lld", s->r->id);
+        return model_error_set(e, F_ORG_PARENT,
+                               N_("organisation %s cannot be under itself or under one of its "
+                                  "own sub-organisations"),
+                               id, NULL);
     }
     return 0;
 }
 
-static int kind_rules(struct save *s, char **err)
+static int kind_rules(struct save *s, struct model_error *e)
 {
     switch (s->r->kind) {
     case KIND_EVENT:
-        return event_rules(s, err);
+        return event_rules(s, e);
     case KIND_TASK:
-        return task_rules(s, err);
+        return task_rules(s);
     case KIND_ATTENDANCE:
-        return attendance_rules(s, err);
+        return attendance_rules(s, e);
     case KIND_ORG:
-        return org_rules(s, err);
+        return org_rules(s, e);
     default:
         return 0;
     }
@@ -254,11 +268,12 @@ static void bind_field(sqlite3_stmt *st, const struct field *f, const struct sto
     }
 }
 
-static int write_row(struct save *s, char **err)
+static int write_row(struct save *s, struct model_error *e)
 {
     const char *sql = s->r->id ? kind_update_sql(s->r->kind) : kind_insert_sql(s->r->kind);
-    sqlite3_stmt *st = db_prepare(s->db, sql, err);
-    if (!st) return -1;
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(s->db, sql, &err);
+    if (!st) return failed(e, err);
     for (int i = 0; i < s->ki->nfields; i++)
         bind_field(st, &s->ki->fields[i], &s->vals[i]);
     char *key = record_search_key(s->db, s->r->kind, s->vals);
@@ -270,11 +285,8 @@ static int write_row(struct save *s, char **err)
     sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":version"), s->r->version);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        *err = db_error(s->db, "cannot save");
-        return -1;
-    }
-    if (s->r->id && sqlite3_changes(db_handle(s->db)) == 0) return changed_error(s, err);
+    if (rc != SQLITE_DONE) return failed(e, db_error(s->db, "cannot save"));
+    if (s->r->id && sqlite3_changes(db_handle(s->db)) == 0) return changed_error(s, e);
     if (!s->r->id) s->r->id = sqlite3_last_insert_rowid(db_handle(s->db));
     return 0;
 }
@@ -287,29 +299,53 @@ static void adopt(struct record *r, struct record *fresh)
     *fresh = tmp;
 }
 
+/* The steps after the fields are checked, which report in words. */
+static int write_all(struct save *s, struct record **fresh, struct model_error *e)
+{
+    char *err = NULL;
+    struct db *db = s->db;
+    struct record *r = s->r;
+    if (write_links(db, r, s->vals, &err) != 0 ||
+        record_load(db, r->kind, r->id, fresh, &err) != 0 ||
+        audit_write(db, s->old ? "update" : "insert", s->old, *fresh, s->now, &err) != 0 ||
+        db_commit(db, &err) != 0)
+        return failed(e, err);
+    return 0;
+}
+
+/* The row as it is now, which an update must not have lost. */
+static int check_current(struct save *s, struct model_error *e)
+{
+    char *err = NULL, id[32];
+    if (record_load(s->db, s->r->kind, s->r->id, &s->old, &err) != 0) return failed(e, err);
+    snprintf(id, sizeof id, "%lld", s->r->id);
+    if (s->old->deleted_at)
+        return model_error_set(e, F_NONE, N_("%s %s was deleted: restore it first"),
+                               kind_noun(s->r->kind), id, NULL);
+    if (s->old->version != s->r->version) return changed_error(s, e);
+    return 0;
+}
+
 int record_save(struct db *db, struct record *r, char **err)
+{
+    struct model_error e = {.field = F_NONE};
+    int rc = record_save_why(db, r, &e);
+    if (rc != 0) *err = model_error_text(&e);
+    model_error_clear(&e);
+    return rc;
+}
+
+int record_save_why(struct db *db, struct record *r, struct model_error *e)
 {
     struct save s = {.db = db, .r = r, .ki = kind_info(r->kind)};
     struct record *fresh = NULL;
     long long original_id = r->id, original_version = r->version;
     db_now(s.now);
-    if (db_begin(db, err) != 0) return -1;
+    char *err = NULL;
+    if (db_begin(db, &err) != 0) return failed(e, err);
     int rc = -1;
-    if (r->id) {
-        if (record_load(db, r->kind, r->id, &s.old, err) != 0) goto done;
-        if (s.old->deleted_at) {
-            *err = xasprintf("%s %lld was deleted: restore it first", s.ki->name, r->id);
-            goto done;
-        }
-        if (s.old->version != r->version) {
-            changed_error(&s, err);
-            goto done;
-        }
-    }
-    if (store_fields(&s, err) != 0 || kind_rules(&s, err) != 0 || write_row(&s, err) != 0 ||
-        write_links(db, r, s.vals, err) != 0 || record_load(db, r->kind, r->id, &fresh, err) != 0 ||
-        audit_write(db, s.old ? "update" : "insert", s.old, fresh, s.now, err) != 0 ||
-        db_commit(db, err) != 0)
+    if ((r->id && check_current(&s, e) != 0) || store_fields(&s, e) != 0 ||
+        kind_rules(&s, e) != 0 || write_row(&s, e) != 0 || write_all(&s, &fresh, e) != 0)
         goto done;
     adopt(r, fresh);
     memset(r->changed, 0, sizeof *r->changed * (size_t)s.ki->nfields);
@@ -336,8 +372,10 @@ static int set_deleted(struct db *db, enum kind k, long long id, bool deleted, c
     int rc = -1;
     if (record_load(db, k, id, &old, err) != 0) goto done;
     if ((old->deleted_at != NULL) == deleted) {
-        *err = xasprintf("%s %lld is %s", kind_info(k)->name, id,
-                         deleted ? "already deleted" : "not deleted");
+        char num[32];
+        snprintf(num, sizeof num, "%lld", id);
+        *err = xasprintf(deleted ? _("%s %s is already deleted") : _("%s %s is not deleted"),
+                         kind_noun(k), num);
         goto done;
     }
     sqlite3_stmt *st = db_prepare(db, kind_delete_sql(k, deleted), err);

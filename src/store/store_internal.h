@@ -40,8 +40,11 @@ struct refs {
 
 void stored_free(struct stored *s);
 
-/* Checks and normalises input for field fi of kind k into *out. Returns 0, or -1 with *err
- * naming the field and quoting the input. */
+/* Checks and normalises input for the field into *out. Returns 0, or -1 with *e naming the
+ * field and quoting the input. */
+int field_check(struct db *db, enum field_id field, const char *input, struct stored *out,
+                struct model_error *e);
+/* The same for field fi of kind k, with the error rendered (model_error_text). */
 int field_store(struct db *db, enum kind k, int fi, const char *input, struct stored *out,
                 char **err);
 

@@ -1462,6 +1462,28 @@ static void cli_search_ignores_thai_normalisation_variants(void **state)
 /* Edit, delete, restore                                                                    */
 /* ---------------------------------------------------------------------------------------- */
 
+/* A refused field speaks the interface's language, the field named by its Thai label. */
+static void cli_save_errors_in_the_interface_language(void **state)
+{
+    (void)state;
+    char *db = DB();
+    long long id = add(db, "member --name 'นางสาวจิราพร คงทอง'");
+    char *args = xasprintf("edit member %lld --phone 12345", id);
+    expect_error(1, db, args, "khai: phone: not a Thai phone number", "\"12345\"", NULL);
+    free(args);
+    args = xasprintf("--lang th edit member %lld --phone 12345", id);
+    expect_error(1, db, args, "khai: โทรศัพท์: ไม่ใช่เบอร์โทรศัพท์ไทย", "\"12345\"", NULL);
+    free(args);
+    args = xasprintf("--lang th edit member %lld --given-name ''", id);
+    expect_error(1, db, args, "khai: ชื่อ: ต้องกรอก", NULL);
+    free(args);
+    expect_error(1, db, "--lang th add event --title ประชุม --start-date '31 ก.พ. 2567'",
+                 "khai: วันที่เริ่ม: ", NULL);
+    expect_error(1, db, "add event --title ประชุม --start-date '31 ก.พ. 2567'",
+                 "khai: start_date: ", NULL);
+    free(db);
+}
+
 static void cli_edit_changes_a_field_and_empty_clears(void **state)
 {
     (void)state;
@@ -2102,6 +2124,7 @@ const struct CMUnitTest cli_tests[] = {
     cmocka_unit_test(cli_search_phone_in_international_form),
     cmocka_unit_test(cli_search_nickname_and_organisation),
     cmocka_unit_test(cli_search_ignores_thai_normalisation_variants),
+    cmocka_unit_test(cli_save_errors_in_the_interface_language),
     cmocka_unit_test(cli_edit_changes_a_field_and_empty_clears),
     cmocka_unit_test(cli_delete_hides_and_restore_brings_back),
     cmocka_unit_test(cli_delete_and_restore_other_kinds),

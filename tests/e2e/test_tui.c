@@ -1003,6 +1003,50 @@ static void tui_edit_member_field(void **state)
     free(db);
 }
 
+/* With --lang th a refused save says why in Thai, under the field it is about, and the
+ * cursor goes there. */
+static void tui_form_error_in_thai_at_its_field(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start("form-error-th", NULL, db, "--lang th");
+    tm_keys(s, "/");
+    tm_type(s, "สมศรี");
+    free(expect_cursor(s, 2));
+    tm_keys(s, "Enter e");
+    expect_and_free(s, "แก้ไขสมาชิก 2");
+    tm_keys(s, "Down Down Down Down Down Down");
+    free(tm_expect(s, ">โทรศัพท์"));
+    tm_keys(s, "C-u");
+    tm_type(s, "12345");
+    tm_keys(s, "Up");
+    free(tm_expect(s, ">เพศ"));
+    tm_keys(s, "C-s");
+    char *screen = tm_expect(s, "โทรศัพท์: ไม่ใช่เบอร์โทรศัพท์ไทย");
+    int at = -1;
+    for (int y = 0; y < 40 && at < 0; y++) {
+        char *line = tm_line(screen, y);
+        if (strncmp(line, ">โทรศัพท์", strlen(">โทรศัพท์")) == 0) at = y;
+        free(line);
+    }
+    assert_true(at >= 0); /* the cursor moved to the phone */
+    char *under = tm_line(screen, at + 1);
+    assert_contains(under, "ไม่ใช่เบอร์โทรศัพท์ไทย");
+    free(under);
+    free(screen);
+    tm_keys(s, "C-u");
+    tm_type(s, "089-111-2223");
+    tm_keys(s, "C-s");
+    free(tm_expect_gone(s, "แก้ไขสมาชิก 2"));
+    tm_quit_ok(s);
+    char *tsv = cli(db, "list members --tsv");
+    char *v = tsv_get(tsv, "id", "2", "phone");
+    assert_string_equal(v, "089-111-2223");
+    free(v);
+    free(tsv);
+    free(db);
+}
+
 static void tui_form_escape_asks_before_discarding(void **state)
 {
     (void)state;
@@ -1667,6 +1711,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_add_member_splits_glued_honorific, teardown),
     cmocka_unit_test_teardown(tui_add_member_with_f2, teardown),
     cmocka_unit_test_teardown(tui_edit_member_field, teardown),
+    cmocka_unit_test_teardown(tui_form_error_in_thai_at_its_field, teardown),
     cmocka_unit_test_teardown(tui_form_escape_asks_before_discarding, teardown),
     cmocka_unit_test_teardown(tui_delete_names_the_record_and_undo_brings_it_back, teardown),
     cmocka_unit_test_teardown(tui_task_done_with_x, teardown),

@@ -68,24 +68,24 @@ static void setup(struct fixture *f, const char *name)
                                                      {F_EVENT_TARGET, "300"},
                                                      {F_NONE, NULL}});
     f->somchai = test_add(f->db, KIND_MEMBER,
-                          (const struct field_value[]){{F_TEST_FULL_NAME, "นายสมชาย ใจดี"},
+                          (const struct field_value[]){{F_FULL_NAME, "นายสมชาย ใจดี"},
                                                        {F_MEMBER_NICKNAME, "ชาย"},
                                                        {F_MEMBER_PHONE, "081-234-5678"},
                                                        {F_MEMBER_ORGANISATIONS, "มพช."},
                                                        {F_NONE, NULL}});
     f->somsri = test_add(f->db, KIND_MEMBER,
-                         (const struct field_value[]){{F_TEST_FULL_NAME, "นางสมศรี มีสุข"},
+                         (const struct field_value[]){{F_FULL_NAME, "นางสมศรี มีสุข"},
                                                       {F_MEMBER_NICKNAME, "ศรี"},
                                                       {F_MEMBER_PHONE, "089-111-2222"},
                                                       {F_NONE, NULL}});
     f->jiraporn = test_add(f->db, KIND_MEMBER,
-                           (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร คงทอง"},
+                           (const struct field_value[]){{F_FULL_NAME, "นางสาวจิราพร คงทอง"},
                                                         {F_MEMBER_NICKNAME, "สม"},
                                                         {F_MEMBER_ORGANISATIONS, "มูลนิธิรักษ์ป่า"},
                                                         {F_NONE, NULL}});
     f->sombat =
         test_add(f->db, KIND_MEMBER,
-                 (const struct field_value[]){{F_TEST_FULL_NAME, "นายอนันต์ สมบัติดี"}, {F_NONE, NULL}});
+                 (const struct field_value[]){{F_FULL_NAME, "นายอนันต์ สมบัติดี"}, {F_NONE, NULL}});
 }
 
 static void teardown(struct fixture *f)
@@ -193,13 +193,13 @@ static void checkin_search_ranks_whole_then_start_then_anywhere(void **state)
     /* A name starting with the word before names that only contain it. */
     long long dilert =
         test_add(f.db, KIND_MEMBER,
-                 (const struct field_value[]){{F_TEST_FULL_NAME, "นายดีเลิศ ทองคำ"}, {F_NONE, NULL}});
+                 (const struct field_value[]){{F_FULL_NAME, "นายดีเลิศ ทองคำ"}, {F_NONE, NULL}});
     expect_order(&f, "ดี", (long long[]){dilert, f.sombat, f.somchai}, 3);
     /* The whole phone before phones that merely contain the digits. */
-    long long other = test_add(f.db, KIND_MEMBER,
-                               (const struct field_value[]){{F_TEST_FULL_NAME, "นายเลข ซ้ำ"},
-                                                            {F_MEMBER_PHONE, "092-081-2345"},
-                                                            {F_NONE, NULL}});
+    long long other =
+        test_add(f.db, KIND_MEMBER,
+                 (const struct field_value[]){
+                     {F_FULL_NAME, "นายเลข ซ้ำ"}, {F_MEMBER_PHONE, "092-081-2345"}, {F_NONE, NULL}});
     expect_order(&f, "0812345678", (long long[]){f.somchai}, 1);
     expect_order(&f, "2345", (long long[]){other, f.somchai}, 2);
     teardown(&f);

@@ -389,7 +389,7 @@ static void csv_import_bulk_path_writes_what_record_save_writes(void **state)
     assert_int_equal(rep.added, 2);
     import_report_free(&rep);
     test_add(b, KIND_MEMBER,
-             (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร  คงทอง"},
+             (const struct field_value[]){{F_FULL_NAME, "นางสาวจิราพร  คงทอง"},
                                           {F_MEMBER_NICKNAME, "แอ๋ว"},
                                           {F_MEMBER_GENDER, "หญิง"},
                                           {F_MEMBER_PHONE, "0812345678; 02-123-4567"},
@@ -405,7 +405,7 @@ static void csv_import_bulk_path_writes_what_record_save_writes(void **state)
                                           {F_MEMBER_ACTIVE, "yes"},
                                           {F_NONE, NULL}});
     test_add(b, KIND_MEMBER,
-             (const struct field_value[]){{F_TEST_FULL_NAME, "Dr. John Smith"},
+             (const struct field_value[]){{F_FULL_NAME, "Dr. John Smith"},
                                           {F_MEMBER_GENDER, "male"},
                                           {F_MEMBER_PHONE, "+66 81 111 2222"},
                                           {F_MEMBER_PROVINCE, "Bangkok"},
@@ -474,20 +474,19 @@ static void csv_member_find_duplicate_uses_phone_email_and_name(void **state)
     (void)state;
     struct db *db = test_fresh_db("dups.db");
     long long a = test_add(db, KIND_MEMBER,
-                           (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร คงทอง"},
+                           (const struct field_value[]){{F_FULL_NAME, "นางสาวจิราพร คงทอง"},
                                                         {F_MEMBER_PHONE, "0812345678"},
                                                         {F_NONE, NULL}});
     long long b = test_add(db, KIND_MEMBER,
-                           (const struct field_value[]){{F_TEST_FULL_NAME, "John Smith"},
+                           (const struct field_value[]){{F_FULL_NAME, "John Smith"},
                                                         {F_MEMBER_EMAIL, "John@Example.org"},
                                                         {F_NONE, NULL}});
     long long c = test_add(db, KIND_MEMBER,
                            (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมชาย"},
                                                         {F_MEMBER_FAMILY_NAME, "ใจดี"},
                                                         {F_NONE, NULL}});
-    long long gone =
-        test_add(db, KIND_MEMBER,
-                 (const struct field_value[]){{F_TEST_FULL_NAME, "ลบ แล้ว"}, {F_NONE, NULL}});
+    long long gone = test_add(
+        db, KIND_MEMBER, (const struct field_value[]){{F_FULL_NAME, "ลบ แล้ว"}, {F_NONE, NULL}});
     char *err = NULL;
     assert_int_equal(record_delete(db, KIND_MEMBER, gone, &err), 0);
     static const struct {

@@ -114,7 +114,7 @@ static void model_saves_and_loads_member_with_links(void **state)
                  {F_ORG_NAME, "มูลนิธิเพื่อนชุมชน"}, {F_ORG_SHORT_NAME, "มพช."}, {F_NONE, NULL}});
     long long id =
         test_add(db, KIND_MEMBER,
-                 (const struct field_value[]){{F_TEST_FULL_NAME, "นางสาวจิราพร คงทอง"},
+                 (const struct field_value[]){{F_FULL_NAME, "นางสาวจิราพร คงทอง"},
                                               {F_MEMBER_PHONE, "๐๘๑ ๒๓๔ ๕๖๗๘; +66 2 123 4567"},
                                               {F_MEMBER_ORGANISATIONS, "มพช."},
                                               {F_MEMBER_TAGS, "อาสา, ผู้นำ"},
@@ -169,6 +169,40 @@ static void model_rejects_invalid_fields_naming_them(void **state)
     free(err);
     assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
     assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 0);
+    db_close(&db);
+}
+
+/* A refusal is a value: the field and the message, rendered where it is shown. */
+static void model_errors_name_the_field_by_identifier(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("errors.db");
+    struct record *r = record_new(KIND_EVENT);
+    record_set(r, F_EVENT_TITLE, "ประชุม");
+    record_set(r, F_EVENT_START_DATE, "2 มี.ค. 2567");
+    record_set(r, F_EVENT_END_DATE, "1 มี.ค. 2567");
+    struct model_error e = {.field = F_NONE};
+    assert_int_not_equal(record_save_why(db, r, &e), 0);
+    assert_int_equal(e.field, F_EVENT_END_DATE);
+    char *text = model_error_text(&e);
+    assert_string_equal(text, "end_date: 2024-03-01 is before the start date 2024-03-02");
+    free(text);
+    text = model_error_message(&e);
+    assert_string_equal(text, "2024-03-01 is before the start date 2024-03-02");
+    free(text);
+    assert_string_equal(model_error_field_label(&e), "End date");
+    record_set(r, F_EVENT_END_DATE, "");
+    record_set(r, F_EVENT_TITLE, "");
+    assert_int_not_equal(record_save_why(db, r, &e), 0);
+    assert_int_equal(e.field, F_EVENT_TITLE);
+    model_error_clear(&e);
+    record_free(&r);
+    r = record_new(KIND_MEMBER);
+    char *err = NULL;
+    assert_int_not_equal(record_set_full_name(r, "นาย", &err), 0);
+    assert_string_equal(err, "name: no given name in \"นาย\"");
+    free(err);
+    record_free(&r);
     db_close(&db);
 }
 
@@ -281,7 +315,7 @@ static void model_sorts_members_by_given_name_in_thai_order(void **state)
     const char *names[] = {"ขวัญ", "ไก่", "Anna", "กมล", "นายเกศินี", "อรุณ"};
     for (size_t i = 0; i < 6; i++)
         test_add(db, KIND_MEMBER,
-                 (const struct field_value[]){{F_TEST_FULL_NAME, names[i]}, {F_NONE, NULL}});
+                 (const struct field_value[]){{F_FULL_NAME, names[i]}, {F_NONE, NULL}});
     struct list_query q = {.kind = KIND_MEMBER};
     char *order = names_in_order(db, &q);
     /* Latin first; เกศินี and ไก่ sort under ก; the title นาย plays no part. */
@@ -624,6 +658,7 @@ const struct CMUnitTest model_tests[] = {
     cmocka_unit_test(model_upgrades_older_database_in_place),
     cmocka_unit_test(model_saves_and_loads_member_with_links),
     cmocka_unit_test(model_rejects_invalid_fields_naming_them),
+    cmocka_unit_test(model_errors_name_the_field_by_identifier),
     cmocka_unit_test(model_detects_lost_update),
     cmocka_unit_test(model_audits_changes_with_old_and_new_values),
     cmocka_unit_test(model_soft_delete_hides_and_restore_brings_back),
