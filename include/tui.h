@@ -5,6 +5,6 @@
 
 /* Runs the screens on the database at db_path until the user quits. Returns an exit
  * status. */
-int tui_run(const char *db_path, bool thai);
+int tui_run(const char *db_path);
 
 #endif

@@ -17,11 +17,9 @@ struct view_col {
 /* The list columns of a kind: view_column_count of them. */
 const struct view_col *view_columns(enum kind k);
 int view_column_count(enum kind k);
-/* A field's label, a kind's name (Members) and its singular (member), in the interface
- * language (messages_thai()). */
+/* A field's label and a kind's name (Members) in the interface language. */
 const char *view_field_label(const struct field *f);
 const char *view_kind_label(const struct kind_info *ki);
-const char *view_kind_noun(const struct kind_info *ki);
 /* The column's header in English or Thai. */
 const char *view_header(enum kind k, const struct view_col *c, bool thai);
 /* The value of field fi as a person reads it: dates in the given style, check-in times in

@@ -7,7 +7,9 @@
 #include <stdbool.h>
 
 #include "db.h"
+#include "messages.h"
 #include "model.h"
+#include "strbuf.h"
 #include "undo.h"
 
 /* Keys: Unicode characters as they are, curses function keys moved above Unicode. */
@@ -59,6 +61,21 @@ enum action {
     A_SAVE,
     A_NEXT_FIELD,
     A_PREV_FIELD,
+    A_FIRST_FIELD,
+    A_LAST_FIELD,
+    A_NEW_LINE,
+    A_COMPLETE,
+    A_FILTER_PROVINCE, /* the filter chooser's answers */
+    A_FILTER_ORG,
+    A_FILTER_TAG,
+    A_FILTER_STATUS,
+    A_FILTER_CLEAR,
+    A_YES, /* a question's answers */
+    A_NO,
+    A_ACCEPT, /* a line asked on the status line */
+    A_CANCEL,
+    A_ERASE,
+    A_CLEAR_LINE,
     A_COUNT
 };
 
@@ -72,17 +89,22 @@ enum context {
     CTX_TASKS = 32,  /* the tasks list and a task's detail */
     CTX_EVENTS = 64, /* the events list and an event's detail */
     CTX_HELP = 128,
+    CTX_FILTER = 256,      /* the filter chooser on the status line */
+    CTX_CONFIRM = 512,     /* a yes/no question on the status line */
+    CTX_PROMPT = 1024,     /* a line of text asked on the status line */
+    CTX_NEW_PERSON = 2048, /* check-in's form for someone not found */
 };
+#define UI_ALL_CONTEXTS 0xFFFFu
+
+enum { UI_ACTION_KEYS = 4 };
 
 struct action_def {
     enum action action;
-    int keys[3];          /* up to three keys, 0 = none */
-    const char *key_name; /* as shown in help and the status line */
+    int keys[UI_ACTION_KEYS]; /* the keys that mean it, 0 = none */
+    const char *key_name;     /* as shown in help and the status line */
     unsigned contexts;
-    const char *en; /* a word or two for the status line */
-    const char *th;
-    const char *help_en; /* what help says, when more than the short label */
-    const char *help_th;
+    const char *label; /* a word or two for the status line (N_(): translate with _()) */
+    const char *help;  /* what help says, when more than the label; may be NULL */
 };
 
 /* The one table of actions and keys; help is generated from it. */
@@ -90,11 +112,21 @@ extern const struct action_def ui_actions[];
 extern const int ui_action_count;
 /* The action key means in a screen of these contexts, or A_NONE. */
 enum action ui_action_for(unsigned contexts, int key);
-/* "Enter open  / search  a add ..." for the status line of a screen. malloc'd. */
-char *ui_key_hints(unsigned contexts, bool thai, const enum action *which, int n);
+/* "Enter open  / search  a add ..." for the status line of a screen; n < 0: every action of
+ * the contexts. malloc'd. */
+char *ui_key_hints(unsigned contexts, const enum action *which, int n);
+/* The key name of an action in the contexts ("y"), or "". */
+const char *ui_key_name(unsigned contexts, enum action a);
 
 struct ui;
 struct screen;
+
+/* The answer to a question asked on the status line. */
+struct ui_answer {
+    bool given;         /* false: no, or cancelled with Esc */
+    enum action action; /* a chooser: the action of the key chosen */
+    const char *text;   /* a line: what was typed */
+};
 
 struct screen_ops {
     const char *name;
@@ -111,6 +143,9 @@ struct screen_ops {
     void (*cursor)(struct screen *s, struct ui *ui, int *y, int *x);
     /* The status-line key hints. malloc'd. May be NULL. */
     char *(*hints)(struct screen *s, struct ui *ui);
+    /* The answer to a question this screen asked (ui_ask_*): question is the screen's own
+     * number for it. Returns flags as key does. May be NULL for screens that never ask. */
+    int (*answer)(struct screen *s, struct ui *ui, int question, const struct ui_answer *a);
     void (*close)(struct screen *s);
 };
 
@@ -121,9 +156,17 @@ struct screen {
 
 enum { UI_TABS = 4, UI_MAX_DEPTH = 16 };
 
+/* A question open on the status line: a state of the main loop, which keeps drawing,
+ * refreshing and resizing while it waits; the answer goes to the top screen's answer. */
+struct ui_question {
+    unsigned context;   /* CTX_CONFIRM, CTX_PROMPT or a chooser's context (CTX_FILTER) */
+    int id;             /* the asking screen's number for it */
+    char *text;         /* the question or the prompt's label */
+    struct strbuf line; /* CTX_PROMPT: what is typed so far */
+};
+
 struct ui {
     struct db *db;
-    bool thai;
     bool color;
     struct undo_log *undo;
     int rows, cols;
@@ -136,10 +179,8 @@ struct ui {
     bool tabs_dirty, status_dirty;
     long long counts[KIND_COUNT];
     long long data_version;
+    struct ui_question *question; /* NULL when none is open */
 };
-
-/* Interface text in the user's language. */
-#define T(ui, en, th) ((ui)->thai ? (th) : (en))
 
 /* Screens. */
 void ui_push(struct ui *ui, struct screen *s);
@@ -151,12 +192,15 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 int ui_undo(struct ui *ui);
 /* Tell every screen that data changed (after this session wrote something). */
 void ui_data_changed(struct ui *ui);
-/* Asks a yes/no question on the status line; true for y (or ใ/ช). */
-bool ui_confirm(struct ui *ui, const char *question);
-/* Asks for a line of text on the status line (Backspace edits, Ctrl-U clears, Enter accepts,
- * Esc cancels).
- * Returns a malloc'd string, or NULL when cancelled. */
-char *ui_prompt(struct ui *ui, const char *label, const char *initial);
+/* Questions on the status line. They return at once (UI_DIRTY, for the handler to return);
+ * the answer comes later through the top screen's answer callback with the given id.
+ * A yes/no question: given is true for y (or ใ/ช), false for any other key. */
+int ui_ask_confirm(struct ui *ui, int id, const char *question);
+/* A line of text (Backspace edits, Ctrl-U clears, Enter accepts, Esc cancels), starting
+ * from initial (may be NULL). */
+int ui_ask_line(struct ui *ui, int id, const char *label, const char *initial);
+/* One of the actions of context (CTX_FILTER), shown after label; any other key cancels. */
+int ui_ask_choice(struct ui *ui, int id, const char *label, unsigned context);
 /* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. */
 int ui_read_key(int timeout_ms);
 
@@ -169,7 +213,8 @@ void ui_clear_line(int y, int x);
 /* Screens the framework knows how to open. */
 struct screen *list_screen_new(struct ui *ui, enum kind k);
 struct screen *detail_screen_new(struct ui *ui, enum kind k, long long id);
-struct screen *help_screen_new(struct ui *ui);
+/* Help for the actions of these contexts (CTX_LIST | ... for the whole of khai). */
+struct screen *help_screen_new(struct ui *ui, unsigned contexts);
 /* A form to add (r->id == 0) or edit r; takes ownership of r. */
 struct screen *form_screen_new(struct ui *ui, struct record *r);
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);

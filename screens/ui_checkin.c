@@ -5,6 +5,7 @@
  * screen sends nothing. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "checkin.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
@@ -76,19 +77,20 @@ static int row_slots(const struct ui *ui)
 
 static const char *prompt(const struct ui *ui)
 {
-    return T(ui, "Name, nickname or phone: ", "ชื่อ ชื่อเล่น หรือเบอร์โทร: ");
+    (void)ui;
+    return _("Name, nickname or phone: ");
 }
 
 /* The form's labels, padded to one width so the values line up in Thai too. malloc'd. */
 static char *field_label(const struct ui *ui, int f)
 {
-    static const char *const en[F_COUNT] = {"Full name: ", "Organisation: ", "Phone: "};
-    static const char *const th[F_COUNT] = {"ชื่อ-นามสกุล: ", "หน่วยงาน: ", "โทรศัพท์: "};
-    const char *const *labels = ui->thai ? th : en;
+    (void)ui;
+    static const char *const labels[F_COUNT] = {N_("Full name: "), N_("Organisation: "),
+                                                N_("Phone: ")};
     size_t w = 0;
     for (int i = 0; i < F_COUNT; i++)
-        w = text_width(labels[i]) > w ? text_width(labels[i]) : w;
-    return text_fit(labels[f], w);
+        w = text_width(_(labels[i])) > w ? text_width(_(labels[i])) : w;
+    return text_fit(_(labels[f]), w);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -234,13 +236,10 @@ static enum header header_kind(const struct checkin_state *st)
 static void draw_header(struct checkin_state *st, struct ui *ui)
 {
     const char *text[] = {
-        [H_LATEST] = T(ui, "Latest check-ins:", "ลงทะเบียนล่าสุด:"),
-        [H_START] = T(ui, "Type part of a name, nickname or phone number.",
-                      "พิมพ์ส่วนหนึ่งของชื่อ ชื่อเล่น หรือเบอร์โทร"),
-        [H_NOBODY] = T(ui, "Nobody matches: Enter or Ctrl-N adds a new person.",
-                       "ไม่พบ: กด Enter หรือ Ctrl-N เพื่อเพิ่มคนใหม่"),
-        [H_MATCHES] = T(ui, "Enter checks in the highlighted person (Up/Down to choose).",
-                        "Enter ลงทะเบียนคนที่เลือก (ขึ้น/ลง เพื่อเลือก)"),
+        [H_LATEST] = _("Latest check-ins:"),
+        [H_START] = _("Type part of a name, nickname or phone number."),
+        [H_NOBODY] = _("Nobody matches: Enter or Ctrl-N adds a new person."),
+        [H_MATCHES] = _("Enter checks in the highlighted person (Up/Down to choose)."),
     };
     st->header_shown = (int)header_kind(st);
     ui_draw_text(header_y(ui), 0, ui->cols, text[st->header_shown], A_UNDERLINE);
@@ -276,10 +275,8 @@ static void draw_row(struct checkin_state *st, struct ui *ui, int i)
 
 static void draw_form(struct checkin_state *st, struct ui *ui)
 {
-    ui_draw_text(
-        header_y(ui), 0, ui->cols,
-        T(ui, "New person: they are added and checked in.", "คนใหม่: เพิ่มในทะเบียนและลงทะเบียนเข้างาน"),
-        A_UNDERLINE);
+    ui_draw_text(header_y(ui), 0, ui->cols, _("New person: they are added and checked in."),
+                 A_UNDERLINE);
     int y = rows_y(ui), last = ui->body_top + ui->body_rows;
     for (int f = 0; f < F_COUNT && y < last; f++, y++) {
         char *label = field_label(ui, f);
@@ -289,8 +286,7 @@ static void draw_form(struct checkin_state *st, struct ui *ui)
     if (y < last) ui_clear_line(y++, 0);
     if (st->field == F_ORG && st->org_is_new && y < last)
         ui_draw_text(y++, 2, ui->cols - 2,
-                     T(ui, "(a new organisation: saving adds it; Tab completes a known one)",
-                       "(หน่วยงานใหม่: จะเพิ่มเมื่อบันทึก  Tab เติมชื่อที่มีอยู่)"),
+                     _("(a new organisation: saving adds it; Tab completes a known one)"),
                      A_NORMAL);
     for (size_t i = 0; st->field == F_ORG && i < st->norgs && y < last; i++)
         ui_draw_text(y++, 2, ui->cols - 2, st->orgs[i], A_NORMAL);
@@ -381,14 +377,12 @@ static void report(struct ui *ui, int rc, const struct checkin_result *res, char
     if (rc >= 0 && res->checked_in_at && *res->checked_in_at)
         checkin_time(res->checked_in_at, when, sizeof when);
     if (rc == CHECKIN_DONE)
-        ui_message(ui, false, "✓ %s %s %s", res->name,
-                   added ? T(ui, "added and checked in at", "เพิ่มและลงทะเบียนแล้ว เวลา")
-                         : T(ui, "checked in at", "ลงทะเบียนแล้ว เวลา"),
-                   when);
+        ui_message(ui, false,
+                   added ? _("✓ %s added and checked in at %s") : _("✓ %s checked in at %s"),
+                   res->name, when);
     else if (rc == CHECKIN_ALREADY)
-        ui_message(ui, true, "%s %s %s %s %s", res->name,
-                   T(ui, "is already checked in: at", "ลงทะเบียนไปแล้ว เวลา"), when,
-                   T(ui, "by", "โดย"), res->checked_in_by);
+        ui_message(ui, true, _("%s is already checked in: at %s by %s"), res->name, when,
+                   res->checked_in_by);
     else
         ui_message(ui, true, "%s", err);
     free(err);
@@ -446,7 +440,7 @@ static int close_form(struct checkin_state *st, struct ui *ui)
 /* F1: letters, ? included, belong to the search line. */
 static int help(struct ui *ui)
 {
-    ui_push(ui, help_screen_new(ui));
+    ui_push(ui, help_screen_new(ui, UI_ALL_CONTEXTS));
     return UI_FULL;
 }
 
@@ -456,12 +450,12 @@ static int search_key(struct checkin_state *st, struct ui *ui, int key, enum act
         sb_add_codepoint(&st->input, (uint32_t)key);
         return input_changed(st, ui);
     }
-    if (is_backspace(key)) {
-        sb_drop_codepoint(&st->input);
-        return input_changed(st, ui);
-    }
-    if (key == UI_CTRL('u')) {
-        sb_reset(&st->input);
+    enum action edit = ui_action_for(CTX_PROMPT, key);
+    if (edit == A_ERASE || edit == A_CLEAR_LINE) {
+        if (edit == A_ERASE)
+            sb_drop_codepoint(&st->input);
+        else
+            sb_reset(&st->input);
         return input_changed(st, ui);
     }
     switch (a) {
@@ -548,6 +542,7 @@ static int move_field(struct checkin_state *st, struct ui *ui, int by)
     return UI_DIRTY;
 }
 
+/* Keys of the new-person form: the CTX_NEW_PERSON actions. */
 static int form_key(struct checkin_state *st, struct ui *ui, int key, enum action a)
 {
     struct strbuf *v = &st->values[st->field];
@@ -560,24 +555,33 @@ static int form_key(struct checkin_state *st, struct ui *ui, int key, enum actio
         mark_row(st, st->field);
         return UI_DIRTY;
     }
-    if (key == '\t' && st->field == F_ORG && st->norgs) {
+    switch (a) {
+    case A_COMPLETE:
+        if (st->field != F_ORG || !st->norgs) return move_field(st, ui, 1);
         complete_org(st);
         refetch_orgs(st, ui);
         return UI_DIRTY;
-    }
-    if (key == UI_CTRL('s') || (is_enter(key) && st->field == F_COUNT - 1))
+    case A_SAVE:
         return save_form(st, ui);
-    if (is_enter(key) || key == '\t' || a == A_DOWN) return move_field(st, ui, 1);
-    if (key == UI_FN(KEY_BTAB) || a == A_UP) return move_field(st, ui, -1);
-    if (key == UI_ESC) return close_form(st, ui);
-    if (a == A_HELP) return help(ui);
-    return a == A_REDRAW ? UI_UNHANDLED : UI_HANDLED;
+    case A_NEXT_FIELD:
+        if (is_enter(key) && st->field == F_COUNT - 1) return save_form(st, ui);
+        return move_field(st, ui, 1);
+    case A_PREV_FIELD:
+        return move_field(st, ui, -1);
+    case A_BACK:
+        return close_form(st, ui);
+    case A_HELP:
+        return help(ui);
+    default:
+        return a == A_REDRAW ? UI_UNHANDLED : UI_HANDLED;
+    }
 }
 
 static int checkin_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     struct checkin_state *st = s->state;
-    return st->form ? form_key(st, ui, key, a) : search_key(st, ui, key, a);
+    return st->form ? form_key(st, ui, key, ui_action_for(CTX_NEW_PERSON, key))
+                    : search_key(st, ui, key, a);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -609,14 +613,11 @@ static void checkin_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 static char *checkin_hints(struct screen *s, struct ui *ui)
 {
     struct checkin_state *st = s->state;
-    if (st->form)
-        return xstrdup(T(ui,
-                         "Enter next (last: save)  Tab complete organisation  Ctrl-S save  "
-                         "Esc cancel",
-                         "Enter ช่องถัดไป (ช่องสุดท้าย: บันทึก)  Tab เติมหน่วยงาน  Ctrl-S บันทึก  "
-                         "Esc ยกเลิก"));
+    (void)ui;
+    static const enum action form[] = {A_NEXT_FIELD, A_COMPLETE, A_SAVE, A_BACK};
+    if (st->form) return ui_key_hints(CTX_NEW_PERSON, form, 4);
     static const enum action which[] = {A_OPEN, A_ADD, A_UNDO, A_BACK};
-    return ui_key_hints(CTX_CHECKIN, ui->thai, which, 4);
+    return ui_key_hints(CTX_CHECKIN, which, 4);
 }
 
 static void checkin_close(struct screen *s)
@@ -653,8 +654,7 @@ static char *event_title(struct ui *ui, long long event_id)
         return NULL;
     }
     char *title = xstrdup(record_get(ev, F_EVENT_TITLE));
-    if (ev->deleted_at)
-        ui_message(ui, true, "%s", T(ui, "This event was deleted.", "กิจกรรมนี้ถูกลบแล้ว"));
+    if (ev->deleted_at) ui_message(ui, true, "%s", _("This event was deleted."));
     record_free(&ev);
     return title;
 }

@@ -31,7 +31,12 @@ struct detail_state {
     struct dline *lines;
     size_t n;
     long long top, cursor; /* cursor: index of the selected link line, -1 when none */
+    long long role_org;    /* r: the organisation whose role is asked for */
+    char *role, *since;    /* r: the answers so far */
 };
+
+/* The questions r asks in turn. */
+enum { Q_ROLE, Q_SINCE, Q_UNTIL };
 
 static void add(struct detail_state *st, char *text, int attr, enum kind k, long long id)
 {
@@ -91,22 +96,19 @@ static void add_section(struct detail_state *st, const struct detail_section *s)
         add(st, xasprintf("  ... %lld %s", s->total - (long long)s->n, _("more")), A_NORMAL, 0, 0);
 }
 
-static void add_turnout(struct detail_state *st, struct ui *ui, const struct event_summary *s)
+static void add_turnout(struct detail_state *st, const struct event_summary *s)
 {
     add(st, xstrdup(""), A_NORMAL, 0, 0);
     char target[64] = "";
-    if (s->target)
-        snprintf(target, sizeof target, T(ui, " of a target of %lld", " จากเป้าหมาย %lld"),
-                 s->target);
+    if (s->target) snprintf(target, sizeof target, _(" of a target of %lld"), s->target);
     add(st,
-        xasprintf(T(ui, "Turnout: %lld attended%s, from %lld organisations",
-                    "มาร่วม %lld คน%s จาก %lld องค์กร"),
+        xasprintf(P_("Turnout: %lld attended%s, from %lld organisation",
+                     "Turnout: %lld attended%s, from %lld organisations", s->organisations),
                   s->attended, target, s->organisations),
         A_BOLD, 0, 0);
     add(st,
-        xasprintf(T(ui, "  invited %lld, confirmed %lld, absent %lld, cancelled %lld",
-                    "  เชิญ %lld ตอบรับ %lld ไม่มา %lld ยกเลิก %lld"),
-                  s->invited, s->confirmed, s->absent, s->cancelled),
+        xasprintf(_("  invited %lld, confirmed %lld, absent %lld, cancelled %lld"), s->invited,
+                  s->confirmed, s->absent, s->cancelled),
         A_NORMAL, 0, 0);
     for (size_t i = 0; i < s->ncategories; i++) {
         struct category_count *c = &s->categories[i];
@@ -135,8 +137,7 @@ static int build(struct detail_state *st, struct ui *ui)
         return -1;
     }
     char *name = record_display_name(st->r);
-    add(st, xasprintf("%s%s", name, st->r->deleted_at ? T(ui, "  (deleted)", "  (ถูกลบ)") : ""),
-        A_BOLD, 0, 0);
+    add(st, xasprintf("%s%s", name, st->r->deleted_at ? _("  (deleted)") : ""), A_BOLD, 0, 0);
     free(name);
     struct detail d;
     if (detail_build(ui->db, st->r, LINKED_ROWS, &d, &err) != 0) {
@@ -144,7 +145,7 @@ static int build(struct detail_state *st, struct ui *ui)
         free(err);
     }
     add_fields(st, ui, &d);
-    if (d.has_turnout) add_turnout(st, ui, &d.turnout);
+    if (d.has_turnout) add_turnout(st, &d.turnout);
     for (size_t i = 0; i < d.nsections; i++)
         add_section(st, &d.sections[i]);
     detail_free(&d);
@@ -204,38 +205,77 @@ static int move_link(struct detail_state *st, struct ui *ui, int step)
     return UI_DIRTY;
 }
 
-/* Asks for role, since and until on the status line; Esc at any question changes nothing. */
+/* The member's affiliation with org, from a fresh list (free with affiliation_list_free), or
+ * NULL. */
+static const struct affiliation *find_affiliation(struct detail_state *st, struct ui *ui,
+                                                  long long org, struct affiliation **list,
+                                                  size_t *n)
+{
+    char *err = NULL;
+    *list = NULL;
+    *n = 0;
+    if (affiliation_list(ui->db, st->id, list, n, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return NULL;
+    }
+    for (size_t i = 0; i < *n; i++)
+        if ((*list)[i].org_id == org) return &(*list)[i];
+    return NULL;
+}
+
+/* r asks for role, since and until in turn (role_answered); Esc at any of them changes
+ * nothing. */
 static int edit_role(struct detail_state *st, struct ui *ui)
 {
     if (st->kind != KIND_MEMBER || st->cursor < 0 || st->lines[st->cursor].link_kind != KIND_ORG)
         return UI_UNHANDLED;
-    long long org = st->lines[st->cursor].link_id;
+    struct affiliation *list;
+    size_t n;
+    st->role_org = st->lines[st->cursor].link_id;
+    const struct affiliation *a = find_affiliation(st, ui, st->role_org, &list, &n);
+    if (a) ui_ask_line(ui, Q_ROLE, _("Role:"), a->role);
+    affiliation_list_free(list, n);
+    return UI_DIRTY;
+}
+
+static void forget_role(struct detail_state *st)
+{
+    free(st->role);
+    free(st->since);
+    st->role = st->since = NULL;
+}
+
+static int role_answered(struct detail_state *st, struct ui *ui, int question, const char *text)
+{
     struct affiliation *list;
     size_t n;
     char *err = NULL;
-    if (affiliation_list(ui->db, st->id, &list, &n, &err) != 0) {
+    const struct affiliation *a = find_affiliation(st, ui, st->role_org, &list, &n);
+    if (!a || !text) {
+        forget_role(st);
+    } else if (question == Q_ROLE) {
+        st->role = xstrdup(text);
+        ui_ask_line(ui, Q_SINCE, _("Since:"), a->since);
+    } else if (question == Q_SINCE) {
+        st->since = xstrdup(text);
+        ui_ask_line(ui, Q_UNTIL, _("Until:"), a->until);
+    } else if (affiliation_set(ui->db, st->id, a->org_name, st->role, st->since, text, &err) != 0) {
         ui_message(ui, true, "%s", err);
         free(err);
-        return UI_DIRTY;
-    }
-    const struct affiliation *a = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (list[i].org_id == org) a = &list[i];
-    char *role = a ? ui_prompt(ui, T(ui, "Role:", "บทบาท:"), a->role) : NULL;
-    char *since = role ? ui_prompt(ui, T(ui, "Since:", "ตั้งแต่:"), a->since) : NULL;
-    char *until = since ? ui_prompt(ui, T(ui, "Until:", "ถึง:"), a->until) : NULL;
-    if (until && affiliation_set(ui->db, st->id, a->org_name, role, since, until, &err) != 0) {
-        ui_message(ui, true, "%s", err);
-        free(err);
-    } else if (until) {
-        ui_message(ui, false, "%s", T(ui, "Saved", "บันทึกแล้ว"));
+        forget_role(st);
+    } else {
+        ui_message(ui, false, "%s", _("Saved"));
+        forget_role(st);
         ui_data_changed(ui);
     }
-    free(role);
-    free(since);
-    free(until);
     affiliation_list_free(list, n);
     return UI_DIRTY;
+}
+
+static int detail_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
+{
+    return role_answered(s->state, ui, question, a->given ? a->text : NULL);
 }
 
 static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
@@ -295,13 +335,14 @@ static int detail_refresh(struct screen *s, struct ui *ui)
 
 static char *detail_hints(struct screen *s, struct ui *ui)
 {
+    (void)ui;
     struct detail_state *st = s->state;
     static const enum action common[] = {A_OPEN, A_EDIT, A_UNDO, A_BACK};
     static const enum action members[] = {A_OPEN, A_ROLE, A_EDIT, A_UNDO, A_BACK};
-    if (st->kind == KIND_MEMBER) return ui_key_hints(s->ops->contexts, ui->thai, members, 5);
+    if (st->kind == KIND_MEMBER) return ui_key_hints(s->ops->contexts, members, 5);
     static const enum action events[] = {A_OPEN, A_CHECKIN, A_ADD_TASK, A_EDIT, A_BACK};
     bool ev = st->kind == KIND_EVENT;
-    return ui_key_hints(s->ops->contexts, ui->thai, ev ? events : common, ev ? 5 : 4);
+    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 5 : 4);
 }
 
 static void detail_close(struct screen *s)
@@ -309,6 +350,7 @@ static void detail_close(struct screen *s)
     struct detail_state *st = s->state;
     clear_lines(st);
     record_free(&st->r);
+    forget_role(st);
     free(st);
 }
 
@@ -319,6 +361,7 @@ static const struct screen_ops detail_ops = {
     .key = detail_key,
     .reload = detail_refresh,
     .hints = detail_hints,
+    .answer = detail_answer,
     .close = detail_close,
 };
 
@@ -329,6 +372,7 @@ static const struct screen_ops event_detail_ops = {
     .key = detail_key,
     .reload = detail_refresh,
     .hints = detail_hints,
+    .answer = detail_answer,
     .close = detail_close,
 };
 

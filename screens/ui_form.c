@@ -4,7 +4,7 @@
  * per field and completion work as in a shell; readline never touches the terminal: it
  * reads the bytes the form feeds it, writes to /dev/null, and the form draws its line.
  *
- * Keys, in the order the form looks at them (F1 shows this in the form):
+ * Keys, in the order the form looks at them (F1 shows them, from the action table):
  * - Ctrl-S or F2 saves; Esc cancels (asking when something changed). Esc followed at once by
  *   another key is that key with Alt (M-b, M-f, M-d...): curses delivers Alt-b as ESC, b.
  * - Tab completes when the field has a completion source (organisations, provinces,
@@ -26,6 +26,7 @@
 #include "complete.h"
 #include "fieldedit.h"
 #include "honorific.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "text.h"
 #include "thaidate.h"
@@ -51,6 +52,8 @@ enum {
     QUEUE_BYTES = 64,
 };
 
+enum { Q_DISCARD }; /* the question the form asks */
+
 struct ffield {
     int fi;        /* index in the kind's fields, or NAME_SLOT */
     bool editable; /* read-only fields are shown and skipped */
@@ -61,7 +64,6 @@ struct ffield {
 
 struct form_state {
     struct db *db;
-    bool thai;
     struct record *orig; /* as opened; a save works on a copy of it */
     const struct kind_info *ki;
     struct ffield *f;
@@ -74,7 +76,6 @@ struct form_state {
     char **matches; /* the last completion listing, shown under the field */
     size_t nmatches;
     char *accepted; /* a line readline accepted (C-o, C-d): the form moves on */
-    bool help;      /* showing the key summary */
     int cy, cx;     /* where the terminal cursor rests; cy < 0 hides it */
 };
 
@@ -91,6 +92,12 @@ static HISTORY_STATE *histories[KIND_COUNT][HISTORY_SLOTS];
 static const struct field *field_of(const struct form_state *st, const struct ffield *ff)
 {
     return ff->fi >= 0 ? &st->ki->fields[ff->fi] : NULL;
+}
+
+static const char *label_of(const struct form_state *st, const struct ffield *ff)
+{
+    const struct field *f = field_of(st, ff);
+    return f ? view_field_label(f) : _("Full name");
 }
 
 static bool is_multiline(const struct form_state *st, const struct ffield *ff)
@@ -184,9 +191,9 @@ static char **field_candidates(struct form_state *st, const struct ffield *ff, c
     *n = 0;
     if (!f) return NULL;
     if (f->type == FT_CHOICE)
-        *n = fe_choice_matches(f->choices, st->thai, prefix, &out);
+        *n = fe_choice_matches(f->choices, messages_thai(), prefix, &out);
     else if (f->type == FT_BOOL)
-        *n = fe_choice_matches(fe_bool_choices, st->thai, prefix, &out);
+        *n = fe_choice_matches(fe_bool_choices, messages_thai(), prefix, &out);
     else {
         char *err = NULL;
         if (complete_values(st->db, field_id(st->ki->kind, ff->fi), prefix, COMPLETE_LIMIT, &out, n,
@@ -346,7 +353,7 @@ static void split_full_name(struct form_state *st, struct ffield *ff)
     struct person_name pn;
     if (name_split(ff->text, &pn) != 0) {
         if (strspn(ff->text, " ") < strlen(ff->text))
-            ff->error = xstrdup(st->thai ? "ไม่พบชื่อในชื่อ-สกุล" : "no given name in the full name");
+            ff->error = xstrdup(_("no given name in the full name"));
         return;
     }
     set_text(field_named(st, F_MEMBER_TITLE), pn.title ? pn.title : "");
@@ -515,7 +522,7 @@ static int save(struct form_state *st, struct ui *ui)
         return UI_DIRTY;
     }
     if (st->orig->id && !form_changed(st)) {
-        ui_message(ui, false, "%s", T(ui, "Nothing changed", "ไม่มีการแก้ไข"));
+        ui_message(ui, false, "%s", _("Nothing changed"));
         return UI_POP;
     }
     clear_errors(st);
@@ -532,8 +539,7 @@ static int save(struct form_state *st, struct ui *ui)
     else
         undo_record_edited(ui->undo, st->orig, w);
     ui_data_changed(ui);
-    ui_message(ui, false, T(ui, "Saved %s %lld", "บันทึก%s %lld แล้ว"),
-               ui->thai ? st->ki->th : st->ki->name, w->id);
+    ui_message(ui, false, _("Saved %s %lld"), kind_noun(st->ki->kind), w->id);
     record_free(&w);
     return UI_POP;
 }
@@ -566,9 +572,8 @@ static int escape(struct form_state *st, struct ui *ui)
         feed_str("\x07"); /* Esc leaves a search, back to the line before it */
         return UI_DIRTY;
     }
-    if (!form_changed(st) || ui_confirm(ui, T(ui, "Discard your changes?", "ยกเลิกสิ่งที่แก้ไขไว้ทั้งหมด?")))
-        return UI_POP;
-    return UI_DIRTY;
+    if (!form_changed(st)) return UI_POP;
+    return ui_ask_confirm(ui, Q_DISCARD, _("Discard your changes?"));
 }
 
 /* Each character is checked against the WTT rules before readline sees it, where the cursor
@@ -583,17 +588,14 @@ static int type_char(struct ui *ui, int key)
     bool searching = RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH);
     if (key >= ' ' && key != 0x7f && !searching &&
         !fe_thai_insert_ok(rl_line_buffer, (size_t)rl_point, bytes)) {
-        ui_message(ui, true,
-                   T(ui, "Not a possible Thai sequence: \xe2\x97\x8c%s refused here",
-                     "ลำดับอักษรไทยไม่ถูกต้อง: ไม่รับ \xe2\x97\x8c%s ตรงนี้"),
-                   bytes);
+        ui_message(ui, true, _("Not a possible Thai sequence: \xe2\x97\x8c%s refused here"), bytes);
         return UI_HANDLED;
     }
     feed(bytes, n);
     return UI_DIRTY;
 }
 
-static int special_key(struct form_state *st, int key)
+static int special_key(int key)
 {
     switch (key) {
     case UI_FN(KEY_LEFT):
@@ -621,13 +623,6 @@ static int special_key(struct form_state *st, int key)
     case UI_FN(KEY_SRIGHT):
         feed_str(fe_key_bytes(FE_WORD_RIGHT));
         break;
-    case UI_FN(KEY_PPAGE):
-        return move_to(st, st->f[0].editable ? 0 : step(st, 0, 1));
-    case UI_FN(KEY_NPAGE):
-        return move_to(st, st->f[st->n - 1].editable ? st->n - 1 : step(st, st->n - 1, -1));
-    case UI_FN(KEY_F(1)):
-        st->help = true;
-        break;
     default:
         return UI_HANDLED;
     }
@@ -636,16 +631,11 @@ static int special_key(struct form_state *st, int key)
 
 static int edit_key(struct form_state *st, struct ui *ui, int key)
 {
-    if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
-        if (!is_multiline(st, &st->f[st->cur])) return move_to(st, step(st, st->cur, 1));
-        rl_insert_text("\n");
-        return UI_DIRTY;
-    }
     if (key == 0) { /* Ctrl-Space */
         if (completable(st, &st->f[st->cur])) feed_str("\t");
         return UI_DIRTY;
     }
-    if (key >= UI_FN(0)) return special_key(st, key);
+    if (key >= UI_FN(0)) return special_key(key);
     return type_char(ui, key);
 }
 
@@ -653,10 +643,6 @@ static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     struct form_state *st = s->state;
     free_matches(st);
-    if (st->help) {
-        st->help = false;
-        return UI_DIRTY;
-    }
     int r;
     switch (a) {
     case A_SAVE:
@@ -671,6 +657,17 @@ static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
         return move_to(st, step(st, st->cur, 1));
     case A_PREV_FIELD:
         return move_to(st, step(st, st->cur, -1));
+    case A_NEW_LINE:
+        if (!is_multiline(st, &st->f[st->cur])) return move_to(st, step(st, st->cur, 1));
+        rl_insert_text("\n");
+        return UI_DIRTY;
+    case A_FIRST_FIELD:
+        return move_to(st, st->f[0].editable ? 0 : step(st, 0, 1));
+    case A_LAST_FIELD:
+        return move_to(st, st->f[st->n - 1].editable ? st->n - 1 : step(st, st->n - 1, -1));
+    case A_HELP:
+        ui_push(ui, help_screen_new(ui, CTX_FORM));
+        return UI_FULL;
     case A_REDRAW:
         return UI_UNHANDLED;
     default:
@@ -684,6 +681,14 @@ static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
         r = move_to(st, step(st, st->cur, 1));
     }
     return r;
+}
+
+/* Esc asked whether to discard the changes. */
+static int form_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
+{
+    (void)s;
+    (void)ui;
+    return question == Q_DISCARD && a->given ? UI_POP : UI_DIRTY;
 }
 
 /* ---- drawing ---- */
@@ -747,7 +752,7 @@ static void add_preview(struct form_state *st, struct ui *ui, struct rows *rs, i
     if (!f) {
         p = *text ? fe_name_preview(text) : NULL;
         error = *text && !p;
-        if (error) p = xstrdup(T(ui, "no given name", "ไม่พบชื่อ"));
+        if (error) p = xstrdup(_("no given name"));
     } else if (f->type == FT_DATE) {
         p = fe_date_preview(text, date_today(), &error);
     } else if (f->type == FT_TIME) {
@@ -786,13 +791,6 @@ static void layout_field(struct form_state *st, struct ui *ui, struct rows *rs, 
         add_wrapped(rs, i, sb_str(&sb), cols, MATCH_ROWS, false, A_BOLD);
         sb_free(&sb);
     }
-}
-
-static const char *label_of(const struct form_state *st, const struct ffield *ff)
-{
-    const struct field *f = field_of(st, ff);
-    if (!f) return st->thai ? "ชื่อ-สกุล" : "Full name";
-    return st->thai ? f->th : f->en;
 }
 
 static int label_width(const struct form_state *st, const struct ui *ui)
@@ -856,52 +854,11 @@ static void draw_row(struct form_state *st, struct ui *ui, const struct row *row
         ui_draw_text(y, x, cols, row->text, row->attr);
 }
 
-static void draw_help(struct ui *ui)
+static char *heading(const struct form_state *st)
 {
-    static const char *const en[] = {
-        "Form keys (any key closes this)",
-        "",
-        "Ctrl-S, F2      save",
-        "Esc             cancel (asks when something changed)",
-        "Tab             complete the word when there is something to complete, else next field",
-        "Down, Enter     next field (Enter starts a new line in notes, agenda, minutes)",
-        "Shift-Tab, Up   previous field        PgUp/PgDn  first/last field",
-        "Ctrl-Space      list what the field could be",
-        "Ctrl-A, Ctrl-E  start, end of the text   Ctrl-B/F, Alt-B/F  character, word",
-        "Ctrl-K, Ctrl-U  cut to the end, to the start   Ctrl-W, Alt-D  cut a word",
-        "Ctrl-Y          paste what was cut        Ctrl-_  undo",
-        "Ctrl-P, Ctrl-N  earlier values of this field   Ctrl-R  search them",
-        "Full name       a name with its title glued on fills title, given and family name",
-    };
-    static const char *const th[] = {
-        "ปุ่มในแบบฟอร์ม (กดปุ่มใดก็ได้เพื่อปิด)",
-        "",
-        "Ctrl-S, F2      บันทึก",
-        "Esc             ยกเลิก (ถามก่อนถ้ามีการแก้ไข)",
-        "Tab             เติมคำให้ครบเมื่อมีตัวเลือก ไม่เช่นนั้นไปช่องถัดไป",
-        "Down, Enter     ช่องถัดไป (Enter ขึ้นบรรทัดใหม่ในหมายเหตุ วาระ บันทึกการประชุม)",
-        "Shift-Tab, Up   ช่องก่อนหน้า        PgUp/PgDn  ช่องแรก/ช่องสุดท้าย",
-        "Ctrl-Space      แสดงตัวเลือกของช่องนี้",
-        "Ctrl-A, Ctrl-E  ต้น/ท้ายข้อความ   Ctrl-B/F, Alt-B/F  ทีละตัว/ทีละคำ",
-        "Ctrl-K, Ctrl-U  ตัดถึงท้าย/ถึงต้น   Ctrl-W, Alt-D  ตัดคำ",
-        "Ctrl-Y          วางสิ่งที่ตัด        Ctrl-_  เลิกทำ",
-        "Ctrl-P, Ctrl-N  ค่าที่เคยพิมพ์ในช่องนี้   Ctrl-R  ค้นหา",
-        "ชื่อ-สกุล        พิมพ์ชื่อพร้อมคำนำหน้า ระบบจะแยกคำนำหน้า ชื่อ นามสกุลให้",
-    };
-    const char *const *lines = ui->thai ? th : en;
-    int n = (int)(sizeof en / sizeof en[0]);
-    for (int y = 0; y < ui->body_rows; y++)
-        ui_draw_text(ui->body_top + y, 0, ui->cols, y < n ? lines[y] : "",
-                     y == 0 ? A_BOLD : A_NORMAL);
-}
-
-static char *heading(const struct form_state *st, const struct ui *ui)
-{
-    if (st->orig->id == 0)
-        return xasprintf(T(ui, "New %s", "เพิ่ม%s"), ui->thai ? st->ki->th : st->ki->name);
+    if (st->orig->id == 0) return xasprintf(_("New %s"), kind_noun(st->ki->kind));
     char *name = record_display_name(st->orig);
-    char *h = xasprintf(T(ui, "Edit %s %lld: %s", "แก้ไข%s %lld: %s"),
-                        ui->thai ? st->ki->th : st->ki->name, st->orig->id, name);
+    char *h = xasprintf(_("Edit %s %lld: %s"), kind_noun(st->ki->kind), st->orig->id, name);
     free(name);
     return h;
 }
@@ -911,11 +868,7 @@ static void form_draw(struct screen *s, struct ui *ui, bool full)
     (void)full;
     struct form_state *st = s->state;
     st->cy = st->cx = -1;
-    if (st->help) {
-        draw_help(ui);
-        return;
-    }
-    char *h = heading(st, ui);
+    char *h = heading(st);
     ui_draw_text(ui->body_top, 0, ui->cols, h, A_BOLD);
     free(h);
     int lw = label_width(st, ui), cols = ui->cols - lw - 2, height = ui->body_rows - 1;
@@ -950,14 +903,9 @@ static void form_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 
 static char *form_hints(struct screen *s, struct ui *ui)
 {
-    static const enum action first[] = {A_SAVE, A_BACK};
-    static const enum action rest[] = {A_NEXT_FIELD, A_PREV_FIELD};
-    char *a = ui_key_hints(s->ops->contexts, ui->thai, first, 2);
-    char *b = ui_key_hints(s->ops->contexts, ui->thai, rest, 2);
-    char *h = xasprintf("%s  F1 %s  %s", a, T(ui, "keys", "ปุ่ม"), b);
-    free(a);
-    free(b);
-    return h;
+    (void)ui;
+    static const enum action which[] = {A_SAVE, A_BACK, A_HELP, A_NEXT_FIELD, A_PREV_FIELD};
+    return ui_key_hints(s->ops->contexts, which, 5);
 }
 
 static void form_close(struct screen *s)
@@ -988,13 +936,15 @@ static const struct screen_ops form_ops = {
     .reload = NULL, /* what the user is typing is never replaced under them */
     .cursor = form_cursor,
     .hints = form_hints,
+    .answer = form_answer,
     .close = form_close,
 };
 
 /* ---- building the form ---- */
 
-static char *initial_text(const struct record *r, int fi, bool thai)
+static char *initial_text(const struct record *r, int fi)
 {
+    bool thai = messages_thai();
     const struct field *f = &kind_info(r->kind)->fields[fi];
     if (f->type == FT_BOOL && thai && *r->values[fi])
         return xstrdup(
@@ -1014,7 +964,7 @@ static void build_fields(struct form_state *st)
     for (int fi = 0; fi < st->ki->nfields; fi++) {
         const struct field *f = &st->ki->fields[fi];
         bool editable = !(f->flags & FIELD_READONLY) && f->type != FT_ID && f->type != FT_DERIVED;
-        char *text = initial_text(r, fi, st->thai);
+        char *text = initial_text(r, fi);
         /* A new record has nothing to show in its read-only fields. */
         if (!editable && r->id == 0 && !*text) {
             free(text);
@@ -1030,7 +980,6 @@ struct screen *form_screen_new(struct ui *ui, struct record *r)
 {
     struct form_state *st = xcalloc(1, sizeof *st);
     st->db = ui->db;
-    st->thai = ui->thai;
     st->orig = r;
     st->ki = kind_info(r->kind);
     st->cy = st->cx = -1;

@@ -1,5 +1,6 @@
 /* The help screen, generated from the one table of actions and keys. */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "messages.h"
 #include "strbuf.h"
 #include "text.h"
 #include "ui.h"
@@ -16,11 +17,17 @@ struct help_state {
 
 static const struct {
     unsigned context;
-    const char *en, *th;
+    const char *title;
 } sections[] = {
-    {CTX_LIST, "Lists", "รายการ"},    {CTX_EVENTS, "Events", "กิจกรรม"},
-    {CTX_TASKS, "Tasks", "งานติดตาม"}, {CTX_DETAIL, "Details", "รายละเอียด"},
-    {CTX_FORM, "Forms", "แบบฟอร์ม"},   {CTX_CHECKIN, "Check-in", "ลงทะเบียน"},
+    {CTX_LIST, N_("Lists")},
+    {CTX_EVENTS, N_("Events")},
+    {CTX_TASKS, N_("Tasks")},
+    {CTX_DETAIL, N_("Details")},
+    {CTX_FILTER, N_("Filters (f in a list)")},
+    {CTX_CONFIRM | CTX_PROMPT, N_("Questions on the status line")},
+    {CTX_FORM, N_("Forms")},
+    {CTX_CHECKIN, N_("Check-in")},
+    {CTX_NEW_PERSON, N_("Check-in: a new person")},
 };
 
 static void add_line(struct help_state *st, char *line)
@@ -29,20 +36,20 @@ static void add_line(struct help_state *st, char *line)
     st->lines[st->n++] = line;
 }
 
-static void build(struct help_state *st, struct ui *ui)
+/* The sections of the contexts asked for, each listing its actions from the table. */
+static void build(struct help_state *st, unsigned contexts)
 {
-    add_line(st, xstrdup(T(ui, "khai keys (q or Esc closes this help)",
-                           "ปุ่มของ khai (q หรือ Esc ปิดหน้านี้)")));
+    add_line(st, xstrdup(contexts == CTX_FORM ? _("Form keys (q or Esc closes this help)")
+                                              : _("khai keys (q or Esc closes this help)")));
     for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+        if (!(sections[s].context & contexts)) continue;
         add_line(st, xstrdup(""));
-        add_line(st, xstrdup(ui->thai ? sections[s].th : sections[s].en));
+        add_line(st, xstrdup(_(sections[s].title)));
         for (int i = 0; i < ui_action_count; i++) {
             const struct action_def *a = &ui_actions[i];
             if (!(a->contexts & sections[s].context)) continue;
             char *key = text_fit(a->key_name, 12);
-            const char *text =
-                ui->thai ? (a->help_th ? a->help_th : a->th) : (a->help_en ? a->help_en : a->en);
-            add_line(st, xasprintf("  %s %s", key, text));
+            add_line(st, xasprintf("  %s %s", key, _(a->help ? a->help : a->label)));
             free(key);
         }
     }
@@ -101,7 +108,9 @@ static int help_key(struct screen *s, struct ui *ui, int key, enum action a)
 static char *help_hints(struct screen *s, struct ui *ui)
 {
     (void)s;
-    return xstrdup(T(ui, "Up/Down scroll  q/Esc back", "ขึ้น/ลง เลื่อน  q/Esc กลับ"));
+    (void)ui;
+    return xasprintf("%s %s  %s %s", ui_key_name(CTX_HELP, A_UP), _("scroll"),
+                     ui_key_name(CTX_HELP, A_BACK), _("back"));
 }
 
 static void help_close(struct screen *s)
@@ -122,10 +131,11 @@ static const struct screen_ops help_ops = {
     .close = help_close,
 };
 
-struct screen *help_screen_new(struct ui *ui)
+struct screen *help_screen_new(struct ui *ui, unsigned contexts)
 {
+    (void)ui;
     struct help_state *st = xcalloc(1, sizeof *st);
-    build(st, ui);
+    build(st, contexts);
     struct screen *s = xcalloc(1, sizeof *s);
     s->ops = &help_ops;
     s->state = st;

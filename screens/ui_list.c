@@ -2,6 +2,7 @@
  * rows it shows, searches as you type, and redraws only the rows a key changed. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "listwin.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
@@ -16,6 +17,8 @@
 #include <string.h>
 
 enum { MAX_COLS = 8, MARK_COLS = 1 };
+/* The questions a list asks. */
+enum { Q_DELETE, Q_FILTER, Q_PROVINCE, Q_ORG, Q_TAG, Q_STATUS };
 
 struct list_state {
     enum kind kind;
@@ -33,6 +36,7 @@ struct list_state {
     bool all_dirty;
     long long dirty[2];                       /* rows to repaint, -1 for none */
     char *province, *tag, *status, *org_name; /* filters, as typed */
+    long long deleting;                       /* the record a delete question is about */
     char today[16];
 };
 
@@ -132,7 +136,7 @@ static void draw_row(struct list_state *st, struct ui *ui, long long index)
     int x = MARK_COLS;
     const struct view_col *view = view_columns(st->kind);
     for (int c = 0; c < st->ncols; c++) {
-        char *cell = view_cell(r, &view[c], DATE_THAI, ui->thai);
+        char *cell = view_cell(r, &view[c], DATE_THAI, messages_thai());
         int attr = c == 0 && current ? A_REVERSE : A_NORMAL;
         if (overdue && c > 0) attr |= ui->color ? (int)COLOR_PAIR(1) | A_BOLD : A_BOLD;
         if (view[c].right) {
@@ -159,8 +163,8 @@ static void draw_headers(struct list_state *st, struct ui *ui)
     int x = MARK_COLS;
     ui_draw_text(ui->body_top, 0, MARK_COLS, " ", A_NORMAL);
     for (int c = 0; c < st->ncols; c++) {
-        ui_draw_text(ui->body_top, x, st->widths[c], view_header(st->kind, &view[c], ui->thai),
-                     A_BOLD | A_UNDERLINE);
+        ui_draw_text(ui->body_top, x, st->widths[c],
+                     view_header(st->kind, &view[c], messages_thai()), A_BOLD | A_UNDERLINE);
         x += st->widths[c];
         if (c + 1 < st->ncols) ui_draw_text(ui->body_top, x++, 1, " ", A_NORMAL);
     }
@@ -171,15 +175,12 @@ static void draw_empty(struct list_state *st, struct ui *ui)
 {
     const char *text;
     if (st->q.search || st->q.deleted)
-        text = T(ui, "Nothing matches.", "ไม่พบรายการที่ตรงกัน");
+        text = _("Nothing matches.");
     else if (st->kind == KIND_MEMBER)
-        text = T(ui,
-                 "No members yet. Press a to add the first member, or quit and run "
-                 "`khai demo` to load demo data (`khai --help` lists every command).",
-                 "ยังไม่มีสมาชิก กด a เพื่อเพิ่มสมาชิกคนแรก หรือออกแล้วสั่ง `khai demo` "
-                 "เพื่อโหลดข้อมูลตัวอย่าง");
+        text = _("No members yet. Press a to add the first member, or quit and run "
+                 "`khai demo` to load demo data (`khai --help` lists every command).");
     else
-        text = T(ui, "Nothing here yet. Press a to add one.", "ยังไม่มีรายการ กด a เพื่อเพิ่ม");
+        text = _("Nothing here yet. Press a to add one.");
     char **lines;
     size_t n = text_wrap(text, (size_t)(ui->cols > 4 ? ui->cols - 2 : 2), &lines);
     for (size_t i = 0; i < n && (int)i + 2 < ui->body_rows; i++)
@@ -231,28 +232,34 @@ static struct record *current(struct list_state *st, struct ui *ui)
     return row_at(st, ui, st->lw.cursor);
 }
 
+/* d asks first; the answer (delete_answered) deletes the record asked about, wherever
+ * other sessions' changes have moved the cursor meanwhile. */
 static int delete_current(struct list_state *st, struct ui *ui)
 {
     struct record *r = current(st, ui);
     if (!r) return UI_HANDLED;
     char *name = record_display_name(r);
-    char *question = xasprintf("%s %s %lld \"%s\"?", T(ui, "Delete", "ลบ"),
-                               kind_info(r->kind)->name, r->id, name);
+    char *question = xasprintf(_("Delete %s %lld \"%s\"?"), kind_noun(r->kind), r->id, name);
     free(name);
-    bool yes = ui_confirm(ui, question);
+    st->deleting = r->id;
+    ui_ask_confirm(ui, Q_DELETE, question);
     free(question);
-    if (!yes) {
-        ui_message(ui, false, "%s", T(ui, "Not deleted.", "ไม่ได้ลบ"));
-        return UI_DIRTY;
-    }
-    struct record *before = record_copy(r);
+    return UI_DIRTY;
+}
+
+static int delete_answered(struct list_state *st, struct ui *ui, bool yes)
+{
+    struct record *before = NULL;
     char *err = NULL;
-    if (record_delete(ui->db, r->kind, r->id, &err) != 0) {
+    if (!yes) {
+        ui_message(ui, false, "%s", _("Not deleted."));
+    } else if (record_load(ui->db, st->kind, st->deleting, &before, &err) != 0 ||
+               record_delete(ui->db, st->kind, st->deleting, &err) != 0) {
         ui_message(ui, true, "%s", err);
         free(err);
     } else {
         undo_record_deleted(ui->undo, before);
-        ui_message(ui, false, "%s", T(ui, "Deleted: u undoes", "ลบแล้ว: กด u เพื่อเลิกทำ"));
+        ui_message(ui, false, "%s", _("Deleted: u undoes"));
         ui_data_changed(ui);
     }
     record_free(&before);
@@ -269,7 +276,7 @@ static int restore_current(struct list_state *st, struct ui *ui)
         free(err);
         return UI_DIRTY;
     }
-    ui_message(ui, false, "%s %lld", T(ui, "Restored", "กู้คืนแล้ว"), r->id);
+    ui_message(ui, false, _("Restored %lld"), r->id);
     ui_data_changed(ui);
     return UI_DIRTY;
 }
@@ -317,20 +324,27 @@ static int new_task_for_event(struct list_state *st, struct ui *ui)
     return open_form(ui, task);
 }
 
+/* The search line edits as a status-line prompt does (CTX_PROMPT keys); every change
+ * requeries. */
 static int search_key(struct list_state *st, struct ui *ui, int key)
 {
-    if (key == UI_ESC) {
+    switch (ui_action_for(CTX_PROMPT, key)) {
+    case A_CANCEL:
         st->searching = false;
         sb_reset(&st->search);
-    } else if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) {
+        break;
+    case A_ACCEPT:
         st->searching = false;
         return UI_DIRTY;
-    } else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+    case A_ERASE:
         sb_drop_codepoint(&st->search);
-    } else if (key >= 32 && key < 0x110000) {
+        break;
+    case A_CLEAR_LINE:
+        sb_reset(&st->search);
+        break;
+    default:
+        if (key < 32 || key >= 0x110000) return UI_HANDLED;
         sb_add_codepoint(&st->search, (uint32_t)key);
-    } else {
-        return UI_HANDLED;
     }
     st->lw.cursor = st->lw.top = 0;
     requery(st, ui);
@@ -340,11 +354,12 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
 static bool province_lookup_ok(struct ui *ui, const char *value)
 {
     char *name = province_lookup(ui->db, value);
-    if (!name) ui_message(ui, true, "%s: \"%s\"", T(ui, "no such province", "ไม่พบจังหวัด"), value);
+    if (!name) ui_message(ui, true, _("no such province: \"%s\""), value);
     free(name);
     return name != NULL;
 }
 
+/* Takes value (may be NULL: the filter is off). */
 static void set_filter(char **slot, char *value)
 {
     free(*slot);
@@ -352,54 +367,65 @@ static void set_filter(char **slot, char *value)
     if (!*slot) free(value);
 }
 
-/* f, then p (province), o (organisation), t (tag), s (status) or c (clear all). */
-static int choose_filter(struct list_state *st, struct ui *ui)
+/* f asks which filter (p, o, t, s, c: the CTX_FILTER actions), then its value. */
+static int filter_chosen(struct list_state *st, struct ui *ui, enum action a)
 {
-    int key = 0;
-    ui_draw_text(ui->rows - 1, 0, ui->cols - 1,
-                 T(ui, "Filter by: p province  o organisation  t tag  s status  c clear",
-                   "กรองตาม: p จังหวัด  o องค์กร  t แท็ก  s สถานะ  c ล้าง"),
-                 A_BOLD);
-    refresh();
-    key = ui_read_key(-1);
-    char *value;
-    switch (key) {
-    case 'p':
-        value = ui_prompt(ui, T(ui, "Province:", "จังหวัด:"), st->province);
-        if (value && *value && !province_lookup_ok(ui, value)) {
-            free(value);
-            return UI_DIRTY;
-        }
-        set_filter(&st->province, value);
-        break;
-    case 'o':
-        value = ui_prompt(ui, T(ui, "Organisation:", "องค์กร:"), st->org_name);
-        st->q.org_id = 0;
-        if (value && *value) {
-            char *err = NULL;
-            if (model_find(ui->db, FT_ORG, value, &st->q.org_id, &err) != 0) {
-                ui_message(ui, true, "%s", err);
-                free(err);
-                free(value);
-                return UI_DIRTY;
-            }
-        }
-        set_filter(&st->org_name, value);
-        break;
-    case 't':
-        set_filter(&st->tag, ui_prompt(ui, T(ui, "Tag:", "แท็ก:"), st->tag));
-        break;
-    case 's':
-        set_filter(&st->status, ui_prompt(ui, T(ui, "Status:", "สถานะ:"), st->status));
-        break;
-    case 'c':
+    switch (a) {
+    case A_FILTER_PROVINCE:
+        return ui_ask_line(ui, Q_PROVINCE, _("Province:"), st->province);
+    case A_FILTER_ORG:
+        return ui_ask_line(ui, Q_ORG, _("Organisation:"), st->org_name);
+    case A_FILTER_TAG:
+        return ui_ask_line(ui, Q_TAG, _("Tag:"), st->tag);
+    case A_FILTER_STATUS:
+        return ui_ask_line(ui, Q_STATUS, _("Status:"), st->status);
+    case A_FILTER_CLEAR:
         set_filter(&st->province, NULL);
         set_filter(&st->tag, NULL);
         set_filter(&st->status, NULL);
         set_filter(&st->org_name, NULL);
         st->q.org_id = 0;
-        break;
+        return UI_DIRTY;
     default:
+        return UI_HANDLED;
+    }
+}
+
+/* The value typed for a filter; Esc (value NULL) takes the filter off. Returns false when
+ * the value names nothing, leaving the filters as they were. */
+static bool filter_typed(struct list_state *st, struct ui *ui, int question, const char *value)
+{
+    char *v = value ? xstrdup(value) : NULL;
+    if (question == Q_PROVINCE) {
+        if (v && *v && !province_lookup_ok(ui, v)) {
+            free(v);
+            return false;
+        }
+        set_filter(&st->province, v);
+    } else if (question == Q_ORG) {
+        st->q.org_id = 0;
+        char *err = NULL;
+        if (v && *v && model_find(ui->db, FT_ORG, v, &st->q.org_id, &err) != 0) {
+            ui_message(ui, true, "%s", err);
+            free(err);
+            free(v);
+            return false;
+        }
+        set_filter(&st->org_name, v);
+    } else {
+        set_filter(question == Q_TAG ? &st->tag : &st->status, v);
+    }
+    return true;
+}
+
+static int list_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
+{
+    struct list_state *st = s->state;
+    if (question == Q_DELETE) return delete_answered(st, ui, a->given);
+    if (question == Q_FILTER) {
+        int r = filter_chosen(st, ui, a->action);
+        if (a->action != A_FILTER_CLEAR) return r;
+    } else if (!filter_typed(st, ui, question, a->given ? a->text : NULL)) {
         return UI_DIRTY;
     }
     st->q.province = st->province;
@@ -434,18 +460,16 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_SORT:
         st->sort = list_sort_keys(st->kind)[st->sort + 1] ? st->sort + 1 : 0;
         requery(st, ui);
-        ui_message(ui, false, "%s: %s", T(ui, "sorted by", "เรียงตาม"),
-                   list_sort_keys(st->kind)[st->sort]);
+        ui_message(ui, false, _("sorted by: %s"), list_sort_keys(st->kind)[st->sort]);
         return UI_DIRTY;
     case A_FILTER:
-        return choose_filter(st, ui);
+        return ui_ask_choice(ui, Q_FILTER, _("Filter by:"), CTX_FILTER);
     case A_DELETED:
         st->q.deleted = !st->q.deleted;
         requery(st, ui);
         ui_message(ui, false, "%s",
-                   st->q.deleted ? T(ui, "Deleted records: Enter restores, D goes back",
-                                     "รายการที่ลบ: Enter กู้คืน, D กลับ")
-                                 : T(ui, "Current records", "รายการปัจจุบัน"));
+                   st->q.deleted ? _("Deleted records: Enter restores, D goes back")
+                                 : _("Current records"));
         return UI_DIRTY;
     case A_OPEN:
         if (st->q.deleted) return restore_current(st, ui);
@@ -517,7 +541,7 @@ static void list_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 {
     struct list_state *st = s->state;
     if (!st->searching) return;
-    char *prompt = xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
+    char *prompt = xasprintf("%s %s", _("Search:"), sb_str(&st->search));
     *y = ui->rows - 1;
     *x = (int)text_width(prompt);
     if (*x >= ui->cols) *x = ui->cols - 1;
@@ -526,15 +550,18 @@ static void list_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 
 static char *list_hints(struct screen *s, struct ui *ui)
 {
+    (void)ui;
     struct list_state *st = s->state;
-    if (st->searching) return xasprintf("%s %s", T(ui, "Search:", "ค้นหา:"), sb_str(&st->search));
+    if (st->searching) return xasprintf("%s %s", _("Search:"), sb_str(&st->search));
     static const enum action common[] = {A_OPEN, A_SEARCH, A_ADD, A_EDIT, A_DELETE, A_SORT};
     static const enum action events[] = {A_OPEN, A_CHECKIN, A_SEARCH, A_ADD, A_EDIT, A_ADD_TASK};
     static const enum action tasks[] = {A_OPEN, A_DONE, A_SEARCH, A_ADD, A_EDIT, A_DELETE};
     const enum action *which = st->kind == KIND_EVENT  ? events
                                : st->kind == KIND_TASK ? tasks
                                                        : common;
-    char *keys = ui_key_hints(s->ops->contexts | CTX_EVENTS | CTX_TASKS, ui->thai, which, 6);
+    static const enum action last[] = {A_HELP, A_QUIT};
+    char *keys = ui_key_hints(s->ops->contexts | CTX_EVENTS | CTX_TASKS, which, 6);
+    char *help = ui_key_hints(s->ops->contexts, last, 2);
     struct strbuf sb = STRBUF_INIT;
     const char *filters[] = {st->search.len ? sb_str(&st->search) : NULL, st->province,
                              st->org_name, st->tag, st->status};
@@ -545,11 +572,11 @@ static char *list_hints(struct screen *s, struct ui *ui)
             filtered = true;
         }
     /* A filtered list says how many it found: the tab shows the whole table. */
-    if (filtered || st->q.deleted)
-        sb_addf(&sb, "%lld %s  ", st->lw.count, T(ui, "found", "รายการ"));
-    sb_addf(&sb, "%s  ? %s  q %s", keys, T(ui, "help", "วิธีใช้"), T(ui, "quit", "ออก"));
+    if (filtered || st->q.deleted) sb_addf(&sb, _("%lld found  "), st->lw.count);
+    sb_addf(&sb, "%s  %s", keys, help);
     char *hints = sb_take(&sb);
     free(keys);
+    free(help);
     return hints;
 }
 
@@ -573,6 +600,7 @@ static const struct screen_ops list_ops = {
     .reload = list_refresh,
     .cursor = list_cursor,
     .hints = list_hints,
+    .answer = list_answer,
     .close = list_close,
 };
 
@@ -584,6 +612,7 @@ static const struct screen_ops event_list_ops = {
     .reload = list_refresh,
     .cursor = list_cursor,
     .hints = list_hints,
+    .answer = list_answer,
     .close = list_close,
 };
 
@@ -595,6 +624,7 @@ static const struct screen_ops task_list_ops = {
     .reload = list_refresh,
     .cursor = list_cursor,
     .hints = list_hints,
+    .answer = list_answer,
     .close = list_close,
 };
 

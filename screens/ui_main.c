@@ -9,6 +9,7 @@
 #include "text.h"
 #include "tui.h"
 #include "ui.h"
+#include "views.h"
 #include "xalloc.h"
 
 #include <curses.h>
@@ -56,7 +57,7 @@ struct screen *ui_top(struct ui *ui)
 void ui_push(struct ui *ui, struct screen *s)
 {
     if (ui->depth == UI_MAX_DEPTH) {
-        ui_message(ui, true, "%s", T(ui, "too many screens open", "เปิดหน้าจอซ้อนกันมากเกินไป"));
+        ui_message(ui, true, "%s", _("too many screens open"));
         if (s->ops->close) s->ops->close(s);
         free(s);
         return;
@@ -131,8 +132,8 @@ static void draw_tabs(struct ui *ui)
     int x = 0;
     for (int t = 0; t < UI_TABS && x < ui->cols; t++) {
         const struct kind_info *ki = kind_info(tab_kinds[t]);
-        char *label = xasprintf(" %d %s (%lld) ", t + 1, ui->thai ? ki->th : ki->en,
-                                ui->counts[tab_kinds[t]]);
+        char *label =
+            xasprintf(" %d %s (%lld) ", t + 1, view_kind_label(ki), ui->counts[tab_kinds[t]]);
         int w = (int)text_width(label);
         if (w > ui->cols - x) w = ui->cols - x;
         ui_draw_text(0, x, w, label, t == ui->tab ? A_REVERSE | A_BOLD : A_NORMAL);
@@ -143,14 +144,40 @@ static void draw_tabs(struct ui *ui)
     ui->tabs_dirty = false;
 }
 
+/* The open question as the status line shows it: "Delete member 2 "..."? (y/n)", "Filter
+ * by: p province  o organisation ...", "Province: ลำพู". malloc'd. */
+static char *question_text(const struct ui_question *q)
+{
+    if (q->context == CTX_CONFIRM) {
+        char *answers = xasprintf(_("(%s/%s)"), ui_key_name(CTX_CONFIRM, A_YES),
+                                  ui_key_name(CTX_CONFIRM, A_NO));
+        char *text = xasprintf("%s %s", q->text, answers);
+        free(answers);
+        return text;
+    }
+    if (q->context == CTX_PROMPT) return xasprintf("%s %s", q->text, sb_str(&q->line));
+    char *keys = ui_key_hints(q->context, NULL, -1);
+    char *text = xasprintf("%s %s", q->text, keys);
+    free(keys);
+    return text;
+}
+
 static void draw_status(struct ui *ui)
 {
     struct screen *s = ui_top(ui);
-    char *hints = s && s->ops->hints ? s->ops->hints(s, ui) : xstrdup("");
-    const char *text = ui->message ? ui->message : hints;
-    int attr = ui->message && ui->message_error ? A_REVERSE | A_BOLD : A_NORMAL;
+    char *text;
+    int attr = A_NORMAL;
+    if (ui->question) {
+        text = question_text(ui->question);
+        attr = ui->question->context == CTX_CONFIRM ? A_REVERSE | A_BOLD : A_BOLD;
+    } else if (ui->message) {
+        text = xstrdup(ui->message);
+        attr = ui->message_error ? A_REVERSE | A_BOLD : A_NORMAL;
+    } else {
+        text = s && s->ops->hints ? s->ops->hints(s, ui) : xstrdup("");
+    }
     ui_draw_text(ui->rows - 1, 0, ui->cols - 1, text, attr);
-    free(hints);
+    free(text);
     ui->status_dirty = false;
 }
 
@@ -158,7 +185,15 @@ static void place_cursor(struct ui *ui)
 {
     struct screen *s = ui_top(ui);
     int y = -1, x = -1;
-    if (s && s->ops->cursor) s->ops->cursor(s, ui, &y, &x);
+    if (ui->question && ui->question->context == CTX_PROMPT) {
+        char *text = question_text(ui->question);
+        y = ui->rows - 1;
+        x = (int)text_width(text);
+        if (x > ui->cols - 1) x = ui->cols - 1;
+        free(text);
+    } else if (s && s->ops->cursor) {
+        s->ops->cursor(s, ui, &y, &x);
+    }
     if (y >= 0) {
         curs_set(1);
         move(y, x);
@@ -225,7 +260,7 @@ static int global_key(struct ui *ui, int key)
         switch_tab(ui, ui->tab + (a == A_TAB_NEXT ? 1 : -1));
         return UI_FULL;
     case A_HELP:
-        ui_push(ui, help_screen_new(ui));
+        ui_push(ui, help_screen_new(ui, UI_ALL_CONTEXTS));
         return UI_FULL;
     case A_REDRAW:
         clearok(curscr, TRUE);
@@ -235,6 +270,85 @@ static int global_key(struct ui *ui, int key)
     default:
         return UI_HANDLED;
     }
+}
+
+/* ---- questions on the status line: states of this loop, never loops of their own ---- */
+
+static void question_free(struct ui_question **q)
+{
+    if (!*q) return;
+    free((*q)->text);
+    sb_free(&(*q)->line);
+    free(*q);
+    *q = NULL;
+}
+
+static struct ui_question *ask(struct ui *ui, unsigned context, int id, const char *text)
+{
+    question_free(&ui->question);
+    struct ui_question *q = xcalloc(1, sizeof *q);
+    *q = (struct ui_question){context, id, xstrdup(text), STRBUF_INIT};
+    ui->question = q;
+    ui->status_dirty = true;
+    return q;
+}
+
+int ui_ask_confirm(struct ui *ui, int id, const char *question)
+{
+    ask(ui, CTX_CONFIRM, id, question);
+    return UI_DIRTY;
+}
+
+int ui_ask_line(struct ui *ui, int id, const char *label, const char *initial)
+{
+    sb_add(&ask(ui, CTX_PROMPT, id, label)->line, initial ? initial : "");
+    return UI_DIRTY;
+}
+
+int ui_ask_choice(struct ui *ui, int id, const char *label, unsigned context)
+{
+    ask(ui, context, id, label);
+    return UI_DIRTY;
+}
+
+/* Edits the line of a prompt; true when the key ends it (Enter or Esc). */
+static bool prompt_key(struct ui_question *q, int key, enum action a)
+{
+    switch (a) {
+    case A_ACCEPT:
+    case A_CANCEL:
+        return true;
+    case A_ERASE:
+        sb_drop_codepoint(&q->line);
+        return false;
+    case A_CLEAR_LINE:
+        sb_reset(&q->line); /* as in a shell: clear the line */
+        return false;
+    default:
+        if (key >= 32 && key < 0x110000 && key != 127) sb_add_codepoint(&q->line, (uint32_t)key);
+        return false;
+    }
+}
+
+/* A key while a question is open: it answers (the top screen hears the answer and may ask
+ * the next question) or edits the line. Returns flags as a screen's key handler does. */
+static int question_key(struct ui *ui, int key)
+{
+    struct ui_question *q = ui->question;
+    enum action a = ui_action_for(q->context, key);
+    if (a == A_REDRAW) {
+        clearok(curscr, TRUE);
+        return UI_FULL;
+    }
+    if (q->context == CTX_PROMPT && !prompt_key(q, key, a)) return UI_HANDLED;
+    struct ui_answer answer = {a != A_NONE, a, sb_str(&q->line)};
+    if (q->context == CTX_CONFIRM) answer.given = a == A_YES;
+    if (q->context == CTX_PROMPT) answer.given = a == A_ACCEPT;
+    ui->question = NULL;
+    struct screen *s = ui_top(ui);
+    int r = s->ops->answer ? s->ops->answer(s, ui, q->id, &answer) : UI_HANDLED;
+    question_free(&q);
+    return r | UI_DIRTY;
 }
 
 static int handle_key(struct ui *ui, int key)
@@ -249,8 +363,8 @@ static int handle_key(struct ui *ui, int key)
         ui->status_dirty = true;
     }
     struct screen *s = ui_top(ui);
-    enum action a = ui_action_for(s->ops->contexts, key);
-    int r = s->ops->key(s, ui, key, a);
+    int r = ui->question ? question_key(ui, key)
+                         : s->ops->key(s, ui, key, ui_action_for(s->ops->contexts, key));
     if (r & UI_POP) {
         ui->depth--;
         screen_free(s);
@@ -260,46 +374,6 @@ static int handle_key(struct ui *ui, int key)
     if (r & UI_UNHANDLED) r = (r & ~UI_UNHANDLED) | global_key(ui, key);
     ui->status_dirty = true;
     return r;
-}
-
-bool ui_confirm(struct ui *ui, const char *question)
-{
-    char *q = xasprintf("%s %s", question, T(ui, "(y/n)", "(y = ใช่ / n = ไม่)"));
-    ui_draw_text(ui->rows - 1, 0, ui->cols - 1, q, A_REVERSE | A_BOLD);
-    free(q);
-    refresh();
-    int key = ui_read_key(-1);
-    ui->status_dirty = true;
-    return key == 'y' || key == 'Y' || key == 0x0E43 /* ใ */ || key == 0x0E0A /* ช */;
-}
-
-char *ui_prompt(struct ui *ui, const char *label, const char *initial)
-{
-    struct strbuf sb = STRBUF_INIT;
-    sb_add(&sb, initial ? initial : "");
-    ui->status_dirty = true;
-    for (;;) {
-        char *line = xasprintf("%s %s", label, sb_str(&sb));
-        int w = (int)text_width(line);
-        ui_draw_text(ui->rows - 1, 0, ui->cols - 1, line, A_BOLD);
-        free(line);
-        curs_set(1);
-        move(ui->rows - 1, w < ui->cols - 1 ? w : ui->cols - 1);
-        refresh();
-        int key = ui_read_key(-1);
-        if (key == UI_ESC) {
-            sb_free(&sb);
-            return NULL;
-        }
-        if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) return sb_take(&sb);
-        if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-            sb_drop_codepoint(&sb);
-        } else if (key == UI_CTRL('u')) {
-            sb_reset(&sb); /* as in a shell: clear the line */
-        } else if (key >= 32 && key < 0x110000) {
-            sb_add_codepoint(&sb, (uint32_t)key);
-        }
-    }
 }
 
 static void poll_other_sessions(struct ui *ui)
@@ -342,7 +416,7 @@ static void start_curses(struct ui *ui)
     measure(ui);
 }
 
-int tui_run(const char *db_path, bool thai)
+int tui_run(const char *db_path)
 {
     const char *fallback = messages_ensure_utf8();
     if (fallback && !*fallback) {
@@ -352,7 +426,7 @@ int tui_run(const char *db_path, bool thai)
                   "LANG=C.UTF-8."));
         return 1;
     }
-    struct ui ui = {.thai = thai, .tab = 0};
+    struct ui ui = {.tab = 0};
     char *err = NULL;
     if (db_open(db_path, &ui.db, &err) != 0) {
         fprintf(stderr, "khai: %s\n", err);
@@ -365,9 +439,7 @@ int tui_run(const char *db_path, bool thai)
     ui.data_version = db_data_version(ui.db);
     switch_tab(&ui, 0);
     if (fallback)
-        ui_message(&ui, false,
-                   T(&ui, "LANG is not UTF-8 here: using %s (set LANG=%s in your shell)",
-                     "LANG ไม่ใช่ UTF-8: ใช้ %s แทน (ตั้ง LANG=%s และ lang = th ในไฟล์ตั้งค่า)"),
+        ui_message(&ui, false, _("LANG is not UTF-8 here: using %s (set LANG=%s in your shell)"),
                    fallback, fallback);
     draw(&ui, true);
     for (;;) {
@@ -398,6 +470,7 @@ int tui_run(const char *db_path, bool thai)
             tab_screens[t] = NULL;
         }
     free(ui.message);
+    question_free(&ui.question);
     undo_free(&ui.undo);
     db_close(&ui.db);
     return 0;

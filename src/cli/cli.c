@@ -344,7 +344,7 @@ static int run_command(struct cli *cli, char **rest, int nrest)
                     _("the screens need a terminal; without one use the commands (khai --help)"));
             return EXIT_USAGE;
         }
-        return tui_run(cli->db_path, messages_thai());
+        return tui_run(cli->db_path);
     }
     const char *name = rest[0];
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)

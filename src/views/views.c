@@ -67,11 +67,6 @@ const char *view_kind_label(const struct kind_info *ki)
     return messages_thai() ? ki->th : ki->en;
 }
 
-const char *view_kind_noun(const struct kind_info *ki)
-{
-    return messages_thai() ? ki->th : ki->name;
-}
-
 const char *view_header(enum kind k, const struct view_col *c, bool thai)
 {
     (void)k;

@@ -12,6 +12,7 @@
 #include "ui.h"
 #include "xalloc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,6 +300,8 @@ static int listed_ids(const char *db, const char *kind_args, long long *ids, int
     free(args);
     return n;
 }
+
+static int widest(const char *screen);
 
 static void expect_and_free(struct tm_session *s, const char *text)
 {
@@ -608,16 +611,12 @@ static bool differs(const char *screen, const void *before)
     return strcmp(screen, before) != 0;
 }
 
-/* The help screen is made from the action table: every action's key and words are on it. */
-static void tui_help_shows_every_action(void **state)
+/* Every help page from the one open now (paging down until the page stops changing),
+ * joined. malloc'd. */
+static char *all_help_pages(struct tm_session *s, const char *title)
 {
-    (void)state;
-    char *db = ROSTER();
-    struct tm_session *s = start("help", NULL, db, "");
-    tm_keys(s, "?");
-    char *page = tm_expect(s, "khai keys (q or Esc closes this help)");
+    char *page = tm_expect(s, title);
     char *all = xstrdup(page);
-    /* Page down until the page stops changing. */
     for (int i = 0; i < 10; i++) {
         tm_keys(s, "NPage");
         bool moved;
@@ -630,13 +629,16 @@ static void tui_help_shows_every_action(void **state)
         all = joined;
     }
     free(page);
-    static const char *const sections[] = {"\nLists\n",   "\nEvents\n", "\nTasks\n",
-                                           "\nDetails\n", "\nForms\n",  "\nCheck-in\n"};
-    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-        assert_contains(all, sections[i]);
+    return all;
+}
+
+/* Fails unless the help pages show every action of the contexts: its key and words. */
+static void expect_actions_in_help(const char *all, unsigned contexts)
+{
     for (int i = 0; i < ui_action_count; i++) {
         const struct action_def *a = &ui_actions[i];
-        const char *words = a->help_en ? a->help_en : a->en;
+        if (!(a->contexts & contexts)) continue;
+        const char *words = a->help ? a->help : a->label;
         char *key = text_fit(a->key_name, 12);
         char *want =
             xasprintf("  %s %.*s", key, (int)(strlen(words) < 40 ? strlen(words) : 40), words);
@@ -647,6 +649,21 @@ static void tui_help_shows_every_action(void **state)
         free(want);
         free(key);
     }
+}
+
+/* The help screen is made from the action table: every action's key and words are on it. */
+static void tui_help_shows_every_action(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start("help", NULL, db, "");
+    tm_keys(s, "?");
+    char *all = all_help_pages(s, "khai keys (q or Esc closes this help)");
+    static const char *const sections[] = {"\nLists\n",   "\nEvents\n", "\nTasks\n",
+                                           "\nDetails\n", "\nForms\n",  "\nCheck-in\n"};
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+        assert_contains(all, sections[i]);
+    expect_actions_in_help(all, UI_ALL_CONTEXTS);
     free(all);
     tm_keys(s, "q");
     free(tm_expect_gone(s, "khai keys"));
@@ -655,6 +672,25 @@ static void tui_help_shows_every_action(void **state)
     expect_and_free(s, "khai keys");
     tm_keys(s, "Escape");
     free(tm_expect_gone(s, "khai keys"));
+
+    /* F1 in a form: the form's keys, from the same table; q goes back to the form. */
+    tm_keys(s, "a");
+    expect_and_free(s, "New member");
+    tm_type(s, "นายทดสอบ");
+    tm_keys(s, "F1");
+    all = all_help_pages(s, "Form keys (q or Esc closes this help)");
+    assert_contains(all, "\nForms\n");
+    assert_null(strstr(all, "\nLists\n"));
+    expect_actions_in_help(all, CTX_FORM);
+    free(all);
+    tm_keys(s, "q");
+    char *screen = tm_expect(s, "New member");
+    assert_contains(screen, "นายทดสอบ");
+    free(screen);
+    tm_keys(s, "Escape");
+    expect_and_free(s, "Discard your changes? (y/n)");
+    tm_keys(s, "y");
+    free(tm_expect_gone(s, "New member"));
     tm_quit_ok(s);
     free(db);
 }
@@ -1135,6 +1171,104 @@ static void tui_delete_names_the_record_and_undo_brings_it_back(void **state)
     tsv = cli(db, "list members --tsv");
     assert_int_equal(tsv_count(tsv), 3);
     free(tsv);
+    free(db);
+}
+
+/* A question on the status line is a state of the main loop, not a loop of its own: while
+ * it waits, another process's changes show, a resize redraws, and the answer still works. */
+static void tui_delete_question_keeps_refreshing(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start("ask-live", NULL, db, "");
+    tm_keys(s, "/");
+    tm_type(s, "สมศรี");
+    free(expect_cursor(s, 2));
+    tm_keys(s, "Enter");
+    expect_and_free(s, "[สมศรี]");
+    tm_keys(s, "d");
+    const char *question = "Delete member 2 \"นางสมศรี มีสุข\"? (y/n)";
+    expect_and_free(s, question);
+    cli_quiet(db, "add member --name 'นายใหม่ มาแล้ว'");
+    cli_quiet(db, "edit member 2 --nickname ศรีใหม่");
+    expect_and_free(s, " 1 Members (4) ");
+    char *screen = tm_expect(s, "ศรีใหม่");
+    char *status = tm_line(screen, ROWS - 1);
+    assert_contains(status, question);
+    free(status);
+    free(screen);
+    /* Resized, the question moves to the new last line. */
+    tm_resize(s, 100, 30);
+    screen = tm_expect_line(s, 29, question);
+    assert_int_equal(tm_lines(screen), 30);
+    assert_true(widest(screen) <= 100);
+    assert_contains(screen, "ศรีใหม่");
+    free(screen);
+    tm_keys(s, "n");
+    expect_and_free(s, "Not deleted.");
+    char *tsv = cli(db, "list members --tsv");
+    assert_non_null(tsv_row(tsv, "id", "2"));
+    free(tsv);
+    /* y still deletes the member asked about. */
+    tm_keys(s, "d");
+    expect_and_free(s, question);
+    cli_quiet(db, "add member --name 'นายอีก คนหนึ่ง'");
+    expect_and_free(s, " 1 Members (5) ");
+    tm_keys(s, "y");
+    expect_and_free(s, "Deleted: u undoes");
+    expect_and_free(s, " 1 Members (4) ");
+    tsv = cli(db, "list members --tsv");
+    assert_null(tsv_row(tsv, "id", "2"));
+    free(tsv);
+    tm_keys(s, "Escape");
+    tm_quit_ok(s);
+    free(db);
+}
+
+/* The filter chooser and the line it asks for keep the screen live too. */
+static void tui_filter_chooser_keeps_refreshing(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start("filter-live", NULL, db, "");
+    expect_and_free(s, " 1 Members (3) ");
+    tm_keys(s, "f");
+    const char *chooser = "Filter by: p province  o organisation  t tag  s status  c clear";
+    expect_and_free(s, chooser);
+    cli_quiet(db, "add member --name 'นายใหม่ มาแล้ว' --organisations 'มพช.'");
+    expect_and_free(s, " 1 Members (4) ");
+    char *screen = tm_expect(s, "นายใหม่ มาแล้ว");
+    char *status = tm_line(screen, ROWS - 1);
+    assert_contains(status, chooser);
+    free(status);
+    free(screen);
+    tm_resize(s, 90, 20);
+    free(tm_expect_line(s, 19, chooser));
+    tm_keys(s, "o");
+    free(tm_expect_line(s, 19, "Organisation:"));
+    cli_quiet(db, "edit member 1 --nickname ชายใหม่");
+    screen = tm_expect(s, "ชายใหม่");
+    status = tm_line(screen, 19);
+    assert_contains(status, "Organisation:");
+    free(status);
+    free(screen);
+    tm_type(s, "มพช.");
+    free(tm_expect_line(s, 19, "Organisation: มพช."));
+    tm_keys(s, "Enter");
+    expect_and_free(s, "[มพช.]");
+    long long want[PAGE];
+    int n = listed_ids(db, "members --org 1", want, PAGE);
+    assert_int_equal(n, 3);
+    free(expect_ids(s, want, n));
+    /* Any other key leaves the chooser and the filters as they are. */
+    tm_keys(s, "f");
+    free(tm_expect_line(s, 19, "Filter by:"));
+    tm_keys(s, "z");
+    free(tm_expect_gone(s, "Filter by:"));
+    free(expect_ids(s, want, n));
+    tm_resize(s, 80, 24);
+    free(tm_expect_line(s, 23, "[มพช.]"));
+    tm_quit_ok(s);
     free(db);
 }
 
@@ -1675,6 +1809,105 @@ static void tui_thai_interface(void **state)
     free(db);
 }
 
+/* The first English sentence on a screen: two English words (two letters or more) in a row,
+ * as "Nothing matches" or "sorted by". Key names (Ctrl-S, PgUp, Enter), identifiers and
+ * numbers stand alone and pass. malloc'd, or NULL when there is none. */
+static char *english_sentence(const char *screen)
+{
+    for (const char *p = screen; *p; p++) {
+        if (p > screen && (isalnum((unsigned char)p[-1]) || strchr("-/_.@", p[-1]))) continue;
+        size_t a = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+        if (a < 2 || p[a] != ' ') continue;
+        const char *q = p + a + 1;
+        size_t b = strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+        if (b >= 2 && !isalnum((unsigned char)q[b]) && !strchr("-/_.@", q[b]))
+            return xstrndup(p, a + 1 + b);
+    }
+    return NULL;
+}
+
+static void expect_all_thai(struct tm_session *s, const char *where, const char *screen)
+{
+    char *english = english_sentence(screen);
+    if (english) {
+        char *why = xasprintf("English on the Thai %s: [%s]", where, english);
+        tm_print_screen(s, why, screen);
+        free(why);
+        free(english);
+        fail_msg("the Thai %s shows English", where);
+    }
+}
+
+/* Waits for text, then checks the whole screen is Thai. */
+static void expect_thai_screen(struct tm_session *s, const char *text, const char *where)
+{
+    char *screen = tm_expect(s, text);
+    expect_all_thai(s, where, screen);
+    free(screen);
+}
+
+/* With --lang th no screen shows an English sentence: the lists, help, a form and its help,
+ * a detail, a confirmation, the filter chooser, check-in and its new-person form. */
+static void tui_thai_screens_have_no_english(void **state)
+{
+    (void)state;
+    char *db = ROSTER(); /* Thai names only: the demo data has English ones */
+    cli_quiet(db, "add task --title 'จองห้องประชุม' --event-id 1 --owner 1 --due-date 2567-03-01");
+    struct tm_session *s = start("thai-all", NULL, db, "--lang th");
+    expect_thai_screen(s, " 1 สมาชิก (3) ", "members list");
+    tm_keys(s, "2");
+    expect_thai_screen(s, "ชื่อย่อ", "organisations list");
+    tm_keys(s, "3");
+    expect_thai_screen(s, "c ลงทะเบียน", "events list");
+    tm_keys(s, "4");
+    expect_thai_screen(s, "x เสร็จ", "tasks list");
+    tm_keys(s, "1 ?");
+    char *all = all_help_pages(s, "ปุ่มของ khai");
+    expect_all_thai(s, "help", all);
+    free(all);
+    tm_keys(s, "q");
+    free(tm_expect_gone(s, "ปุ่มของ khai"));
+    tm_keys(s, "Enter");
+    expect_thai_screen(s, "q/Esc กลับ", "member detail");
+    tm_keys(s, "q");
+    free(tm_expect_gone(s, "q/Esc กลับ"));
+    tm_keys(s, "d");
+    expect_thai_screen(s, "(y = ใช่ / n = ไม่)", "delete question");
+    tm_keys(s, "n");
+    expect_thai_screen(s, "ไม่ได้ลบ", "answer");
+    tm_keys(s, "f");
+    expect_thai_screen(s, "กรองตาม: p จังหวัด", "filter chooser");
+    tm_keys(s, "p");
+    expect_thai_screen(s, "จังหวัด:", "filter prompt");
+    tm_keys(s, "Escape");
+    free(tm_expect_gone(s, "จังหวัด:"));
+    tm_keys(s, "a");
+    expect_thai_screen(s, "เพิ่มสมาชิก", "form");
+    tm_type(s, "นายทดสอบ ระบบ");
+    tm_keys(s, "F1");
+    all = all_help_pages(s, "ปุ่มในแบบฟอร์ม");
+    expect_all_thai(s, "form help", all);
+    free(all);
+    tm_keys(s, "q");
+    free(tm_expect_gone(s, "ปุ่มในแบบฟอร์ม"));
+    tm_keys(s, "Escape");
+    expect_thai_screen(s, "ยกเลิกสิ่งที่แก้ไขไว้ทั้งหมด? (y = ใช่ / n = ไม่)", "form question");
+    tm_keys(s, "y");
+    free(tm_expect_gone(s, "เพิ่มสมาชิก"));
+    tm_keys(s, "3 c");
+    expect_thai_screen(s, "ชื่อ ชื่อเล่น หรือเบอร์โทร:", "check-in");
+    tm_type(s, "ไม่มีใครชื่อนี้");
+    expect_thai_screen(s, "ไม่พบ: กด Enter", "check-in, nobody found");
+    tm_keys(s, "Enter");
+    expect_thai_screen(s, "คนใหม่: เพิ่มในทะเบียน", "check-in new person");
+    tm_keys(s, "Escape");
+    free(tm_expect_gone(s, "คนใหม่:"));
+    tm_keys(s, "C-u Escape");
+    free(tm_expect_gone(s, "ชื่อ ชื่อเล่น หรือเบอร์โทร:"));
+    tm_quit_ok(s);
+    free(db);
+}
+
 static void tui_q_quits_only_from_the_top_level(void **state)
 {
     (void)state;
@@ -1714,6 +1947,8 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_form_error_in_thai_at_its_field, teardown),
     cmocka_unit_test_teardown(tui_form_escape_asks_before_discarding, teardown),
     cmocka_unit_test_teardown(tui_delete_names_the_record_and_undo_brings_it_back, teardown),
+    cmocka_unit_test_teardown(tui_delete_question_keeps_refreshing, teardown),
+    cmocka_unit_test_teardown(tui_filter_chooser_keeps_refreshing, teardown),
     cmocka_unit_test_teardown(tui_task_done_with_x, teardown),
     cmocka_unit_test_teardown(tui_new_task_from_event, teardown),
     cmocka_unit_test_teardown(tui_checkin_counter_and_undo, teardown),
@@ -1725,6 +1960,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_control_characters_shown_as_placeholders, teardown),
     cmocka_unit_test_teardown(tui_empty_database_says_how_to_start, teardown),
     cmocka_unit_test_teardown(tui_thai_interface, teardown),
+    cmocka_unit_test_teardown(tui_thai_screens_have_no_english, teardown),
     cmocka_unit_test_teardown(tui_q_quits_only_from_the_top_level, teardown),
 };
 const size_t tui_tests_count = sizeof tui_tests / sizeof tui_tests[0];
