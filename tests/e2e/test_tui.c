@@ -1112,16 +1112,23 @@ static void tui_form_escape_asks_before_discarding(void **state)
     free(db);
 }
 
-static void tui_delete_names_the_record_and_undo_brings_it_back(void **state)
+/* Starts khai on the roster with the members list searched down to member 2, สมศรี. */
+static struct tm_session *start_at_somsri(const char *name, const char *db)
 {
-    (void)state;
-    char *db = ROSTER();
-    struct tm_session *s = start("delete", NULL, db, "");
+    struct tm_session *s = start(name, NULL, db, "");
     tm_keys(s, "/");
     tm_type(s, "สมศรี");
     free(expect_cursor(s, 2));
     tm_keys(s, "Enter");
     expect_and_free(s, "[สมศรี]");
+    return s;
+}
+
+static void tui_delete_names_the_record_and_undo_brings_it_back(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start_at_somsri("delete", db);
     tm_keys(s, "d");
     expect_and_free(s, "Delete member 2 \"นางสมศรี มีสุข\"? (y/n)");
     tm_keys(s, "n");
@@ -1180,12 +1187,7 @@ static void tui_delete_question_keeps_refreshing(void **state)
 {
     (void)state;
     char *db = ROSTER();
-    struct tm_session *s = start("ask-live", NULL, db, "");
-    tm_keys(s, "/");
-    tm_type(s, "สมศรี");
-    free(expect_cursor(s, 2));
-    tm_keys(s, "Enter");
-    expect_and_free(s, "[สมศรี]");
+    struct tm_session *s = start_at_somsri("ask-live", db);
     tm_keys(s, "d");
     const char *question = "Delete member 2 \"นางสมศรี มีสุข\"? (y/n)";
     expect_and_free(s, question);
@@ -1838,11 +1840,22 @@ static void expect_all_thai(struct tm_session *s, const char *where, const char 
     }
 }
 
-/* Waits for text, then checks the whole screen is Thai. */
-static void expect_thai_screen(struct tm_session *s, const char *text, const char *where)
+/* One step of a walk through the Thai screens: type text and send keys (tmux key names),
+ * then wait for expect and check the screen (all its pages when help) is Thai; with no
+ * where, wait until expect is gone. */
+struct thai_step {
+    const char *keys, *type, *expect, *where;
+    bool help;
+};
+
+static void thai_step(struct tm_session *s, const struct thai_step *st)
 {
-    char *screen = tm_expect(s, text);
-    expect_all_thai(s, where, screen);
+    if (st->type) tm_type(s, st->type);
+    if (st->keys) tm_keys(s, st->keys);
+    char *screen = !st->where ? tm_expect_gone(s, st->expect)
+                   : st->help ? all_help_pages(s, st->expect)
+                              : tm_expect(s, st->expect);
+    if (st->where) expect_all_thai(s, st->where, screen);
     free(screen);
 }
 
@@ -1853,57 +1866,34 @@ static void tui_thai_screens_have_no_english(void **state)
     (void)state;
     char *db = ROSTER(); /* Thai names only: the demo data has English ones */
     cli_quiet(db, "add task --title 'จองห้องประชุม' --event-id 1 --owner 1 --due-date 2567-03-01");
+    static const struct thai_step steps[] = {
+        {NULL, NULL, " 1 สมาชิก (3) ", "members list", false},
+        {"2", NULL, "ชื่อย่อ", "organisations list", false},
+        {"3", NULL, "c ลงทะเบียน", "events list", false},
+        {"4", NULL, "x เสร็จ", "tasks list", false},
+        {"1 ?", NULL, "ปุ่มของ khai", "help", true},
+        {"q", NULL, "ปุ่มของ khai", NULL, false},
+        {"Enter", NULL, "q/Esc กลับ", "member detail", false},
+        {"q", NULL, "q/Esc กลับ", NULL, false},
+        {"d", NULL, "(y = ใช่ / n = ไม่)", "delete question", false},
+        {"n", NULL, "ไม่ได้ลบ", "answer", false},
+        {"f", NULL, "กรองตาม: p จังหวัด", "filter chooser", false},
+        {"p", NULL, "จังหวัด:", "filter prompt", false},
+        {"Escape", NULL, "จังหวัด:", NULL, false},
+        {"a", NULL, "เพิ่มสมาชิก", "form", false},
+        {"F1", "นายทดสอบ ระบบ", "ปุ่มในแบบฟอร์ม", "form help", true},
+        {"q", NULL, "ปุ่มในแบบฟอร์ม", NULL, false},
+        {"Escape", NULL, "ยกเลิกสิ่งที่แก้ไขไว้ทั้งหมด? (y = ใช่ / n = ไม่)", "form question", false},
+        {"y", NULL, "เพิ่มสมาชิก", NULL, false},
+        {"3 c", NULL, "ชื่อ ชื่อเล่น หรือเบอร์โทร:", "check-in", false},
+        {NULL, "ไม่มีใครชื่อนี้", "ไม่พบ: กด Enter", "check-in, nobody found", false},
+        {"Enter", NULL, "คนใหม่: เพิ่มในทะเบียน", "check-in new person", false},
+        {"Escape", NULL, "คนใหม่:", NULL, false},
+        {"C-u Escape", NULL, "ชื่อ ชื่อเล่น หรือเบอร์โทร:", NULL, false},
+    };
     struct tm_session *s = start("thai-all", NULL, db, "--lang th");
-    expect_thai_screen(s, " 1 สมาชิก (3) ", "members list");
-    tm_keys(s, "2");
-    expect_thai_screen(s, "ชื่อย่อ", "organisations list");
-    tm_keys(s, "3");
-    expect_thai_screen(s, "c ลงทะเบียน", "events list");
-    tm_keys(s, "4");
-    expect_thai_screen(s, "x เสร็จ", "tasks list");
-    tm_keys(s, "1 ?");
-    char *all = all_help_pages(s, "ปุ่มของ khai");
-    expect_all_thai(s, "help", all);
-    free(all);
-    tm_keys(s, "q");
-    free(tm_expect_gone(s, "ปุ่มของ khai"));
-    tm_keys(s, "Enter");
-    expect_thai_screen(s, "q/Esc กลับ", "member detail");
-    tm_keys(s, "q");
-    free(tm_expect_gone(s, "q/Esc กลับ"));
-    tm_keys(s, "d");
-    expect_thai_screen(s, "(y = ใช่ / n = ไม่)", "delete question");
-    tm_keys(s, "n");
-    expect_thai_screen(s, "ไม่ได้ลบ", "answer");
-    tm_keys(s, "f");
-    expect_thai_screen(s, "กรองตาม: p จังหวัด", "filter chooser");
-    tm_keys(s, "p");
-    expect_thai_screen(s, "จังหวัด:", "filter prompt");
-    tm_keys(s, "Escape");
-    free(tm_expect_gone(s, "จังหวัด:"));
-    tm_keys(s, "a");
-    expect_thai_screen(s, "เพิ่มสมาชิก", "form");
-    tm_type(s, "นายทดสอบ ระบบ");
-    tm_keys(s, "F1");
-    all = all_help_pages(s, "ปุ่มในแบบฟอร์ม");
-    expect_all_thai(s, "form help", all);
-    free(all);
-    tm_keys(s, "q");
-    free(tm_expect_gone(s, "ปุ่มในแบบฟอร์ม"));
-    tm_keys(s, "Escape");
-    expect_thai_screen(s, "ยกเลิกสิ่งที่แก้ไขไว้ทั้งหมด? (y = ใช่ / n = ไม่)", "form question");
-    tm_keys(s, "y");
-    free(tm_expect_gone(s, "เพิ่มสมาชิก"));
-    tm_keys(s, "3 c");
-    expect_thai_screen(s, "ชื่อ ชื่อเล่น หรือเบอร์โทร:", "check-in");
-    tm_type(s, "ไม่มีใครชื่อนี้");
-    expect_thai_screen(s, "ไม่พบ: กด Enter", "check-in, nobody found");
-    tm_keys(s, "Enter");
-    expect_thai_screen(s, "คนใหม่: เพิ่มในทะเบียน", "check-in new person");
-    tm_keys(s, "Escape");
-    free(tm_expect_gone(s, "คนใหม่:"));
-    tm_keys(s, "C-u Escape");
-    free(tm_expect_gone(s, "ชื่อ ชื่อเล่น หรือเบอร์โทร:"));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        thai_step(s, &steps[i]);
     tm_quit_ok(s);
     free(db);
 }
