@@ -135,6 +135,9 @@ const struct kind_info *kind_info(enum kind k);
 int kind_from_name(const char *name);
 /* The kind as a word in a sentence, in the interface's language: "member", "สมาชิก". */
 const char *kind_noun(enum kind k);
+/* A field's label and a kind's name (Members) in the interface's language. */
+const char *field_label(const struct field *f);
+const char *kind_label(enum kind k);
 /* Index of the field named name ('-' and '_' alike), or -1: for names read at the edges
  * (options, CSV and TSV headers); code names fields by identifier. */
 int field_index(const struct kind_info *ki, const char *name);

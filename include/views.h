@@ -17,15 +17,12 @@ struct view_col {
 /* The list columns of a kind: view_column_count of them. */
 const struct view_col *view_columns(enum kind k);
 int view_column_count(enum kind k);
-/* A field's label and a kind's name (Members) in the interface language. */
-const char *view_field_label(const struct field *f);
-const char *view_kind_label(const struct kind_info *ki);
 /* The column's header in English or Thai. */
-const char *view_header(enum kind k, const struct view_col *c, bool thai);
+const char *view_header(enum kind k, const struct view_col *c);
 /* The value of field fi as a person reads it: dates in the given style, check-in times in
  * local time, choices as labels. malloc'd. */
-char *view_value(const struct record *r, int fi, enum date_style dates, bool thai);
+char *view_value(const struct record *r, int fi, enum date_style dates);
 /* The text of one cell. malloc'd. */
-char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates, bool thai);
+char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates);
 
 #endif

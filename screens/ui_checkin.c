@@ -82,9 +82,8 @@ static const char *prompt(const struct ui *ui)
 }
 
 /* The form's labels, padded to one width so the values line up in Thai too. malloc'd. */
-static char *field_label(const struct ui *ui, int f)
+static char *person_label(int f)
 {
-    (void)ui;
     static const char *const labels[F_COUNT] = {N_("Full name: "), N_("Organisation: "),
                                                 N_("Phone: ")};
     size_t w = 0;
@@ -279,7 +278,7 @@ static void draw_form(struct checkin_state *st, struct ui *ui)
                  A_UNDERLINE);
     int y = rows_y(ui), last = ui->body_top + ui->body_rows;
     for (int f = 0; f < F_COUNT && y < last; f++, y++) {
-        char *label = field_label(ui, f);
+        char *label = person_label(f);
         draw_labelled(ui, y, label, sb_str(&st->values[f]), f == st->field ? A_BOLD : A_NORMAL);
         free(label);
     }
@@ -602,7 +601,7 @@ static int checkin_reload(struct screen *s, struct ui *ui)
 static void checkin_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 {
     struct checkin_state *st = s->state;
-    char *label = st->form ? field_label(ui, st->field) : xstrdup(prompt(ui));
+    char *label = st->form ? person_label(st->field) : xstrdup(prompt(ui));
     const char *text = st->form ? sb_str(&st->values[st->field]) : sb_str(&st->input);
     *y = st->form ? rows_y(ui) + st->field : input_y(ui);
     *x = (int)(text_width(label) + text_width(text));

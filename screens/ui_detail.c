@@ -57,7 +57,7 @@ static void add_fields(struct detail_state *st, struct ui *ui, const struct deta
 {
     int label_cols = detail_label_width(d);
     for (size_t i = 0; i < d->nfields; i++) {
-        char *label = text_fit(view_field_label(d->fields[i].field), (size_t)label_cols);
+        char *label = text_fit(field_label(d->fields[i].field), (size_t)label_cols);
         char **wrapped;
         int width = ui->cols - label_cols - 3;
         size_t n = text_wrap(d->fields[i].value, (size_t)(width > 10 ? width : 10), &wrapped);

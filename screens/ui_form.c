@@ -97,7 +97,7 @@ static const struct field *field_of(const struct form_state *st, const struct ff
 static const char *label_of(const struct form_state *st, const struct ffield *ff)
 {
     const struct field *f = field_of(st, ff);
-    return f ? view_field_label(f) : _("Full name");
+    return f ? field_label(f) : _("Full name");
 }
 
 static bool is_multiline(const struct form_state *st, const struct ffield *ff)
@@ -949,7 +949,7 @@ static char *initial_text(const struct record *r, int fi)
     if (f->type == FT_BOOL && thai && *r->values[fi])
         return xstrdup(
             choice_label(&(struct field){.choices = fe_bool_choices}, r->values[fi], true));
-    return view_value(r, fi, thai ? DATE_THAI : DATE_ISO, thai);
+    return view_value(r, fi, thai ? DATE_THAI : DATE_ISO);
 }
 
 static void add_field(struct form_state *st, int fi, bool editable, char *text)

@@ -136,7 +136,7 @@ static void draw_row(struct list_state *st, struct ui *ui, long long index)
     int x = MARK_COLS;
     const struct view_col *view = view_columns(st->kind);
     for (int c = 0; c < st->ncols; c++) {
-        char *cell = view_cell(r, &view[c], DATE_THAI, messages_thai());
+        char *cell = view_cell(r, &view[c], DATE_THAI);
         int attr = c == 0 && current ? A_REVERSE : A_NORMAL;
         if (overdue && c > 0) attr |= ui->color ? (int)COLOR_PAIR(1) | A_BOLD : A_BOLD;
         if (view[c].right) {
@@ -163,8 +163,8 @@ static void draw_headers(struct list_state *st, struct ui *ui)
     int x = MARK_COLS;
     ui_draw_text(ui->body_top, 0, MARK_COLS, " ", A_NORMAL);
     for (int c = 0; c < st->ncols; c++) {
-        ui_draw_text(ui->body_top, x, st->widths[c],
-                     view_header(st->kind, &view[c], messages_thai()), A_BOLD | A_UNDERLINE);
+        ui_draw_text(ui->body_top, x, st->widths[c], view_header(st->kind, &view[c]),
+                     A_BOLD | A_UNDERLINE);
         x += st->widths[c];
         if (c + 1 < st->ncols) ui_draw_text(ui->body_top, x++, 1, " ", A_NORMAL);
     }

@@ -133,7 +133,7 @@ static void draw_tabs(struct ui *ui)
     for (int t = 0; t < UI_TABS && x < ui->cols; t++) {
         const struct kind_info *ki = kind_info(tab_kinds[t]);
         char *label =
-            xasprintf(" %d %s (%lld) ", t + 1, view_kind_label(ki), ui->counts[tab_kinds[t]]);
+            xasprintf(" %d %s (%lld) ", t + 1, kind_label(ki->kind), ui->counts[tab_kinds[t]]);
         int w = (int)text_width(label);
         if (w > ui->cols - x) w = ui->cols - x;
         ui_draw_text(0, x, w, label, t == ui->tab ? A_REVERSE | A_BOLD : A_NORMAL);

@@ -47,7 +47,7 @@ static int print_table_row(const struct record *r, void *ctx)
     const struct view_col *view = view_columns(r->kind);
     char *cells[MAX_COLS];
     for (int i = 0; i < t->ncols; i++)
-        cells[i] = view_cell(r, &view[i], t->o->dates, messages_thai());
+        cells[i] = view_cell(r, &view[i], t->o->dates);
     table_row(stdout, t->cols, (const char *const *)cells, t->widths, t->ncols);
     for (int i = 0; i < t->ncols; i++)
         free(cells[i]);
@@ -115,7 +115,7 @@ static void table_setup(struct table_state *t, enum kind k)
     const char *headers[MAX_COLS];
     for (t->ncols = 0; t->ncols < view_column_count(k); t->ncols++) {
         const struct view_col *c = &view[t->ncols];
-        headers[t->ncols] = view_header(k, c, messages_thai());
+        headers[t->ncols] = view_header(k, c);
         t->cols[t->ncols] = (struct table_col){headers[t->ncols], c->min, c->max, c->right};
     }
     t->ncols = table_layout(t->cols, t->ncols, table_width(stdout), t->widths);

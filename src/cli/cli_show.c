@@ -39,7 +39,7 @@ static void print_fields(const struct detail *d, int width)
     for (size_t i = 0; i < d->nfields; i++) {
         const struct detail_field *f = &d->fields[i];
         char *v = f->iso ? xasprintf("%s (%s)", f->value, f->iso) : xstrdup(f->value);
-        print_field(view_field_label(f->field), v, label_cols, width);
+        print_field(field_label(f->field), v, label_cols, width);
         free(v);
     }
 }

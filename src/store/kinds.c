@@ -113,6 +113,17 @@ const struct kind_info *kind_info(enum kind k)
     return &kinds[k];
 }
 
+/* The field and kind tables hold both languages: the one switch between them. */
+const char *field_label(const struct field *f)
+{
+    return messages_thai() ? f->th : f->en;
+}
+
+const char *kind_label(enum kind k)
+{
+    return messages_thai() ? kinds[k].th : kinds[k].en;
+}
+
 const char *kind_noun(enum kind k)
 {
     static const char *const nouns[KIND_COUNT] = {

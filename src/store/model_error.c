@@ -53,8 +53,7 @@ const char *model_error_field_label(const struct model_error *e)
 {
     if (e->field == F_NONE) return NULL;
     if (e->field == F_FULL_NAME) return _("Full name");
-    const struct field *f = field_info(e->field);
-    return messages_thai() ? f->th : f->en;
+    return field_label(field_info(e->field));
 }
 
 /* The command line names fields as its options do; a Thai reader gets the Thai label. */

@@ -13,7 +13,7 @@
 static void add_field(struct detail *d, const struct record *r, int fi)
 {
     const struct field *f = &kind_info(r->kind)->fields[fi];
-    char *v = view_value(r, fi, DATE_THAI, messages_thai());
+    char *v = view_value(r, fi, DATE_THAI);
     if (!*v && (f->flags & FIELD_EXTRA)) {
         free(v);
         return;
@@ -51,8 +51,7 @@ static void add_link(struct detail_section *s, enum kind k, long long id, char *
 /* The field as a person reads it; "" for F_NONE. */
 static char *field_text(const struct record *r, enum field_id field)
 {
-    return field == F_NONE ? xstrdup("")
-                           : view_value(r, field_pos(field), DATE_THAI, messages_thai());
+    return field == F_NONE ? xstrdup("") : view_value(r, field_pos(field), DATE_THAI);
 }
 
 /* The records a reference field of r points to (host, partners, parent, owner...). */
@@ -194,7 +193,7 @@ int detail_label_width(const struct detail *d)
 {
     int w = 0;
     for (size_t i = 0; i < d->nfields; i++) {
-        int lw = (int)text_width(view_field_label(d->fields[i].field));
+        int lw = (int)text_width(field_label(d->fields[i].field));
         w = lw > w ? lw : w;
     }
     return w;

@@ -56,26 +56,13 @@ int view_column_count(enum kind k)
     return n;
 }
 
-/* The field table holds both languages: the one switch between them. */
-const char *view_field_label(const struct field *f)
-{
-    return messages_thai() ? f->th : f->en;
-}
-
-const char *view_kind_label(const struct kind_info *ki)
-{
-    return messages_thai() ? ki->th : ki->en;
-}
-
-const char *view_header(enum kind k, const struct view_col *c, bool thai)
+const char *view_header(enum kind k, const struct view_col *c)
 {
     (void)k;
-    if (c->field == VIEW_NAME) return thai ? "ชื่อ-สกุล" : "Name";
-    const struct field *f = field_info(c->field);
-    return thai ? f->th : f->en;
+    return c->field == VIEW_NAME ? _("Name") : field_label(field_info(c->field));
 }
 
-char *view_value(const struct record *r, int fi, enum date_style dates, bool thai)
+char *view_value(const struct record *r, int fi, enum date_style dates)
 {
     const struct field *f = &kind_info(r->kind)->fields[fi];
     const char *v = r->values[fi];
@@ -91,12 +78,12 @@ char *view_value(const struct record *r, int fi, enum date_style dates, bool tha
         timestamp_local(v, buf, sizeof buf);
         return xstrdup(buf);
     }
-    if (f->type == FT_CHOICE) return xstrdup(choice_label(f, v, thai));
+    if (f->type == FT_CHOICE) return xstrdup(choice_label(f, v, messages_thai()));
     return xstrdup(v);
 }
 
-char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates, bool thai)
+char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates)
 {
     if (c->field == VIEW_NAME) return record_display_name(r);
-    return view_value(r, field_pos(c->field), dates, thai);
+    return view_value(r, field_pos(c->field), dates);
 }
