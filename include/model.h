@@ -37,19 +37,24 @@ enum field_flags {
     FIELD_READONLY = 4, /* set by khai (ids, derived values, check-in time) */
 };
 
+/* Labels are shown as the catalogue's translation of the English (field_label,
+ * kind_label, choice_label); the Thai kept here is what input accepts in Thai whatever the
+ * interface's language (`--status ตอบรับ`, a Thai column header), and a test keeps it equal to the
+ * catalogue's translation. */
 struct choice {
-    const char *key; /* as stored and exported */
-    const char *en;
-    const char *th;
+    const char *key;      /* as stored and exported */
+    const char *en;       /* English label, marked NC_("choice", ...) */
+    const char *th_alias; /* the Thai label, accepted as input */
 };
 
 struct field {
-    const char *name; /* column name in --tsv, CSV and `--NAME` options (with - for _) */
-    const char *en;   /* label in English */
-    const char *th;   /* label in Thai */
+    const char *name;     /* column name in --tsv, CSV and `--NAME` options (with - for _) */
+    const char *en;       /* English label, marked NC_(kind name, ...) in fields.def */
+    const char *th_alias; /* the Thai label, accepted as a Thai column header */
     enum field_type type;
     unsigned flags;
     const struct choice *choices; /* FT_CHOICE: terminated by a NULL key */
+    enum kind kind;
 };
 
 /* The position of each field in its kind's table (fields.def), and each kind's count. */
@@ -121,8 +126,7 @@ struct kind_info {
     enum kind kind;
     const char *name;   /* member */
     const char *plural; /* members */
-    const char *en;     /* Members */
-    const char *th;     /* สมาชิก */
+    const char *en;     /* Members, marked NC_("kind", ...): shown as kind_label() */
     const struct field *fields;
     int nfields;
 };
@@ -135,16 +139,16 @@ const struct kind_info *kind_info(enum kind k);
 int kind_from_name(const char *name);
 /* The kind as a word in a sentence, in the interface's language: "member", "สมาชิก". */
 const char *kind_noun(enum kind k);
-/* A field's label and a kind's name (Members) in the interface's language. */
-const char *field_label(const struct field *f);
-const char *kind_label(enum kind k);
 /* Index of the field named name ('-' and '_' alike), or -1: for names read at the edges
  * (options, CSV and TSV headers); code names fields by identifier. */
 int field_index(const struct kind_info *ki, const char *name);
 /* The field an identifier names. */
 const struct field *field_info(enum field_id f);
-/* The label of a choice key in English or Thai; the key itself when unknown. */
-const char *choice_label(const struct field *f, const char *key, bool thai);
+/* Labels in the interface's language: a field's, a kind's (Members), a choice key's (the key
+ * itself when unknown). */
+const char *field_label(const struct field *f);
+const char *kind_label(enum kind k);
+const char *choice_label(const struct field *f, const char *key);
 
 /* Why the model refused something, as a value: which field, what message, with what
  * arguments. Each interface renders it in its language and places it (the form at the

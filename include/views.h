@@ -17,10 +17,10 @@ struct view_col {
 /* The list columns of a kind: view_column_count of them. */
 const struct view_col *view_columns(enum kind k);
 int view_column_count(enum kind k);
-/* The column's header in English or Thai. */
+/* The column's header in the interface's language. */
 const char *view_header(enum kind k, const struct view_col *c);
 /* The value of field fi as a person reads it: dates in the given style, check-in times in
- * local time, choices as labels. malloc'd. */
+ * local time, choices as labels in the interface's language. malloc'd. */
 char *view_value(const struct record *r, int fi, enum date_style dates);
 /* The text of one cell. malloc'd. */
 char *view_cell(const struct record *r, const struct view_col *c, enum date_style dates);

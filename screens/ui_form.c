@@ -947,8 +947,7 @@ static char *initial_text(const struct record *r, int fi)
     bool thai = messages_thai();
     const struct field *f = &kind_info(r->kind)->fields[fi];
     if (f->type == FT_BOOL && thai && *r->values[fi])
-        return xstrdup(
-            choice_label(&(struct field){.choices = fe_bool_choices}, r->values[fi], true));
+        return xstrdup(choice_label(&(struct field){.choices = fe_bool_choices}, r->values[fi]));
     return view_value(r, fi, thai ? DATE_THAI : DATE_ISO);
 }
 

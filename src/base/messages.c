@@ -91,6 +91,16 @@ void messages_init(bool thai)
     textdomain("khai");
 }
 
+/* gettext keeps a context and its message as one key, joined by EOT. */
+const char *messages_pgettext(const char *context, const char *msgid)
+{
+    char key[512];
+    int n = snprintf(key, sizeof key, "%s\004%s", context, msgid);
+    if (n < 0 || (size_t)n >= sizeof key) return msgid;
+    const char *t = gettext(key);
+    return t == key ? msgid : t;
+}
+
 bool messages_thai(void)
 {
     return speak_thai;

@@ -362,7 +362,7 @@ static void event_location(struct strbuf *out, const struct record *e)
 static void event_description(struct strbuf *out, const struct record *e)
 {
     const char *notes = record_get(e, F_EVENT_NOTES), *agenda = record_get(e, F_EVENT_AGENDA);
-    const char *label = field_info(F_EVENT_AGENDA)->th;
+    const char *label = field_info(F_EVENT_AGENDA)->th_alias;
     char *text = *agenda ? xasprintf("%s%s%s:\n%s", notes, *notes ? "\n\n" : "", label, agenda)
                          : xstrdup(notes);
     prop_text(out, "DESCRIPTION", text);

@@ -256,7 +256,7 @@ static int field_by_key(enum kind k, const char *key)
     for (int pass = 0; pass < 3; pass++) {
         for (int i = 0; i < ki->nfields; i++) {
             const struct field *f = &ki->fields[i];
-            char *fk = header_key(pass == 0 ? f->name : pass == 1 ? f->en : f->th);
+            char *fk = header_key(pass == 0 ? f->name : pass == 1 ? f->en : f->th_alias);
             bool same = strcmp(fk, key) == 0;
             free(fk);
             if (same) return i;

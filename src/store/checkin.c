@@ -581,5 +581,5 @@ char *checkin_status_text(const struct checkin_match *m)
         return xasprintf("✓ %s", t);
     }
     if (!*m->status) return xstrdup("—");
-    return xstrdup(choice_label(field_info(F_ATTENDANCE_STATUS), m->status, messages_thai()));
+    return xstrdup(choice_label(field_info(F_ATTENDANCE_STATUS), m->status));
 }

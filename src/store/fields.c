@@ -86,7 +86,7 @@ static int store_choice(enum field_id id, const char *input, struct stored *out,
     const struct field *f = field_info(id);
     for (const struct choice *c = f->choices; c->key; c++) {
         if (strcasecmp(input, c->key) == 0 || strcasecmp(input, c->en) == 0 ||
-            strcmp(input, c->th) == 0) {
+            strcmp(input, c->th_alias) == 0) {
             out->text = xstrdup(c->key);
             return 0;
         }

@@ -5,85 +5,91 @@
 
 #include <string.h>
 
-static const struct choice genders[] = {{"female", "female", "หญิง"},
-                                        {"male", "male", "ชาย"},
-                                        {"other", "other", "อื่น ๆ"},
+static const struct choice genders[] = {{"female", NC_("choice", "female"), "หญิง"},
+                                        {"male", NC_("choice", "male"), "ชาย"},
+                                        {"other", NC_("choice", "other"), "อื่น ๆ"},
                                         {NULL, NULL, NULL}};
 
 static const struct choice org_kinds[] = {
-    {"government", "government agency", "หน่วยงานรัฐ"},
-    {"local_admin", "local administration", "องค์กรปกครองส่วนท้องถิ่น"},
-    {"foundation", "foundation", "มูลนิธิ"},
-    {"association", "association", "สมาคม"},
-    {"community", "community group", "กลุ่มชุมชน"},
-    {"network", "network", "เครือข่าย"},
-    {"university", "university", "มหาวิทยาลัย"},
-    {"school", "school", "โรงเรียน"},
-    {"company", "company", "บริษัท"},
-    {"media", "media", "สื่อ"},
-    {"religious", "religious", "ศาสนา"},
-    {"other", "other", "อื่น ๆ"},
+    {"government", NC_("choice", "government agency"), "หน่วยงานรัฐ"},
+    {"local_admin", NC_("choice", "local administration"), "องค์กรปกครองส่วนท้องถิ่น"},
+    {"foundation", NC_("choice", "foundation"), "มูลนิธิ"},
+    {"association", NC_("choice", "association"), "สมาคม"},
+    {"community", NC_("choice", "community group"), "กลุ่มชุมชน"},
+    {"network", NC_("choice", "network"), "เครือข่าย"},
+    {"university", NC_("choice", "university"), "มหาวิทยาลัย"},
+    {"school", NC_("choice", "school"), "โรงเรียน"},
+    {"company", NC_("choice", "company"), "บริษัท"},
+    {"media", NC_("choice", "media"), "สื่อ"},
+    {"religious", NC_("choice", "religious"), "ศาสนา"},
+    {"other", NC_("choice", "other"), "อื่น ๆ"},
     {NULL, NULL, NULL}};
 
-static const struct choice event_kinds[] = {{"meeting", "meeting", "ประชุม"},
-                                            {"workshop", "workshop", "ประชุมเชิงปฏิบัติการ"},
-                                            {"training", "training", "อบรม"},
-                                            {"forum", "forum", "เวที"},
-                                            {"conference", "conference", "สัมมนา"},
-                                            {"field_visit", "field visit", "ลงพื้นที่"},
-                                            {"other", "other", "อื่น ๆ"},
-                                            {NULL, NULL, NULL}};
+static const struct choice event_kinds[] = {
+    {"meeting", NC_("choice", "meeting"), "ประชุม"},
+    {"workshop", NC_("choice", "workshop"), "ประชุมเชิงปฏิบัติการ"},
+    {"training", NC_("choice", "training"), "อบรม"},
+    {"forum", NC_("choice", "forum"), "เวที"},
+    {"conference", NC_("choice", "conference"), "สัมมนา"},
+    {"field_visit", NC_("choice", "field visit"), "ลงพื้นที่"},
+    {"other", NC_("choice", "other"), "อื่น ๆ"},
+    {NULL, NULL, NULL}};
 
-static const struct choice event_statuses[] = {{"planned", "planned", "วางแผน"},
-                                               {"held", "held", "จัดแล้ว"},
-                                               {"cancelled", "cancelled", "ยกเลิก"},
+static const struct choice event_statuses[] = {{"planned", NC_("choice", "planned"), "วางแผน"},
+                                               {"held", NC_("choice", "held"), "จัดแล้ว"},
+                                               {"cancelled", NC_("choice", "cancelled"), "ยกเลิก"},
                                                {NULL, NULL, NULL}};
 
-static const struct choice roles[] = {{"participant", "participant", "ผู้เข้าร่วม"},
-                                      {"speaker", "speaker", "วิทยากร"},
-                                      {"facilitator", "facilitator", "กระบวนกร"},
-                                      {"organiser", "organiser", "ผู้จัด"},
-                                      {"observer", "observer", "ผู้สังเกตการณ์"},
-                                      {"staff", "staff", "เจ้าหน้าที่"},
+static const struct choice roles[] = {{"participant", NC_("choice", "participant"), "ผู้เข้าร่วม"},
+                                      {"speaker", NC_("choice", "speaker"), "วิทยากร"},
+                                      {"facilitator", NC_("choice", "facilitator"), "กระบวนกร"},
+                                      {"organiser", NC_("choice", "organiser"), "ผู้จัด"},
+                                      {"observer", NC_("choice", "observer"), "ผู้สังเกตการณ์"},
+                                      {"staff", NC_("choice", "staff"), "เจ้าหน้าที่"},
                                       {NULL, NULL, NULL}};
 
 static const struct choice attendance_statuses[] = {
-    {"invited", "invited", "เชิญแล้ว"},    {"confirmed", "confirmed", "ตอบรับ"},
-    {"attended", "attended", "มาแล้ว"},   {"absent", "absent", "ไม่มา"},
-    {"cancelled", "cancelled", "ยกเลิก"}, {NULL, NULL, NULL}};
+    {"invited", NC_("choice", "invited"), "เชิญแล้ว"},
+    {"confirmed", NC_("choice", "confirmed"), "ตอบรับ"},
+    {"attended", NC_("choice", "attended"), "มาแล้ว"},
+    {"absent", NC_("choice", "absent"), "ไม่มา"},
+    {"cancelled", NC_("choice", "cancelled"), "ยกเลิก"},
+    {NULL, NULL, NULL}};
 
-static const struct choice task_statuses[] = {{"open", "open", "ยังไม่เริ่ม"},
-                                              {"in_progress", "in progress", "กำลังทำ"},
-                                              {"done", "done", "เสร็จแล้ว"},
-                                              {"cancelled", "cancelled", "ยกเลิก"},
-                                              {NULL, NULL, NULL}};
+static const struct choice task_statuses[] = {
+    {"open", NC_("choice", "open"), "ยังไม่เริ่ม"},
+    {"in_progress", NC_("choice", "in progress"), "กำลังทำ"},
+    {"done", NC_("choice", "done"), "เสร็จแล้ว"},
+    {"cancelled", NC_("choice", "cancelled"), "ยกเลิก"},
+    {NULL, NULL, NULL}};
 
-static const struct choice priorities[] = {{"low", "low", "ต่ำ"},
-                                           {"normal", "normal", "ปกติ"},
-                                           {"high", "high", "สูง"},
-                                           {"urgent", "urgent", "ด่วน"},
+static const struct choice priorities[] = {{"low", NC_("choice", "low"), "ต่ำ"},
+                                           {"normal", NC_("choice", "normal"), "ปกติ"},
+                                           {"high", NC_("choice", "high"), "สูง"},
+                                           {"urgent", NC_("choice", "urgent"), "ด่วน"},
                                            {NULL, NULL, NULL}};
 
 /* The tables are made from the one field list, in the order of the identifiers. */
-#define FIELD_ROW(ID, name, en, th, type, flags, choices) {name, en, th, type, flags, choices},
+#define FIELD_ROW(kind, ID, name, en, th, type, flags, choices)                                    \
+    {name, en, th, type, flags, choices, kind},
 static const struct field member_fields[] = {
-#define MEMBER FIELD_ROW
+#define MEMBER(...) FIELD_ROW(KIND_MEMBER, __VA_ARGS__)
 #include "fields.def"
 };
 static const struct field org_fields[] = {
-#define ORG FIELD_ROW
+#define ORG(...) FIELD_ROW(KIND_ORG, __VA_ARGS__)
 #include "fields.def"
 };
 static const struct field event_fields[] = {
-#define EVENT FIELD_ROW
+#define EVENT(...) FIELD_ROW(KIND_EVENT, __VA_ARGS__)
 #include "fields.def"
 };
 static const struct field attendance_fields[] = {
-#define ATTENDANCE FIELD_ROW
+#define ATTENDANCE(...) FIELD_ROW(KIND_ATTENDANCE, __VA_ARGS__)
 #include "fields.def"
 };
 static const struct field task_fields[] = {
-#define TASK FIELD_ROW
+#define TASK(...) FIELD_ROW(KIND_TASK, __VA_ARGS__)
 #include "fields.def"
 };
 
@@ -100,28 +106,17 @@ _Static_assert(COUNT(task_fields) == FI_TASK_COUNT && (int)FI_TASK_COUNT <= MAX_
                "task fields");
 
 static const struct kind_info kinds[KIND_COUNT] = {
-    {KIND_MEMBER, "member", "members", "Members", "สมาชิก", member_fields, COUNT(member_fields)},
-    {KIND_ORG, "org", "orgs", "Organisations", "องค์กร", org_fields, COUNT(org_fields)},
-    {KIND_EVENT, "event", "events", "Events", "กิจกรรม", event_fields, COUNT(event_fields)},
-    {KIND_TASK, "task", "tasks", "Tasks", "งานติดตาม", task_fields, COUNT(task_fields)},
-    {KIND_ATTENDANCE, "attendance", "attendance", "Attendance", "การเข้าร่วม", attendance_fields,
+    {KIND_MEMBER, "member", "members", NC_("kind", "Members"), member_fields, COUNT(member_fields)},
+    {KIND_ORG, "org", "orgs", NC_("kind", "Organisations"), org_fields, COUNT(org_fields)},
+    {KIND_EVENT, "event", "events", NC_("kind", "Events"), event_fields, COUNT(event_fields)},
+    {KIND_TASK, "task", "tasks", NC_("kind", "Tasks"), task_fields, COUNT(task_fields)},
+    {KIND_ATTENDANCE, "attendance", "attendance", NC_("kind", "Attendance"), attendance_fields,
      COUNT(attendance_fields)},
 };
 
 const struct kind_info *kind_info(enum kind k)
 {
     return &kinds[k];
-}
-
-/* The field and kind tables hold both languages: the one switch between them. */
-const char *field_label(const struct field *f)
-{
-    return messages_thai() ? f->th : f->en;
-}
-
-const char *kind_label(enum kind k)
-{
-    return messages_thai() ? kinds[k].th : kinds[k].en;
 }
 
 const char *kind_noun(enum kind k)
@@ -172,10 +167,21 @@ const struct field *field_info(enum field_id f)
     return &kinds[field_kind(f)].fields[field_pos(f)];
 }
 
-const char *choice_label(const struct field *f, const char *key, bool thai)
+/* A field's label has its kind's name as context: "Title" of a member is not an event's. */
+const char *field_label(const struct field *f)
+{
+    return messages_pgettext(kinds[f->kind].name, f->en);
+}
+
+const char *kind_label(enum kind k)
+{
+    return messages_pgettext("kind", kinds[k].en);
+}
+
+const char *choice_label(const struct field *f, const char *key)
 {
     if (f->choices)
         for (const struct choice *c = f->choices; c->key; c++)
-            if (strcmp(c->key, key) == 0) return thai ? c->th : c->en;
+            if (strcmp(c->key, key) == 0) return messages_pgettext("choice", c->en);
     return key;
 }

@@ -1,5 +1,6 @@
 /* Listing records: search, filters and sort orders composed from fixed SQL fragments (never
  * from user text), fetched a window at a time. */
+#include "messages.h"
 #include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
@@ -241,7 +242,7 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
     if (q->province && *q->province) {
         province = province_lookup(db, q->province);
         if (!province) {
-            *err = xasprintf("no such province: \"%s\"", q->province);
+            *err = xasprintf(_("no such province: \"%s\""), q->province);
             terms_free(&t);
             return NULL;
         }

@@ -394,7 +394,9 @@ int record_load(struct db *db, enum kind k, long long id, struct record **out, c
         *err = db_error(db, "cannot read");
         return -1;
     }
-    *err = xasprintf("no %s with id %lld", kind_info(k)->name, id);
+    char num[32];
+    snprintf(num, sizeof num, "%lld", id);
+    *err = xasprintf(_("no %s with id %s"), kind_noun(k), num);
     return 1;
 }
 

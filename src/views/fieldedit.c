@@ -3,6 +3,7 @@
  * field previews. Kept here so that it is unit-tested without a terminal. */
 #include "fieldedit.h"
 #include "honorific.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "text.h"
 #include "thainorm.h"
@@ -198,7 +199,7 @@ bool fe_should_complete(const char *word, char *const *cands, size_t n)
 }
 
 const struct choice fe_bool_choices[] = {
-    {"yes", "yes", "ใช่"}, {"no", "no", "ไม่"}, {NULL, NULL, NULL}};
+    {"yes", NC_("choice", "yes"), "ใช่"}, {"no", NC_("choice", "no"), "ไม่"}, {NULL, NULL, NULL}};
 
 static bool starts_with(const char *s, const char *prefix)
 {
@@ -220,9 +221,9 @@ size_t fe_choice_matches(const struct choice *choices, bool thai, const char *pr
     for (int pass = 0; pass < 3; pass++) {
         if (pass > 0 && !*prefix) break;
         for (const struct choice *c = choices; c && c->key; c++) {
-            const char *v = pass == 0   ? (thai ? c->th : c->en)
+            const char *v = pass == 0   ? (thai ? c->th_alias : c->en)
                             : pass == 1 ? c->key
-                                        : (thai ? c->en : c->th);
+                                        : (thai ? c->en : c->th_alias);
             if (starts_with(v, prefix)) add_unique(out, &n, v);
         }
     }

@@ -78,7 +78,7 @@ char *view_value(const struct record *r, int fi, enum date_style dates)
         timestamp_local(v, buf, sizeof buf);
         return xstrdup(buf);
     }
-    if (f->type == FT_CHOICE) return xstrdup(choice_label(f, v, messages_thai()));
+    if (f->type == FT_CHOICE) return xstrdup(choice_label(f, v));
     return xstrdup(v);
 }
 

@@ -1462,6 +1462,34 @@ static void cli_search_ignores_thai_normalisation_variants(void **state)
 /* Edit, delete, restore                                                                    */
 /* ---------------------------------------------------------------------------------------- */
 
+/* A choice is accepted by its key, its English or its Thai label whatever the interface's
+ * language: `--status ตอบรับ` works in English, `--status held` in Thai. */
+static void cli_choices_accept_thai_and_english_in_either_language(void **state)
+{
+    (void)state;
+    char *db = DB();
+    long long a = add(db, "event --title 'เวที ก' --start-date 2567-01-01 --status จัดแล้ว");
+    expect_field(db, "events", a, "status", "held");
+    char *out = ok(db, "--lang th add event --title 'เวที ข' --start-date 2567-01-02 --status held");
+    long long b = atoll(out);
+    free(out);
+    expect_field(db, "events", b, "status", "held");
+    out = ok(db, "--lang th add event --title 'เวที ค' --start-date 2567-01-03 --status ยกเลิก");
+    long long c = atoll(out);
+    free(out);
+    expect_field(db, "events", c, "status", "cancelled");
+    long long m = add(db, "member --name 'นายสมชาย ใจดี'");
+    add(db, "attendance --event-id %lld --member-id %lld --status ตอบรับ", a, m);
+    char *list = tsv(db, "attendance");
+    char *ms = xasprintf("%lld", m);
+    char *v = tsv_get(list, "member_id", ms, "status");
+    assert_string_equal(v, "confirmed");
+    free(v);
+    free(ms);
+    free(list);
+    free(db);
+}
+
 /* A refused field speaks the interface's language, the field named by its Thai label. */
 static void cli_save_errors_in_the_interface_language(void **state)
 {
@@ -2124,6 +2152,7 @@ const struct CMUnitTest cli_tests[] = {
     cmocka_unit_test(cli_search_phone_in_international_form),
     cmocka_unit_test(cli_search_nickname_and_organisation),
     cmocka_unit_test(cli_search_ignores_thai_normalisation_variants),
+    cmocka_unit_test(cli_choices_accept_thai_and_english_in_either_language),
     cmocka_unit_test(cli_save_errors_in_the_interface_language),
     cmocka_unit_test(cli_edit_changes_a_field_and_empty_clears),
     cmocka_unit_test(cli_delete_hides_and_restore_brings_back),

@@ -1,7 +1,9 @@
 /* Tests of the house rules that the compiler cannot check alone: the store alone speaks SQL,
  * nothing in src/ includes curses, every message has its Thai translation, and the
  * interface language switches the catalogue without a Thai locale installed. */
+#include "fieldedit.h"
 #include "messages.h"
+#include "model.h"
 #include "test_support.h"
 #include "xalloc.h"
 
@@ -61,7 +63,39 @@ static void thai_is_spoken_without_a_thai_locale(void **state)
     free(saved);
 }
 
+/* The Thai an input accepts (a choice, a column header) is the catalogue's Thai label, so the
+ * two cannot drift apart; the English is the source's. */
+static void thai_aliases_are_the_catalogues_translations(void **state)
+{
+    (void)state;
+    char *saved = getenv("LANG") ? xstrdup(getenv("LANG")) : NULL;
+    setenv("LANG", "C.UTF-8", 1);
+    for (int thai = 1; thai >= 0; thai--) {
+        messages_init(thai);
+        for (int k = 0; k < KIND_COUNT; k++) {
+            const struct kind_info *ki = kind_info(k);
+            for (int i = 0; i < ki->nfields; i++) {
+                const struct field *f = &ki->fields[i];
+                assert_string_equal(field_label(f), thai ? f->th_alias : f->en);
+                for (const struct choice *c = f->choices; c && c->key; c++)
+                    assert_string_equal(choice_label(f, c->key), thai ? c->th_alias : c->en);
+            }
+        }
+        struct field yes_no = {.choices = fe_bool_choices};
+        for (const struct choice *c = fe_bool_choices; c->key; c++)
+            assert_string_equal(choice_label(&yes_no, c->key), thai ? c->th_alias : c->en);
+        assert_string_equal(kind_label(KIND_TASK), thai ? "งานติดตาม" : "Tasks");
+        assert_string_equal(kind_label(KIND_ORG), thai ? "องค์กร" : "Organisations");
+    }
+    if (saved)
+        setenv("LANG", saved, 1);
+    else
+        unsetenv("LANG");
+    free(saved);
+}
+
 const struct CMUnitTest house_tests[] = {
+    cmocka_unit_test(thai_aliases_are_the_catalogues_translations),
     cmocka_unit_test(only_the_store_speaks_sql),
     cmocka_unit_test(every_message_has_a_thai_translation),
     cmocka_unit_test(thai_is_spoken_without_a_thai_locale),
