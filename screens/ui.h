@@ -15,6 +15,10 @@
 /* Keys: Unicode characters as they are, curses function keys moved above Unicode. */
 #define UI_FN(k) ((k) + 0x110000)
 #define UI_CTRL(c) ((c)&0x1f)
+/* A key with Alt: curses delivers Alt-b as Esc, b (see screen_ops.meta_keys). */
+#define UI_META(k) ((k) | 0x1000000)
+#define UI_IS_META(k) (((k)&0x1000000) != 0)
+#define UI_UNMETA(k) ((k) & ~0x1000000)
 enum { UI_ESC = 27 };
 
 /* What a key handler asks the main loop to do: handlers never draw. */
@@ -131,6 +135,9 @@ struct ui_answer {
 struct screen_ops {
     const char *name;
     unsigned contexts;
+    /* Esc followed at once by another key arrives as UI_META(key): the form's Readline
+     * fields take Alt-b, Alt-f, Alt-d. */
+    bool meta_keys;
     /* Draws the body (rows ui->body_top .. ui->body_top + ui->body_rows - 1). full: repaint
      * everything, else only what the screen marked dirty. */
     void (*draw)(struct screen *s, struct ui *ui, bool full);
@@ -201,8 +208,6 @@ int ui_ask_confirm(struct ui *ui, int id, const char *question);
 int ui_ask_line(struct ui *ui, int id, const char *label, const char *initial);
 /* One of the actions of context (CTX_FILTER), shown after label; any other key cancels. */
 int ui_ask_choice(struct ui *ui, int id, const char *label, unsigned context);
-/* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. */
-int ui_read_key(int timeout_ms);
 
 /* The one drawing path: text sanitised and fitted to exactly cols columns at y, x.
  * attr is a curses attribute (A_BOLD, A_REVERSE, ...). */

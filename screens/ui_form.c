@@ -559,15 +559,17 @@ static bool tab_completes(struct form_state *st)
     return yes;
 }
 
+/* Alt and a key (Esc, key): Readline's meta commands (M-b, M-f, M-d...). */
+static int alt_key(int key)
+{
+    char bytes[FE_MAX_BYTES];
+    size_t n = UI_UNMETA(key) < UI_FN(0) ? fe_char_bytes(UI_UNMETA(key), true, bytes) : 0;
+    feed(bytes, n);
+    return UI_DIRTY;
+}
+
 static int escape(struct form_state *st, struct ui *ui)
 {
-    int next = ui_read_key(0);
-    char bytes[FE_MAX_BYTES];
-    if (next >= 0 && next != UI_ESC) {
-        size_t n = next < UI_FN(0) ? fe_char_bytes(next, true, bytes) : 0;
-        feed(bytes, n);
-        return UI_DIRTY;
-    }
     if (RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH)) {
         feed_str("\x07"); /* Esc leaves a search, back to the line before it */
         return UI_DIRTY;
@@ -643,6 +645,7 @@ static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     struct form_state *st = s->state;
     free_matches(st);
+    if (UI_IS_META(key)) return alt_key(key);
     int r;
     switch (a) {
     case A_SAVE:
@@ -931,6 +934,7 @@ static void form_close(struct screen *s)
 static const struct screen_ops form_ops = {
     .name = "form",
     .contexts = CTX_FORM,
+    .meta_keys = true,
     .draw = form_draw,
     .key = form_key,
     .reload = NULL, /* what the user is typing is never replaced under them */

@@ -40,7 +40,8 @@ void ui_clear_line(int y, int x)
     clrtoeol();
 }
 
-int ui_read_key(int timeout_ms)
+/* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. Only this loop reads keys. */
+static int ui_read_key(int timeout_ms)
 {
     wint_t ch;
     timeout(timeout_ms);
@@ -376,6 +377,16 @@ static int handle_key(struct ui *ui, int key)
     return r;
 }
 
+/* The main loop reads every key; for a screen that takes Alt keys, an Esc followed at once
+ * by another key is that key with Alt (a second Esc is one Esc). */
+static int meta_key(struct ui *ui, int key)
+{
+    struct screen *s = ui_top(ui);
+    if (key != UI_ESC || ui->question || !s || !s->ops->meta_keys) return key;
+    int next = ui_read_key(0);
+    return next >= 0 && next != UI_ESC ? UI_META(next) : UI_ESC;
+}
+
 static void poll_other_sessions(struct ui *ui)
 {
     long long v = db_data_version(ui->db);
@@ -448,7 +459,7 @@ int tui_run(const char *db_path)
             poll_other_sessions(&ui);
             continue;
         }
-        int r = handle_key(&ui, key);
+        int r = handle_key(&ui, meta_key(&ui, key));
         if (r & UI_QUIT) break;
         /* Typed-ahead keys are handled before anything is drawn. */
         if (r & UI_FULL)

@@ -1083,6 +1083,30 @@ static void tui_form_error_in_thai_at_its_field(void **state)
     free(db);
 }
 
+/* Alt-b arrives as Esc, b: the main loop hands the form Alt keys, and Readline moves a word. */
+static void tui_form_alt_keys_move_by_word(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    struct tm_session *s = start("alt", NULL, db, "");
+    tm_keys(s, "a");
+    expect_and_free(s, "New member");
+    tm_type(s, "abc def");
+    expect_and_free(s, "abc def");
+    tm_keys(s, "M-b");
+    tm_type(s, "X");
+    expect_and_free(s, "abc Xdef");
+    tm_keys(s, "C-e M-b M-d");
+    free(tm_expect_gone(s, "Xdef"));
+    expect_and_free(s, "abc");
+    tm_keys(s, "Escape");
+    expect_and_free(s, "Discard your changes? (y/n)");
+    tm_keys(s, "y");
+    free(tm_expect_gone(s, "New member"));
+    tm_quit_ok(s);
+    free(db);
+}
+
 static void tui_form_escape_asks_before_discarding(void **state)
 {
     (void)state;
@@ -1935,6 +1959,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_add_member_with_f2, teardown),
     cmocka_unit_test_teardown(tui_edit_member_field, teardown),
     cmocka_unit_test_teardown(tui_form_error_in_thai_at_its_field, teardown),
+    cmocka_unit_test_teardown(tui_form_alt_keys_move_by_word, teardown),
     cmocka_unit_test_teardown(tui_form_escape_asks_before_discarding, teardown),
     cmocka_unit_test_teardown(tui_delete_names_the_record_and_undo_brings_it_back, teardown),
     cmocka_unit_test_teardown(tui_delete_question_keeps_refreshing, teardown),
