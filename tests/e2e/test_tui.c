@@ -888,6 +888,15 @@ static void tui_sort_and_filter_match_the_command_line(void **state)
 /* Forms, delete and undo                                                                   */
 /* ---------------------------------------------------------------------------------------- */
 
+/* Starts khai on db with the form for a new member open. */
+static struct tm_session *start_new_member(const char *name, const char *db)
+{
+    struct tm_session *s = start(name, NULL, db, "");
+    tm_keys(s, "a");
+    expect_and_free(s, "New member");
+    return s;
+}
+
 static void tui_add_member_splits_glued_honorific(void **state)
 {
     (void)state;
@@ -942,9 +951,7 @@ static void tui_add_member_with_f2(void **state)
 {
     (void)state;
     char *db = ROSTER();
-    struct tm_session *s = start("f2", NULL, db, "");
-    tm_keys(s, "a");
-    expect_and_free(s, "New member");
+    struct tm_session *s = start_new_member("f2", db);
     tm_type(s, "ดร.อเนก นาคะบุตร");
     expect_and_free(s, "ดร. | อเนก | นาคะบุตร");
     tm_keys(s, "F2");
@@ -1088,9 +1095,7 @@ static void tui_form_alt_keys_move_by_word(void **state)
 {
     (void)state;
     char *db = ROSTER();
-    struct tm_session *s = start("alt", NULL, db, "");
-    tm_keys(s, "a");
-    expect_and_free(s, "New member");
+    struct tm_session *s = start_new_member("alt", db);
     tm_type(s, "abc def");
     expect_and_free(s, "abc def");
     tm_keys(s, "M-b");
@@ -1111,9 +1116,7 @@ static void tui_form_escape_asks_before_discarding(void **state)
 {
     (void)state;
     char *db = ROSTER();
-    struct tm_session *s = start("discard", NULL, db, "");
-    tm_keys(s, "a");
-    expect_and_free(s, "New member");
+    struct tm_session *s = start_new_member("discard", db);
     tm_type(s, "นายทดสอบ ระบบ");
     expect_and_free(s, "นายทดสอบ ระบบ");
     tm_keys(s, "Escape");
