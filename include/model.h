@@ -234,7 +234,8 @@ struct list_query {
     enum kind kind;
     const char *search;   /* substrings of names, nicknames, organisations, phone digits */
     const char *sort;     /* per kind: members given (default), family, nickname, province,
-                             org; orgs name; events date (default), title; tasks due, title */
+                             org; orgs name; events -date (newest first, default), date
+                             (oldest first), title; tasks due, title */
     long long event_id;   /* attendance and tasks of one event */
     long long member_id;  /* attendance and tasks of one member */
     long long org_id;     /* members of, sub-organisations of, events hosted by */

@@ -33,6 +33,10 @@ struct date date_add_months(struct date d, int n);
 int date_parse(const char *s, struct date today, struct date *start, struct date *end, char *err,
                size_t errlen);
 
+/* Reads a month of a year: 2553-07, 2010-07, 07/2553, ก.ค. 2553, กรกฎาคม 2553, July 2010,
+ * with the year rules of date_parse. Returns 0, or -1 with err quoting the input. */
+int month_parse(const char *s, int *year, int *month, char *err, size_t errlen);
+
 /* Strict YYYY-MM-DD (as stored); returns 0 or -1. */
 int date_from_iso(const char *s, struct date *d);
 

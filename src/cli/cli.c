@@ -42,8 +42,9 @@ static const struct command commands[] = {
         "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
         "  --search TEXT  substrings of names, nicknames, organisations, phone digits\n"
         "  --sort KEY     members: given (default), family, nickname, province, org, id;\n"
-        "                 orgs: name, province, id; events: date, title, id;\n"
-        "                 tasks: due, title, id; attendance: name, time, id\n"
+        "                 orgs: name, province, id; events: -date (newest first, default),\n"
+        "                 date (oldest first), title, id; tasks: due, title, id;\n"
+        "                 attendance: name, time, id\n"
         "  --event ID     attendance or tasks of one event\n"
         "  --member ID    attendance or tasks of one member\n"
         "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
@@ -83,6 +84,16 @@ static const struct command commands[] = {
         "adds someone not found (name, organisation, phone) and checks them in; `undo` takes\n"
         "back the last check-in; nobody is checked in twice. Prints the count against the\n"
         "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n")},
+    {"calendar", cmd_calendar, "khai calendar [MONTH]",
+     N_("Prints a month as cal does, in Thai with the Buddhist Era year when the interface is\n"
+        "Thai; days that hold an event, a task due or a coming meeting of a recurring event\n"
+        "are marked with *, and the month's events and tasks are listed under it. MONTH is\n"
+        "this month when left out, else 2553-07, 2010-07, 07/2553, ก.ค. 2553 or กรกฎาคม 2553.\n")},
+    {"agenda", cmd_agenda, "khai agenda [--days N] [--from DATE]",
+     N_("Lists the coming days' events, tasks due and next meetings of recurring events, day\n"
+        "by day as calcurse -a does.\n"
+        "  --days N     how many days, today included (default 7)\n"
+        "  --from DATE  start on another day than today (any date form)\n")},
     {"import", cmd_import,
      "khai import members|orgs|events|attendance|tasks|vcard FILE [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run]",

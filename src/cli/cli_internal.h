@@ -35,6 +35,8 @@ int cmd_delete(const struct cli *cli);
 int cmd_restore(const struct cli *cli);
 int cmd_checkin(const struct cli *cli);
 int cmd_affiliation(const struct cli *cli);
+int cmd_calendar(const struct cli *cli);
+int cmd_agenda(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 

@@ -35,7 +35,9 @@ static const struct sort_order org_sorts[] = {
                  "COLLATE thai, o.id"},
     {"id", "o.id"},
     {NULL, NULL}};
-static const struct sort_order event_sorts[] = {{"date", "e.start_date DESC, e.id DESC"},
+/* The first order is the default: the newest events first. */
+static const struct sort_order event_sorts[] = {{"-date", "e.start_date DESC, e.id DESC"},
+                                                {"date", "e.start_date, e.id"},
                                                 {"title", "e.title COLLATE thai, e.id"},
                                                 {"id", "e.id"},
                                                 {NULL, NULL}};

@@ -1,5 +1,6 @@
 /* Reading and writing dates and times the way Thai civil-society networks write them. */
 #include "thaidate.h"
+#include "calendar.h"
 #include "messages.h"
 #include "utf8.h"
 
@@ -16,23 +17,11 @@ static const struct date no_date = {0, 0, 0};
 
 /* ---- The calendar ---- */
 
-static bool is_leap(int year)
-{
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-static int days_in_month(int year, int month)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && is_leap(year)) return 29;
-    return days[month - 1];
-}
-
 /* Years stop at 9999 so that the stored YYYY-MM-DD form always sorts as text. */
 bool date_valid(int year, int month, int day)
 {
     return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= days_in_month(year, month);
+           day <= calendar_days_in_month(year, month);
 }
 
 int date_cmp(struct date a, struct date b)
@@ -58,25 +47,9 @@ struct date date_add_months(struct date d, int n)
     long long months = (long long)d.year * 12 + (d.month - 1) + n;
     if (months < 12 || months > 9999LL * 12 + 11) return no_date;
     struct date r = {(int)(months / 12), (int)(months % 12) + 1, d.day};
-    int last = days_in_month(r.year, r.month);
+    int last = calendar_days_in_month(r.year, r.month);
     if (r.day > last) r.day = last;
     return r;
-}
-
-/* Days since 1 January of year 1, which was a Monday in the proleptic Gregorian calendar. */
-static long day_number(struct date d)
-{
-    long y = d.year - 1;
-    long n = y * 365 + y / 4 - y / 100 + y / 400;
-    for (int m = 1; m < d.month; m++)
-        n += days_in_month(d.year, m);
-    return n + d.day - 1;
-}
-
-/* 0 = Sunday ... 6 = Saturday. */
-static int weekday_of(struct date d)
-{
-    return (int)((day_number(d) + 1) % 7);
 }
 
 /* ---- Names ---- */
@@ -540,7 +513,7 @@ static bool check_written_date(const struct written_date *w, struct partial_date
         if (w->month.digits > 2 || w->month.value < 1 || w->month.value > 12) return false;
         d->month = w->month.value;
     }
-    if (d->month && d->day > days_in_month(2000, d->month)) /* 2000 was a leap year */
+    if (d->month && d->day > calendar_days_in_month(2000, d->month)) /* 2000 was a leap year */
         return false;
     return read_year(w->year, w->era, &d->year);
 }
@@ -572,7 +545,7 @@ static bool exact_date(struct partial_date p, struct date *out)
  * writer got the day or the weekday wrong, and guessing which would hide it. */
 static bool weekday_agrees(struct partial_date p, struct date d)
 {
-    return p.weekday < 0 || weekday_of(d) == p.weekday;
+    return p.weekday < 0 || calendar_weekday(d) == p.weekday;
 }
 
 static enum outcome resolve_single(struct partial_date a, struct date today, struct date *start)
@@ -652,6 +625,61 @@ int date_parse(const char *s, struct date today, struct date *start, struct date
     }
     if (start) *start = a;
     if (end) *end = b;
+    return r == READ_OK ? 0 : -1;
+}
+
+/* ---- Months ---- */
+
+/* [month] [พ.ศ.|ค.ศ.] year (ก.ค. 2553, July 2010), year-month or year/month (2553-07),
+ * month/year (07/2553). */
+static bool read_written_month(struct cursor *c, struct token *month, struct token *year,
+                               enum tok_kind *era)
+{
+    *era = T_END;
+    if (peek(c, 0) == T_MONTH) {
+        *month = take(c);
+        if (peek(c, 0) == T_ERA_BE || peek(c, 0) == T_ERA_CE) *era = take(c).kind;
+        if (peek(c, 0) != T_NUM) return false;
+        *year = take(c);
+    } else if (peek(c, 0) == T_NUM) {
+        struct token first = take(c);
+        enum tok_kind sep = take(c).kind;
+        if ((sep != T_DASH && sep != T_SLASH && sep != T_DOT) || peek(c, 0) != T_NUM) return false;
+        struct token second = take(c);
+        bool year_first = first.digits >= 3;
+        *year = year_first ? first : second;
+        *month = year_first ? second : first;
+    } else {
+        return false;
+    }
+    return peek(c, 0) == T_END;
+}
+
+static enum outcome read_month(const char *s, int *year, int *month)
+{
+    struct tokens ts;
+    struct cursor c;
+    struct token m = no_token, y = no_token;
+    enum tok_kind era;
+    if (!start_reading(s, &ts, &c) || !read_written_month(&c, &m, &y, &era)) return NOT_READABLE;
+    if (m.kind == T_NUM && (m.digits > 2 || m.value < 1 || m.value > 12)) return IMPOSSIBLE;
+    if (!read_year(y, era, year)) return IMPOSSIBLE;
+    *month = m.value;
+    return READ_OK;
+}
+
+int month_parse(const char *s, int *year, int *month, char *err, size_t errlen)
+{
+    int y = 0, m = 0;
+    enum outcome r = read_month(s, &y, &m);
+    if (r != READ_OK) {
+        y = m = 0;
+        set_error(err, errlen, r == NOT_READABLE ? _("not a month") : _("no such month"), s);
+    } else {
+        clear_error(err, errlen);
+    }
+    if (year) *year = y;
+    if (month) *month = m;
     return r == READ_OK ? 0 : -1;
 }
 

@@ -1,0 +1,46 @@
+/* The agenda: what falls on the days of a date range, in date order, for the calendar and
+ * `khai agenda`. Events (several days long ones on every day they cover), open tasks by their
+ * due date, and the next meetings of recurring events before anyone creates them. */
+#ifndef KHAI_AGENDA_H
+#define KHAI_AGENDA_H
+#include "thaidate.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+enum agenda_what {
+    AGENDA_EVENT,
+    AGENDA_TASK,         /* an open or in-progress task, on its due date */
+    AGENDA_NEXT_MEETING, /* computed, not stored: a coming meeting of a recurring event */
+};
+
+struct agenda_item {
+    enum agenda_what what;
+    long long id;           /* the event or task; for a next meeting, the meeting it repeats */
+    struct date start, end; /* a task's due date is both */
+    char start_time[8];     /* HH:MM, or "" */
+    char end_time[8];
+    char *title;
+    char *status; /* as stored: planned, held, cancelled; open, in_progress */
+};
+
+struct agenda {
+    struct agenda_item *items;
+    size_t n;
+};
+
+/* Everything that covers a day from from to to (inclusive), sorted by start date, then
+ * events before tasks, start time and id. The next meetings of a recurring event (every N
+ * months from its start date) are those on or after today that come after the event's latest
+ * meeting: of the live, not cancelled recurring events with one title only the latest
+ * repeats, so a series whose next meeting was created does not show it twice. */
+int agenda_between(struct db *db, struct date from, struct date to, struct date today,
+                   struct agenda *out, char **err);
+void agenda_free(struct agenda *a);
+
+/* Whether the item falls on day d. */
+bool agenda_covers(const struct agenda_item *item, struct date d);
+
+#endif

@@ -1,0 +1,185 @@
+/* The agenda of a date range: events, due tasks and the next meetings of recurring events.
+ * Each query is shaped for an index: events by start date (events_by_date) and, for those
+ * that began before the range, by end date (events_by_end_date); tasks by status and due date
+ * (tasks_by_due); recurring events by their partial index (events_recurring). */
+#include "agenda.h"
+#include "calendar.h"
+#include "store_internal.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define EVENT_COLUMNS "id, start_date, end_date, start_time, end_time, title, status"
+
+/* Events that start in the range, and events that started before it and reach into it. */
+static const char *const events_sql[] = {
+    "SELECT " EVENT_COLUMNS " FROM events WHERE start_date BETWEEN ?1 AND ?2 AND deleted_at IS "
+    "NULL",
+    "SELECT " EVENT_COLUMNS " FROM events WHERE end_date >= ?1 AND start_date < ?1 AND "
+    "deleted_at IS NULL",
+};
+
+static const char *const tasks_sql =
+    "SELECT id, due_date, due_date, '', '', title, status FROM tasks WHERE status IN ('open', "
+    "'in_progress') AND due_date BETWEEN ?1 AND ?2 AND deleted_at IS NULL";
+
+static const char *const recurring_sql =
+    "SELECT " EVENT_COLUMNS ", recurrence_months FROM events WHERE recurrence_months > 0 AND "
+    "deleted_at IS NULL ORDER BY title, start_date";
+
+static struct date column_date(sqlite3_stmt *st, int col)
+{
+    struct date d = {0, 0, 0};
+    date_from_iso((const char *)sqlite3_column_text(st, col), &d);
+    return d;
+}
+
+static void column_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+    const char *v = (const char *)sqlite3_column_text(st, col);
+    buf[0] = '\0';
+    if (v) strncat(buf, v, n - 1);
+}
+
+static char *column_text(sqlite3_stmt *st, int col)
+{
+    const char *v = (const char *)sqlite3_column_text(st, col);
+    return xstrdup(v ? v : "");
+}
+
+static struct agenda_item *add_item(struct agenda *a)
+{
+    a->items = xrealloc(a->items, sizeof *a->items * (a->n + 1));
+    struct agenda_item *it = &a->items[a->n++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+/* An item from a row of EVENT_COLUMNS. */
+static void item_from_row(sqlite3_stmt *st, enum agenda_what what, struct agenda_item *it)
+{
+    it->what = what;
+    it->id = sqlite3_column_int64(st, 0);
+    it->start = column_date(st, 1);
+    it->end = column_date(st, 2);
+    column_copy(st, 3, it->start_time, sizeof it->start_time);
+    column_copy(st, 4, it->end_time, sizeof it->end_time);
+    it->title = column_text(st, 5);
+    it->status = column_text(st, 6);
+}
+
+static int read_rows(struct db *db, const char *sql, const char *from, const char *to,
+                     enum agenda_what what, struct agenda *a, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+    if (sqlite3_bind_parameter_count(st) >= 2) sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        item_from_row(st, what, add_item(a));
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot read the agenda");
+        return -1;
+    }
+    return 0;
+}
+
+/* Adds the meetings every `months` months after the event it that fall on or after today
+ * and cover a day of from..to. */
+static void add_next_meetings(const struct agenda_item *it, int months, struct date from,
+                              struct date to, struct date today, struct agenda *a)
+{
+    long length = calendar_days_between(it->start, it->end);
+    for (int k = 1;; k++) {
+        struct date start = date_add_months(it->start, k * months);
+        if (start.year == 0 || date_cmp(start, to) > 0) return;
+        struct date end = calendar_add_days(start, length);
+        if (date_cmp(start, today) < 0 || end.year == 0 || date_cmp(end, from) < 0) continue;
+        struct agenda_item *next = add_item(a);
+        *next = *it;
+        next->what = AGENDA_NEXT_MEETING;
+        next->start = start;
+        next->end = end;
+        next->title = xstrdup(it->title);
+        next->status = xstrdup("planned");
+    }
+}
+
+/* Only the latest meeting of each title repeats: rows come ordered by title and date. */
+static int read_next_meetings(struct db *db, struct date from, struct date to, struct date today,
+                              struct agenda *a, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, recurring_sql, err);
+    if (!st) return -1;
+    struct agenda latest = {NULL, 0};
+    int rc, months = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (latest.n && strcmp(latest.items[0].title, (const char *)sqlite3_column_text(st, 5))) {
+            if (strcmp(latest.items[0].status, "cancelled") != 0)
+                add_next_meetings(&latest.items[0], months, from, to, today, a);
+        }
+        agenda_free(&latest);
+        item_from_row(st, AGENDA_EVENT, add_item(&latest));
+        months = sqlite3_column_int(st, 7);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE && latest.n && strcmp(latest.items[0].status, "cancelled") != 0)
+        add_next_meetings(&latest.items[0], months, from, to, today, a);
+    agenda_free(&latest);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot read the agenda");
+        return -1;
+    }
+    return 0;
+}
+
+static int compare_items(const void *pa, const void *pb)
+{
+    const struct agenda_item *a = pa, *b = pb;
+    int c = date_cmp(a->start, b->start);
+    if (c) return c;
+    bool a_task = a->what == AGENDA_TASK, b_task = b->what == AGENDA_TASK;
+    if (a_task != b_task) return a_task ? 1 : -1;
+    c = strcmp(a->start_time, b->start_time);
+    if (c) return c;
+    if (a->what != b->what) return a->what < b->what ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int agenda_between(struct db *db, struct date from, struct date to, struct date today,
+                   struct agenda *out, char **err)
+{
+    *out = (struct agenda){NULL, 0};
+    char first[16], last[16];
+    date_format(from, DATE_ISO, first, sizeof first);
+    date_format(to, DATE_ISO, last, sizeof last);
+    int rc = 0;
+    for (size_t i = 0; i < sizeof events_sql / sizeof events_sql[0] && rc == 0; i++)
+        rc = read_rows(db, events_sql[i], first, last, AGENDA_EVENT, out, err);
+    if (rc == 0) rc = read_rows(db, tasks_sql, first, last, AGENDA_TASK, out, err);
+    if (rc == 0) rc = read_next_meetings(db, from, to, today, out, err);
+    if (rc != 0) {
+        agenda_free(out);
+        return -1;
+    }
+    if (out->n) qsort(out->items, out->n, sizeof *out->items, compare_items);
+    return 0;
+}
+
+void agenda_free(struct agenda *a)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        free(a->items[i].title);
+        free(a->items[i].status);
+    }
+    free(a->items);
+    *a = (struct agenda){NULL, 0};
+}
+
+bool agenda_covers(const struct agenda_item *item, struct date d)
+{
+    return date_cmp(item->start, d) <= 0 && date_cmp(d, item->end) <= 0;
+}
