@@ -92,8 +92,9 @@ static void thai_cli_help_is_thai(void **state)
     assert_thai("khai --help", r.out);
     run_result_free(&r);
     static const char *const commands[] = {
-        "list",   "show",   "add",  "edit",  "delete", "restore", "affiliation", "checkin",
-        "import", "export", "demo", "check", "backup", "version", "help",
+        "list",        "show",    "add",      "edit",    "delete", "restore",
+        "affiliation", "checkin", "calendar", "agenda",  "import", "export",
+        "demo",        "check",   "backup",   "version", "help",
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         char *args = xasprintf("help %s", commands[i]);
