@@ -89,7 +89,8 @@ static void model_upgrades_older_database_in_place(void **state)
                      "organisations_fts_delete; DROP TABLE members_fts; DROP TABLE "
                      "organisations_fts; DROP INDEX members_live; DROP INDEX "
                      "organisations_live; DROP INDEX events_live; DROP INDEX "
-                     "tasks_live; DROP INDEX attendance_live; "
+                     "tasks_live; DROP INDEX attendance_live; DROP INDEX events_by_end_date; "
+                     "DROP INDEX events_recurring; "
                      "PRAGMA user_version = 2",
                      NULL, NULL, NULL),
         SQLITE_OK);
