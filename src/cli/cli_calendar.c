@@ -32,8 +32,7 @@ static void add_item_text(struct strbuf *sb, const struct agenda_item *it)
     case AGENDA_EVENT:
         sb_addf(sb, "%s (#%lld)", it->title, it->id);
         if (strcmp(it->status, "planned") != 0)
-            sb_addf(sb, " [%s]",
-                    choice_label(field_info(F_EVENT_STATUS), it->status, messages_thai()));
+            sb_addf(sb, " [%s]", choice_label(field_info(F_EVENT_STATUS), it->status));
         break;
     case AGENDA_TASK:
         sb_addf(sb, _("task: %s (#%lld)"), it->title, it->id);
