@@ -79,9 +79,6 @@ build/rel/gen/%.o build/asan/gen/%.o: LAYER_INC := -Isrc/store
 # Tests of the store read the database directly to check what it wrote; the screen tests
 # check the help against the action table.
 $(TEST_OBJ) build/asan/gen/test_registry.o: LAYER_INC := -Itests -Isrc/store -Iscreens
-# Until the store's bulk API replaces their own SQL (issue 7), these still reach into it.
-$(foreach o,import demo export,build/rel/src/interchange/$(o).o build/asan/src/interchange/$(o).o): \
-    LAYER_INC := -Isrc/store
 
 # Two rules, not one with two targets: a pattern rule with two targets claims that one run
 # makes both.

@@ -1,11 +1,13 @@
 /* khai demo: a deterministic, realistic Thai civil-society database for trying khai and for
- * benchmarks, written straight into the tables with prepared statements in one transaction. */
+ * benchmarks, written in one transaction through the store's bulk write. */
 #include "demo.h"
+#include "bulk.h"
 #include "db.h"
-#include "store_internal.h"
+#include "lookup.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,12 +24,20 @@ struct rng {
     uint64_t state;
 };
 
+#define RNG_STEP 0x9E3779B97F4A7C15u
+
 static uint64_t rng_next(struct rng *r)
 {
-    uint64_t z = (r->state += 0x9E3779B97F4A7C15u);
+    uint64_t z = (r->state += RNG_STEP);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
     return z ^ (z >> 31);
+}
+
+/* Where n draws would have left the generator: each draw moves it by the same step. */
+static void rng_skip(struct rng *r, uint64_t n)
+{
+    r->state += n * RNG_STEP;
 }
 
 /* 0 <= result < n, for n > 0. */
@@ -651,7 +661,7 @@ struct org {
     int level;    /* 0 national, 1 provincial, 2 district, 3 community */
     int province; /* index, -1 for none */
     enum org_kind kind;
-    char *search_key;
+    char *name; /* for the titles of the events it hosts */
 };
 
 struct event {
@@ -672,10 +682,15 @@ struct event {
 
 struct fill {
     struct db *db;
+    struct bulk *bulk;
     struct rng rng;
+    /* Roles and dates in organisations, drawn as each member is written. They were drawn
+     * after all the members, from the main generator: that one is moved on by as many draws
+     * (aff_draws), so that everything after the members stays as it was. */
+    struct rng aff_rng;
+    long long aff_draws;
     struct sizes n;
     FILE *progress;
-    char now[32];
     int today; /* day number of DEMO_TODAY */
 
     struct province provinces[MAX_PROVINCES];
@@ -688,7 +703,7 @@ struct fill {
     int *orgs_start; /* organisations of province p: orgs_in[orgs_start[p] .. orgs_start[p+1]) */
     int *orgs_in;
 
-    long long first_member_id;
+    long long first_member_id; /* ids are consecutive: member m is first_member_id + m */
     int *member_province;
     char (*member_phones)[2][16];
     int *member_nphones;
@@ -700,136 +715,51 @@ struct fill {
     int *by_province;
 
     struct event *events;
-    long long tags[COUNT(tag_names)];
-    long long org_tags[COUNT(org_tag_names)];
     unsigned phone_serial;
 };
 
 /* ------------------------------------------------------------------------------------------
- * Writing rows. */
+ * Values as the bulk write takes them: by field name, in stored form. The strings are the
+ * caller's; nothing here is freed. */
 
-static void bind_text(sqlite3_stmt *st, int i, const char *text)
-{
-    if (text)
-        sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-static void bind_id(sqlite3_stmt *st, int i, long long id)
-{
-    if (id > 0)
-        sqlite3_bind_int64(st, i, id);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-static int step(struct fill *f, sqlite3_stmt *st, const char *what, char **err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
-    char *context = xasprintf("cannot write demo %s", what);
-    *err = db_error(f->db, context);
-    free(context);
-    return -1;
-}
-
-static long long last_id(struct fill *f)
-{
-    return sqlite3_last_insert_rowid(db_handle(f->db));
-}
-
-static int exec(struct fill *f, const char *sql, const char *what, char **err)
-{
-    if (sqlite3_exec(db_handle(f->db), sql, NULL, NULL, NULL) == SQLITE_OK) return 0;
-    char *context = xasprintf("cannot write demo %s", what);
-    *err = db_error(f->db, context);
-    free(context);
-    return -1;
-}
-
-/* The big tables are written BATCH_ROWS rows per statement, which saves about a third of the
- * time that one statement per row spends (measured on attendance: 1.5 s against 2.2 s). The
- * statement is "INSERT INTO t (...) SELECT ?, ?, ... WHERE ? UNION ALL SELECT ...": each row
- * ends with a flag that is bound only for rows in use, so the same statement also writes the
- * last, partial batch. The SQL is made of fixed text only. */
-enum { BATCH_ROWS = 64 };
-
-struct batch {
-    struct fill *f;
-    const char *what;
-    sqlite3_stmt *st;
-    int per_row; /* parameters in one row, the flag included */
-    int rows;    /* complete rows bound and not yet written */
-    int col;     /* parameters bound in the current row */
+struct vals {
+    enum kind kind;
+    struct stored v[MAX_FIELDS];
 };
 
-static int batch_open(struct fill *f, struct batch *b, const char *what, const char *insert,
-                      const char *row, char **err)
+static void vals_init(struct vals *x, enum kind k)
 {
-    memset(b, 0, sizeof *b);
-    b->f = f;
-    b->what = what;
-    b->per_row = 1;
-    for (const char *p = row; *p; p++)
-        b->per_row += *p == '?';
-    struct strbuf sql = STRBUF_INIT;
-    sb_add(&sql, insert);
-    for (int i = 0; i < BATCH_ROWS; i++)
-        sb_addf(&sql, "%sSELECT %s WHERE ?", i ? " UNION ALL " : " ", row);
-    int rc = sqlite3_prepare_v2(db_handle(f->db), sb_str(&sql), -1, &b->st, NULL);
-    sb_free(&sql);
-    if (rc == SQLITE_OK) return 0;
-    *err = db_error(f->db, "internal error preparing the demo data");
-    return -1;
+    memset(x, 0, sizeof *x);
+    x->kind = k;
 }
 
-static int next_param(struct batch *b)
+static struct stored *val(struct vals *x, enum field_id f)
 {
-    return b->rows * b->per_row + ++b->col;
+    assert(field_kind(f) == x->kind);
+    return &x->v[field_pos(f)];
 }
 
-/* NULL leaves the parameter unbound, which is SQL NULL. */
-static void put_text(struct batch *b, const char *text)
+static void set_text(struct vals *x, enum field_id f, const char *text)
 {
-    int i = next_param(b);
-    if (text) sqlite3_bind_text(b->st, i, text, -1, SQLITE_TRANSIENT);
+    val(x, f)->text = (char *)text;
 }
 
-static void put_int(struct batch *b, long long n)
+static void set_num(struct vals *x, enum field_id f, long long n)
 {
-    sqlite3_bind_int64(b->st, next_param(b), n);
+    val(x, f)->num = n;
+    val(x, f)->has_num = true;
 }
 
 /* Ids <= 0 are no reference: NULL. */
-static void put_id(struct batch *b, long long id)
+static void set_id(struct vals *x, enum field_id f, long long id)
 {
-    int i = next_param(b);
-    if (id > 0) sqlite3_bind_int64(b->st, i, id);
+    if (id > 0) set_num(x, f, id);
 }
 
-static int batch_write(struct batch *b, char **err)
+static void set_items(struct vals *x, enum field_id f, char **items, size_t n)
 {
-    if (b->rows == 0) return 0;
-    int rc = step(b->f, b->st, b->what, err);
-    sqlite3_clear_bindings(b->st);
-    b->rows = 0;
-    return rc;
-}
-
-static int row_done(struct batch *b, char **err)
-{
-    put_int(b, 1);
-    b->rows++;
-    b->col = 0;
-    return b->rows == BATCH_ROWS ? batch_write(b, err) : 0;
-}
-
-static void batch_close(struct batch *b)
-{
-    sqlite3_finalize(b->st);
-    b->st = NULL;
+    val(x, f)->items = items;
+    val(x, f)->n = n;
 }
 
 static void progress(struct fill *f, const char *what, long long n)
@@ -879,20 +809,20 @@ static int province_weight(const char *code)
 /* Reads the provinces table: codes come from the schema, weights from the networks' reach. */
 static int load_provinces(struct fill *f, char **err)
 {
-    sqlite3_stmt *st =
-        db_prepare(f->db, "SELECT code, name_th, region FROM provinces ORDER BY code", err);
-    if (!st) return -1;
-    while (sqlite3_step(st) == SQLITE_ROW && f->nprovinces < MAX_PROVINCES) {
+    struct province_row *rows;
+    int n;
+    if (province_rows(f->db, &rows, &n, err) != 0) return -1;
+    for (int r = 0; r < n && f->nprovinces < MAX_PROVINCES; r++) {
         struct province *p = &f->provinces[f->nprovinces++];
-        snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 0));
-        p->name = xstrdup((const char *)sqlite3_column_text(st, 1));
-        snprintf(p->region, sizeof p->region, "%s", (const char *)sqlite3_column_text(st, 2));
+        snprintf(p->code, sizeof p->code, "%s", rows[r].code);
+        p->name = xstrdup(rows[r].name);
+        snprintf(p->region, sizeof p->region, "%s", rows[r].region);
         p->weight = province_weight(p->code);
         f->province_weight_total += p->weight;
         for (int i = 0; i < COUNT(district_lists); i++)
             if (strcmp(district_lists[i].code, p->code) == 0) p->districts = &district_lists[i];
     }
-    sqlite3_reset(st);
+    province_rows_free(rows, n);
     if (f->nprovinces == 0) {
         *err = xasprintf("the provinces table is empty: the database was not set up by khai");
         return -1;
@@ -910,17 +840,12 @@ static int pick_province(struct fill *f)
     return f->nprovinces - 1;
 }
 
-static int insert_tags(struct fill *f, const char *const *names, int n, long long *ids, char **err)
+/* The tags first, in this order, so that their ids are the same in every fill. */
+static int insert_tags(struct fill *f, const char *const *names, int n, char **err)
 {
-    sqlite3_stmt *add = db_prepare(f->db, "INSERT OR IGNORE INTO tags (name) VALUES (?)", err);
-    sqlite3_stmt *get = add ? db_prepare(f->db, "SELECT id FROM tags WHERE name = ?", err) : NULL;
-    if (!get) return -1;
     for (int i = 0; i < n; i++) {
-        bind_text(add, 1, names[i]);
-        if (step(f, add, "tags", err) != 0) return -1;
-        bind_text(get, 1, names[i]);
-        ids[i] = sqlite3_step(get) == SQLITE_ROW ? sqlite3_column_int64(get, 0) : 0;
-        sqlite3_reset(get);
+        long long id;
+        if (bulk_tag(f->bulk, names[i], &id, err) != 0) return -1;
     }
     return 0;
 }
@@ -1020,14 +945,6 @@ static int pick_org_at(struct fill *f, int level, int p, unsigned mask)
     return rng_below(&f->rng, f->norgs);
 }
 
-static bool org_name_taken(sqlite3_stmt *exists, const char *name)
-{
-    sqlite3_bind_text(exists, 1, name, -1, SQLITE_TRANSIENT);
-    bool taken = sqlite3_step(exists) == SQLITE_ROW;
-    sqlite3_reset(exists);
-    return taken;
-}
-
 static void fill_pattern(struct org_row *o, const struct org_pattern *pat, const char *where)
 {
     sb_addf(&o->name, pat->name, where);
@@ -1106,23 +1023,6 @@ static void make_org(struct fill *f, struct org_row *o, int level, int nth)
     sb_free(&place);
 }
 
-static const char org_insert_sql[] =
-    "INSERT INTO organisations (name, short_name, kind, parent_id, province, phone, email, "
-    "line_group, facebook, website, focus, notes, search_key, created_at, updated_at, "
-    "updated_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-    "?14, ?15, 1)";
-
-/* The model's search key of a record that has just these two text fields set. */
-static char *two_field_key(struct fill *f, enum kind k, enum field_id field1, const char *text1,
-                           enum field_id field2, const char *text2)
-{
-    struct stored vals[MAX_FIELDS];
-    memset(vals, 0, sizeof vals);
-    vals[field_pos(field1)].text = (char *)text1;
-    vals[field_pos(field2)].text = (char *)text2;
-    return record_search_key(f->db, k, vals);
-}
-
 static void org_contacts(struct fill *f, struct org_row *o, char phone[16], struct strbuf *line,
                          struct strbuf *fb, struct strbuf *focus)
 {
@@ -1136,53 +1036,44 @@ static void org_contacts(struct fill *f, struct org_row *o, char phone[16], stru
         sb_addf(focus, "%s%s", i ? ", " : "", org_focus[(first + i * 4) % COUNT(org_focus)]);
 }
 
-static int write_org(struct fill *f, sqlite3_stmt *st, struct org_row *o, char **err)
+/* One organisation in ten carries one of the organisation tags. */
+static int write_org(struct fill *f, struct org_row *o, char **err)
 {
     char phone[16];
     struct strbuf line = STRBUF_INIT, fb = STRBUF_INIT, focus = STRBUF_INIT;
     org_contacts(f, o, phone, &line, &fb, &focus);
-    char *key = two_field_key(f, KIND_ORG, F_ORG_NAME, sb_str(&o->name), F_ORG_SHORT_NAME,
-                              sb_str(&o->short_name));
-    bind_text(st, 1, sb_str(&o->name));
-    bind_text(st, 2, sb_str(&o->short_name));
-    bind_text(st, 3, org_kinds[o->kind]);
-    bind_id(st, 4, o->parent >= 0 ? f->orgs[o->parent].id : 0);
-    bind_text(st, 5, o->province >= 0 ? f->provinces[o->province].code : NULL);
-    bind_text(st, 6, phone);
-    bind_text(st, 7, "");
-    bind_text(st, 8, sb_str(&line));
-    bind_text(st, 9, sb_str(&fb));
-    bind_text(st, 10, o->website);
-    bind_text(st, 11, sb_str(&focus));
-    bind_text(st, 12, o->level == 3 && rng_percent(&f->rng, 20) ? "จดทะเบียนกับ พอช. แล้ว" : "");
-    bind_text(st, 13, key);
-    bind_text(st, 14, f->now);
-    bind_text(st, 15, db_user(f->db));
-    int rc = step(f, st, "organisations", err);
+    char *phones[1] = {phone}, *tag[1];
+    struct vals x;
+    vals_init(&x, KIND_ORG);
+    set_text(&x, F_ORG_NAME, sb_str(&o->name));
+    set_text(&x, F_ORG_SHORT_NAME, sb_str(&o->short_name));
+    set_text(&x, F_ORG_KIND, org_kinds[o->kind]);
+    set_id(&x, F_ORG_PARENT, o->parent >= 0 ? f->orgs[o->parent].id : 0);
+    set_text(&x, F_ORG_PROVINCE, o->province >= 0 ? f->provinces[o->province].code : NULL);
+    set_items(&x, F_ORG_PHONE, phones, *phone ? 1 : 0);
+    set_text(&x, F_ORG_EMAIL, "");
+    set_text(&x, F_ORG_LINE_GROUP, sb_str(&line));
+    set_text(&x, F_ORG_FACEBOOK, sb_str(&fb));
+    set_text(&x, F_ORG_WEBSITE, o->website);
+    set_text(&x, F_ORG_FOCUS, sb_str(&focus));
+    set_text(&x, F_ORG_NOTES,
+             o->level == 3 && rng_percent(&f->rng, 20) ? "จดทะเบียนกับ พอช. แล้ว" : "");
+    if (rng_percent(&f->rng, 10)) {
+        tag[0] = (char *)PICK(&f->rng, org_tag_names);
+        set_items(&x, F_ORG_TAGS, tag, 1);
+    }
+    struct org *g = &f->orgs[f->norgs];
+    int rc = bulk_add(f->bulk, KIND_ORG, x.v, &g->id, err);
     sb_free(&line);
     sb_free(&fb);
     sb_free(&focus);
-    if (rc != 0) {
-        free(key);
-        return -1;
-    }
-    struct org *g = &f->orgs[f->norgs++];
-    g->id = last_id(f);
+    if (rc != 0) return -1;
+    f->norgs++;
     g->level = o->level;
     g->province = o->province;
     g->kind = o->kind;
-    g->search_key = key;
+    g->name = xstrdup(sb_str(&o->name));
     return 0;
-}
-
-static int tag_org(struct fill *f, long long org_id, char **err)
-{
-    sqlite3_stmt *st =
-        db_prepare(f->db, "INSERT OR IGNORE INTO org_tags (org_id, tag_id) VALUES (?, ?)", err);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, org_id);
-    sqlite3_bind_int64(st, 2, PICK(&f->rng, f->org_tags));
-    return step(f, st, "organisation tags", err);
 }
 
 /* How many organisations of each tier: a handful of national bodies, then roughly 15%
@@ -1198,10 +1089,6 @@ static void org_tiers(const struct fill *f, int tiers[4])
 
 static int fill_orgs(struct fill *f, char **err)
 {
-    sqlite3_stmt *st = db_prepare(f->db, org_insert_sql, err);
-    sqlite3_stmt *exists =
-        st ? db_prepare(f->db, "SELECT 1 FROM organisations WHERE name = ?", err) : NULL;
-    if (!exists) return -1;
     f->orgs = xcalloc((size_t)f->n.orgs, sizeof *f->orgs);
     int tiers[4];
     org_tiers(f, tiers);
@@ -1214,12 +1101,11 @@ static int fill_orgs(struct fill *f, char **err)
              * place is tried, and in the end (or for a national body the database already
              * has) a number is added. */
             make_org(f, &o, level, nth);
-            for (int tries = 1; level > 0 && tries < 50 && org_name_taken(exists, sb_str(&o.name));
+            for (int tries = 1; level > 0 && tries < 50 && org_name_taken(f->db, sb_str(&o.name));
                  tries++)
                 make_org(f, &o, level, nth + tries * 1000);
-            if (org_name_taken(exists, sb_str(&o.name))) sb_addf(&o.name, " แห่งที่ %d", f->norgs + 2);
-            rc = write_org(f, st, &o, err);
-            if (rc == 0 && rng_percent(&f->rng, 10)) rc = tag_org(f, f->orgs[f->norgs - 1].id, err);
+            if (org_name_taken(f->db, sb_str(&o.name))) sb_addf(&o.name, " แห่งที่ %d", f->norgs + 2);
+            rc = write_org(f, &o, err);
         }
     }
     sb_free(&o.name);
@@ -1485,142 +1371,59 @@ static const char *member_position(struct fill *f, const struct person *p, int m
     return list[rng_below(&f->rng, n)];
 }
 
-/* Members are written to a temporary table first and then copied into members with one
- * INSERT ... SELECT, their search keys already whole. FTS5 flushes its pending index at every
- * statement that writes to it: 100,000 single-row inserts through the search triggers, and
- * an UPDATE adding the organisations to every key afterwards, cost the large demo 13 s of
- * indexing, against 2 s for the one statement. */
-static const char member_stage_sql[] =
-    "DROP TABLE IF EXISTS temp.demo_members; CREATE TEMP TABLE demo_members AS SELECT * FROM "
-    "main.members WHERE 0";
-
-#define MEMBER_COLUMNS                                                                             \
-    "id, title, given_name, family_name, nickname, gender, email, line_id, facebook, province, "   \
-    "district, subdistrict, position, skills, notes, active, search_key, created_at, "             \
-    "updated_at, updated_by, version"
-
-static const char member_insert_sql[] = "INSERT INTO temp.demo_members (" MEMBER_COLUMNS ")";
-static const char member_row[] = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1";
-static const char member_copy_sql[] = "INSERT INTO main.members (" MEMBER_COLUMNS
-                                      ") SELECT " MEMBER_COLUMNS " FROM temp.demo_members";
-
-static int compare_org_ids(const void *a, const void *b)
-{
-    const struct org *x = *(const struct org *const *)a, *y = *(const struct org *const *)b;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
-/* The member's search key as a save would store it: the model's own function makes the
- * member's part; after char(31) come the organisations' keys in the order links.c's refresh
- * reads them (the affiliations key, that is by organisation id). */
-static char *member_search_key(struct fill *f, const struct person *p, int m)
-{
-    struct stored vals[MAX_FIELDS];
-    char *phones[2] = {(char *)p->phones[0], (char *)p->phones[1]};
-    memset(vals, 0, sizeof vals);
-    vals[field_pos(F_MEMBER_TITLE)].text = (char *)p->title;
-    vals[field_pos(F_MEMBER_GIVEN_NAME)].text = (char *)p->given;
-    vals[field_pos(F_MEMBER_FAMILY_NAME)].text = (char *)p->family;
-    vals[field_pos(F_MEMBER_NICKNAME)].text = (char *)p->nickname;
-    vals[field_pos(F_MEMBER_EMAIL)].text = (char *)sb_str(&p->email);
-    vals[field_pos(F_MEMBER_LINE_ID)].text = (char *)sb_str(&p->line);
-    vals[field_pos(F_MEMBER_FACEBOOK)].text = (char *)sb_str(&p->facebook);
-    vals[field_pos(F_MEMBER_PHONE)].items = phones;
-    vals[field_pos(F_MEMBER_PHONE)].n = (size_t)p->nphones;
-    char *own = record_search_key(f->db, KIND_MEMBER, vals);
-    const struct org *orgs[MAX_MEMBER_ORGS];
-    int n = f->member_norgs[m];
-    for (int i = 0; i < n; i++)
-        orgs[i] = &f->orgs[f->member_orgs[m][i]];
-    qsort(orgs, (size_t)n, sizeof orgs[0], compare_org_ids);
-    struct strbuf sb = STRBUF_INIT;
-    sb_add(&sb, own);
-    sb_addc(&sb, 31);
-    for (int i = 0; i < n; i++)
-        sb_addf(&sb, "%s%s", i ? " " : "", orgs[i]->search_key);
-    free(own);
-    return sb_take(&sb);
-}
-
-static int stage_member(struct fill *f, struct batch *b, const struct person *p, int m, char **err)
-{
-    char *key = member_search_key(f, p, m);
-    put_int(b, f->first_member_id + m);
-    put_text(b, p->title);
-    put_text(b, p->given);
-    put_text(b, p->family);
-    put_text(b, p->nickname);
-    put_text(b, p->gender);
-    put_text(b, sb_str(&p->email));
-    put_text(b, sb_str(&p->line));
-    put_text(b, sb_str(&p->facebook));
-    put_text(b, f->provinces[p->province].code);
-    put_text(b, sb_str(&p->district));
-    put_text(b, sb_str(&p->subdistrict));
-    put_text(b, member_position(f, p, m));
-    put_text(b, sb_str(&p->skills));
-    put_text(b, p->notes);
-    put_int(b, p->active);
-    put_text(b, key);
-    put_text(b, f->now);
-    put_text(b, f->now);
-    put_text(b, db_user(f->db));
-    free(key);
-    return row_done(b, err);
-}
-
 static const char *const affiliation_roles[] = {"",      "",       "",          "กรรมการ",
                                                 "สมาชิก", "ที่ปรึกษา", "ผู้ประสานงาน"};
 
-/* Phones, organisations and tags of member m, each to its batch. */
-static int write_member_links(struct fill *f, struct batch b[3], int m, char **err)
+/* Roles and dates in the member's organisations: some have a role, some a date they joined
+ * (the first of a month). */
+static void affiliation_details(struct fill *f, int m, const char *role[], char since[][16],
+                                const char *sincep[])
 {
-    long long id = f->first_member_id + m;
-    for (int i = 0; i < f->member_nphones[m]; i++) {
-        put_int(&b[0], id);
-        put_int(&b[0], i);
-        put_text(&b[0], f->member_phones[m][i]);
-        if (row_done(&b[0], err) != 0) return -1;
-    }
+    struct rng *r = &f->aff_rng;
     for (int i = 0; i < f->member_norgs[m]; i++) {
-        char since[16];
-        day_iso(day_number(rng_between(&f->rng, 2008, 2025), rng_between(&f->rng, 1, 12), 1),
-                since);
-        put_int(&b[1], id);
-        put_int(&b[1], f->orgs[f->member_orgs[m][i]].id);
-        put_int(&b[1], i);
-        put_text(&b[1], PICK(&f->rng, affiliation_roles));
-        put_text(&b[1], rng_percent(&f->rng, 40) ? since : NULL);
-        if (row_done(&b[1], err) != 0) return -1;
+        day_iso(day_number(rng_between(r, 2008, 2025), rng_between(r, 1, 12), 1), since[i]);
+        role[i] = PICK(r, affiliation_roles);
+        sincep[i] = rng_percent(r, 40) ? since[i] : NULL;
     }
-    for (int i = 0; i < f->member_ntags[m]; i++) {
-        put_int(&b[2], id);
-        put_int(&b[2], f->tags[f->member_tags[m][i]]);
-        if (row_done(&b[2], err) != 0) return -1;
-    }
-    return 0;
+    f->aff_draws += 4LL * f->member_norgs[m];
 }
 
-static int fill_member_links(struct fill *f, char **err)
+static int write_member(struct fill *f, const struct person *p, int m, char **err)
 {
-    struct batch b[3];
-    memset(b, 0, sizeof b);
-    int rc = batch_open(f, &b[0], "member phones",
-                        "INSERT INTO member_phones (member_id, position, phone)", "?, ?, ?", err);
-    if (rc == 0)
-        rc = batch_open(f, &b[1], "affiliations",
-                        "INSERT INTO affiliations (member_id, org_id, position, role, since)",
-                        "?, ?, ?, ?, ?", err);
-    if (rc == 0)
-        rc = batch_open(f, &b[2], "member tags", "INSERT INTO member_tags (member_id, tag_id)",
-                        "?, ?", err);
-    for (int m = 0; rc == 0 && m < f->n.members; m++)
-        rc = write_member_links(f, b, m, err);
-    for (int i = 0; i < 3; i++) {
-        if (rc == 0) rc = batch_write(&b[i], err);
-        batch_close(&b[i]);
-    }
-    return rc;
+    char *phones[2] = {(char *)p->phones[0], (char *)p->phones[1]}, *tags[2];
+    long long orgs[MAX_MEMBER_ORGS];
+    struct vals x;
+    vals_init(&x, KIND_MEMBER);
+    set_text(&x, F_MEMBER_TITLE, p->title);
+    set_text(&x, F_MEMBER_GIVEN_NAME, p->given);
+    set_text(&x, F_MEMBER_FAMILY_NAME, p->family);
+    set_text(&x, F_MEMBER_NICKNAME, p->nickname);
+    set_text(&x, F_MEMBER_GENDER, p->gender);
+    set_text(&x, F_MEMBER_EMAIL, sb_str(&p->email));
+    set_text(&x, F_MEMBER_LINE_ID, sb_str(&p->line));
+    set_text(&x, F_MEMBER_FACEBOOK, sb_str(&p->facebook));
+    set_text(&x, F_MEMBER_PROVINCE, f->provinces[p->province].code);
+    set_text(&x, F_MEMBER_DISTRICT, sb_str(&p->district));
+    set_text(&x, F_MEMBER_SUBDISTRICT, sb_str(&p->subdistrict));
+    set_text(&x, F_MEMBER_POSITION, member_position(f, p, m));
+    set_text(&x, F_MEMBER_SKILLS, sb_str(&p->skills));
+    set_text(&x, F_MEMBER_NOTES, p->notes);
+    set_num(&x, F_MEMBER_ACTIVE, p->active);
+    set_items(&x, F_MEMBER_PHONE, phones, (size_t)p->nphones);
+    for (int i = 0; i < f->member_norgs[m]; i++)
+        orgs[i] = f->orgs[f->member_orgs[m][i]].id;
+    val(&x, F_MEMBER_ORGANISATIONS)->ids = orgs;
+    val(&x, F_MEMBER_ORGANISATIONS)->n = (size_t)f->member_norgs[m];
+    for (int i = 0; i < f->member_ntags[m]; i++)
+        tags[i] = (char *)tag_names[f->member_tags[m][i]];
+    set_items(&x, F_MEMBER_TAGS, tags, (size_t)f->member_ntags[m]);
+    const char *role[MAX_MEMBER_ORGS], *sincep[MAX_MEMBER_ORGS];
+    char since[MAX_MEMBER_ORGS][16];
+    affiliation_details(f, m, role, since, sincep);
+    long long id;
+    if (bulk_add_member(f->bulk, x.v, role, sincep, &id, err) != 0) return -1;
+    if (m == 0) f->first_member_id = id;
+    return 0;
 }
 
 /* None, one, or two different tags (the second a fixed step from the first). */
@@ -1642,25 +1445,6 @@ static void make_member(struct fill *f, struct person *p, int m)
     pick_member_tags(f, m);
 }
 
-static int stage_members(struct fill *f, char **err)
-{
-    struct batch b;
-    if (exec(f, member_stage_sql, "members", err) != 0 ||
-        batch_open(f, &b, "members", member_insert_sql, member_row, err) != 0)
-        return -1;
-    int rc = 0;
-    for (int m = 0; rc == 0 && m < f->n.members; m++) {
-        struct person p;
-        make_member(f, &p, m);
-        rc = stage_member(f, &b, &p, m, err);
-        person_free(&p);
-        if ((m + 1) % 25000 == 0 && m + 1 < f->n.members) progress(f, "members", m + 1);
-    }
-    if (rc == 0) rc = batch_write(&b, err);
-    batch_close(&b);
-    return rc;
-}
-
 static int fill_members(struct fill *f, char **err)
 {
     size_t n = (size_t)f->n.members;
@@ -1672,12 +1456,17 @@ static int fill_members(struct fill *f, char **err)
     f->member_ntags = xcalloc(n, sizeof *f->member_ntags);
     f->member_tags = xcalloc(n, sizeof *f->member_tags);
     index_orgs_by_province(f);
-    /* The table is empty, so ids from 1 are free and the rows keep them. */
-    f->first_member_id = 1;
-    if (stage_members(f, err) != 0 || exec(f, member_copy_sql, "members", err) != 0 ||
-        exec(f, "DROP TABLE temp.demo_members", "members", err) != 0 ||
-        fill_member_links(f, err) != 0)
-        return -1;
+    int rc = 0;
+    for (int m = 0; rc == 0 && m < f->n.members; m++) {
+        struct person p;
+        make_member(f, &p, m);
+        rc = write_member(f, &p, m, err);
+        person_free(&p);
+        if ((m + 1) % 25000 == 0 && m + 1 < f->n.members) progress(f, "members", m + 1);
+    }
+    if (rc == 0) rc = bulk_flush(f->bulk, err);
+    if (rc != 0) return -1;
+    rng_skip(&f->rng, (uint64_t)f->aff_draws);
     progress(f, "members", f->n.members);
     return 0;
 }
@@ -1736,12 +1525,9 @@ static const char *event_theme(struct fill *f, int p)
     return PICK(&f->rng, org_focus);
 }
 
-static const char *host_name(struct fill *f, const struct event *e, sqlite3_stmt *name_of)
+static const char *host_name(struct fill *f, const struct event *e)
 {
-    if (e->host < 0) return NULL;
-    sqlite3_bind_int64(name_of, 1, f->orgs[e->host].id);
-    return sqlite3_step(name_of) == SQLITE_ROW ? (const char *)sqlite3_column_text(name_of, 0)
-                                               : NULL;
+    return e->host < 0 ? NULL : f->orgs[e->host].name;
 }
 
 static void event_title(struct fill *f, const struct event *e, const char *host, struct strbuf *sb)
@@ -1903,113 +1689,83 @@ static void event_minutes(struct fill *f, const struct event *e, struct strbuf *
             thai_months[next.m - 1], next.y + 543);
 }
 
-static const char event_insert_sql[] =
-    "INSERT INTO events (title, kind, start_date, end_date, start_time, end_time, venue, "
-    "province, host_id, target, status, recurrence_months, agenda, minutes, notes, search_key, "
-    "created_at, updated_at, updated_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, 1)";
-
-static void bind_event_times(struct fill *f, sqlite3_stmt *st, const struct event *e)
+static void event_times(struct fill *f, struct vals *x, const struct event *e, char start[16],
+                        char end[16])
 {
-    char start[16], end[16];
     day_iso(e->start, start);
     day_iso(e->end, end);
-    bind_text(st, 3, start);
-    bind_text(st, 4, end);
+    set_text(x, F_EVENT_START_DATE, start);
+    set_text(x, F_EVENT_END_DATE, end);
     bool timed = rng_percent(&f->rng, 80);
-    bind_text(st, 5, !timed ? "" : e->morning ? "09:00" : "13:30");
-    bind_text(st, 6, !timed ? "" : e->morning && e->start == e->end ? "12:00" : "16:30");
+    set_text(x, F_EVENT_START_TIME, !timed ? "" : e->morning ? "09:00" : "13:30");
+    set_text(x, F_EVENT_END_TIME,
+             !timed                             ? ""
+             : e->morning && e->start == e->end ? "12:00"
+                                                : "16:30");
 }
 
-static int write_event_row(struct fill *f, struct event *e, sqlite3_stmt *name_of, char **err)
+/* Half the events have no partners, the rest one to three (never the host). */
+static size_t event_partners(struct fill *f, const struct event *e, long long ids[3])
 {
-    sqlite3_stmt *st = db_prepare(f->db, event_insert_sql, err);
-    if (!st) return -1;
+    int x = rng_below(&f->rng, 100), n = x < 50 ? 0 : x < 80 ? 1 : x < 95 ? 2 : 3;
+    size_t kept = 0;
+    for (int i = 0; i < n; i++) {
+        int o = rng_percent(&f->rng, 50) && e->province >= 0 ? pick_org_in(f, e->province)
+                                                             : rng_below(&f->rng, f->norgs);
+        if (o != e->host) ids[kept++] = f->orgs[o].id;
+    }
+    return kept;
+}
+
+static int write_event(struct fill *f, struct event *e, char **err)
+{
     struct strbuf title = STRBUF_INIT, venue = STRBUF_INIT, minutes = STRBUF_INIT;
-    const char *host = host_name(f, e, name_of);
+    const char *host = host_name(f, e);
     event_title(f, e, host, &title);
     event_venue(f, e, host, &venue);
-    sqlite3_reset(name_of);
     event_minutes(f, e, &minutes);
-    char *key =
-        two_field_key(f, KIND_EVENT, F_EVENT_TITLE, sb_str(&title), F_EVENT_VENUE, sb_str(&venue));
     bool recurring = e->kind == EK_MEETING && rng_percent(&f->rng, 10);
     bool agenda = e->kind == EK_MEETING ? rng_percent(&f->rng, 70)
                                         : e->kind == EK_WORKSHOP && rng_percent(&f->rng, 30);
-    bind_text(st, 1, sb_str(&title));
-    bind_text(st, 2, event_kinds[e->kind]);
-    bind_event_times(f, st, e);
-    bind_text(st, 7, sb_str(&venue));
-    bind_text(st, 8, e->province >= 0 ? f->provinces[e->province].code : NULL);
-    bind_id(st, 9, e->host >= 0 ? f->orgs[e->host].id : 0);
-    if (e->target > 0)
-        sqlite3_bind_int(st, 10, e->target);
-    else
-        sqlite3_bind_null(st, 10);
-    bind_text(st, 11, event_statuses[e->status]);
-    sqlite3_bind_int(st, 12, recurring ? (rng_percent(&f->rng, 60) ? 1 : 3) : 0);
-    bind_text(st, 13, agenda ? agenda_text : "");
-    bind_text(st, 14, sb_str(&minutes));
-    bind_text(st, 15, rng_percent(&f->rng, 15) ? PICK(&f->rng, event_notes) : "");
-    bind_text(st, 16, key);
-    bind_text(st, 17, f->now);
-    bind_text(st, 18, db_user(f->db));
-    int rc = step(f, st, "events", err);
-    e->id = last_id(f);
-    free(key);
+    char start[16], end[16], quota[MAX_QUOTAS][96], *quotas[MAX_QUOTAS];
+    long long partners[3];
+    struct vals x;
+    vals_init(&x, KIND_EVENT);
+    set_text(&x, F_EVENT_TITLE, sb_str(&title));
+    set_text(&x, F_EVENT_KIND, event_kinds[e->kind]);
+    event_times(f, &x, e, start, end);
+    set_text(&x, F_EVENT_VENUE, sb_str(&venue));
+    set_text(&x, F_EVENT_PROVINCE, e->province >= 0 ? f->provinces[e->province].code : NULL);
+    set_id(&x, F_EVENT_HOST, e->host >= 0 ? f->orgs[e->host].id : 0);
+    if (e->target > 0) set_num(&x, F_EVENT_TARGET, e->target);
+    set_text(&x, F_EVENT_STATUS, event_statuses[e->status]);
+    set_num(&x, F_EVENT_RECURRENCE, recurring ? (rng_percent(&f->rng, 60) ? 1 : 3) : 0);
+    set_text(&x, F_EVENT_AGENDA, agenda ? agenda_text : "");
+    set_text(&x, F_EVENT_MINUTES, sb_str(&minutes));
+    set_text(&x, F_EVENT_NOTES, rng_percent(&f->rng, 15) ? PICK(&f->rng, event_notes) : "");
+    val(&x, F_EVENT_PARTNERS)->ids = partners;
+    val(&x, F_EVENT_PARTNERS)->n = event_partners(f, e, partners);
+    for (int i = 0; i < e->nquotas; i++) {
+        snprintf(quota[i], sizeof quota[i], "%s\t%d", categories[e->quota_category[i]].name,
+                 e->quota_target[i]);
+        quotas[i] = quota[i];
+    }
+    set_items(&x, F_EVENT_QUOTAS, quotas, (size_t)e->nquotas);
+    int rc = bulk_add(f->bulk, KIND_EVENT, x.v, &e->id, err);
     sb_free(&title);
     sb_free(&venue);
     sb_free(&minutes);
     return rc;
 }
 
-static int write_partners(struct fill *f, const struct event *e, char **err)
-{
-    sqlite3_stmt *st = db_prepare(
-        f->db, "INSERT OR IGNORE INTO event_partners (event_id, org_id, position) VALUES (?, ?, ?)",
-        err);
-    if (!st) return -1;
-    int x = rng_below(&f->rng, 100), n = x < 50 ? 0 : x < 80 ? 1 : x < 95 ? 2 : 3;
-    for (int i = 0; i < n; i++) {
-        int o = rng_percent(&f->rng, 50) && e->province >= 0 ? pick_org_in(f, e->province)
-                                                             : rng_below(&f->rng, f->norgs);
-        if (o == e->host) continue;
-        sqlite3_bind_int64(st, 1, e->id);
-        sqlite3_bind_int64(st, 2, f->orgs[o].id);
-        sqlite3_bind_int(st, 3, i);
-        if (step(f, st, "event partners", err) != 0) return -1;
-    }
-    return 0;
-}
-
-static int write_quotas(struct fill *f, const struct event *e, char **err)
-{
-    sqlite3_stmt *st = db_prepare(
-        f->db,
-        "INSERT INTO event_quotas (event_id, category, target, position) VALUES (?, ?, ?, ?)", err);
-    if (!st) return -1;
-    for (int i = 0; i < e->nquotas; i++) {
-        sqlite3_bind_int64(st, 1, e->id);
-        bind_text(st, 2, categories[e->quota_category[i]].name);
-        sqlite3_bind_int(st, 3, e->quota_target[i]);
-        sqlite3_bind_int(st, 4, i);
-        if (step(f, st, "event quotas", err) != 0) return -1;
-    }
-    return 0;
-}
-
 static int fill_events(struct fill *f, char **err)
 {
     f->events = xcalloc((size_t)f->n.events, sizeof *f->events);
     plan_event_dates(f);
-    sqlite3_stmt *name_of = db_prepare(f->db, "SELECT name FROM organisations WHERE id = ?", err);
-    if (!name_of) return -1;
     for (int i = 0; i < f->n.events; i++) {
         struct event *e = &f->events[i];
         make_event(f, e, i);
-        if (write_event_row(f, e, name_of, err) != 0 || write_partners(f, e, err) != 0 ||
-            write_quotas(f, e, err) != 0)
-            return -1;
+        if (write_event(f, e, err) != 0) return -1;
     }
     progress(f, "events", f->n.events);
     return 0;
@@ -2109,12 +1865,7 @@ static void check_in_time(struct fill *f, const struct event *e, char buf[64])
     snprintf(buf, 64, "%sT%02d:%02d:%02dZ", date, minute / 60, minute % 60, rng_below(&f->rng, 60));
 }
 
-static const char attendance_insert_sql[] =
-    "INSERT INTO attendance (event_id, member_id, org_id, category, role, status, reason, "
-    "breakout, checked_in_at, checked_in_by, created_at, updated_at, updated_by, version)";
-static const char attendance_row[] = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1";
-
-static int write_attendance(struct fill *f, struct batch *b, struct event *e, int m, char **err)
+static int write_attendance(struct fill *f, struct event *e, int m, char **err)
 {
     int org = f->member_norgs[m] ? f->member_orgs[m][rng_below(&f->rng, f->member_norgs[m])] : -1;
     const char *role = roles[pick_weighted(&f->rng, role_weights, COUNT(roles))];
@@ -2126,27 +1877,24 @@ static int write_attendance(struct fill *f, struct batch *b, struct event *e, in
     snprintf(group, sizeof group, "กลุ่ม %d", rng_between(&f->rng, 1, 5));
     if (attended) check_in_time(f, e, checked);
     const char *logins[] = {"wasana", "komet", "jiraporn", "anek", db_user(f->db)};
-    put_int(b, e->id);
-    put_int(b, member_id(f, m));
-    put_id(b, org >= 0 ? f->orgs[org].id : 0);
-    put_text(b, attendance_category(f, e, org));
-    put_text(b, role);
-    put_text(b, status);
-    put_text(b, reason);
-    put_text(b, grouped ? group : "");
-    put_text(b, attended ? checked : NULL);
-    put_text(b, attended ? PICK(&f->rng, logins) : NULL);
-    put_text(b, f->now);
-    put_text(b, f->now);
-    put_text(b, db_user(f->db));
+    struct vals x;
+    vals_init(&x, KIND_ATTENDANCE);
+    set_id(&x, F_ATTENDANCE_EVENT_ID, e->id);
+    set_id(&x, F_ATTENDANCE_MEMBER_ID, member_id(f, m));
+    set_id(&x, F_ATTENDANCE_ORGANISATION, org >= 0 ? f->orgs[org].id : 0);
+    set_text(&x, F_ATTENDANCE_CATEGORY, attendance_category(f, e, org));
+    set_text(&x, F_ATTENDANCE_ROLE, role);
+    set_text(&x, F_ATTENDANCE_STATUS, status);
+    set_text(&x, F_ATTENDANCE_REASON, reason);
+    set_text(&x, F_ATTENDANCE_GROUP, grouped ? group : "");
+    set_text(&x, F_ATTENDANCE_CHECKED_IN_AT, attended ? checked : NULL);
+    set_text(&x, F_ATTENDANCE_CHECKED_IN_BY, attended ? PICK(&f->rng, logins) : NULL);
     if (e->owner < 0 || strcmp(role, "staff") == 0 || strcmp(role, "organiser") == 0) e->owner = m;
-    return row_done(b, err);
+    return bulk_add(f->bulk, KIND_ATTENDANCE, x.v, NULL, err);
 }
 
 static int fill_attendance(struct fill *f, char **err)
 {
-    struct batch b;
-    if (batch_open(f, &b, "attendance", attendance_insert_sql, attendance_row, err) != 0) return -1;
     index_members_by_province(f);
     plan_attendance(f);
     int *seen = xcalloc((size_t)f->n.members, sizeof *seen);
@@ -2157,12 +1905,10 @@ static int fill_attendance(struct fill *f, char **err)
         for (int k = 0; k < e->nattendance && rc == 0; k++) {
             int m = pick_attendee(f, e, seen, i + 1);
             seen[m] = i + 1;
-            rc = write_attendance(f, &b, e, m, err);
+            rc = write_attendance(f, e, m, err);
             rows++;
         }
     }
-    if (rc == 0) rc = batch_write(&b, err);
-    batch_close(&b);
     free(seen);
     if (rc == 0) progress(f, "attendance", rows);
     return rc;
@@ -2223,49 +1969,34 @@ static void make_task(struct fill *f, struct task *t)
     }
 }
 
-static const char task_insert_sql[] =
-    "INSERT INTO tasks (title, event_id, owner_id, owner_org_id, due_date, status, priority, "
-    "notes, done_date, search_key, created_at, updated_at, updated_by, version)";
-static const char task_row[] = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1";
-
-static int write_task(struct fill *f, struct batch *b, const struct task *t, char **err)
+static int write_task(struct fill *f, const struct task *t, char **err)
 {
-    struct stored vals[MAX_FIELDS];
-    memset(vals, 0, sizeof vals);
-    vals[field_pos(F_TASK_TITLE)].text = (char *)t->title;
-    char *key = record_search_key(f->db, KIND_TASK, vals);
     char due[16], done[16];
     if (t->due >= 0) day_iso(t->due, due);
     if (t->done >= 0) day_iso(t->done, done);
-    put_text(b, t->title);
-    put_id(b, t->event >= 0 ? f->events[t->event].id : 0);
-    put_id(b, t->owner >= 0 ? member_id(f, t->owner) : 0);
-    put_id(b, t->owner_org >= 0 ? f->orgs[t->owner_org].id : 0);
-    put_text(b, t->due >= 0 ? due : NULL);
-    put_text(b, t->status);
-    put_text(b, task_priorities[pick_weighted(&f->rng, task_priority_weights, 4)]);
-    put_text(b, rng_percent(&f->rng, 15) ? PICK(&f->rng, task_notes) : "");
-    put_text(b, t->done >= 0 ? done : NULL);
-    put_text(b, key);
-    put_text(b, f->now);
-    put_text(b, f->now);
-    put_text(b, db_user(f->db));
-    free(key);
-    return row_done(b, err);
+    struct vals x;
+    vals_init(&x, KIND_TASK);
+    set_text(&x, F_TASK_TITLE, t->title);
+    set_id(&x, F_TASK_EVENT_ID, t->event >= 0 ? f->events[t->event].id : 0);
+    set_id(&x, F_TASK_OWNER, t->owner >= 0 ? member_id(f, t->owner) : 0);
+    set_id(&x, F_TASK_OWNER_ORG, t->owner_org >= 0 ? f->orgs[t->owner_org].id : 0);
+    set_text(&x, F_TASK_DUE_DATE, t->due >= 0 ? due : NULL);
+    set_text(&x, F_TASK_STATUS, t->status);
+    set_text(&x, F_TASK_PRIORITY,
+             task_priorities[pick_weighted(&f->rng, task_priority_weights, 4)]);
+    set_text(&x, F_TASK_NOTES, rng_percent(&f->rng, 15) ? PICK(&f->rng, task_notes) : "");
+    set_text(&x, F_TASK_DONE_DATE, t->done >= 0 ? done : NULL);
+    return bulk_add(f->bulk, KIND_TASK, x.v, NULL, err);
 }
 
 static int fill_tasks(struct fill *f, char **err)
 {
-    struct batch b;
-    if (batch_open(f, &b, "tasks", task_insert_sql, task_row, err) != 0) return -1;
     int rc = 0;
     for (int i = 0; rc == 0 && i < f->n.tasks; i++) {
         struct task t;
         make_task(f, &t);
-        rc = write_task(f, &b, &t, err);
+        rc = write_task(f, &t, err);
     }
-    if (rc == 0) rc = batch_write(&b, err);
-    batch_close(&b);
     if (rc == 0) progress(f, "tasks", f->n.tasks);
     return rc;
 }
@@ -2278,55 +2009,24 @@ static int fill_tasks(struct fill *f, char **err)
  * filled the database, when and with what. */
 static int write_audit(struct fill *f, enum demo_size size, char **err)
 {
-    sqlite3_stmt *st = db_prepare(f->db,
-                                  "INSERT INTO audit (at, who, table_name, row_id, action, "
-                                  "old_values, new_values) VALUES (?, ?, 'demo', 0, 'insert', "
-                                  "NULL, ?)",
-                                  err);
-    if (!st) return -1;
     char *json = xasprintf("{\"demo\":\"%s\",\"organisations\":\"%d\",\"members\":\"%d\","
                            "\"events\":\"%d\",\"attendance\":\"%d\",\"tasks\":\"%d\"}",
                            size == DEMO_LARGE ? "large" : "small", f->n.orgs, f->n.members,
                            f->n.events, f->n.attendance, f->n.tasks);
-    bind_text(st, 1, f->now);
-    bind_text(st, 2, db_user(f->db));
-    bind_text(st, 3, json);
+    int rc = bulk_audit_summary(f->bulk, "demo", json, err);
     free(json);
-    return step(f, st, "audit", err);
+    return rc;
 }
 
 static int refuse_if_members(struct fill *f, char **err)
 {
-    sqlite3_stmt *st = db_prepare(f->db, "SELECT count(*) FROM members", err);
-    if (!st) return -1;
-    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
+    long long n;
+    if (member_rows_count(f->db, &n, err) != 0) return -1;
     if (n == 0) return 0;
-    if (n < 0)
-        *err = db_error(f->db, "cannot read members");
-    else
-        *err = xasprintf("%s already holds %lld members: the demo fills only an empty database "
-                         "(use a new file: khai --db FILE demo)",
-                         db_path(f->db), n);
+    *err = xasprintf("%s already holds %lld members: the demo fills only an empty database "
+                     "(use a new file: khai --db FILE demo)",
+                     db_path(f->db), n);
     return -1;
-}
-
-static int pragma_value(struct db *db, const char *sql, int fallback)
-{
-    sqlite3_stmt *st;
-    int n = fallback;
-    if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return n;
-}
-
-static void set_pragma(struct db *db, const char *name, int n)
-{
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA %s = %d", name, n);
-    sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL);
 }
 
 static void fill_free(struct fill *f)
@@ -2334,7 +2034,7 @@ static void fill_free(struct fill *f)
     for (int i = 0; i < f->nprovinces; i++)
         free(f->provinces[i].name);
     for (int i = 0; i < f->norgs; i++)
-        free(f->orgs[i].search_key);
+        free(f->orgs[i].name);
     free(f->orgs);
     free(f->orgs_start);
     free(f->orgs_in);
@@ -2353,10 +2053,10 @@ static void fill_free(struct fill *f)
 static int fill_all(struct fill *f, enum demo_size size, char **err)
 {
     if (refuse_if_members(f, err) != 0 || load_provinces(f, err) != 0 ||
-        insert_tags(f, tag_names, COUNT(tag_names), f->tags, err) != 0 ||
-        insert_tags(f, org_tag_names, COUNT(org_tag_names), f->org_tags, err) != 0 ||
-        fill_orgs(f, err) != 0 || fill_members(f, err) != 0 || fill_events(f, err) != 0 ||
-        fill_attendance(f, err) != 0 || fill_tasks(f, err) != 0 || write_audit(f, size, err) != 0)
+        insert_tags(f, tag_names, COUNT(tag_names), err) != 0 ||
+        insert_tags(f, org_tag_names, COUNT(org_tag_names), err) != 0 || fill_orgs(f, err) != 0 ||
+        fill_members(f, err) != 0 || fill_events(f, err) != 0 || fill_attendance(f, err) != 0 ||
+        fill_tasks(f, err) != 0 || write_audit(f, size, err) != 0)
         return -1;
     return 0;
 }
@@ -2370,28 +2070,22 @@ int demo_fill(struct db *db, enum demo_size size, FILE *progress_to, char **err)
     f.n = size == DEMO_LARGE ? large_sizes : small_sizes;
     f.progress = progress_to;
     f.today = day_number(DEMO_TODAY_Y, DEMO_TODAY_M, DEMO_TODAY_D);
-    db_now(f.now);
+    f.aff_rng.state = f.rng.state ^ 0x616666696c696174u;
     /* A page cache of 8 MiB instead of SQLite's 2 saves about 5% of the fill's time and keeps
-     * it under 30 MB of memory; 64 MiB would save another 10% for 60 MB more. */
-    int old_cache = pragma_value(db, "PRAGMA cache_size", -2000);
-    set_pragma(db, "cache_size", -8192);
-    /* Foreign keys are not enforced while filling: every reference is to a row written moments
-     * before in this same transaction, and looking each parent up again costs a sixth of the
-     * time (1.5 s of the large fill, mostly members for 300,000 attendance rows). The unit
-     * test runs the foreign-key check over a filled database. The setting can only change
-     * outside a transaction; it is put back afterwards. */
-    int old_fk = pragma_value(db, "PRAGMA foreign_keys", 1);
-    set_pragma(db, "foreign_keys", 0);
-    int rc = db_begin(db, err);
+     * it under 30 MB of memory; 64 MiB would save another 10% for 60 MB more. Foreign keys are
+     * not checked while filling: every reference is to a row written moments before in this
+     * same transaction, and looking each parent up again costs a sixth of the time (1.5 s of
+     * the large fill, mostly members for 300,000 attendance rows). The unit test runs the
+     * foreign-key check over a filled database. No audit row per record: see write_audit. */
+    const struct bulk_options opt = {.cache_kb = 8192, .trust_references = true};
+    int rc = bulk_begin(db, &opt, &f.bulk, err);
     if (rc == 0) {
         rc = fill_all(&f, size, err);
         if (rc == 0)
-            rc = db_commit(db, err);
+            rc = bulk_commit(&f.bulk, err);
         else
-            db_rollback(db);
+            bulk_rollback(&f.bulk);
     }
-    set_pragma(db, "foreign_keys", old_fk);
-    set_pragma(db, "cache_size", old_cache);
     fill_free(&f);
     return rc;
 }

@@ -6,7 +6,7 @@
 #include "csv.h"
 #include "encoding.h"
 #include "honorific.h"
-#include "store_internal.h"
+#include "lookup.h"
 #include "strbuf.h"
 #include "thaidate.h"
 #include "utf8.h"
@@ -15,8 +15,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { PAGE = 500 };
 
 /* Whether the name of each organisation or member id finds it again on import. */
 struct names_ok {
@@ -50,21 +48,6 @@ static int output_encoding(const char *name, enum text_encoding *enc, char **err
     return -1;
 }
 
-static long long count_of(struct db *db, const char *sql, long long id, const char *a,
-                          const char *b)
-{
-    char *err = NULL;
-    sqlite3_stmt *st = db_prepare(db, sql, &err);
-    free(err);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
-    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    return n;
-}
-
 /* What the model does to find a member by name (the name split, then the given and family
  * name, or a nickname of someone with no family name), asked of the indexes: the model's own
  * lookup reads every member, once per task owner. */
@@ -73,16 +56,11 @@ static bool member_name_finds(struct db *db, const char *name, long long id)
     struct person_name pn;
     if (name_split(name, &pn) != 0) return false;
     const char *given = pn.given, *family = pn.family ? pn.family : "";
-    bool ok = count_of(db,
-                       "SELECT count(*) FROM members WHERE id = ?1 AND given_name = ?2 AND "
-                       "family_name = ?3",
-                       id, given, family) == 1 &&
-              count_of(db,
-                       "SELECT count(*) + ?1 - ?1 FROM members WHERE deleted_at IS NULL AND "
-                       "((given_name = ?2 COLLATE thai AND family_name = ?3 COLLATE thai AND "
-                       "given_name = ?2 AND family_name = ?3) OR (family_name = '' AND "
-                       "nickname = ?2 COLLATE thai AND nickname = ?2))",
-                       id, given, family) == 1;
+    long long first, count;
+    char *err = NULL;
+    bool ok = member_is_named(db, id, given, family, false) &&
+              member_name_matches(db, given, family, &first, &count, &err) == 0 && count == 1;
+    free(err);
     person_name_free(&pn);
     return ok;
 }
@@ -235,40 +213,6 @@ static int write_header(struct export *x)
     return 0;
 }
 
-/* Every live record in id order, a page at a time from where the last page ended: list_each's
- * pages by offset grow slower with every page on 100,000 members. */
-static int each_by_id(struct export *x, char **err)
-{
-    static char *sql[KIND_COUNT];
-    const char *a = kind_alias(x->kind);
-    if (!sql[x->kind])
-        sql[x->kind] = xasprintf("%s WHERE %s.deleted_at IS NULL AND %s.id > ?1 ORDER BY %s.id "
-                                 "LIMIT %d",
-                                 kind_select_sql(x->kind), a, a, a, PAGE);
-    sqlite3_stmt *st = db_prepare(x->db, sql[x->kind], err);
-    if (!st) return -1;
-    long long last = 0;
-    for (;;) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, last);
-        int n = 0, rc, stop = 0;
-        while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            struct record *r = record_from_row(st, x->kind);
-            last = r->id;
-            stop = write_row(r, x);
-            record_free(&r);
-            n++;
-        }
-        sqlite3_reset(st);
-        if (stop) return stop;
-        if (rc != SQLITE_DONE) {
-            *err = db_error(x->db, "cannot export");
-            return -1;
-        }
-        if (n < PAGE) return 0;
-    }
-}
-
 int export_csv(struct db *db, enum kind k, FILE *out, const struct export_options *opt, char **err)
 {
     struct export x = {
@@ -288,7 +232,7 @@ int export_csv(struct db *db, enum kind k, FILE *out, const struct export_option
             .kind = k, .sort = "id", .search = opt->search, .event_id = opt->event_id};
         rc = list_each(db, &q, write_row, &x, err);
     } else {
-        rc = each_by_id(&x, err);
+        rc = record_each(db, k, write_row, &x, err);
     }
     free(x.orgs.by_id);
     free(x.members.by_id);

@@ -1,14 +1,19 @@
 /* CSV import: a sheet from Excel (UTF-8, UTF-16 or Thai Windows-874; comma, semicolon or tab;
  * English or Thai headers) checked row by row with the model's own rules and written in one
- * transaction. New members take a bulk path, because rosters of 100,000 people are real and
- * record_save costs a third of a millisecond; every other write goes through record_save. */
+ * transaction. New members take the store's bulk write, because rosters of 100,000 people are
+ * real and record_save costs a third of a millisecond; every other write goes through
+ * record_save. */
 #include "import.h"
 #include "collate.h"
 #include "csv.h"
+#include "db.h"
 #include "encoding.h"
 #include "honorific.h"
-#include "store_internal.h"
+#include "map.h"
+#include "bulk.h"
+#include "lookup.h"
 #include "phone.h"
+#include "stored.h"
 #include "strbuf.h"
 #include "thaidate.h"
 #include "thainorm.h"
@@ -16,13 +21,12 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-enum { HEADER_SEARCH = 10, CHUNK = 1500, MAX_KEYS = 24, CACHE_KB = 65536 };
+enum { HEADER_SEARCH = 10, MAX_KEYS = 24, CACHE_KB = 65536 };
 static const size_t max_file = (size_t)512 << 20;
 
 /* Between the items of a list field of a staged member: normalised text never holds it. */
@@ -51,73 +55,6 @@ void import_report_free(struct import_report *rep)
     free(rep->messages);
     free(rep->rejects_path);
     memset(rep, 0, sizeof *rep);
-}
-
-/* ------------------------------------------------------------------------------------------
- * A string-keyed hash map of ids. 0 means absent, so setting 0 forgets a key. */
-
-struct map_entry {
-    char *key;
-    long long value;
-};
-
-struct map {
-    struct map_entry *slots;
-    size_t cap, n;
-};
-
-static uint64_t hash_key(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static struct map_entry *map_slot(const struct map *m, const char *key)
-{
-    size_t i = (size_t)hash_key(key) & (m->cap - 1);
-    while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
-        i = (i + 1) & (m->cap - 1);
-    return &m->slots[i];
-}
-
-static void map_grow(struct map *m)
-{
-    struct map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->slots = xcalloc(m->cap, sizeof *m->slots);
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slots[i].key) *map_slot(m, old.slots[i].key) = old.slots[i];
-    free(old.slots);
-}
-
-static long long map_get(const struct map *m, const char *key)
-{
-    if (!m->cap) return 0;
-    const struct map_entry *e = map_slot(m, key);
-    return e->key ? e->value : 0;
-}
-
-static void map_set(struct map *m, const char *key, long long value)
-{
-    if ((m->n + 1) * 10 >= m->cap * 7) map_grow(m);
-    struct map_entry *e = map_slot(m, key);
-    if (!e->key) {
-        e->key = xstrdup(key);
-        m->n++;
-    }
-    e->value = value;
-}
-
-static void map_free(struct map *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
-    free(m->slots);
-    memset(m, 0, sizeof *m);
 }
 
 static char *id_key(long long id)
@@ -316,11 +253,6 @@ struct src {
     size_t start, end; /* the row's bytes in the decoded text, for the rejects file */
 };
 
-struct org_info {
-    char *name;
-    char *key; /* search_key, for members' search keys */
-};
-
 /* A new member waiting for the bulk insert: each field in stored form, list items separated
  * by ITEM_SEP, NULL when empty. */
 struct staged {
@@ -344,6 +276,7 @@ struct journal_entry {
 
 struct import {
     struct db *db;
+    struct bulk *bulk;
     enum kind kind;
     const struct kind_info *ki;
     const char *path;
@@ -359,12 +292,8 @@ struct import {
     struct column *cols;
     size_t ncols;
     bool has_family, has_status;
-    /* organisations by normalised name, and what members' keys need of them */
-    struct map org_by_name, org_at;
-    struct org_info *orgs;
-    size_t norgs;
-    char *province_code[80], *province_name[80];
-    int nprovinces;
+    /* organisations by normalised name */
+    struct map org_by_name;
     struct map events;
     struct map province_memo;
     char *province_memo_code[256];
@@ -499,28 +428,6 @@ static bool contains(char **items, size_t n, const char *s)
     return false;
 }
 
-static long long query_id(struct db *db, const char *sql, const char *a, const char *b, char **err)
-{
-    sqlite3_stmt *st = db_prepare(db, sql, err);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-    if (sqlite3_bind_parameter_count(st) >= 2) {
-        if (b)
-            sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_null(st, 2);
-    }
-    long long id = 0;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        *err = db_error(db, "cannot look up");
-        return -1;
-    }
-    return id;
-}
-
 /* Phone numbers as a spreadsheet left them, made canonical where the lenient reading can
  * (812345678 lost its leading zero to Excel); anything else is left for the model to reject
  * by name. Numbers are separated by ";", "," or a line break, or "/" between whole numbers. */
@@ -559,10 +466,6 @@ static char *fix_phones(const char *cell)
 /* ------------------------------------------------------------------------------------------
  * Organisations named anywhere in a sheet: linked when known, created when new. */
 
-static const char org_count_sql[] =
-    "SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND (name = ?1 OR (short_name "
-    "= ?1 AND short_name <> ''))";
-
 static int org_create(struct import *im, const char *name, long line, long long *id, char **why)
 {
     struct record *r = record_new(KIND_ORG);
@@ -587,11 +490,8 @@ static int org_lookup(struct import *im, const char *name, long long *id, char *
     *id = map_get(&im->org_by_name, name);
     if (*id) return 0;
     if (!looks_like_id(name)) {
-        sqlite3_stmt *st = db_prepare(im->db, org_count_sql, why);
-        if (!st) return -1;
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-        long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_reset(st);
+        long long n = org_name_count(im->db, name, why);
+        if (n < 0) return -1;
         if (n == 0) return 0;
     }
     if (model_find(im->db, FT_ORG, name, id, why) != 0) return -1;
@@ -638,35 +538,6 @@ static int org_ids(struct import *im, const char *cell, long line, char **out, c
         *out = NULL;
     }
     return rc;
-}
-
-static const struct org_info *org_info(struct import *im, long long id)
-{
-    char *key = id_key(id);
-    long long at = map_get(&im->org_at, key);
-    if (!at) {
-        char *err = NULL;
-        sqlite3_stmt *st =
-            db_prepare(im->db, "SELECT name, search_key FROM organisations WHERE id = ?", &err);
-        free(err);
-        struct org_info info = {xstrdup(""), xstrdup("")};
-        if (st) {
-            sqlite3_bind_int64(st, 1, id);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                free(info.name);
-                free(info.key);
-                info.name = xstrdup((const char *)sqlite3_column_text(st, 0));
-                info.key = xstrdup((const char *)sqlite3_column_text(st, 1));
-            }
-            sqlite3_reset(st);
-        }
-        im->orgs = xrealloc(im->orgs, sizeof *im->orgs * (im->norgs + 1));
-        im->orgs[im->norgs++] = info;
-        at = (long long)im->norgs;
-        map_set(&im->org_at, key, at);
-    }
-    free(key);
-    return &im->orgs[at - 1];
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -745,38 +616,25 @@ static void keys_of_record(struct keys *ks, const struct record *r)
     strings_free(items, n);
 }
 
+static void dup_seen(void *ctx, long long id, const char *given, const char *family,
+                     const char *email, const char *phone)
+{
+    struct import *im = ctx;
+    struct keys ks = {.n = 0};
+    if (phone)
+        keys_add(&ks, "p:", phone);
+    else
+        keys_make(&ks, NULL, 0, email, given, family);
+    for (size_t i = 0; i < ks.n; i++)
+        if (!map_get(&im->dups, ks.k[i])) map_set(&im->dups, ks.k[i], id);
+    keys_free(&ks);
+}
+
 static int dups_load(struct import *im, char **err)
 {
     if (im->dups_loaded) return 0;
     im->dups_loaded = true;
-    sqlite3_stmt *st = db_prepare(im->db,
-                                  "SELECT id, given_name, family_name, email FROM members WHERE "
-                                  "deleted_at IS NULL ORDER BY id",
-                                  err);
-    if (!st) return -1;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct keys ks;
-        keys_make(&ks, NULL, 0, (const char *)sqlite3_column_text(st, 3),
-                  (const char *)sqlite3_column_text(st, 1),
-                  (const char *)sqlite3_column_text(st, 2));
-        for (size_t i = 0; i < ks.n; i++)
-            if (!map_get(&im->dups, ks.k[i]))
-                map_set(&im->dups, ks.k[i], sqlite3_column_int64(st, 0));
-        keys_free(&ks);
-    }
-    sqlite3_reset(st);
-    st = db_prepare(im->db,
-                    "SELECT p.member_id, p.phone FROM member_phones p JOIN members m ON m.id = "
-                    "p.member_id WHERE m.deleted_at IS NULL ORDER BY p.member_id, p.position",
-                    err);
-    if (!st) return -1;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        char *key = xasprintf("p:%s", (const char *)sqlite3_column_text(st, 1));
-        if (!map_get(&im->dups, key)) map_set(&im->dups, key, sqlite3_column_int64(st, 0));
-        free(key);
-    }
-    sqlite3_reset(st);
-    return 0;
+    return member_keys_each(im->db, dup_seen, im, err);
 }
 
 /* The member the keys match. A row with an id (an export's) never matches a staged row with
@@ -797,26 +655,18 @@ static long long dups_find(const struct import *im, const struct keys *ks, long 
  * name with the row: re-importing an edited export updates the right namesake. */
 static long long member_by_file_id(struct import *im, long long file_id, const struct keys *ks)
 {
-    char *err = NULL;
-    sqlite3_stmt *st = db_prepare(im->db,
-                                  "SELECT given_name, family_name, email, (SELECT "
-                                  "group_concat(phone, ';') FROM member_phones WHERE member_id "
-                                  "= m.id) FROM members m WHERE id = ?1 AND deleted_at IS NULL",
-                                  &err);
-    free(err);
-    if (!st) return 0;
-    sqlite3_bind_int64(st, 1, file_id);
+    char *given, *family, *email, *list;
     struct keys has = {.n = 0};
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (member_keys_of(im->db, file_id, &given, &family, &email, &list)) {
         char **phones;
-        const char *list = (const char *)sqlite3_column_text(st, 3);
-        size_t n = split(list ? list : "", ";", &phones);
-        keys_make(&has, phones, n, (const char *)sqlite3_column_text(st, 2),
-                  (const char *)sqlite3_column_text(st, 0),
-                  (const char *)sqlite3_column_text(st, 1));
+        size_t n = split(list, ";", &phones);
+        keys_make(&has, phones, n, email, given, family);
         strings_free(phones, n);
+        free(given);
+        free(family);
+        free(email);
+        free(list);
     }
-    sqlite3_reset(st);
     bool same = false;
     for (size_t i = 0; i < has.n && !same; i++)
         for (size_t j = 0; j < ks->n && !same; j++)
@@ -848,22 +698,15 @@ int member_find_duplicate(struct db *db, const struct record *r, long long *id, 
     struct keys ks;
     keys_of_record(&ks, norm);
     record_free(&norm);
-    static const char *const sql[] = {
-        "SELECT min(p.member_id) FROM member_phones p JOIN members m ON m.id = p.member_id "
-        "WHERE p.phone = ?1 AND m.deleted_at IS NULL",
-        "SELECT min(id) FROM members WHERE deleted_at IS NULL AND email <> '' AND lower(email) "
-        "= ?1",
-        "SELECT min(id) FROM members WHERE deleted_at IS NULL AND given_name = ?1 COLLATE thai "
-        "AND family_name = ?2 COLLATE thai AND given_name = ?1 AND family_name = ?2",
-    };
     *id = 0;
     int rc = 0;
     for (size_t i = 0; rc == 0 && !*id && i < ks.n; i++) {
         const char *k = ks.k[i] + 2;
-        int which = ks.k[i][0] == 'p' ? 0 : ks.k[i][0] == 'e' ? 1 : 2;
-        char *given = which == 2 ? xstrndup(k, strcspn(k, "\t")) : NULL;
-        long long found =
-            query_id(db, sql[which], given ? given : k, given ? k + strlen(given) + 1 : NULL, err);
+        char *given = ks.k[i][0] == 'n' ? xstrndup(k, strcspn(k, "\t")) : NULL;
+        long long found = ks.k[i][0] == 'p' ? member_by_phone(db, k, err)
+                          : ks.k[i][0] == 'e'
+                              ? member_by_email(db, k, err)
+                              : member_by_names(db, given, k + strlen(given) + 1, err);
         free(given);
         if (found < 0)
             rc = -1;
@@ -1291,285 +1134,55 @@ static void member_row(struct import *im, struct cells *c, struct src src)
 }
 
 /* ------------------------------------------------------------------------------------------
- * Members: the bulk write. One INSERT per CHUNK rows, because every statement that touches
- * the full-text index makes FTS5 flush what it has pending (a statement savepoint): one
- * statement per row made the index ten times slower than the rest of the import. CHUNK rows
- * of about 20 parameters stay under SQLite's limit of 32766. */
+ * Members: the bulk write of the store, which writes their search keys, phones,
+ * organisations, tags and audit rows as record_save would. */
 
-static bool member_column(const struct field *f)
-{
-    return f->type != FT_ID && f->type != FT_PHONES && f->type != FT_ORGS && f->type != FT_TAGS &&
-           f->type != FT_DERIVED;
-}
-
-/* Parameters bound per row: the id, the column fields, the key, two times and the user. */
-static size_t params_per_row(void)
+/* A staged member in the stored form field_store made of it. */
+static void staged_values(const struct staged *s, struct stored *vals)
 {
     const struct kind_info *ki = kind_info(KIND_MEMBER);
-    size_t n = 5;
-    for (int i = 0; i < ki->nfields; i++)
-        n += member_column(&ki->fields[i]);
-    return n;
-}
-
-static char *chunk_sql(size_t rows)
-{
-    const struct kind_info *ki = kind_info(KIND_MEMBER);
-    struct strbuf sb = STRBUF_INIT, one = STRBUF_INIT;
-    sb_add(&sb, "INSERT INTO members (id");
-    sb_add(&one, "(?");
     for (int i = 0; i < ki->nfields; i++) {
-        if (!member_column(&ki->fields[i])) continue;
-        sb_addf(&sb, ", %s", ki->fields[i].name);
-        sb_add(&one, ki->fields[i].type == FT_BOOL ? ", coalesce(?, 1)" : ", ?");
-    }
-    sb_add(&sb, ", search_key, created_at, updated_at, updated_by) VALUES ");
-    sb_add(&one, ", ?, ?, ?, ?)");
-    for (size_t r = 0; r < rows; r++)
-        sb_addf(&sb, "%s%s", r ? ", " : "", sb_str(&one));
-    sb_free(&one);
-    return sb_take(&sb);
-}
-
-static int compare_ids(const void *a, const void *b)
-{
-    long long x = *(const long long *)a, y = *(const long long *)b;
-    return (x > y) - (x < y);
-}
-
-/* What save.c and links.c would store: the member's own key, then (after the unit separator)
- * the search keys of its organisations in id order, as the refresh query concatenates them. */
-static char *staged_search_key(struct import *im, const struct staged *s)
-{
-    const struct kind_info *ki = kind_info(KIND_MEMBER);
-    struct stored vals[MAX_FIELDS];
-    memset(vals, 0, sizeof vals);
-    for (int i = 0; i < ki->nfields; i++)
-        vals[i].text = s->f[i];
-    int pi = fi_of(F_MEMBER_PHONE);
-    vals[pi].text = NULL;
-    vals[pi].n = split_sep(s->f[pi], &vals[pi].items);
-    char *own = record_search_key(im->db, KIND_MEMBER, vals);
-    strings_free(vals[pi].items, vals[pi].n);
-    char **orgs;
-    size_t n = split_sep(s->f[fi_of(F_MEMBER_ORGANISATIONS)], &orgs);
-    long long *ids = xcalloc(n ? n : 1, sizeof *ids);
-    for (size_t i = 0; i < n; i++)
-        ids[i] = strtoll(orgs[i], NULL, 10);
-    qsort(ids, n, sizeof *ids, compare_ids);
-    struct strbuf sb = STRBUF_INIT;
-    sb_addf(&sb, "%s\x1f", own);
-    for (size_t i = 0; i < n; i++)
-        sb_addf(&sb, "%s%s", i ? " " : "", org_info(im, ids[i])->key);
-    free(ids);
-    strings_free(orgs, n);
-    free(own);
-    return sb_take(&sb);
-}
-
-static void bind_staged(struct import *im, sqlite3_stmt *st, int *param, const struct staged *s,
-                        long long id)
-{
-    const struct kind_info *ki = kind_info(KIND_MEMBER);
-    sqlite3_bind_int64(st, (*param)++, id);
-    for (int i = 0; i < ki->nfields; i++) {
-        const struct field *f = &ki->fields[i];
-        if (!member_column(f)) continue;
-        if (!s->f[i])
-            sqlite3_bind_null(st, (*param)++);
-        else if (f->type == FT_BOOL)
-            sqlite3_bind_int(st, (*param)++, atoi(s->f[i]));
-        else
-            sqlite3_bind_text(st, (*param)++, s->f[i], -1, SQLITE_STATIC);
-    }
-    char *key = staged_search_key(im, s);
-    sqlite3_bind_text(st, (*param)++, key, -1, SQLITE_TRANSIENT);
-    free(key);
-    sqlite3_bind_text(st, (*param)++, im->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, (*param)++, im->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, (*param)++, db_user(im->db), -1, SQLITE_STATIC);
-}
-
-static int insert_chunk(struct import *im, size_t from, size_t rows, bool full, long long base,
-                        char **err)
-{
-    static char *full_sql;
-    sqlite3_stmt *st = NULL;
-    char *sql = NULL;
-    if (full) {
-        if (!full_sql) full_sql = chunk_sql(rows);
-        st = db_prepare(im->db, full_sql, err);
-    } else {
-        sql = chunk_sql(rows);
-        if (sqlite3_prepare_v2(db_handle(im->db), sql, -1, &st, NULL) != SQLITE_OK) {
-            *err = db_error(im->db, "cannot import");
-            st = NULL;
+        struct stored *v = &vals[i];
+        memset(v, 0, sizeof *v);
+        const char *f = s->f[i];
+        switch (ki->fields[i].type) {
+        case FT_ID:
+        case FT_DERIVED:
+            break;
+        case FT_PHONES:
+        case FT_TAGS:
+            v->n = split_sep(f, &v->items);
+            break;
+        case FT_ORGS: {
+            char **items;
+            v->n = split_sep(f, &items);
+            v->ids = xcalloc(v->n ? v->n : 1, sizeof *v->ids);
+            for (size_t j = 0; j < v->n; j++)
+                v->ids[j] = strtoll(items[j], NULL, 10);
+            strings_free(items, v->n);
+            break;
+        }
+        case FT_BOOL:
+            v->has_num = f != NULL;
+            v->num = f ? atoi(f) : 0;
+            break;
+        default:
+            v->text = f ? xstrdup(f) : NULL;
         }
     }
-    if (!st) {
-        free(sql);
-        return -1;
-    }
-    int param = 1;
-    for (size_t i = 0; i < rows; i++)
-        bind_staged(im, st, &param, &im->staged[from + i], base + (long long)(from + i) + 1);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) *err = db_error(im->db, "cannot import");
-    if (sql)
-        sqlite3_finalize(st);
-    else
-        sqlite3_reset(st);
-    free(sql);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int exec_link(struct db *db, const char *sql, long long id, const char *text, long long num,
-                     char **err)
-{
-    sqlite3_stmt *st = db_prepare(db, sql, err);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, num);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        *err = db_error(db, "cannot import");
-        return -1;
-    }
-    return 0;
-}
-
-/* The rows links.c writes for a new member: phones, affiliations, tags. */
-static int staged_links(struct import *im, const struct staged *s, long long id, char **err)
-{
-    char **items;
-    size_t n = split_sep(s->f[fi_of(F_MEMBER_PHONE)], &items);
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = exec_link(im->db,
-                       "INSERT OR IGNORE INTO member_phones (member_id, phone, position) VALUES "
-                       "(?1, ?2, ?3)",
-                       id, items[i], (long long)i, err);
-    strings_free(items, n);
-    n = split_sep(s->f[fi_of(F_MEMBER_ORGANISATIONS)], &items);
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = exec_link(im->db,
-                       "INSERT INTO affiliations (member_id, org_id, position) VALUES (?1, "
-                       "CAST(?2 AS INTEGER), ?3)",
-                       id, items[i], (long long)i, err);
-    strings_free(items, n);
-    n = split_sep(s->f[fi_of(F_MEMBER_TAGS)], &items);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        rc = exec_link(im->db, "INSERT OR IGNORE INTO tags (name) VALUES (?2)", id, items[i], 0,
-                       err);
-        if (rc == 0)
-            rc = exec_link(im->db,
-                           "INSERT OR IGNORE INTO member_tags (member_id, tag_id) SELECT ?1, id "
-                           "FROM tags WHERE name = ?2",
-                           id, items[i], 0, err);
-    }
-    strings_free(items, n);
-    return rc;
-}
-
-static int compare_thai(const void *a, const void *b)
-{
-    const char *x = *(char *const *)a, *y = *(char *const *)b;
-    return thai_collate(x, strlen(x), y, strlen(y));
-}
-
-static const char *province_name(struct import *im, const char *code)
-{
-    for (int i = 0; i < im->nprovinces; i++)
-        if (strcmp(im->province_code[i], code) == 0) return im->province_name[i];
-    return code;
-}
-
-/* The value record_load would show for a staged field, for the audit row. */
-static char *staged_display(struct import *im, const struct field *f, const char *v, long long id)
-{
-    char **items;
-    size_t n;
-    if (f->type == FT_ID) return id_key(id);
-    if (f->type == FT_BOOL) return xstrdup(v && strcmp(v, "0") == 0 ? "no" : "yes");
-    if (!v) return xstrdup("");
-    if (f->type == FT_PROVINCE) return xstrdup(province_name(im, v));
-    if (f->type != FT_PHONES && f->type != FT_ORGS && f->type != FT_TAGS) return xstrdup(v);
-    n = split_sep(v, &items);
-    for (size_t i = 0; i < n; i++) {
-        char *shown;
-        if (f->type == FT_PHONES) {
-            char grouped[32];
-            phone_format(items[i], grouped, sizeof grouped);
-            shown = xstrdup(grouped);
-        } else if (f->type == FT_ORGS) {
-            shown = xstrdup(org_info(im, strtoll(items[i], NULL, 10))->name);
-        } else {
-            shown = xstrdup(items[i]);
-        }
-        free(items[i]);
-        items[i] = shown;
-    }
-    if (f->type == FT_TAGS) qsort(items, n, sizeof *items, compare_thai);
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (kept && f->type == FT_TAGS && strcmp(items[kept - 1], items[i]) == 0)
-            free(items[i]);
-        else
-            items[kept++] = items[i];
-    }
-    char *joined = join(items, kept, LIST_SEPARATOR);
-    strings_free(items, kept);
-    return joined;
-}
-
-static int staged_audit(struct import *im, const struct staged *s, long long id, char **err)
-{
-    const struct kind_info *ki = kind_info(KIND_MEMBER);
-    struct record *fresh = record_new(KIND_MEMBER);
-    fresh->id = id;
-    for (int i = 0; i < ki->nfields; i++) {
-        free(fresh->values[i]);
-        fresh->values[i] = staged_display(im, &ki->fields[i], s->f[i], id);
-    }
-    int rc = audit_write(im->db, "insert", NULL, fresh, im->now, err);
-    record_free(&fresh);
-    return rc;
-}
-
-static int load_provinces(struct import *im, char **err)
-{
-    sqlite3_stmt *st = db_prepare(im->db, "SELECT code, name_th FROM provinces", err);
-    if (!st) return -1;
-    while (im->nprovinces < 80 && sqlite3_step(st) == SQLITE_ROW) {
-        im->province_code[im->nprovinces] = xstrdup((const char *)sqlite3_column_text(st, 0));
-        im->province_name[im->nprovinces++] = xstrdup((const char *)sqlite3_column_text(st, 1));
-    }
-    sqlite3_reset(st);
-    return 0;
 }
 
 static int write_staged(struct import *im, char **err)
 {
-    if (!im->nstaged) return 0;
-    long long base =
-        query_id(im->db, "SELECT coalesce(max(id), 0) FROM members WHERE ?1 = ''", "", NULL, err);
-    if (base < 0 || load_provinces(im, err) != 0) return -1;
-    size_t chunk = CHUNK;
-    while (chunk * params_per_row() > 32766)
-        chunk /= 2;
-    for (size_t from = 0; from < im->nstaged; from += chunk) {
-        size_t rows = im->nstaged - from < chunk ? im->nstaged - from : chunk;
-        if (insert_chunk(im, from, rows, rows == chunk, base, err) != 0) return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < im->nstaged; i++) {
+        struct stored vals[MAX_FIELDS];
+        staged_values(&im->staged[i], vals);
+        rc = bulk_add_member(im->bulk, vals, NULL, NULL, NULL, err);
+        for (int f = 0; f < kind_info(KIND_MEMBER)->nfields; f++)
+            stored_free(&vals[f]);
     }
-    for (size_t i = 0; i < im->nstaged; i++) {
-        long long id = base + (long long)i + 1;
-        if (staged_links(im, &im->staged[i], id, err) != 0 ||
-            staged_audit(im, &im->staged[i], id, err) != 0)
-            return -1;
-    }
-    return 0;
+    return rc == 0 ? bulk_flush(im->bulk, err) : -1;
 }
 
 /* Changes to existing members go through record_save: few, and each needs its old values. */
@@ -1611,37 +1224,6 @@ static enum outcome outcome_of(struct import *im, long long id, bool existed, in
     return changed ? UPDATED : UNCHANGED;
 }
 
-static const char *const name_sql[KIND_COUNT] = {
-    [KIND_ORG] = "SELECT name || char(9) || short_name FROM organisations WHERE id = ?1 AND "
-                 "deleted_at IS NULL",
-    [KIND_EVENT] = "SELECT title || char(9) || start_date FROM events WHERE id = ?1 AND "
-                   "deleted_at IS NULL",
-    [KIND_TASK] = "SELECT title FROM tasks WHERE id = ?1 AND deleted_at IS NULL",
-};
-
-static const char *const match_sql[KIND_COUNT] = {
-    [KIND_ORG] = "SELECT min(id) FROM organisations WHERE deleted_at IS NULL AND name = ?1",
-    [KIND_EVENT] = "SELECT min(id) FROM events WHERE deleted_at IS NULL AND title = ?1 AND "
-                   "(?2 IS NULL OR start_date = ?2)",
-    [KIND_TASK] = "SELECT min(id) FROM tasks WHERE deleted_at IS NULL AND title = ?1 AND "
-                  "event_id IS CAST(?2 AS INTEGER)",
-};
-
-/* The name of a live record with the id the row gives ("name\tshort name" for orgs), or NULL. */
-static char *name_of(struct import *im, long long id)
-{
-    char *err = NULL, *name = NULL;
-    sqlite3_stmt *st = db_prepare(im->db, name_sql[im->kind], &err);
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            name = xstrdup((const char *)sqlite3_column_text(st, 0));
-        sqlite3_reset(st);
-    }
-    free(err);
-    return name;
-}
-
 /* The record a row of orgs, events or tasks is about: its id when the record with that id has
  * the row's name, else the live record of the same name (title and start date for events,
  * title and event for tasks); 0 for a new one. */
@@ -1669,7 +1251,7 @@ static int find_record(struct import *im, struct cells *c, char **in, long line,
     }
     *id = 0;
     if (c->id && looks_like_id(c->id)) {
-        char *has = name_of(im, parse_id(c->id));
+        char *has = record_name_of(im->db, im->kind, parse_id(c->id));
         size_t len = has ? strcspn(has, "\t") : 0;
         bool same = has && ((strlen(name) == len && strncmp(has, name, len) == 0) ||
                             (im->kind == KIND_ORG && strcmp(has + len + 1, name) == 0 && *name));
@@ -1682,7 +1264,7 @@ static int find_record(struct import *im, struct cells *c, char **in, long line,
     }
     int rc = 0;
     if (!*id && *name) {
-        long long found = query_id(im->db, match_sql[im->kind], name, second, why);
+        long long found = record_by_name(im->db, im->kind, name, second, why);
         rc = found < 0 ? -1 : 0;
         *id = found > 0 ? found : 0;
         /* An export's rows with different ids are different records, even of one name. */
@@ -1709,20 +1291,10 @@ static long long member_by_name(struct import *im, const char *input)
     if (!looks_like_id(norm) && phone_normalize(norm, digits, sizeof digits) == PHONE_INVALID &&
         name_split(norm, &pn) == 0) {
         char *err = NULL;
-        sqlite3_stmt *st = db_prepare(
-            im->db,
-            "SELECT min(id), count(*) FROM members WHERE deleted_at IS NULL AND ((given_name = "
-            "?1 COLLATE thai AND family_name = ?2 COLLATE thai AND given_name = ?1 AND "
-            "family_name = ?2) OR (family_name = '' AND nickname = ?1 COLLATE thai AND nickname "
-            "= ?1))",
-            &err);
-        if (st) {
-            sqlite3_bind_text(st, 1, pn.given, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 2, pn.family ? pn.family : "", -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) == 1)
-                id = sqlite3_column_int64(st, 0);
-            sqlite3_reset(st);
-        }
+        long long first, count;
+        if (member_name_matches(im->db, pn.given, pn.family, &first, &count, &err) == 0 &&
+            count == 1)
+            id = first;
         free(err);
         person_name_free(&pn);
     }
@@ -1835,20 +1407,8 @@ static int event_by_title(struct import *im, const char *title_cell, const char 
     *id = map_get(&im->events, key);
     int rc = 0;
     if (!*id) {
-        sqlite3_stmt *st = db_prepare(im->db,
-                                      "SELECT id FROM events WHERE deleted_at IS NULL AND title "
-                                      "= ?1 AND (?2 = '' OR (start_date <= ?2 AND end_date >= "
-                                      "?2)) ORDER BY id LIMIT 9",
-                                      why);
         int n = 0;
-        if (st) {
-            sqlite3_bind_text(st, 1, title, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
-            while (sqlite3_step(st) == SQLITE_ROW)
-                if (n++ == 0) *id = sqlite3_column_int64(st, 0);
-            sqlite3_reset(st);
-        }
-        if (!st)
+        if (events_titled(im->db, title, iso, id, &n, why) != 0)
             rc = -1;
         else if (n == 0)
             *why = xasprintf("event_title: no event \"%s\"%s%s", title, *iso ? " on " : "", iso);
@@ -1880,17 +1440,7 @@ static int attendance_event(struct import *im, struct cells *c, long line, long 
             return 0;
         } else {
             char *want = text_normalize(title, 0);
-            char *err = NULL;
-            sqlite3_stmt *st =
-                db_prepare(im->db, "SELECT title = ?2 FROM events WHERE id = ?1", &err);
-            bool same = false;
-            if (st) {
-                sqlite3_bind_int64(st, 1, *id);
-                sqlite3_bind_text(st, 2, want, -1, SQLITE_TRANSIENT);
-                same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-                sqlite3_reset(st);
-            }
-            free(err);
+            bool same = event_is_titled(im->db, *id, want);
             free(want);
             if (same) return 0;
             note(im, "%s:%ld: event %s is not \"%s\": found by its title instead", im->path, line,
@@ -1927,23 +1477,10 @@ static bool same_person(struct import *im, long long id, char **pin)
 {
     int gi = fi_of(F_MEMBER_GIVEN_NAME), fa = fi_of(F_MEMBER_FAMILY_NAME);
     if (!pin[gi]) return true; /* nothing to compare with */
-    char *err = NULL;
-    bool same = false;
-    sqlite3_stmt *st = db_prepare(im->db,
-                                  "SELECT 1 FROM members WHERE id = ?1 AND given_name = ?2 AND "
-                                  "(?3 = '' OR family_name = ?3)",
-                                  &err);
     char *given = text_normalize(pin[gi], 0), *family = text_normalize(pin[fa] ? pin[fa] : "", 0);
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, given, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, family, -1, SQLITE_TRANSIENT);
-        same = sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_reset(st);
-    }
+    bool same = member_is_named(im->db, id, given, family, true);
     free(given);
     free(family);
-    free(err);
     return same;
 }
 
@@ -2071,20 +1608,7 @@ static int keep_checked_in(struct import *im, long long id, const char *cell, ch
                          cell);
         return -1;
     }
-    sqlite3_stmt *st = db_prepare(im->db,
-                                  "UPDATE attendance SET checked_in_at = ?2 WHERE id = ?1 AND "
-                                  "status = 'attended'",
-                                  why);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, stamp, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        *why = db_error(im->db, "cannot import");
-        return -1;
-    }
-    return 0;
+    return attendance_set_checked_in(im->db, id, stamp, why);
 }
 
 static int attendance_row(struct import *im, struct cells *c, long line, enum outcome *out,
@@ -2106,17 +1630,8 @@ static int attendance_row(struct import *im, struct cells *c, long line, enum ou
     if (rc == 0) {
         in[ei] = id_key(event);
         in[mi] = id_key(member);
-        sqlite3_stmt *st = db_prepare(im->db,
-                                      "SELECT id FROM attendance WHERE event_id = ?1 AND "
-                                      "member_id = ?2 AND deleted_at IS NULL",
-                                      why);
-        rc = st ? 0 : -1;
-        if (st) {
-            sqlite3_bind_int64(st, 1, event);
-            sqlite3_bind_int64(st, 2, member);
-            if (sqlite3_step(st) == SQLITE_ROW) existing = sqlite3_column_int64(st, 0);
-            sqlite3_reset(st);
-        }
+        existing = attendance_of(im->db, event, member, why);
+        rc = existing < 0 ? -1 : 0;
     }
     int si = field_pos(F_ATTENDANCE_STATUS);
     if (rc == 0 && !existing && !in[si]) in[si] = xstrdup("attended");
@@ -2492,16 +2007,6 @@ static void import_free(struct import *im)
 {
     free(im->cols);
     map_free(&im->org_by_name);
-    map_free(&im->org_at);
-    for (size_t i = 0; i < im->norgs; i++) {
-        free(im->orgs[i].name);
-        free(im->orgs[i].key);
-    }
-    free(im->orgs);
-    for (int i = 0; i < im->nprovinces; i++) {
-        free(im->province_code[i]);
-        free(im->province_name[i]);
-    }
     map_free(&im->events);
     map_free(&im->province_memo);
     for (size_t i = 0; i < im->nprovince_memo; i++)
@@ -2552,7 +2057,7 @@ static int decode_file(struct import *im, char **data, size_t *len, char **err)
 static int finish(struct import *im, char **err)
 {
     if (im->nbad && !im->opt->skip_bad) {
-        db_rollback(im->db);
+        bulk_rollback(&im->bulk);
         *err = xasprintf("nothing was imported: %zu row%s %s bad (see above); fix %s, or give "
                          "--skip-bad to import the other rows",
                          im->nbad, im->nbad == 1 ? "" : "s", im->nbad == 1 ? "is" : "are",
@@ -2560,7 +2065,7 @@ static int finish(struct import *im, char **err)
         return -1;
     }
     if (write_staged(im, err) != 0 || write_pending(im, err) != 0) {
-        db_rollback(im->db);
+        bulk_rollback(&im->bulk);
         return -1;
     }
     if (im->unchanged)
@@ -2568,34 +2073,18 @@ static int finish(struct import *im, char **err)
                           im->unchanged, im->unchanged == 1 ? "" : "s");
     im->rep->rejected = (long)im->nbad;
     if (im->opt->dry_run) {
-        db_rollback(im->db);
+        bulk_rollback(&im->bulk);
         return 0;
     }
     if (im->nbad && write_rejects(im, err) != 0) {
-        db_rollback(im->db);
+        bulk_rollback(&im->bulk);
         return -1;
     }
-    if (db_commit(im->db, err) != 0) {
+    if (bulk_commit(&im->bulk, err) != 0) {
         if (im->rep->rejects_path) unlink(im->rep->rejects_path);
         return -1;
     }
     return 0;
-}
-
-/* A bigger page cache for the one long transaction: fewer pages spilled to the write-ahead
- * log and read back. Returns the size it replaced. */
-static long long set_cache_size(struct db *db, long long kb)
-{
-    sqlite3_stmt *st;
-    long long old = -2000;
-    if (sqlite3_prepare_v2(db_handle(db), "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) old = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", kb);
-    sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL);
-    return old;
 }
 
 int import_csv(struct db *db, enum kind k, const char *path, const struct import_options *opt,
@@ -2627,20 +2116,21 @@ int import_csv(struct db *db, enum kind k, const char *path, const struct import
         free(why);
     }
     csv_record_free(&header);
-    long long cache = set_cache_size(db, -CACHE_KB);
-    if (rc == 0) rc = db_begin(db, err);
+    /* A bigger page cache for the one long transaction: fewer pages spilled to the
+     * write-ahead log and read back. Every new member gets its audit row, as a save would. */
+    const struct bulk_options bulk = {.cache_kb = CACHE_KB, .audit_each = true};
+    if (rc == 0) rc = bulk_begin(db, &bulk, &im.bulk, err);
     if (rc == 0 && (k == KIND_MEMBER || k == KIND_ATTENDANCE) && dups_load(&im, err) != 0) {
-        db_rollback(db);
+        bulk_rollback(&im.bulk);
         rc = -1;
     }
     if (rc == 0 && process_rows(&im, &r, &why) != 0) {
-        db_rollback(db);
+        bulk_rollback(&im.bulk);
         *err = xasprintf("%s: %s: nothing was imported", path, why);
         free(why);
         rc = -1;
     }
     if (rc == 0) rc = finish(&im, err);
-    set_cache_size(db, cache);
     import_free(&im);
     free(text);
     return rc;

@@ -249,12 +249,8 @@ static void bind_named_text(sqlite3_stmt *st, const char *name, const char *text
     if (idx > 0) sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
 }
 
-static void bind_field(sqlite3_stmt *st, const struct field *f, const struct stored *v)
+void bind_stored(sqlite3_stmt *st, int idx, const struct field *f, const struct stored *v)
 {
-    char param[64];
-    snprintf(param, sizeof param, ":%s", f->name);
-    int idx = sqlite3_bind_parameter_index(st, param);
-    if (idx <= 0) return;
     if (f->type == FT_PHONES) {
         char *joined = join_items(v);
         sqlite3_bind_text(st, idx, joined, -1, SQLITE_TRANSIENT);
@@ -268,19 +264,36 @@ static void bind_field(sqlite3_stmt *st, const struct field *f, const struct sto
     }
 }
 
+static void bind_field(sqlite3_stmt *st, const struct field *f, const struct stored *v)
+{
+    char param[64];
+    snprintf(param, sizeof param, ":%s", f->name);
+    int idx = sqlite3_bind_parameter_index(st, param);
+    if (idx > 0) bind_stored(st, idx, f, v);
+}
+
+void bind_record(struct db *db, sqlite3_stmt *st, enum kind k, const struct stored *vals,
+                 const char *key, const char *now)
+{
+    const struct kind_info *ki = kind_info(k);
+    for (int i = 0; i < ki->nfields; i++)
+        bind_field(st, &ki->fields[i], &vals[i]);
+    bind_named_text(st, ":search_key", key);
+    bind_named_text(st, ":now", now);
+    bind_named_text(st, ":user", db_user(db));
+}
+
 static int write_row(struct save *s, struct model_error *e)
 {
     const char *sql = s->r->id ? kind_update_sql(s->r->kind) : kind_insert_sql(s->r->kind);
     char *err = NULL;
     sqlite3_stmt *st = db_prepare(s->db, sql, &err);
     if (!st) return failed(e, err);
-    for (int i = 0; i < s->ki->nfields; i++)
-        bind_field(st, &s->ki->fields[i], &s->vals[i]);
-    char *key = record_search_key(s->db, s->r->kind, s->vals);
-    bind_named_text(st, ":search_key", key);
+    char *key = s->r->kind == KIND_MEMBER
+                    ? member_search_key(s->db, s->vals, org_search_key_of, s->db)
+                    : record_search_key(s->db, s->r->kind, s->vals);
+    bind_record(s->db, st, s->r->kind, s->vals, key, s->now);
     free(key);
-    bind_named_text(st, ":now", s->now);
-    bind_named_text(st, ":user", db_user(s->db));
     sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), s->r->id);
     sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":version"), s->r->version);
     int rc = sqlite3_step(st);
@@ -305,7 +318,7 @@ static int write_all(struct save *s, struct record **fresh, struct model_error *
     char *err = NULL;
     struct db *db = s->db;
     struct record *r = s->r;
-    if (write_links(db, r, s->vals, &err) != 0 ||
+    if (write_links(db, r->kind, r->id, r->changed, s->vals, &err) != 0 ||
         record_load(db, r->kind, r->id, fresh, &err) != 0 ||
         audit_write(db, s->old ? "update" : "insert", s->old, *fresh, s->now, &err) != 0 ||
         db_commit(db, &err) != 0)

@@ -6,6 +6,7 @@
 #include "db.h"
 #include <sqlite3.h>
 #include "model.h"
+#include "stored.h"
 
 sqlite3 *db_handle(struct db *db);
 
@@ -21,16 +22,6 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
  * message (tools/update_pot.sh), so call sites write a plain literal. */
 char *db_error(struct db *db, const char *context);
 
-/* A field's value in the form it is written to the database. */
-struct stored {
-    char *text;    /* text, ISO date, HH:MM, province code, choice key; NULL for SQL NULL */
-    long long num; /* FT_INT, FT_BOOL, and the id of FT_ORG / FT_MEMBER / FT_EVENT */
-    bool has_num;
-    long long *ids; /* FT_ORGS */
-    char **items;   /* FT_PHONES (digits), FT_TAGS, FT_QUOTAS ("category\tnumber") */
-    size_t n;       /* count of ids or items */
-};
-
 /* Resolved ids of the reference fields of a loaded record, by field index. */
 struct refs {
     long long *ids[MAX_FIELDS];
@@ -38,15 +29,10 @@ struct refs {
     bool resolved[MAX_FIELDS]; /* ids hold what the field says: a save need not look names up */
 };
 
-void stored_free(struct stored *s);
-
 /* Checks and normalises input for the field into *out. Returns 0, or -1 with *e naming the
  * field and quoting the input. */
 int field_check(struct db *db, enum field_id field, const char *input, struct stored *out,
                 struct model_error *e);
-/* The same for field fi of kind k, with the error rendered (model_error_text). */
-int field_store(struct db *db, enum kind k, int fi, const char *input, struct stored *out,
-                char **err);
 
 /* Display form of a stored value that needs converting back (phones, booleans). malloc'd. */
 char *field_display(const struct field *f, const char *raw);
@@ -63,13 +49,80 @@ const char *kind_update_sql(enum kind k);
 /* UPDATE setting deleted_at ?1, updated_at ?2, updated_by ?3 for id ?4. */
 const char *kind_delete_sql(enum kind k, bool deleted);
 
+/* Binds a stored value to parameter idx as the field's column takes it: phones joined, numbers
+ * (and references) as integers, text, or NULL. */
+void bind_stored(sqlite3_stmt *st, int idx, const struct field *f, const struct stored *v);
+
+/* Binds every field of a kind's insert or update statement (kind_insert_sql), its search
+ * key, the time and the user: record_save and the bulk write bind the same way. */
+void bind_record(struct db *db, sqlite3_stmt *st, enum kind k, const struct stored *vals,
+                 const char *key, const char *now);
+
+/* Many rows per INSERT (batch.c). A shape is the statement's head ("INSERT INTO t (a, b)"),
+ * one row's select list ("?, coalesce(?, 1)") and an optional tail (an upsert clause). With
+ * cached set, the batch writes one row a statement through a statement composed once and
+ * prepared once per connection (record_save's writes); else rows per statement, prepared for
+ * this batch alone. */
+struct batch_shape {
+    const char *head, *row, *tail;
+    char **cached;
+};
+
+struct batch {
+    struct db *db;
+    sqlite3_stmt *st;
+    bool own;
+    int per_row, rows, max_rows, col;
+};
+
+int batch_open(struct db *db, struct batch *b, const struct batch_shape *shape, int rows,
+               char **err);
+/* The next parameter of the current row; NULL text and ids <= 0 are SQL NULL. */
+void batch_text(struct batch *b, const char *text);
+void batch_int(struct batch *b, long long n);
+void batch_id(struct batch *b, long long id);
+void batch_stored(struct batch *b, const struct field *f, const struct stored *v);
+/* Ends the current row; writes the statement when it is full. */
+int batch_row(struct batch *b, char **err);
+/* Writes the rows not yet written. */
+int batch_flush(struct batch *b, char **err);
+void batch_close(struct batch *b);
+
 /* Writes the rows that hang off a record (phones, affiliations, tags, partners, quotas) for
- * the fields that changed, and refreshes search keys that depend on them. */
-int write_links(struct db *db, const struct record *r, struct stored *vals, char **err);
+ * the fields that changed (changed NULL: every field, for a record just inserted), and
+ * refreshes the members' search keys that hold a saved organisation's. */
+int write_links(struct db *db, enum kind k, long long id, const bool *changed,
+                const struct stored *vals, char **err);
 
 /* Rebuilds the organisation part of a member's search key after their organisations
  * changed. */
 int refresh_member_search_key(struct db *db, long long member_id, char **err);
+
+/* A member's whole search key as stored: its own part (record_search_key), then after
+ * char(31) the search keys of its organisations in id order, each given by org_key
+ * (malloc'd, NULL for none). Saves, imports and the demo all write it through here. */
+char *member_search_key(struct db *db, const struct stored *vals,
+                        char *(*org_key)(void *ctx, long long id), void *ctx);
+/* org_key for member_search_key that reads the organisation's key; ctx is the db. */
+char *org_search_key_of(void *db, long long id);
+
+/* The rows that hang off a member, written one at a time by record_save or staged many to a
+ * statement by the bulk write (staged: into temp tables that member_links_copy empties into
+ * the real ones once the members are there). */
+enum member_link { LINK_PHONES, LINK_AFFILIATIONS, LINK_TAGS, LINK_COUNT };
+int member_links_open(struct db *db, struct batch b[LINK_COUNT], bool staged, int rows, char **err);
+int member_links_flush(struct batch b[LINK_COUNT], char **err);
+void member_links_close(struct batch b[LINK_COUNT]);
+int member_links_stage(struct db *db, char **err);
+int member_links_copy(struct db *db, char **err);
+void member_links_unstage(struct db *db);
+int phone_rows(struct batch *b, long long id, const struct stored *v, char **err);
+/* roles and since, parallel to v->ids, may be NULL. */
+int affiliation_rows(struct batch *b, long long id, const struct stored *v,
+                     const char *const *roles, const char *const *since, char **err);
+int tag_rows(struct batch *b, long long id, const long long *tag_ids, size_t n, char **err);
+/* The id of the tag called name, made when new. */
+int tag_id(struct db *db, const char *name, long long *id, char **err);
 
 /* Records action on a row with the old and new values of the fields that differ. */
 int audit_write(struct db *db, const char *action, const struct record *old,
@@ -85,8 +138,6 @@ char *audit_json(const char *const *pairs);
 struct record *record_from_row(sqlite3_stmt *st, enum kind k);
 
 /* The record's search key as stored in search_key. malloc'd. */
-char *record_search_key(struct db *db, enum kind k, struct stored *vals);
-
-bool field_is_ref(enum field_type t);
+char *record_search_key(struct db *db, enum kind k, const struct stored *vals);
 
 #endif
