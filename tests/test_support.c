@@ -1,6 +1,7 @@
 /* Helpers for the tests: temporary files and running the real khai binary. */
 #include "test_support.h"
 #include "db.h"
+#include "store_internal.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -150,4 +151,14 @@ int test_contains(const char *haystack, const char *needle)
     fprintf(stderr, "expected to find [%s]\n in [%s]\n", needle ? needle : "(null)",
             haystack ? haystack : "(null)");
     return 0;
+}
+
+long long test_scalar(struct db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
 }

@@ -21,16 +21,6 @@ static long long saved(struct db *db, enum kind k, enum field_id field, const ch
     return id;
 }
 
-static long long count(struct db *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
-}
-
 static void affiliation_sets_role_and_dates_and_keeps_them(void **state)
 {
     (void)state;
@@ -65,8 +55,9 @@ static void affiliation_sets_role_and_dates_and_keeps_them(void **state)
     assert_string_equal(list[0].since, "");
     assert_string_equal(list[0].until, "2013-09-30");
     affiliation_list_free(list, n);
-    assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE table_name = 'affiliations' AND "
-                               "json_extract(new_values, '$.role') = 'ผู้ประสานงาน'"),
+    assert_int_equal(test_scalar(db,
+                                 "SELECT count(*) FROM audit WHERE table_name = 'affiliations' AND "
+                                 "json_extract(new_values, '$.role') = 'ผู้ประสานงาน'"),
                      2);
     db_close(&db);
 }
@@ -116,8 +107,9 @@ static void affiliation_refuses_bad_input_and_writes_nothing(void **state)
     assert_int_not_equal(affiliation_set(db, m, "กลุ่มออมทรัพย์", "x", NULL, NULL, &err), 0);
     assert_non_null(strstr(err, "restore it first"));
     free(err);
-    assert_int_equal(count(db, "SELECT count(*) FROM affiliations"), 0);
-    assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE table_name = 'affiliations'"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM affiliations"), 0);
+    assert_int_equal(
+        test_scalar(db, "SELECT count(*) FROM audit WHERE table_name = 'affiliations'"), 0);
     db_close(&db);
 }
 

@@ -14,16 +14,6 @@
 
 enum { NF = MAX_FIELDS };
 
-static long long scalar(struct db *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 static char *text_of(struct db *db, const char *sql)
 {
     sqlite3_stmt *st;
@@ -170,8 +160,8 @@ static void failing_bulk_write_leaves_nothing(void **state)
     (void)state;
     struct db *db = test_fresh_db("bulk_fail.db");
     make_orgs(db);
-    long long audit = scalar(db, "SELECT count(*) FROM audit");
-    long long tags = scalar(db, "SELECT count(*) FROM tags");
+    long long audit = test_scalar(db, "SELECT count(*) FROM audit");
+    long long tags = test_scalar(db, "SELECT count(*) FROM tags");
     struct bulk *b = NULL;
     char *err = NULL;
     const struct bulk_options opt = {.cache_kb = 4096, .audit_each = true};
@@ -195,15 +185,15 @@ static void failing_bulk_write_leaves_nothing(void **state)
     assert_non_null(err);
     free(err);
     assert_null(b);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM member_phones"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM affiliations"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM member_tags"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM organisations"), 2);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM tags"), tags);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), audit);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM temp.sqlite_master"), 0);
-    assert_int_equal(scalar(db, "PRAGMA cache_size"), -2000);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM member_phones"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM affiliations"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM member_tags"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM organisations"), 2);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM tags"), tags);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), audit);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM temp.sqlite_master"), 0);
+    assert_int_equal(test_scalar(db, "PRAGMA cache_size"), -2000);
     /* The database is as usable as before. */
     long long id = saved(db, KIND_MEMBER, somchai);
     assert_true(id > 0);
@@ -218,7 +208,7 @@ static void rolled_back_bulk_write_leaves_nothing(void **state)
     char *err = NULL;
     const struct bulk_options opt = {.trust_references = true};
     assert_int_equal(bulk_begin(db, &opt, &b, &err), 0);
-    assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 0);
+    assert_int_equal(test_scalar(db, "PRAGMA foreign_keys"), 0);
     struct stored vals[NF];
     long long org = 0, event = 0;
     stored_of(db, KIND_ORG, vals, (const char *const[]){"name", "สมาคมหนึ่ง", "tags", "ภาคี", NULL});
@@ -237,16 +227,17 @@ static void rolled_back_bulk_write_leaves_nothing(void **state)
     attendance_of_ids(db, vals, event, member, "attended");
     assert_int_equal(bulk_add(b, KIND_ATTENDANCE, vals, NULL, &err), 0);
     stored_release(KIND_ATTENDANCE, vals);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1); /* flushed for attendance */
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"),
+                     1); /* flushed for attendance */
     bulk_rollback(&b);
     assert_null(b);
-    assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(test_scalar(db, "PRAGMA foreign_keys"), 1);
     static const char *const tables[] = {"members", "organisations", "org_tags", "tags",
                                          "events",  "attendance",    "audit"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char sql[64];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
-        assert_int_equal(scalar(db, sql), 0);
+        assert_int_equal(test_scalar(db, sql), 0);
     }
     db_close(&db);
 }
@@ -287,16 +278,18 @@ static void bulk_rows_and_summary_audit(void **state)
     stored_release(KIND_TASK, vals);
     assert_int_equal(bulk_audit_summary(b, "test", "{\"rows\":\"150\"}", &err), 0);
     assert_int_equal(bulk_commit(&b, &err), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 150);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance WHERE role = 'participant' AND "
-                                "status = 'invited'"),
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 150);
+    assert_int_equal(test_scalar(db,
+                                 "SELECT count(*) FROM attendance WHERE role = 'participant' AND "
+                                 "status = 'invited'"),
                      150);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM tasks WHERE status = 'open' AND priority "
-                                "= 'normal' AND search_key <> ''"),
+    assert_int_equal(test_scalar(db,
+                                 "SELECT count(*) FROM tasks WHERE status = 'open' AND priority "
+                                 "= 'normal' AND search_key <> ''"),
                      1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM event_quotas WHERE target = 5"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 1);
-    assert_int_equal(scalar(db, "PRAGMA cache_size"), -2000);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM event_quotas WHERE target = 5"), 1);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), 1);
+    assert_int_equal(test_scalar(db, "PRAGMA cache_size"), -2000);
     assert_int_equal(db_check(db, &err, &err), 0);
     db_close(&db);
 }

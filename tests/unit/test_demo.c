@@ -28,16 +28,6 @@ static long long count(struct db *db, enum kind k)
     return n;
 }
 
-static long long scalar(struct db *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 /* The given names of the members a search finds (first page), joined by spaces. */
 static char *search_members(struct db *db, const char *text)
 {
@@ -68,8 +58,8 @@ static void demo_small_has_the_promised_counts(void **state)
     char *report = NULL, *err = NULL;
     int rc = db_check(db, &report, &err);
     if (rc != 0) fail_msg("db_check: %s", report ? report : err);
-    assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1); /* put back after the fill */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 1);
+    assert_int_equal(test_scalar(db, "PRAGMA foreign_keys"), 1); /* put back after the fill */
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), 1);
     db_close(&db);
 }
 
@@ -90,9 +80,9 @@ static void demo_members_are_found_by_search(void **state)
     assert_contains(names, "จิราพร");
     free(names);
     /* An organisation's name finds its members, through the key's organisation part. */
-    long long org_members = scalar(db, "SELECT count(DISTINCT member_id) FROM affiliations a "
-                                       "JOIN organisations o ON o.id = a.org_id "
-                                       "WHERE o.short_name = 'พอช.'");
+    long long org_members = test_scalar(db, "SELECT count(DISTINCT member_id) FROM affiliations a "
+                                            "JOIN organisations o ON o.id = a.org_id "
+                                            "WHERE o.short_name = 'พอช.'");
     struct list_query q = {.kind = KIND_MEMBER, .search = "พอช."};
     long long n = 0;
     char *err = NULL;
@@ -138,8 +128,8 @@ static void demo_is_deterministic(void **state)
     struct db *a = demo_db("same1.db"), *b = demo_db("same2.db");
     char *fa = member_fingerprint(a), *fb = member_fingerprint(b);
     assert_string_equal(fa, fb);
-    assert_int_equal(scalar(a, "SELECT sum(event_id * 7 + member_id) FROM attendance"),
-                     scalar(b, "SELECT sum(event_id * 7 + member_id) FROM attendance"));
+    assert_int_equal(test_scalar(a, "SELECT sum(event_id * 7 + member_id) FROM attendance"),
+                     test_scalar(b, "SELECT sum(event_id * 7 + member_id) FROM attendance"));
     free(fa);
     free(fb);
     db_close(&a);
@@ -150,32 +140,36 @@ static void demo_data_looks_like_the_networks(void **state)
 {
     (void)state;
     struct db *db = demo_db("shape.db");
-    assert_int_equal(scalar(db, "SELECT count(DISTINCT kind) FROM organisations"), 12);
-    assert_int_equal(scalar(db, "SELECT count(DISTINCT kind) FROM events"), 7);
+    assert_int_equal(test_scalar(db, "SELECT count(DISTINCT kind) FROM organisations"), 12);
+    assert_int_equal(test_scalar(db, "SELECT count(DISTINCT kind) FROM events"), 7);
     /* national -> provincial -> district -> community */
-    assert_true(scalar(db, "WITH RECURSIVE up(id, depth) AS (SELECT id, 1 FROM organisations "
-                           "WHERE parent_id IS NULL UNION ALL SELECT o.id, depth + 1 FROM "
-                           "organisations o JOIN up ON o.parent_id = up.id) SELECT max(depth) "
-                           "FROM up") >= 3);
+    assert_true(test_scalar(db, "WITH RECURSIVE up(id, depth) AS (SELECT id, 1 FROM organisations "
+                                "WHERE parent_id IS NULL UNION ALL SELECT o.id, depth + 1 FROM "
+                                "organisations o JOIN up ON o.parent_id = up.id) SELECT max(depth) "
+                                "FROM up") >= 3);
     /* The representing organisation is one of the member's own. */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance a WHERE org_id IS NOT NULL AND "
-                                "NOT EXISTS (SELECT 1 FROM affiliations f WHERE f.member_id = "
-                                "a.member_id AND f.org_id = a.org_id)"),
+    assert_int_equal(test_scalar(db,
+                                 "SELECT count(*) FROM attendance a WHERE org_id IS NOT NULL AND "
+                                 "NOT EXISTS (SELECT 1 FROM affiliations f WHERE f.member_id = "
+                                 "a.member_id AND f.org_id = a.org_id)"),
                      0);
     /* Held events are past, planned ones future (against mid-November 2026). */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE status = 'held' AND "
-                                "start_date >= '2026-11-15'"),
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM events WHERE status = 'held' AND "
+                                     "start_date >= '2026-11-15'"),
                      0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM events WHERE status = 'planned' AND "
-                                "start_date < '2026-11-15'"),
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM events WHERE status = 'planned' AND "
+                                     "start_date < '2026-11-15'"),
                      0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance WHERE status = 'attended' AND "
-                                "(checked_in_at IS NULL OR checked_in_by IS NULL)"),
+    assert_int_equal(test_scalar(db,
+                                 "SELECT count(*) FROM attendance WHERE status = 'attended' AND "
+                                 "(checked_in_at IS NULL OR checked_in_by IS NULL)"),
                      0);
-    assert_true(scalar(db, "SELECT count(*) FROM member_phones WHERE phone GLOB "
-                           "'0[689][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'") > 300);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM member_phones WHERE length(phone) <> 10"), 0);
-    assert_true(scalar(db, "SELECT count(*) FROM members WHERE given_name GLOB '*[เแโใไ]*'") > 0);
+    assert_true(test_scalar(db, "SELECT count(*) FROM member_phones WHERE phone GLOB "
+                                "'0[689][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'") > 300);
+    assert_int_equal(
+        test_scalar(db, "SELECT count(*) FROM member_phones WHERE length(phone) <> 10"), 0);
+    assert_true(test_scalar(db, "SELECT count(*) FROM members WHERE given_name GLOB '*[เแโใไ]*'") >
+                0);
     db_close(&db);
 }
 

@@ -21,24 +21,14 @@ static char *save_error(struct db *db, enum kind k, const struct field_value *fi
     return err;
 }
 
-static long long scalar(struct db *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 static void model_migrates_new_database_to_latest(void **state)
 {
     (void)state;
     struct db *db = test_fresh_db("migrate.db");
-    assert_int_equal(scalar(db, "PRAGMA user_version"), db_schema_version());
-    assert_int_equal(scalar(db, "SELECT count(*) FROM provinces"), 77);
-    assert_int_equal(scalar(db, "SELECT count(DISTINCT region) FROM provinces"), 6);
-    assert_int_equal(scalar(db, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(test_scalar(db, "PRAGMA user_version"), db_schema_version());
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM provinces"), 77);
+    assert_int_equal(test_scalar(db, "SELECT count(DISTINCT region) FROM provinces"), 6);
+    assert_int_equal(test_scalar(db, "PRAGMA foreign_keys"), 1);
     db_close(&db);
 }
 
@@ -97,7 +87,7 @@ static void model_upgrades_older_database_in_place(void **state)
     db_close(&db);
     char *err = NULL;
     assert_int_equal(db_open(path, &db, &err), 0);
-    assert_int_equal(scalar(db, "PRAGMA user_version"), db_schema_version());
+    assert_int_equal(test_scalar(db, "PRAGMA user_version"), db_schema_version());
     struct record *r;
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
     assert_string_equal(record_get(r, F_MEMBER_GIVEN_NAME), "สมชาย");
@@ -168,8 +158,8 @@ static void model_rejects_invalid_fields_naming_them(void **state)
                                                   {F_NONE, NULL}});
     assert_contains(err, "before");
     free(err);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), 0);
     db_close(&db);
 }
 
@@ -248,12 +238,13 @@ static void model_audits_changes_with_old_and_new_values(void **state)
     assert_int_equal(record_save(db, r, &err), 0);
     assert_int_equal(record_delete(db, KIND_MEMBER, id, &err), 0);
     assert_int_equal(record_restore(db, KIND_MEMBER, id, &err), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit WHERE table_name = 'members'"), 4);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit WHERE action = 'update' AND "
-                                "json_extract(old_values, '$.nickname') = '' AND "
-                                "json_extract(new_values, '$.nickname') = 'นี'"),
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit WHERE table_name = 'members'"), 4);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit WHERE action = 'update' AND "
+                                     "json_extract(old_values, '$.nickname') = '' AND "
+                                     "json_extract(new_values, '$.nickname') = 'นี'"),
                      1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit WHERE who = '' OR who IS NULL"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit WHERE who = '' OR who IS NULL"),
+                     0);
     record_free(&r);
     db_close(&db);
 }
@@ -484,9 +475,9 @@ static void model_attendance_once_per_person(void **state)
     /* Deleted and added again: the same row comes back, still once. */
     assert_int_equal(record_delete(db, KIND_ATTENDANCE, a, &err), 0);
     assert_int_equal(test_add(db, KIND_ATTENDANCE, pairs), a);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM attendance WHERE checked_in_at IS NOT "
-                                "NULL AND checked_in_by <> ''"),
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM attendance"), 1);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM attendance WHERE checked_in_at IS NOT "
+                                     "NULL AND checked_in_by <> ''"),
                      1);
     db_close(&db);
 }
@@ -528,7 +519,7 @@ static void model_check_and_backup(void **state)
     assert_int_equal(db_backup(db, copy, &err), 0);
     db_close(&db);
     assert_int_equal(db_open(copy, &db, &err), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 1);
     db_close(&db);
     free(copy);
 }
@@ -548,13 +539,13 @@ static void model_saves_nest_in_an_outer_transaction(void **state)
     test_add(db, KIND_MEMBER,
              (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สาม"}, {F_NONE, NULL}});
     db_rollback(db);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 0);
     assert_int_equal(db_begin(db, &err), 0);
     test_add(db, KIND_MEMBER,
              (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สี่"}, {F_NONE, NULL}});
     assert_int_equal(db_commit(db, &err), 0);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM audit"), 1);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 1);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), 1);
     db_close(&db);
 }
 
@@ -574,10 +565,10 @@ static void model_locked_database_fails_clearly_and_writes_nothing(void **state)
     free(err);
     sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(other);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 0);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 0);
     test_add(db, KIND_MEMBER,
              (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ได้แล้ว"}, {F_NONE, NULL}});
-    assert_int_equal(scalar(db, "SELECT count(*) FROM members"), 1);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 1);
     free(path);
     db_close(&db);
 }
