@@ -12,9 +12,8 @@
  * labels, message identifiers carried by errors). */
 #define N_(msgid) (msgid)
 /* A message in a context, where one English word has two Thai ones: "Title" of a member is
- * คำนำหน้า, of an event ชื่องาน. NC_ marks one in a table (the table holds msgid only;
- * messages_pgettext translates it with the context where it is shown). */
-#define C_(context, msgid) messages_pgettext((context), (msgid))
+ * คำนำหน้า, of an event ชื่องาน. NC_ marks one in a table (the table holds msgid only);
+ * messages_pgettext translates it with the context where it is shown. */
 #define NC_(context, msgid) (msgid)
 const char *messages_pgettext(const char *context, const char *msgid);
 /* A message with a count: n decides between singular and plural (Thai has one form). */

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 # shellcheck disable=SC2046
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=db_error:2 \
-    --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+    --keyword=NC_:1c,2 \
     --add-comments=TRANSLATORS: --package-name=khai --msgid-bugs-address=khai --no-wrap \
     --sort-by-file -o "$1" include/fields.def $(find src screens -name '*.c' | sort)
 # xgettext writes nothing when there is nothing to translate; a template must exist.
