@@ -43,13 +43,10 @@ build/locale/%/LC_MESSAGES/khai.mo: po/%.po
 	@echo "  MSGFMT  $<"
 	@msgfmt --check -o $@ $<
 
-# Brings po/th.po up to date with the messages in the source; new ones are untranslated
-# until someone fills them in (make test says which).
+# Brings po/th.po up to date with the messages in the source, keeping its order: new ones are
+# appended untranslated until someone fills them in (make test says which).
 po-update:
-	@mkdir -p build
-	sh tools/update_pot.sh build/khai.pot
-	msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap po/th.po build/khai.pot
-	msgattrib --no-obsolete --no-wrap -o po/th.po po/th.po
+	@sh tools/po_update.sh
 
 # The catalogues come with the binary, so that ./khai speaks Thai however it was built.
 khai: $(REL_OBJ) | $(MO)

@@ -47,6 +47,12 @@ struct detail {
 int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err);
 void detail_free(struct detail *d);
 
+/* The turnout summary as both interfaces show it, one malloc'd line each (free with
+ * strings_free): the headline "Turnout: 24 attended of a target of 40 (60%), from 17
+ * organisations", the other statuses, then each quota category against its quota. Lines
+ * hold data (category names): show them through the sanitising output path. */
+size_t detail_turnout_lines(const struct event_summary *s, char ***lines);
+
 /* The widest field label of the detail, in columns. */
 int detail_label_width(const struct detail *d);
 

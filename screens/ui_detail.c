@@ -98,26 +98,12 @@ static void add_section(struct detail_state *st, const struct detail_section *s)
 
 static void add_turnout(struct detail_state *st, const struct event_summary *s)
 {
+    char **lines;
+    size_t n = detail_turnout_lines(s, &lines);
     add(st, xstrdup(""), A_NORMAL, 0, 0);
-    char target[64] = "";
-    if (s->target) snprintf(target, sizeof target, _(" of a target of %lld"), s->target);
-    add(st,
-        xasprintf(P_("Turnout: %lld attended%s, from %lld organisation",
-                     "Turnout: %lld attended%s, from %lld organisations", s->organisations),
-                  s->attended, target, s->organisations),
-        A_BOLD, 0, 0);
-    add(st,
-        xasprintf(_("  invited %lld, confirmed %lld, absent %lld, cancelled %lld"), s->invited,
-                  s->confirmed, s->absent, s->cancelled),
-        A_NORMAL, 0, 0);
-    for (size_t i = 0; i < s->ncategories; i++) {
-        struct category_count *c = &s->categories[i];
-        if (c->target)
-            add(st, xasprintf("  %s: %lld / %lld", c->category, c->attended, c->target), A_NORMAL,
-                0, 0);
-        else
-            add(st, xasprintf("  %s: %lld", c->category, c->attended), A_NORMAL, 0, 0);
-    }
+    for (size_t i = 0; i < n; i++)
+        add(st, lines[i], i == 0 ? A_BOLD : A_NORMAL, 0, 0); /* add takes the line */
+    free(lines);
 }
 
 static long long first_link(const struct detail_state *st, long long from, int step)

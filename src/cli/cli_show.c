@@ -89,23 +89,14 @@ static void print_section(const struct detail_section *s)
 
 static void print_turnout(const struct event_summary *s)
 {
+    char **lines;
+    size_t n = detail_turnout_lines(s, &lines);
     putchar('\n');
-    printf(_("Turnout: %lld attended"), s->attended);
-    if (s->target)
-        printf(_(" of a target of %lld (%lld%%)"), s->target, s->attended * 100 / s->target);
-    printf(P_(", from %lld organisation", ", from %lld organisations", s->organisations),
-           s->organisations);
-    putchar('\n');
-    printf(_("  invited %lld, confirmed %lld, absent %lld, cancelled %lld"), s->invited,
-           s->confirmed, s->absent, s->cancelled);
-    putchar('\n');
-    for (size_t i = 0; i < s->ncategories; i++) {
-        fputs("  ", stdout);
-        print_safe(stdout, s->categories[i].category);
-        printf(": %lld", s->categories[i].attended);
-        if (s->categories[i].target) printf(_(" of %lld"), s->categories[i].target);
+    for (size_t i = 0; i < n; i++) {
+        print_safe(stdout, lines[i]);
         putchar('\n');
     }
+    strings_free(lines, n);
 }
 
 static int print_detail(struct db *db, const struct record *r, char **err)

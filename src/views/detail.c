@@ -218,3 +218,42 @@ void detail_free(struct detail *d)
     if (d->has_turnout) event_summary_free(&d->turnout);
     *d = (struct detail){0};
 }
+
+static void push_line(char ***lines, size_t *n, char *line)
+{
+    *lines = xrealloc(*lines, sizeof **lines * (*n + 1));
+    (*lines)[(*n)++] = line;
+}
+
+/* One whole sentence per case, so that a translation never glues fragments together. */
+static char *turnout_headline(const struct event_summary *s)
+{
+    if (!s->target)
+        return xasprintf(P_("Turnout: %lld attended, from %lld organisation",
+                            "Turnout: %lld attended, from %lld organisations", s->organisations),
+                         s->attended, s->organisations);
+    return xasprintf(P_("Turnout: %lld attended of a target of %lld (%lld%%), from %lld "
+                        "organisation",
+                        "Turnout: %lld attended of a target of %lld (%lld%%), from %lld "
+                        "organisations",
+                        s->organisations),
+                     s->attended, s->target, s->attended * 100 / s->target, s->organisations);
+}
+
+size_t detail_turnout_lines(const struct event_summary *s, char ***lines)
+{
+    size_t n = 0;
+    *lines = NULL;
+    push_line(lines, &n, turnout_headline(s));
+    push_line(lines, &n,
+              xasprintf(_("  invited %lld, confirmed %lld, absent %lld, cancelled %lld"),
+                        s->invited, s->confirmed, s->absent, s->cancelled));
+    for (size_t i = 0; i < s->ncategories; i++) {
+        const struct category_count *c = &s->categories[i];
+        push_line(lines, &n,
+                  c->target
+                      ? xasprintf(_("  %s: %lld of %lld"), c->category, c->attended, c->target)
+                      : xasprintf("  %s: %lld", c->category, c->attended));
+    }
+    return n;
+}

@@ -482,7 +482,7 @@ static void tui_event_detail_shows_turnout(void **state)
     tm_keys(s, "Enter");
     char *screen = tm_expect(s, "Turnout:");
     assert_contains(screen, "เวทีสมัชชา");
-    assert_contains(screen, "Turnout: 1 attended of a target of 70, from 0 organisations");
+    assert_contains(screen, "Turnout: 1 attended of a target of 70 (1%), from 0 organisations");
     assert_contains(screen, "invited 1");
     assert_contains(screen, "c check-in");
     free(screen);
