@@ -196,6 +196,9 @@ struct record *record_copy(const struct record *r);
 /* Sets a field from user input (any accepted form); checked and normalised on save. The
  * field must be of the record's kind (abort otherwise: a bug, not an input error). */
 void record_set(struct record *r, enum field_id f, const char *value);
+/* The same for a field named at the edges (an option, a column header): -1 for an unknown
+ * name. */
+int record_set_named(struct record *r, const char *name, const char *value);
 /* The display value of a field ("" for empty). */
 const char *record_get(const struct record *r, enum field_id f);
 /* "นางสาวจิราพร คงทอง" for members, the name/title for other kinds. malloc'd. */

@@ -278,13 +278,25 @@ static int pos_in(const struct record *r, enum field_id f)
     return field_pos(f);
 }
 
-void record_set(struct record *r, enum field_id f, const char *value)
+static void set_at(struct record *r, int fi, const char *value)
 {
-    int fi = pos_in(r, f);
     free(r->values[fi]);
     r->values[fi] = xstrdup(value ? value : "");
     r->changed[fi] = true;
     refs_clear(r->refs, fi);
+}
+
+void record_set(struct record *r, enum field_id f, const char *value)
+{
+    set_at(r, pos_in(r, f), value);
+}
+
+int record_set_named(struct record *r, const char *name, const char *value)
+{
+    int fi = field_index(kind_info(r->kind), name);
+    if (fi < 0) return -1;
+    set_at(r, fi, value);
+    return 0;
 }
 
 const char *record_get(const struct record *r, enum field_id f)
