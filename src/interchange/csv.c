@@ -1,6 +1,7 @@
 /* RFC 4180 CSV: a reader that tracks the physical line each record starts on (so errors can
  * point into the sheet) and a writer that quotes only what needs quoting. */
 #include "csv.h"
+#include "messages.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -98,8 +99,8 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char **err)
             r->pos++;
             if (!read_quoted(r, &field)) {
                 sb_free(&field);
-                *err = xasprintf("line %ld: a quoted field opened here is never closed (a \" "
-                                 "is missing)",
+                *err = xasprintf(_("line %ld: a quoted field opened here is never closed (a \" "
+                                   "is missing)"),
                                  opened);
                 return -1;
             }

@@ -4,6 +4,7 @@
 #include "bulk.h"
 #include "db.h"
 #include "lookup.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -765,7 +766,7 @@ static void set_items(struct vals *x, enum field_id f, char **items, size_t n)
 static void progress(struct fill *f, const char *what, long long n)
 {
     if (!f->progress) return;
-    fprintf(f->progress, "%s: %lld\n", what, n);
+    fprintf(f->progress, "%s: %lld\n", _(what), n); /* what: an N_() message */
     fflush(f->progress);
 }
 
@@ -824,7 +825,7 @@ static int load_provinces(struct fill *f, char **err)
     }
     province_rows_free(rows, n);
     if (f->nprovinces == 0) {
-        *err = xasprintf("the provinces table is empty: the database was not set up by khai");
+        *err = xstrdup(_("the provinces table is empty: the database was not set up by khai"));
         return -1;
     }
     return 0;
@@ -1110,7 +1111,7 @@ static int fill_orgs(struct fill *f, char **err)
     }
     sb_free(&o.name);
     sb_free(&o.short_name);
-    if (rc == 0) progress(f, "organisations", f->norgs);
+    if (rc == 0) progress(f, N_("organisations"), f->norgs);
     return rc;
 }
 
@@ -1462,12 +1463,12 @@ static int fill_members(struct fill *f, char **err)
         make_member(f, &p, m);
         rc = write_member(f, &p, m, err);
         person_free(&p);
-        if ((m + 1) % 25000 == 0 && m + 1 < f->n.members) progress(f, "members", m + 1);
+        if ((m + 1) % 25000 == 0 && m + 1 < f->n.members) progress(f, N_("members"), m + 1);
     }
     if (rc == 0) rc = bulk_flush(f->bulk, err);
     if (rc != 0) return -1;
     rng_skip(&f->rng, (uint64_t)f->aff_draws);
-    progress(f, "members", f->n.members);
+    progress(f, N_("members"), f->n.members);
     return 0;
 }
 
@@ -1767,7 +1768,7 @@ static int fill_events(struct fill *f, char **err)
         make_event(f, e, i);
         if (write_event(f, e, err) != 0) return -1;
     }
-    progress(f, "events", f->n.events);
+    progress(f, N_("events"), f->n.events);
     return 0;
 }
 
@@ -1910,7 +1911,7 @@ static int fill_attendance(struct fill *f, char **err)
         }
     }
     free(seen);
-    if (rc == 0) progress(f, "attendance", rows);
+    if (rc == 0) progress(f, N_("attendance"), rows);
     return rc;
 }
 
@@ -1997,7 +1998,7 @@ static int fill_tasks(struct fill *f, char **err)
         make_task(f, &t);
         rc = write_task(f, &t, err);
     }
-    if (rc == 0) progress(f, "tasks", f->n.tasks);
+    if (rc == 0) progress(f, N_("tasks"), f->n.tasks);
     return rc;
 }
 
@@ -2023,8 +2024,11 @@ static int refuse_if_members(struct fill *f, char **err)
     long long n;
     if (member_rows_count(f->db, &n, err) != 0) return -1;
     if (n == 0) return 0;
-    *err = xasprintf("%s already holds %lld members: the demo fills only an empty database "
-                     "(use a new file: khai --db FILE demo)",
+    *err = xasprintf(P_("%s already holds %lld member: the demo fills only an empty database "
+                        "(use a new file: khai --db FILE demo)",
+                        "%s already holds %lld members: the demo fills only an empty database "
+                        "(use a new file: khai --db FILE demo)",
+                        n),
                      db_path(f->db), n);
     return -1;
 }

@@ -7,6 +7,7 @@
 #include "encoding.h"
 #include "honorific.h"
 #include "lookup.h"
+#include "messages.h"
 #include "strbuf.h"
 #include "thaidate.h"
 #include "utf8.h"
@@ -42,8 +43,8 @@ static int output_encoding(const char *name, enum text_encoding *enc, char **err
     if (encoding_from_name(name, enc) &&
         (*enc == ENC_UTF8_BOM || *enc == ENC_UTF8 || *enc == ENC_CP874 || *enc == ENC_TIS620))
         return 0;
-    *err = xasprintf("--encoding for CSV is utf-8-bom (the default, for Excel), utf-8 or cp874, "
-                     "not \"%s\"",
+    *err = xasprintf(_("--encoding for CSV is utf-8-bom (the default, for Excel), utf-8 or "
+                       "cp874, not \"%s\""),
                      name);
     return -1;
 }
@@ -136,10 +137,10 @@ static char *cell(struct export *x, const struct record *r, int fi)
 static char *which_record(const struct record *r)
 {
     if (r->kind == KIND_ATTENDANCE)
-        return xasprintf("attendance of member %s at event %s",
+        return xasprintf(_("attendance of member %s at event %s"),
                          record_get(r, F_ATTENDANCE_MEMBER_ID),
                          record_get(r, F_ATTENDANCE_EVENT_ID));
-    return xasprintf("%s %lld", kind_info(r->kind)->name, r->id);
+    return xasprintf("%s %lld", kind_noun(r->kind), r->id);
 }
 
 /* Names the row, the field and the character an encoding cannot hold. */
@@ -155,14 +156,14 @@ static char *unencodable(const struct export *x, const struct record *r, char **
         uint32_t cp;
         size_t len = utf8_decode(cells[i] + bad, strlen(cells[i] + bad), &cp);
         char *what = which_record(r);
-        char *msg = xasprintf("line %ld (%s): %s \"%s\" holds \"%.*s\" (U+%04X), which %s "
-                              "cannot hold: export with --encoding utf-8-bom instead",
+        char *msg = xasprintf(_("line %ld (%s): %s \"%s\" holds \"%.*s\" (U+%04X), which %s "
+                                "cannot hold: export with --encoding utf-8-bom instead"),
                               x->line, what, x->ki->fields[fis[i]].name, cells[i], (int)len,
                               cells[i] + bad, (unsigned)cp, encoding_label(x->enc));
         free(what);
         return msg;
     }
-    return xasprintf("line %ld: cannot be encoded in %s", x->line, encoding_label(x->enc));
+    return xasprintf(_("line %ld: cannot be encoded in %s"), x->line, encoding_label(x->enc));
 }
 
 static int write_line(struct export *x, const char *const *cells, size_t n, size_t *bad)
@@ -192,7 +193,7 @@ static int write_row(const struct record *r, void *ctx)
     if (rc == -1)
         x->err = unencodable(x, r, cells, fis, n);
     else if (rc == -2)
-        x->err = xasprintf("cannot write: %s", strerror(errno));
+        x->err = xasprintf(_("cannot write: %s"), strerror(errno));
     for (size_t i = 0; i < n; i++)
         free(cells[i]);
     return rc ? 1 : 0;
@@ -207,7 +208,7 @@ static int write_header(struct export *x)
     const char *bom = encoding_bom(x->enc, &nbom);
     x->line = 1;
     if (fwrite(bom, 1, nbom, x->out) != nbom || write_line(x, names, n, &bad) != 0) {
-        x->err = xasprintf("cannot write: %s", strerror(errno));
+        x->err = xasprintf(_("cannot write: %s"), strerror(errno));
         return -1;
     }
     return 0;
@@ -219,7 +220,7 @@ int export_csv(struct db *db, enum kind k, FILE *out, const struct export_option
         .db = db, .kind = k, .ki = kind_info(k), .out = out, .thai_dates = opt && opt->thai_dates};
     if (output_encoding(opt ? opt->encoding : NULL, &x.enc, err) != 0) return -1;
     if (opt && opt->event_id && k != KIND_ATTENDANCE && k != KIND_TASK) {
-        *err = xstrdup("--event goes with attendance and tasks");
+        *err = xstrdup(_("--event goes with attendance and tasks"));
         return -1;
     }
     if (write_header(&x) != 0) {
@@ -245,7 +246,7 @@ int export_csv(struct db *db, enum kind k, FILE *out, const struct export_option
         return -1;
     }
     if (fflush(out) != 0 || ferror(out)) {
-        *err = xasprintf("cannot write: %s", strerror(errno));
+        *err = xasprintf(_("cannot write: %s"), strerror(errno));
         return -1;
     }
     return 0;

@@ -10,6 +10,7 @@
 #include "encoding.h"
 #include "honorific.h"
 #include "map.h"
+#include "messages.h"
 #include "bulk.h"
 #include "lookup.h"
 #include "phone.h"
@@ -357,7 +358,7 @@ static void row_end(struct import *im, bool keep)
 
 static void row_bad(struct import *im, struct src src, const char *why)
 {
-    import_report_add(im->rep, "%s:%ld: %s", im->path, src.line, why ? why : "rejected");
+    import_report_add(im->rep, "%s:%ld: %s", im->path, src.line, why ? why : _("rejected"));
     im->bad = xrealloc(im->bad, sizeof *im->bad * (im->nbad + 1));
     im->bad[im->nbad++] = src;
 }
@@ -475,9 +476,9 @@ static int org_create(struct import *im, const char *name, long line, long long 
     if (rc == 0) {
         *id = r->id;
         im->row_orgs++;
-        note(im, "%s:%ld: new organisation \"%s\"", im->path, line, name);
+        note(im, _("%s:%ld: new organisation \"%s\""), im->path, line, name);
     } else {
-        *why = xasprintf("organisation \"%s\": %s", name, err);
+        *why = xasprintf(_("organisation \"%s\": %s"), name, err);
         free(err);
     }
     record_free(&r);
@@ -789,8 +790,10 @@ static void cells_fill(struct import *im, const struct csv_record *rec, struct c
         }
     }
     if (extra)
-        note(im, "%s:%ld: %zu cell%s right of the last column ignored", im->path, rec->line, extra,
-             extra == 1 ? "" : "s");
+        note(im,
+             P_("%s:%ld: %zu cell right of the last column ignored",
+                "%s:%ld: %zu cells right of the last column ignored", extra),
+             im->path, rec->line, extra);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -955,6 +958,16 @@ static int store_field(struct import *im, int fi, const char *input, struct stor
     return 0;
 }
 
+/* "given_name: required" as the model says it (the field's label in Thai). malloc'd. */
+static char *required(int fi)
+{
+    struct model_error e = {0};
+    model_error_set(&e, field_id(KIND_MEMBER, fi), N_("required"), NULL);
+    char *text = model_error_text(&e);
+    model_error_clear(&e);
+    return text;
+}
+
 /* Exactly what record_save's checks do, field by field, except that every bad field of the
  * row is reported at once; organisations are resolved (and created) only once everything else
  * passed, so a bad row creates nothing. */
@@ -969,8 +982,11 @@ static int store_member(struct import *im, char **in, struct stored *vals, long 
         if (f->type == FT_ID || f->type == FT_DERIVED || i == oi) continue;
         if (store_field(im, i, in[i] ? in[i] : "", &vals[i], &err) != 0)
             sb_addf(&errors, "%s%s", errors.len ? "; " : "", err);
-        else if ((f->flags & FIELD_REQUIRED) && stored_empty(&vals[i]))
-            sb_addf(&errors, "%s%s: required", errors.len ? "; " : "", f->name);
+        else if ((f->flags & FIELD_REQUIRED) && stored_empty(&vals[i])) {
+            char *req = required(i);
+            sb_addf(&errors, "%s%s", errors.len ? "; " : "", req);
+            free(req);
+        }
         free(err);
     }
     if (errors.len) {
@@ -1258,7 +1274,7 @@ static int find_record(struct import *im, struct cells *c, char **in, long line,
         if (same)
             *id = parse_id(c->id);
         else if (has)
-            note(im, "%s:%ld: id %s is \"%.*s\" here, not \"%s\": matched by name instead",
+            note(im, _("%s:%ld: id %s is \"%.*s\" here, not \"%s\": matched by name instead"),
                  im->path, line, c->id, (int)len, has, name);
         free(has);
     }
@@ -1397,7 +1413,7 @@ static int event_by_title(struct import *im, const char *title_cell, const char 
         struct date d, e;
         char msg[256];
         if (date_parse(date_cell, date_today(), &d, &e, msg, sizeof msg) != 0) {
-            *why = xasprintf("date: %s", msg);
+            *why = xasprintf(_("date: %s"), msg);
             free(title);
             return -1;
         }
@@ -1411,10 +1427,11 @@ static int event_by_title(struct import *im, const char *title_cell, const char 
         if (events_titled(im->db, title, iso, id, &n, why) != 0)
             rc = -1;
         else if (n == 0)
-            *why = xasprintf("event_title: no event \"%s\"%s%s", title, *iso ? " on " : "", iso);
+            *why = *iso ? xasprintf(_("event_title: no event \"%s\" on %s"), title, iso)
+                        : xasprintf(_("event_title: no event \"%s\""), title);
         else if (n > 1)
-            *why = xasprintf("event_title: %d events are called \"%s\": add a date column "
-                             "(วันที่) or event_id",
+            *why = xasprintf(_("event_title: %d events are called \"%s\": add a date column "
+                               "(วันที่) or event_id"),
                              n, title);
         if (n != 1)
             rc = -1;
@@ -1443,14 +1460,14 @@ static int attendance_event(struct import *im, struct cells *c, long line, long 
             bool same = event_is_titled(im->db, *id, want);
             free(want);
             if (same) return 0;
-            note(im, "%s:%ld: event %s is not \"%s\": found by its title instead", im->path, line,
-                 cell, title);
+            note(im, _("%s:%ld: event %s is not \"%s\": found by its title instead"), im->path,
+                 line, cell, title);
         }
     } else if (cell && !title) {
         title = cell;
     }
     if (!title) {
-        *why = xstrdup("no event: give event_id, or the event's title (and date)");
+        *why = xstrdup(_("no event: give event_id, or the event's title (and date)"));
         return -1;
     }
     return event_by_title(im, title, c->event_date, id, why);
@@ -1496,12 +1513,12 @@ static int create_member(struct import *im, char **pin, const char *org, long li
     char *err = NULL;
     int rc = record_save(im->db, r, &err);
     if (rc != 0) {
-        *why = xasprintf("new member: %s", err);
+        *why = xasprintf(_("new member: %s"), err);
         free(err);
     } else {
         *id = r->id;
         char *name = record_display_name(r);
-        note(im, "%s:%ld: new member %s", im->path, line, name);
+        note(im, _("%s:%ld: new member %s"), im->path, line, name);
         free(name);
         struct keys ks;
         keys_of_record(&ks, r);
@@ -1519,7 +1536,7 @@ static long long member_by_id(struct import *im, const char *mid, char **pin, lo
     char *err = NULL;
     if (model_find(im->db, FT_MEMBER, mid, &found, &err) == 0) {
         if (same_person(im, found, pin)) return found;
-        note(im, "%s:%ld: member %s is someone else: found by phone, e-mail or name instead",
+        note(im, _("%s:%ld: member %s is someone else: found by phone, e-mail or name instead"),
              im->path, line, mid);
         return 0;
     }
@@ -1564,7 +1581,7 @@ static int attendance_member(struct import *im, struct cells *c, const char *org
     if (rc == 0 && !*id) rc = (*id = member_by_keys(im, pin, why)) < 0 ? -1 : 0;
     if (rc == 0 && !*id) {
         if (!pin[fi_of(F_MEMBER_GIVEN_NAME)]) {
-            *why = xstrdup("no person: give member_id, a phone, an e-mail or a name");
+            *why = xstrdup(_("no person: give member_id, a phone, an e-mail or a name"));
             rc = -1;
         } else {
             rc = create_member(im, pin, org, line, id, why);
@@ -1603,8 +1620,8 @@ static int keep_checked_in(struct import *im, long long id, const char *cell, ch
 {
     char stamp[32];
     if (!parse_timestamp(cell, stamp)) {
-        *why = xasprintf("checked_in_at: not a time as khai writes it (2024-05-01T09:30:00Z): "
-                         "\"%s\"",
+        *why = xasprintf(_("checked_in_at: not a time as khai writes it (2024-05-01T09:30:00Z): "
+                           "\"%s\""),
                          cell);
         return -1;
     }
@@ -1678,7 +1695,7 @@ static int read_file(const char *path, char **data, size_t *len, char **err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        *err = xasprintf("cannot read %s: %s", path, strerror(errno));
+        *err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
         return -1;
     }
     struct strbuf sb = STRBUF_INIT;
@@ -1689,8 +1706,8 @@ static int read_file(const char *path, char **data, size_t *len, char **err)
     bool failed = ferror(f);
     fclose(f);
     if (failed || sb.len > max_file) {
-        *err = failed ? xasprintf("cannot read %s: %s", path, strerror(errno))
-                      : xasprintf("%s is larger than %zu MB: split it", path, max_file >> 20);
+        *err = failed ? xasprintf(_("cannot read %s: %s"), path, strerror(errno))
+                      : xasprintf(_("%s is larger than %zu MB: split it"), path, max_file >> 20);
         sb_free(&sb);
         return -1;
     }
@@ -1737,8 +1754,8 @@ static int find_header(struct import *im, struct csv_reader *r, struct csv_recor
         if (score >= 2 || (rec.n == 1 && score == 1)) {
             if (rec.line > first_line)
                 import_report_add(im->rep,
-                                  "%s:%ld: the lines above the header row (line %ld) "
-                                  "were skipped",
+                                  _("%s:%ld: the lines above the header row (line %ld) "
+                                    "were skipped"),
                                   im->path, first_line, rec.line);
             csv_record_free(header);
             *header = rec;
@@ -1747,7 +1764,7 @@ static int find_header(struct import *im, struct csv_reader *r, struct csv_recor
     }
     csv_record_free(&rec);
     if (!have_first) {
-        *err = xstrdup("the file has no rows");
+        *err = xstrdup(_("the file has no rows"));
         return -1;
     }
     *r = start;
@@ -1761,16 +1778,16 @@ static const char *required_hint(enum kind k)
 {
     switch (k) {
     case KIND_MEMBER:
-        return "given_name (ชื่อ) or a full name (ชื่อ-นามสกุล)";
+        return _("members need: expected given_name (ชื่อ) or a full name (ชื่อ-นามสกุล)");
     case KIND_ORG:
-        return "name (ชื่อองค์กร)";
+        return _("orgs need: expected name (ชื่อองค์กร)");
     case KIND_EVENT:
-        return "title (ชื่องาน) and start_date (วันที่เริ่ม)";
+        return _("events need: expected title (ชื่องาน) and start_date (วันที่เริ่ม)");
     case KIND_TASK:
-        return "title (งาน)";
+        return _("tasks need: expected title (งาน)");
     default:
-        return "an event (event_id, or event_title with a date) and a person (member_id, a "
-               "phone, an e-mail or a name)";
+        return _("attendance need: expected an event (event_id, or event_title with a date) "
+                 "and a person (member_id, a phone, an e-mail or a name)");
     }
 }
 
@@ -1815,8 +1832,8 @@ static int map_columns(struct import *im, const struct csv_record *header, char 
     for (size_t i = 0; i < header->n; i++) {
         im->cols[i] = match_header(im->kind, header->fields[i]);
         if (im->cols[i].special == SP_UNKNOWN && !blank(header->fields[i]))
-            import_report_add(im->rep, "%s:%ld: column \"%s\" is not a %s field: ignored", im->path,
-                              header->line, header->fields[i], im->ki->name);
+            import_report_add(im->rep, _("%s:%ld: column \"%s\" is not a %s field: ignored"),
+                              im->path, header->line, header->fields[i], kind_noun(im->kind));
     }
     im->has_family = has_column(im, SP_FIELD, im->kind == KIND_ATTENDANCE, "family_name");
     im->has_status = has_column(im, SP_FIELD, false, "status");
@@ -1824,16 +1841,15 @@ static int map_columns(struct import *im, const struct csv_record *header, char 
         struct strbuf seen = STRBUF_INIT;
         for (size_t i = 0; i < header->n; i++)
             sb_addf(&seen, "%s\"%s\"", i ? ", " : "", header->fields[i]);
-        *err = xasprintf("no column names what %s need: expected %s; the header row (line %ld) "
-                         "has %s",
-                         im->ki->plural, required_hint(im->kind), header->line, sb_str(&seen));
+        *err = xasprintf(_("no column names what %s; the header row (line %ld) has %s"),
+                         required_hint(im->kind), header->line, sb_str(&seen));
         sb_free(&seen);
         return -1;
     }
     if (im->kind == KIND_ATTENDANCE && !im->has_status)
         import_report_add(im->rep,
-                          "%s: no status column: everyone on the sheet is recorded as "
-                          "attended",
+                          _("%s: no status column: everyone on the sheet is recorded as "
+                            "attended"),
                           im->path);
     return 0;
 }
@@ -1988,8 +2004,8 @@ static int write_rejects(struct import *im, char **err)
     bool ok = f && fwrite(sb_str(&out), 1, out.len, f) == out.len;
     if (f && fclose(f) != 0) ok = false;
     if (!ok) {
-        *err = xasprintf("cannot write %s: %s: nothing was imported", path,
-                         rc == 0 ? strerror(errno) : "the rows cannot be encoded back");
+        *err = xasprintf(_("cannot write %s: %s: nothing was imported"), path,
+                         rc == 0 ? strerror(errno) : _("the rows cannot be encoded back"));
         if (f) unlink(path);
         free(path);
     } else {
@@ -2036,8 +2052,8 @@ static int decode_file(struct import *im, char **data, size_t *len, char **err)
     enum text_encoding want = ENC_AUTO;
     const char *name = im->opt->encoding;
     if (name && *name && !encoding_from_name(name, &want)) {
-        *err =
-            xasprintf("unknown encoding \"%s\": use auto, utf-8, cp874, tis-620 or utf-16", name);
+        *err = xasprintf(_("unknown encoding \"%s\": use auto, utf-8, cp874, tis-620 or utf-16"),
+                         name);
         return -1;
     }
     char *raw;
@@ -2058,10 +2074,12 @@ static int finish(struct import *im, char **err)
 {
     if (im->nbad && !im->opt->skip_bad) {
         bulk_rollback(&im->bulk);
-        *err = xasprintf("nothing was imported: %zu row%s %s bad (see above); fix %s, or give "
-                         "--skip-bad to import the other rows",
-                         im->nbad, im->nbad == 1 ? "" : "s", im->nbad == 1 ? "is" : "are",
-                         im->nbad == 1 ? "it" : "them");
+        *err = xasprintf(P_("nothing was imported: %zu row is bad (see above); fix it, or give "
+                            "--skip-bad to import the other rows",
+                            "nothing was imported: %zu rows are bad (see above); fix them, or give "
+                            "--skip-bad to import the other rows",
+                            im->nbad),
+                         im->nbad);
         return -1;
     }
     if (write_staged(im, err) != 0 || write_pending(im, err) != 0) {
@@ -2069,8 +2087,10 @@ static int finish(struct import *im, char **err)
         return -1;
     }
     if (im->unchanged)
-        import_report_add(im->rep, "%s: %ld row%s matched records that needed no change", im->path,
-                          im->unchanged, im->unchanged == 1 ? "" : "s");
+        import_report_add(im->rep,
+                          P_("%s: %ld row matched records that needed no change",
+                             "%s: %ld rows matched records that needed no change", im->unchanged),
+                          im->path, im->unchanged);
     im->rep->rejected = (long)im->nbad;
     if (im->opt->dry_run) {
         bulk_rollback(&im->bulk);
@@ -2126,7 +2146,7 @@ int import_csv(struct db *db, enum kind k, const char *path, const struct import
     }
     if (rc == 0 && process_rows(&im, &r, &why) != 0) {
         bulk_rollback(&im.bulk);
-        *err = xasprintf("%s: %s: nothing was imported", path, why);
+        *err = xasprintf(_("%s: %s: nothing was imported"), path, why);
         free(why);
         rc = -1;
     }

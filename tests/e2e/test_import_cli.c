@@ -424,6 +424,25 @@ static void import_cli_reports_unknown_columns(void **state)
     free(db);
 }
 
+/* With --lang th the report speaks Thai: each bad row, the unknown column, the summary. */
+static void import_cli_reports_in_thai(void **state)
+{
+    (void)state;
+    char *db = DB();
+    write_scratch("thai.csv", "given_name,phone,foo\n,081-234-5678,x\nสมชาย,0812345679,y,z\n");
+    char *err = fails(1, db, "--lang th import members thai.csv");
+    assert_contains(err, "thai.csv:1: คอลัมน์ \"foo\" ไม่ใช่ช่องข้อมูลของสมาชิก: ข้ามไป");
+    assert_contains(err, "thai.csv:2: ชื่อ: ต้องกรอก");
+    assert_contains(err, "thai.csv:3: ข้ามข้อมูล 1 ช่องทางขวาของคอลัมน์สุดท้าย");
+    assert_contains(err, "ไม่ได้นำเข้าข้อมูลใดเลย: มี 1 แถวที่ผิด");
+    free(err);
+    write_scratch("nothing.csv", "foo,bar\n1,2\n");
+    err = fails(1, db, "--lang th import members nothing.csv");
+    assert_contains(err, "ไม่มีคอลัมน์ที่สมาชิกต้องใช้ คือ given_name (ชื่อ)");
+    free(err);
+    free(db);
+}
+
 static void import_cli_usage_errors(void **state)
 {
     (void)state;
@@ -632,6 +651,7 @@ const struct CMUnitTest import_cli_tests[] = {
     cmocka_unit_test(import_cli_takes_a_sign_in_sheet),
     cmocka_unit_test(import_cli_refuses_what_is_not_text),
     cmocka_unit_test(import_cli_reports_unknown_columns),
+    cmocka_unit_test(import_cli_reports_in_thai),
     cmocka_unit_test(import_cli_usage_errors),
     cmocka_unit_test(import_cli_export_writes_the_fixed_columns_for_excel),
     cmocka_unit_test(import_cli_export_refuses_what_cp874_cannot_hold),
