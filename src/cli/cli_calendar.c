@@ -1,6 +1,7 @@
 /* `khai calendar [MONTH]`, a month as cal prints it with the days that hold something marked,
  * and `khai agenda [--days N]`, the coming days as calcurse -a lists them. */
 #include "agenda.h"
+#include "agendaview.h"
 #include "calendar.h"
 #include "cli_internal.h"
 #include "messages.h"
@@ -15,44 +16,6 @@
 
 /* A grid cell is three columns: the day right-aligned in two, then the mark or a space. */
 enum { CELL = 3, GRID_WIDTH = 7 * CELL - 1, DEFAULT_DAYS = 7, MAX_DAYS = 3660 };
-
-/* "13:30-17:30 ", "13:30 " or "". */
-static void add_times(struct strbuf *sb, const struct agenda_item *it)
-{
-    if (!*it->start_time) return;
-    sb_add(sb, it->start_time);
-    if (*it->end_time) sb_addf(sb, "-%s", it->end_time);
-    sb_addc(sb, ' ');
-}
-
-/* What one item says after its date or time: the title and where to find it. */
-static void add_item_text(struct strbuf *sb, const struct agenda_item *it)
-{
-    switch (it->what) {
-    case AGENDA_EVENT:
-        sb_addf(sb, "%s (#%lld)", it->title, it->id);
-        if (strcmp(it->status, "planned") != 0)
-            sb_addf(sb, " [%s]", choice_label(field_info(F_EVENT_STATUS), it->status));
-        break;
-    case AGENDA_TASK:
-        sb_addf(sb, _("task: %s (#%lld)"), it->title, it->id);
-        break;
-    case AGENDA_NEXT_MEETING:
-        sb_addf(sb, _("%s (next meeting after #%lld)"), it->title, it->id);
-        break;
-    }
-}
-
-/* "21 ก.ค. 2553", or "24 มี.ค. 2552 - 25 มี.ค. 2552" for several days. */
-static void add_dates(struct strbuf *sb, struct date start, struct date end)
-{
-    char buf[64];
-    date_format(start, DATE_THAI, buf, sizeof buf);
-    sb_add(sb, buf);
-    if (date_cmp(start, end) == 0) return;
-    date_format(end, DATE_THAI, buf, sizeof buf);
-    sb_addf(sb, " - %s", buf);
-}
 
 static void print_line(struct strbuf *sb)
 {
@@ -109,12 +72,11 @@ static void print_month_items(const struct agenda *a)
 {
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < a->n; i++) {
-        const struct agenda_item *it = &a->items[i];
-        add_dates(&sb, it->start, it->end);
-        sb_add(&sb, "  ");
-        add_times(&sb, it);
-        add_item_text(&sb, it);
+        char *dates = agenda_item_dates(&a->items[i]), *text = agenda_item_text(&a->items[i]);
+        sb_addf(&sb, "%s  %s", dates, text);
         print_line(&sb);
+        free(dates);
+        free(text);
     }
     sb_free(&sb);
 }
@@ -168,14 +130,15 @@ static void print_day(const struct agenda *a, struct date d)
         if (!agenda_covers(it, d)) continue;
         if (!heading) {
             heading = true;
-            char buf[64];
-            date_format(d, DATE_THAI, buf, sizeof buf);
-            printf("%s %s\n", calendar_weekday_name(calendar_weekday(d)), buf);
+            char *title = agenda_day_heading(d);
+            sb_add(&sb, title);
+            print_line(&sb);
+            free(title);
         }
-        sb_add(&sb, "  ");
-        add_times(&sb, it);
-        add_item_text(&sb, it);
+        char *text = agenda_item_text(it);
+        sb_addf(&sb, "  %s", text);
         print_line(&sb);
+        free(text);
     }
     sb_free(&sb);
 }
