@@ -42,6 +42,7 @@ enum action {
     A_TAB_2,
     A_TAB_3,
     A_TAB_4,
+    A_TAB_5,
     A_UP,
     A_DOWN,
     A_PAGE_UP,
@@ -69,6 +70,9 @@ enum action {
     A_LAST_FIELD,
     A_NEW_LINE,
     A_COMPLETE,
+    A_DAY_PREV, /* the calendar */
+    A_DAY_NEXT,
+    A_TODAY,
     A_FILTER_PROVINCE, /* the filter chooser's answers */
     A_FILTER_ORG,
     A_FILTER_TAG,
@@ -97,6 +101,7 @@ enum context {
     CTX_CONFIRM = 512,     /* a yes/no question on the status line */
     CTX_PROMPT = 1024,     /* a line of text asked on the status line */
     CTX_NEW_PERSON = 2048, /* check-in's form for someone not found */
+    CTX_CALENDAR = 4096,   /* the Calendar tab */
 };
 #define UI_ALL_CONTEXTS 0xFFFFu
 
@@ -161,7 +166,7 @@ struct screen {
     void *state;
 };
 
-enum { UI_TABS = 4, UI_MAX_DEPTH = 16 };
+enum { UI_TABS = 5, UI_TAB_CALENDAR = 4, UI_MAX_DEPTH = 16 };
 
 /* A question open on the status line: a state of the main loop, which keeps drawing,
  * refreshing and resizing while it waits; the answer goes to the top screen's answer. */
@@ -178,7 +183,7 @@ struct ui {
     struct undo_log *undo;
     int rows, cols;
     int body_top, body_rows; /* the area between the tab bar and the status line */
-    int tab;                 /* 0 members, 1 organisations, 2 events, 3 tasks */
+    int tab;                 /* 0 members, 1 organisations, 2 events, 3 tasks, 4 calendar */
     struct screen *stack[UI_MAX_DEPTH];
     int depth;
     char *message;
@@ -223,5 +228,7 @@ struct screen *help_screen_new(struct ui *ui, unsigned contexts);
 /* A form to add (r->id == 0) or edit r; takes ownership of r. */
 struct screen *form_screen_new(struct ui *ui, struct record *r);
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
+/* The Calendar tab, on today. */
+struct screen *calendar_screen_new(struct ui *ui);
 
 #endif

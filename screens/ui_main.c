@@ -21,7 +21,8 @@
 
 enum { POLL_MS = 1000 };
 
-static const enum kind tab_kinds[UI_TABS] = {KIND_MEMBER, KIND_ORG, KIND_EVENT, KIND_TASK};
+/* The kinds of the list tabs; the last tab is the calendar. */
+static const enum kind tab_kinds[UI_TAB_CALENDAR] = {KIND_MEMBER, KIND_ORG, KIND_EVENT, KIND_TASK};
 static struct screen *tab_screens[UI_TABS];
 
 void ui_draw_text(int y, int x, int cols, const char *text, int attr)
@@ -132,9 +133,10 @@ static void draw_tabs(struct ui *ui)
 {
     int x = 0;
     for (int t = 0; t < UI_TABS && x < ui->cols; t++) {
-        const struct kind_info *ki = kind_info(tab_kinds[t]);
-        char *label =
-            xasprintf(" %d %s (%lld) ", t + 1, kind_label(ki->kind), ui->counts[tab_kinds[t]]);
+        char *label = t == UI_TAB_CALENDAR
+                          ? xasprintf(" %d %s", t + 1, _("Calendar")) /* last: 80 columns hold it */
+                          : xasprintf(" %d %s (%lld) ", t + 1, kind_label(tab_kinds[t]),
+                                      ui->counts[tab_kinds[t]]);
         int w = (int)text_width(label);
         if (w > ui->cols - x) w = ui->cols - x;
         ui_draw_text(0, x, w, label, t == ui->tab ? A_REVERSE | A_BOLD : A_NORMAL);
@@ -236,7 +238,8 @@ static void switch_tab(struct ui *ui, int tab)
     }
     ui->tab = (tab + UI_TABS) % UI_TABS;
     if (!tab_screens[ui->tab])
-        tab_screens[ui->tab] = list_screen_new(ui, tab_kinds[ui->tab]);
+        tab_screens[ui->tab] = ui->tab == UI_TAB_CALENDAR ? calendar_screen_new(ui)
+                                                          : list_screen_new(ui, tab_kinds[ui->tab]);
     else if (tab_screens[ui->tab]->ops->reload)
         tab_screens[ui->tab]->ops->reload(tab_screens[ui->tab], ui);
     ui_push(ui, tab_screens[ui->tab]);
@@ -254,6 +257,7 @@ static int global_key(struct ui *ui, int key)
     case A_TAB_2:
     case A_TAB_3:
     case A_TAB_4:
+    case A_TAB_5:
         switch_tab(ui, (int)(a - A_TAB_1));
         return UI_FULL;
     case A_TAB_NEXT:

@@ -373,11 +373,13 @@ static void tui_tabs_show_counts_and_switch(void **state)
         free(header);
         free(screen);
     }
-    /* Tab and Shift-Tab go round. */
+    /* Tab and Shift-Tab go round, through the Calendar, the last tab. */
+    tm_keys(s, "BTab");
+    free(tm_expect_attrs(s, "7m 5 Calendar"));
     tm_keys(s, "BTab");
     free(expect_cursor(s, first[3]));
     free(tm_expect_attrs(s, "7m 4 Tasks"));
-    tm_keys(s, "Tab");
+    tm_keys(s, "Tab Tab");
     free(tm_expect_attrs(s, "7m 1 Members"));
     free(expect_cursor(s, first[0]));
     tm_quit_ok(s);
@@ -1887,7 +1889,8 @@ static void thai_step(struct tm_session *s, const struct thai_step *st)
 }
 
 /* With --lang th no screen shows an English sentence: the lists, help, a form and its help,
- * a detail, a confirmation, the filter chooser, check-in and its new-person form. */
+ * a detail, a confirmation, the filter chooser, check-in and its new-person form, the
+ * calendar. */
 static void tui_thai_screens_have_no_english(void **state)
 {
     (void)state;
@@ -1898,6 +1901,8 @@ static void tui_thai_screens_have_no_english(void **state)
         {"2", NULL, "ชื่อย่อ", "organisations list", false},
         {"3", NULL, "c ลงทะเบียน", "events list", false},
         {"4", NULL, "x เสร็จ", "tasks list", false},
+        {"5", NULL, "Right/l วันถัดไป", "calendar", false},
+        {"Enter", NULL, "ปฏิทิน", "calendar day", false},
         {"1 ?", NULL, "ปุ่มของ khai", "help", true},
         {"q", NULL, "ปุ่มของ khai", NULL, false},
         {"Enter", NULL, "q/Esc กลับ", "member detail", false},
