@@ -2,9 +2,10 @@
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS     := ncursesw sqlite3 readline libthai
+PKGS     := ncursesw sqlite3 readline libthai pangocairo cairo-pdf fontconfig
 DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
-            libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte
+            libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte \
+            libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

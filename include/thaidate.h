@@ -10,9 +10,11 @@ struct date {
 };
 
 enum date_style {
-    DATE_THAI, /* 21 ก.ค. 2553 (Buddhist Era, abbreviated month) */
-    DATE_ISO,  /* 2010-07-21 */
-    DATE_CE    /* 21 Jul 2010 */
+    DATE_THAI,      /* 21 ก.ค. 2553 (Buddhist Era, abbreviated month) */
+    DATE_ISO,       /* 2010-07-21 */
+    DATE_CE,        /* 21 Jul 2010 */
+    DATE_THAI_LONG, /* วันพุธที่ 21 กรกฎาคม พ.ศ. 2553, as letters and printed sheets write it */
+    DATE_CE_LONG    /* Wednesday 21 July 2010 */
 };
 
 bool date_valid(int year, int month, int day);

@@ -124,6 +124,23 @@ static const struct command commands[] = {
         "  --version V    vCard 3.0 (default) or 4.0\n"
         "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
         "the leading zero survives a round trip through Excel.\n")},
+    {"print", cmd_print,
+     "khai print signin EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
+     "[--paper a4|letter]",
+     N_("Prints an event's sign-in sheet (ใบลงทะเบียน) as a PDF, to FILE or to standard output\n"
+        "when that is not a terminal. Each page has the event's title, date (Buddhist Era),\n"
+        "time, venue and host at the top, numbered rows with each person's name, organisation\n"
+        "and phone and a column to sign in, and \"page 2 of 7\" at the foot. The rows are the\n"
+        "event's invited, confirmed and attended people (not the absent or cancelled), in Thai\n"
+        "dictionary order of given name, then family name. Thai is shaped by pango and cairo in\n"
+        "the TLWG font Laksaman (Debian package fonts-thai-tlwg).\n"
+        "  -o FILE.pdf      the file to write; an existing one is kept unless --force\n"
+        "  --force          replace FILE.pdf if it exists\n"
+        "  --by name|group  name order (default), or by breakout group: each group on pages of\n"
+        "                   its own under its name, people without a group last\n"
+        "  --blank N        N numbered empty rows at the end for walk-ins (with --by group on\n"
+        "                   pages of their own)\n"
+        "  --paper P        a4 (default) or letter\n")},
     {"demo", cmd_demo, "khai demo [--size small|large]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
@@ -214,6 +231,21 @@ bool cli_wants_help(int argc, char **argv)
     for (int i = 0; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return true;
     return false;
+}
+
+/* The value of an option given as --name VALUE or --name=VALUE; NULL when arg is not it. */
+const char *cli_option(const struct cli *cli, int *i, const char *name, int *rc)
+{
+    const char *arg = cli->argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0) return NULL;
+    if (arg[n] == '=') return arg + n + 1;
+    if (arg[n] != '\0') return NULL;
+    if (*i + 1 >= cli->argc) {
+        *rc = EXIT_USAGE;
+        return NULL;
+    }
+    return cli->argv[++*i];
 }
 
 struct db *cli_open(const struct cli *cli)

@@ -5,6 +5,7 @@
 #include "model.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Exit statuses: scripts rely on them. */
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
@@ -26,6 +27,24 @@ bool cli_parse_id(const char *s, long long *id);
 /* True when argv[i] is --help or -h. */
 bool cli_wants_help(int argc, char **argv);
 void cli_print_help(const char *command);
+/* The value of option name at argv[*i], given as NAME VALUE (*i moves past it) or
+ * NAME=VALUE; NULL when argv[*i] is not it, or with *rc = EXIT_USAGE when the value is
+ * missing. */
+const char *cli_option(const struct cli *cli, int *i, const char *name, int *rc);
+
+/* A file the user named, written through a temporary file beside it (cli_output.c). */
+struct cli_output {
+    const char *path; /* NULL: standard output */
+    bool force;       /* replace an existing file; else refuse to */
+    char *tmp_path;
+    FILE *f;
+};
+/* Opens the temporary file to write; NULL with *err (path exists and not force, cannot
+ * write there). */
+FILE *cli_output_open(struct cli_output *o, char **err);
+/* Closes it and, when status is 0, puts it in place (or copies it to standard output).
+ * Returns status, or -1 with *err when that failed. */
+int cli_output_close(struct cli_output *o, int status, char **err);
 
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
@@ -39,5 +58,6 @@ int cmd_calendar(const struct cli *cli);
 int cmd_agenda(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
+int cmd_print(const struct cli *cli);
 
 #endif

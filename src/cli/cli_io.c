@@ -54,21 +54,6 @@ static int parse_what(const char *command, const char *what, struct io_args *a)
     return EXIT_OK;
 }
 
-/* The value of an option given as --name VALUE or --name=VALUE; NULL when arg is not it. */
-static const char *option(const struct cli *cli, int *i, const char *name, int *rc)
-{
-    const char *arg = cli->argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(arg, name, n) != 0) return NULL;
-    if (arg[n] == '=') return arg + n + 1;
-    if (arg[n] != '\0') return NULL;
-    if (*i + 1 >= cli->argc) {
-        *rc = EXIT_USAGE;
-        return NULL;
-    }
-    return cli->argv[++*i];
-}
-
 static int parse_option(const char *command, const struct cli *cli, int *i, struct io_args *a)
 {
     bool importing = strcmp(command, "import") == 0;
@@ -80,16 +65,16 @@ static int parse_option(const char *command, const struct cli *cli, int *i, stru
         a->in.dry_run = true;
     else if (!importing && strcmp(arg, "--thai-dates") == 0)
         a->out.thai_dates = true;
-    else if ((v = option(cli, i, "--encoding", &rc)))
+    else if ((v = cli_option(cli, i, "--encoding", &rc)))
         a->in.encoding = a->out.encoding = v;
     else if (!importing &&
-             ((v = option(cli, i, "-o", &rc)) || (v = option(cli, i, "--output", &rc))))
+             ((v = cli_option(cli, i, "-o", &rc)) || (v = cli_option(cli, i, "--output", &rc))))
         a->output = v;
-    else if (!importing && (v = option(cli, i, "--event", &rc)))
+    else if (!importing && (v = cli_option(cli, i, "--event", &rc)))
         a->event = v;
-    else if (!importing && (v = option(cli, i, "--search", &rc)))
+    else if (!importing && (v = cli_option(cli, i, "--search", &rc)))
         a->out.search = v;
-    else if (!importing && (v = option(cli, i, "--version", &rc)))
+    else if (!importing && (v = cli_option(cli, i, "--version", &rc)))
         a->out.vcard_version = v;
     else if (rc == EXIT_OK && importing && arg[0] != '-' && !a->file)
         a->file = arg;
@@ -203,66 +188,6 @@ static int run_export(struct db *db, const struct io_args *a, FILE *out, char **
     }
 }
 
-/* An export goes to a temporary file first: a failure half-way leaves no half-written sheet
- * where a good one was expected. */
-static FILE *open_output(const char *output, char **tmp_path, char **err)
-{
-    *tmp_path = NULL;
-    if (!output) {
-        FILE *f = tmpfile();
-        if (!f) *err = xasprintf(_("cannot create a temporary file: %s"), strerror(errno));
-        return f;
-    }
-    *tmp_path = xasprintf("%s.XXXXXX", output);
-    int fd = mkstemp(*tmp_path);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        *err = xasprintf(_("cannot write %s: %s"), output, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(*tmp_path);
-        }
-        free(*tmp_path);
-        *tmp_path = NULL;
-        return NULL;
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    return f;
-}
-
-static int copy_to_stdout(FILE *f, char **err)
-{
-    char buf[1 << 16];
-    size_t n;
-    rewind(f);
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        if (fwrite(buf, 1, n, stdout) != n) break;
-    if (ferror(f) || fflush(stdout) != 0 || ferror(stdout)) {
-        *err = xasprintf(_("cannot write: %s"), strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-static int finish_output(FILE *f, const char *output, char *tmp_path, int status, char **err)
-{
-    if (status == 0 && !output) status = copy_to_stdout(f, err);
-    if (fclose(f) != 0 && status == 0) {
-        *err =
-            xasprintf(_("cannot write %s: %s"), output ? output : _("the export"), strerror(errno));
-        status = -1;
-    }
-    if (tmp_path && status == 0 && rename(tmp_path, output) != 0) {
-        *err = xasprintf(_("cannot write %s: %s"), output, strerror(errno));
-        status = -1;
-    }
-    if (tmp_path && status != 0) unlink(tmp_path);
-    free(tmp_path);
-    return status;
-}
-
 int cmd_export(const struct cli *cli)
 {
     struct io_args a;
@@ -270,15 +195,17 @@ int cmd_export(const struct cli *cli)
     if (rc != EXIT_OK) return rc;
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
-    char *err = NULL, *tmp_path;
+    char *err = NULL;
     if (a.event && model_find(db, FT_EVENT, a.event, &a.out.event_id, &err) != 0) {
         db_close(&db);
         return cli_fail(err);
     }
-    FILE *f = open_output(a.output, &tmp_path, &err);
+    /* An export replaces the file it is told to write. */
+    struct cli_output o = {.path = a.output, .force = true};
+    FILE *f = cli_output_open(&o, &err);
     int status = f ? run_export(db, &a, f, &err) : -1;
     db_close(&db);
-    if (f) status = finish_output(f, a.output, tmp_path, status, &err);
+    if (f) status = cli_output_close(&o, status, &err);
     if (status != 0) return cli_fail(err);
     if (a.output) {
         char *said = xasprintf(_("exported to %s"), a.output);

@@ -56,6 +56,16 @@ struct date date_add_months(struct date d, int n)
 
 static const char *const thai_month_abbr[12] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
                                                 "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",  "พ.ย.", "ธ.ค."};
+static const char *const thai_month_names[12] = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",    "เมษายน",
+                                                 "พฤษภาคม", "มิถุนายน",  "กรกฎาคม",  "สิงหาคม",
+                                                 "กันยายน",  "ตุลาคม",   "พฤศจิกายน", "ธันวาคม"};
+static const char *const english_month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+static const char *const thai_weekday_names[7] = {"อาทิตย์",  "จันทร์", "อังคาร", "พุธ",
+                                                  "พฤหัสบดี", "ศุกร์",  "เสาร์"};
+static const char *const english_weekday_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                     "Thursday", "Friday", "Saturday"};
 static const char *const english_month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -721,6 +731,14 @@ void date_format(struct date d, enum date_style style, char *buf, size_t n)
         break;
     case DATE_CE:
         written = snprintf(buf, n, "%d %s %d", d.day, english_month_abbr[d.month - 1], d.year);
+        break;
+    case DATE_THAI_LONG:
+        written = snprintf(buf, n, "วัน%sที่ %d %s พ.ศ. %d", thai_weekday_names[calendar_weekday(d)],
+                           d.day, thai_month_names[d.month - 1], d.year + 543);
+        break;
+    case DATE_CE_LONG:
+        written = snprintf(buf, n, "%s %d %s %d", english_weekday_names[calendar_weekday(d)], d.day,
+                           english_month_names[d.month - 1], d.year);
         break;
     }
     if (written < 0)

@@ -407,7 +407,7 @@ static void date_survives_hostile_input(void **state)
 static void date_formats_styles(void **state)
 {
     (void)state;
-    char buf[64];
+    char buf[160];
     date_format(ymd(2010, 7, 21), DATE_THAI, buf, sizeof buf);
     assert_string_equal(buf, "21 ก.ค. 2553");
     date_format(ymd(2010, 7, 21), DATE_ISO, buf, sizeof buf);
@@ -416,6 +416,13 @@ static void date_formats_styles(void **state)
     assert_string_equal(buf, "21 Jul 2010");
     date_format(ymd(2009, 1, 5), DATE_THAI, buf, sizeof buf);
     assert_string_equal(buf, "5 ม.ค. 2552");
+    /* Printed sheets write the date out: weekday, full month, the era named. */
+    date_format(ymd(2010, 7, 21), DATE_THAI_LONG, buf, sizeof buf);
+    assert_string_equal(buf, "วันพุธที่ 21 กรกฎาคม พ.ศ. 2553");
+    date_format(ymd(2010, 7, 21), DATE_CE_LONG, buf, sizeof buf);
+    assert_string_equal(buf, "Wednesday 21 July 2010");
+    date_format(ymd(2024, 2, 29), DATE_THAI_LONG, buf, sizeof buf);
+    assert_string_equal(buf, "วันพฤหัสบดีที่ 29 กุมภาพันธ์ พ.ศ. 2567");
     date_format(ymd(999, 1, 5), DATE_ISO, buf, sizeof buf);
     assert_string_equal(buf, "0999-01-05");
     strcpy(buf, "junk");
