@@ -138,6 +138,23 @@ void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...
     free(err);
 }
 
+char *khai_ok(const char *db, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *args = xvasprintf(fmt, ap);
+    va_end(ap);
+    struct run_result r;
+    khai_run(&r, NULL, "--db '%s' %s", db, args);
+    if (r.status != 0)
+        fail_msg("khai %s: exit %d\nstdout: [%s]\nstderr: [%s]", args, r.status, r.out, r.err);
+    free(args);
+    char *out = r.out;
+    r.out = NULL;
+    run_result_free(&r);
+    return out;
+}
+
 void run_result_free(struct run_result *r)
 {
     free(r->out);

@@ -48,6 +48,9 @@ struct run_result {
 void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void run_result_free(struct run_result *r);
+/* Runs `$KHAI_BIN --db 'DB' ARGS`, which must exit 0 (else the test fails showing what it
+ * printed); returns its standard output. */
+char *khai_ok(const char *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A per-process scratch directory, removed at exit. */
 const char *test_tmpdir(void);

@@ -38,24 +38,6 @@ static void expect_status(struct run_result *r, int want, const char *what)
     assert_int_equal(r->status, want);
 }
 
-/* Runs a command that must succeed; returns its stdout. */
-static char *ok(const char *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static char *ok(const char *db, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *args = xvasprintf(fmt, ap);
-    va_end(ap);
-    struct run_result r;
-    run(&r, db, "%s", args);
-    expect_status(&r, 0, args);
-    free(args);
-    char *out = r.out;
-    r.out = NULL;
-    run_result_free(&r);
-    return out;
-}
-
 /* Copies a sample sheet into the scratch directory, where khai runs and rejects files go. */
 static void sample(const char *name)
 {
@@ -113,7 +95,7 @@ static void expect_text(const char *got, const char *want, const char *what)
 
 static void expect_list(const char *db, const char *kind, const char *expected_file)
 {
-    char *got = ok(db, "list %s --tsv --sort id", kind);
+    char *got = khai_ok(db, "list %s --tsv --sort id", kind);
     char *want = expected(expected_file);
     expect_text(got, want, expected_file);
     free(got);
@@ -190,7 +172,7 @@ static void import_cli_reads_the_sample_in_every_encoding(void **state)
             free(line);
             free(err);
             expect_list(db, "members", "members.expected.tsv");
-            char *orgs = ok(db, "list orgs --tsv --sort id");
+            char *orgs = khai_ok(db, "list orgs --tsv --sort id");
             assert_contains(orgs, "มหาวิทยาลัยขอนแก่น");
             free(orgs);
             free(db);
@@ -221,7 +203,7 @@ static void import_cli_bad_rows_write_nothing(void **state)
     assert_contains(err, "nothing was imported: 3 rows are bad");
     assert_contains(err, "--skip-bad");
     free(err);
-    char *list = ok(db, "list members --tsv");
+    char *list = khai_ok(db, "list members --tsv");
     assert_string_equal(strchr(list, '\n'), "\n"); /* the header alone */
     free(list);
     assert_false(scratch_exists("members-bad.csv.rejects.csv"));
@@ -298,7 +280,7 @@ static void import_cli_dry_run_writes_nothing(void **state)
                            "written)");
     assert_contains(r.err, "new organisation");
     run_result_free(&r);
-    char *members = ok(db, "list members --tsv"), *orgs = ok(db, "list orgs --tsv");
+    char *members = khai_ok(db, "list members --tsv"), *orgs = khai_ok(db, "list orgs --tsv");
     assert_string_equal(strchr(members, '\n'), "\n");
     assert_string_equal(strchr(orgs, '\n'), "\n");
     free(members);
@@ -310,12 +292,12 @@ static void import_cli_updates_known_members_and_merges_repeats(void **state)
 {
     (void)state;
     char *db = DB();
-    char *out = ok(db, "add member --name 'จิราพร คงทอง' --phone 0812345678 --nickname เดิม "
-                       "--notes 'บันทึกเดิม'");
+    char *out = khai_ok(db, "add member --name 'จิราพร คงทอง' --phone 0812345678 --nickname เดิม "
+                            "--notes 'บันทึกเดิม'");
     free(out);
     sample("members-utf8.csv");
     free(imports(db, "3 added, 1 updated, 1 merged, 0 rejected", "members members-utf8.csv"));
-    char *list = ok(db, "list members --tsv --sort id");
+    char *list = khai_ok(db, "list members --tsv --sort id");
     /* The same member 1: the sheet's values replace, lists are joined, empty cells keep. */
     assert_contains(list, "1\tนางสาว\tจิราพร\tคงทอง\tแอ๋ว\t\t081-234-5678; 089-999-8888\t"
                           "jiraporn@example.org\tjira.k\t\tเชียงใหม่\tแม่ริม\t\tผู้ประสานงาน\t"
@@ -325,7 +307,7 @@ static void import_cli_updates_known_members_and_merges_repeats(void **state)
     char *err = imports(db, "0 added, 4 updated, 1 merged, 0 rejected", "members members-utf8.csv");
     assert_contains(err, "matched records that needed no change");
     free(err);
-    char *count = ok(db, "list members --tsv");
+    char *count = khai_ok(db, "list members --tsv");
     size_t lines = 0;
     for (const char *p = count; *p; p++)
         lines += *p == '\n';
@@ -364,7 +346,7 @@ static void import_cli_takes_a_sign_in_sheet(void **state)
     assert_contains(err, "attendance-sheet.csv:5: new organisation \"อบต.หนองบัว\"");
     assert_contains(err, "no status column: everyone on the sheet is recorded as attended");
     free(err);
-    char *got = ok(db, "list attendance --tsv --sort id");
+    char *got = khai_ok(db, "list attendance --tsv --sort id");
     /* Without checked_in_at: the time of the import. */
     struct strbuf cut = STRBUF_INIT;
     for (char *line = strtok(got, "\n"); line; line = strtok(NULL, "\n"))
@@ -457,11 +439,11 @@ static void import_cli_usage_errors(void **state)
     free(fails(2, db, "export orgs --event 1"));
     free(fails(2, db, "export members --version 4.0"));
     free(fails(2, db, "export ical --thai-dates"));
-    char *help = ok(db, "help import");
+    char *help = khai_ok(db, "help import");
     assert_contains(help, "--skip-bad");
     assert_contains(help, "rejects.csv");
     free(help);
-    help = ok(db, "export --help");
+    help = khai_ok(db, "export --help");
     assert_contains(help, "--thai-dates");
     assert_contains(help, "leading zero");
     free(help);
@@ -476,16 +458,16 @@ static void import_cli_export_writes_the_fixed_columns_for_excel(void **state)
 {
     (void)state;
     char *db = DB();
-    free(ok(db, "add member --name 'นางสาวจิราพร คงทอง' --phone '081-234-5678; 02-123-4567' "
-                "--notes 'หนึ่ง, \"สอง\"'"));
-    char *out = ok(db, "export members");
+    free(khai_ok(db, "add member --name 'นางสาวจิราพร คงทอง' --phone '081-234-5678; 02-123-4567' "
+                     "--notes 'หนึ่ง, \"สอง\"'"));
+    char *out = khai_ok(db, "export members");
     char *want = xasprintf("\xEF\xBB\xBF%s1,นางสาว,จิราพร,คงทอง,,,081-234-5678; 02-123-4567,,,,,,,"
                            ",,,\"หนึ่ง, \"\"สอง\"\"\"\r\n",
                            members_header);
     expect_text(out, want, "export");
     free(want);
     free(out);
-    out = ok(db, "export members --encoding utf-8");
+    out = khai_ok(db, "export members --encoding utf-8");
     assert_true(strncmp(out, members_header, strlen(members_header)) == 0);
     free(out);
     static const char *const headers[][2] = {
@@ -498,11 +480,11 @@ static void import_cli_export_writes_the_fixed_columns_for_excel(void **state)
         {"tasks", "id,title,event_id,owner,owner_org,due_date,status,priority,notes\r\n"},
     };
     for (size_t i = 0; i < 4; i++) {
-        out = ok(db, "export %s --encoding utf-8", headers[i][0]);
+        out = khai_ok(db, "export %s --encoding utf-8", headers[i][0]);
         assert_string_equal(out, headers[i][1]);
         free(out);
     }
-    out = ok(db, "export members -o members.csv");
+    out = khai_ok(db, "export members -o members.csv");
     assert_contains(out, "exported to members.csv");
     free(out);
     char *file = scratch_file("members.csv");
@@ -515,8 +497,8 @@ static void import_cli_export_refuses_what_cp874_cannot_hold(void **state)
 {
     (void)state;
     char *db = DB();
-    free(ok(db, "add member --given-name สมชาย --family-name ใจดี"));
-    free(ok(db, "add member --given-name Nguyễn --family-name Văn"));
+    free(khai_ok(db, "add member --given-name สมชาย --family-name ใจดี"));
+    free(khai_ok(db, "add member --given-name Nguyễn --family-name Văn"));
     char *err = fails(1, db, "export members --encoding cp874");
     assert_contains(err, "line 3 (member 2): given_name \"Nguyễn\" holds \"ễ\" (U+1EC5), which "
                          "Windows-874 cannot hold");
@@ -531,21 +513,21 @@ static void import_cli_export_filters(void **state)
 {
     (void)state;
     char *db = DB();
-    free(ok(db, "add event --title ประชุม --start-date 2024-01-01"));
-    free(ok(db, "add event --title อบรม --start-date 2024-02-01"));
-    free(ok(db, "add member --name 'สมชาย ใจดี'"));
-    free(ok(db, "add member --name 'สมหญิง ศรีสุข'"));
-    free(ok(db, "add attendance --event-id 1 --member-id 1"));
-    free(ok(db, "add attendance --event-id 2 --member-id 2"));
-    char *out = ok(db, "export attendance --encoding utf-8 --event 2");
+    free(khai_ok(db, "add event --title ประชุม --start-date 2024-01-01"));
+    free(khai_ok(db, "add event --title อบรม --start-date 2024-02-01"));
+    free(khai_ok(db, "add member --name 'สมชาย ใจดี'"));
+    free(khai_ok(db, "add member --name 'สมหญิง ศรีสุข'"));
+    free(khai_ok(db, "add attendance --event-id 1 --member-id 1"));
+    free(khai_ok(db, "add attendance --event-id 2 --member-id 2"));
+    char *out = khai_ok(db, "export attendance --encoding utf-8 --event 2");
     assert_contains(out, "2,อบรม,2,สมหญิง ศรีสุข");
     assert_null(strstr(out, "สมชาย"));
     free(out);
-    out = ok(db, "export members --encoding utf-8 --search ศรีสุข");
+    out = khai_ok(db, "export members --encoding utf-8 --search ศรีสุข");
     assert_contains(out, "สมหญิง");
     assert_null(strstr(out, "สมชาย"));
     free(out);
-    out = ok(db, "export events --encoding utf-8 --thai-dates");
+    out = khai_ok(db, "export events --encoding utf-8 --thai-dates");
     assert_contains(out, "1,ประชุม,meeting,1 ม.ค. 2567,1 ม.ค. 2567,");
     free(out);
     free(db);
@@ -555,18 +537,18 @@ static void import_cli_dispatches_vcard_and_ical(void **state)
 {
     (void)state;
     char *db = DB();
-    free(ok(db, "add member --name 'นางสาวจิราพร คงทอง' --phone 0812345678"));
-    free(ok(db, "add event --title ประชุม --start-date 2024-01-01"));
-    char *out = ok(db, "export vcard");
+    free(khai_ok(db, "add member --name 'นางสาวจิราพร คงทอง' --phone 0812345678"));
+    free(khai_ok(db, "add event --title ประชุม --start-date 2024-01-01"));
+    char *out = khai_ok(db, "export vcard");
     assert_contains(out, "BEGIN:VCARD");
     free(out);
-    out = ok(db, "export ical");
+    out = khai_ok(db, "export ical");
     assert_contains(out, "BEGIN:VCALENDAR");
     free(out);
-    out = ok(db, "export vcard -o cards.vcf");
+    out = khai_ok(db, "export vcard -o cards.vcf");
     free(out);
     char *db2 = test_fresh_db_path("vcard_copy");
-    out = ok(db2, "import vcard cards.vcf");
+    out = khai_ok(db2, "import vcard cards.vcf");
     assert_contains(out, "1 added");
     free(out);
     free(db2);
@@ -586,7 +568,7 @@ static void round_trip(const char *db, const char *name, const char *options)
     char *copy = test_fresh_db_path(name);
     for (size_t i = 0; i < 5; i++) {
         char *file = xasprintf("%s-%s.csv", name, kinds[i]);
-        free(ok(db, "export %s %s -o %s", kinds[i], options, file));
+        free(khai_ok(db, "export %s %s -o %s", kinds[i], options, file));
         char *err = imports(copy, " 0 rejected", "%s %s", kinds[i], file);
         free(err);
         free(file);
@@ -594,7 +576,7 @@ static void round_trip(const char *db, const char *name, const char *options)
     for (size_t i = 0; i < 5; i++) {
         char *file = xasprintf("%s-%s.csv", name, kinds[i]);
         char *again = xasprintf("%s-%s-again.csv", name, kinds[i]);
-        free(ok(copy, "export %s %s -o %s", kinds[i], options, again));
+        free(khai_ok(copy, "export %s %s -o %s", kinds[i], options, again));
         char *a = scratch_file(file), *b = scratch_file(again);
         assert_non_null(a);
         assert_non_null(b);
@@ -615,7 +597,7 @@ static void import_cli_round_trips_every_kind_and_encoding(void **state)
 {
     (void)state;
     char *db = DB();
-    free(ok(db, "demo"));
+    free(khai_ok(db, "demo"));
     round_trip(db, "rt_bom", "");
     round_trip(db, "rt_utf8", "--encoding utf-8");
     round_trip(db, "rt_874", "--encoding cp874");
@@ -627,10 +609,10 @@ static void import_cli_reimport_of_an_export_changes_nothing(void **state)
 {
     (void)state;
     char *db = DB();
-    free(ok(db, "demo"));
+    free(khai_ok(db, "demo"));
     for (size_t i = 0; i < 5; i++) {
         char *file = xasprintf("again-%s.csv", kinds[i]);
-        free(ok(db, "export %s -o %s", kinds[i], file));
+        free(khai_ok(db, "export %s -o %s", kinds[i], file));
         char *err = imports(db, "0 added, ", "%s %s", kinds[i], file);
         assert_contains(err, "matched records that needed no change");
         free(err);
