@@ -5,6 +5,7 @@
 #include "db.h"
 #include "export.h"
 #include "ical.h"
+#include "messages.h"
 #include "model.h"
 #include "strbuf.h"
 #include "thaidate.h"
@@ -490,7 +491,7 @@ static int collect_events(struct db *db, const struct export_options *opt, struc
         struct record *r = NULL;
         if (record_load(db, KIND_EVENT, opt->event_id, &r, err) != 0) return -1;
         if (r->deleted_at) {
-            *err = xasprintf("event %lld is deleted", opt->event_id);
+            *err = xasprintf(_("event %lld is deleted"), opt->event_id);
             record_free(&r);
             return -1;
         }
@@ -527,7 +528,7 @@ int export_ical(struct db *db, FILE *out, const struct export_options *opt, char
 {
     struct ical_export x = {db, STRBUF_INIT, false, NULL};
     if (write_components(&x, opt) != 0) {
-        *err = x.err ? x.err : xstrdup("cannot read the events");
+        *err = x.err ? x.err : xstrdup(_("cannot read the events"));
         sb_free(&x.body);
         return -1;
     }
@@ -544,7 +545,7 @@ int export_ical(struct db *db, FILE *out, const struct export_options *opt, char
     bool ok = fwrite(sb_str(&all), 1, all.len, out) == all.len && fflush(out) == 0;
     sb_free(&all);
     if (!ok) {
-        *err = xasprintf("cannot write the calendar: %s", strerror(errno));
+        *err = xasprintf(_("cannot write the calendar: %s"), strerror(errno));
         return -1;
     }
     return 0;

@@ -9,6 +9,7 @@
 #include "honorific.h"
 #include "ical.h"
 #include "import.h"
+#include "messages.h"
 #include "model.h"
 #include "phone.h"
 #include "strbuf.h"
@@ -329,7 +330,7 @@ static int read_param_value(const char **pp, struct strbuf *value, char **why)
         if (*p == '"') {
             const char *close = strchr(p + 1, '"');
             if (!close) {
-                *why = xstrdup("a parameter's opening quote is never closed");
+                *why = xstrdup(_("a parameter's opening quote is never closed"));
                 return -1;
             }
             sb_addn(value, p + 1, (size_t)(close - p - 1));
@@ -378,7 +379,7 @@ static int parse_content_line(const char *s, bool legacy, struct vcard_prop *pro
 {
     size_t n = strcspn(s, ";:");
     if (!s[n]) {
-        *why = xstrdup("no ':' between the property name and its value");
+        *why = xstrdup(_("no ':' between the property name and its value"));
         return -1;
     }
     char *name = trim_copy(s, n);
@@ -390,7 +391,7 @@ static int parse_content_line(const char *s, bool legacy, struct vcard_prop *pro
     upcase(name);
     prop->name = name;
     if (!name_ok(name)) {
-        *why = xstrdup("a line that does not start with a property name");
+        *why = xstrdup(_("a line that does not start with a property name"));
         return -1;
     }
     const char *p = s + n;
@@ -399,7 +400,7 @@ static int parse_content_line(const char *s, bool legacy, struct vcard_prop *pro
         if (read_param(&p, legacy, prop, why) != 0) return -1;
     }
     if (*p != ':') {
-        *why = xstrdup("no ':' between the property name and its value");
+        *why = xstrdup(_("no ':' between the property name and its value"));
         return -1;
     }
     prop->value = xstrdup(p + 1);
@@ -522,29 +523,29 @@ static char *to_utf8(struct parser *p, const char *charset, const char *bytes, s
                      char **why)
 {
     if (memchr(bytes, '\0', len)) {
-        *why = xstrdup("a NUL byte in the value");
+        *why = xstrdup(_("a NUL byte in the value"));
         return NULL;
     }
     size_t bad = 0;
     if (is_utf8_name(charset)) {
         if (utf8_valid(bytes, len, &bad)) return xstrndup(bytes, len);
-        *why = xasprintf("not valid UTF-8 (byte %zu of the value)", bad + 1);
+        *why = xasprintf(_("not valid UTF-8 (byte %zu of the value)"), bad + 1);
         return NULL;
     }
     if (!charset_name_ok(charset)) {
-        *why = xstrdup("an unknown CHARSET");
+        *why = xstrdup(_("an unknown CHARSET"));
         return NULL;
     }
     char *out;
     size_t outlen;
     enum convert_result rc = convert(&p->cv, charset, bytes, len, &out, &outlen);
     if (rc == CONVERT_UNKNOWN) {
-        *why = xasprintf("unknown CHARSET \"%s\"", charset);
+        *why = xasprintf(_("unknown CHARSET \"%s\""), charset);
         return NULL;
     }
     if (rc == CONVERT_BAD || memchr(out, '\0', outlen) || !utf8_valid(out, outlen, NULL)) {
         if (rc == CONVERT_OK) free(out);
-        *why = xasprintf("the value is not valid %s", charset);
+        *why = xasprintf(_("the value is not valid %s"), charset);
         return NULL;
     }
     return out;
@@ -635,8 +636,10 @@ static void set_version(struct vcard *c, const char *value, int line)
         for (const char *q = v; show && *q; q++)
             show = (unsigned char)*q >= 0x20 && *q != 0x7F;
         card_fail(c, line,
-                  xasprintf("unsupported vCard version%s%s%s (khai reads 2.1, 3.0 and 4.0)",
-                            show ? " \"" : "", show ? v : "", show ? "\"" : ""));
+                  show ? xasprintf(_("unsupported vCard version \"%s\" (khai reads 2.1, 3.0 and "
+                                     "4.0)"),
+                                   v)
+                       : xstrdup(_("unsupported vCard version (khai reads 2.1, 3.0 and 4.0)")));
         free(v);
         return;
     }
@@ -677,13 +680,13 @@ static void parse_cards(struct parser *p)
         if (!next_logical(p, legacy, &line, &lineno)) break;
         const char *s = sb_str(&line);
         if (strlen(s) != line.len) {
-            if (cur >= 0) card_fail(&f->cards[cur], lineno, xstrdup("a NUL byte in the line"));
+            if (cur >= 0) card_fail(&f->cards[cur], lineno, xstrdup(_("a NUL byte in the line")));
             continue;
         }
         if (is_blank(s)) continue;
         if (is_marker(s, "BEGIN:VCARD")) {
             if (cur >= 0) {
-                card_fail(&f->cards[cur], lineno, xstrdup("BEGIN:VCARD before END:VCARD"));
+                card_fail(&f->cards[cur], lineno, xstrdup(_("BEGIN:VCARD before END:VCARD")));
                 f->cards[cur].end = start;
                 finish_card(p, &f->cards[cur]);
             }
@@ -692,7 +695,7 @@ static void parse_cards(struct parser *p)
         } else if (cur < 0) {
             if (stray < 0) {
                 stray = (long)new_card(p, lineno, start, NULL);
-                f->cards[stray].error = xstrdup("text outside BEGIN:VCARD ... END:VCARD");
+                f->cards[stray].error = xstrdup(_("text outside BEGIN:VCARD ... END:VCARD"));
                 f->cards[stray].error_line = lineno;
             }
             f->cards[stray].end = p->pos;
@@ -705,7 +708,7 @@ static void parse_cards(struct parser *p)
         }
     }
     if (cur >= 0) {
-        card_fail(&f->cards[cur], lineno, xstrdup("no END:VCARD at the end of the file"));
+        card_fail(&f->cards[cur], lineno, xstrdup(_("no END:VCARD at the end of the file")));
         f->cards[cur].end = p->len;
         finish_card(p, &f->cards[cur]);
     }
@@ -734,7 +737,7 @@ static int read_text(struct parser *p, const char *buf, size_t len, const char *
                            : strcasecmp(*charset, "UTF-16") == 0 ? "UTF-16LE"
                                                                  : *charset;
         if (convert(&p->cv, from, buf + skip, len - skip, &f->text, &f->len) != CONVERT_OK) {
-            *err = xstrdup("the file is not valid UTF-16");
+            *err = xstrdup(_("the file is not valid UTF-16"));
             return -1;
         }
         *charset = "UTF-8";
@@ -759,7 +762,7 @@ int vcard_parse(const char *buf, size_t len, const char *charset, struct vcard_f
     p.out = out;
     const char *cs = charset && *charset && strcasecmp(charset, "auto") != 0 ? charset : NULL;
     if (cs && !charset_name_ok(cs)) {
-        *err = xstrdup("unknown encoding");
+        *err = xstrdup(_("unknown encoding"));
         return -1;
     }
     if (read_text(&p, buf, len, &cs, err) != 0) {
@@ -770,7 +773,7 @@ int vcard_parse(const char *buf, size_t len, const char *charset, struct vcard_f
         char *probe;
         size_t n;
         if (convert(&p.cv, cs, "", 0, &probe, &n) != CONVERT_OK) {
-            *err = xasprintf("unknown encoding \"%s\"", cs);
+            *err = xasprintf(_("unknown encoding \"%s\""), cs);
             converter_close(&p.cv);
             vcard_file_free(out);
             return -1;
@@ -989,7 +992,7 @@ int vcard_contact_read(const struct vcard *card, struct vcard_contact *c, char *
         if (!is_binary(&card->props[i])) /* photos and keys: not text */
             read_prop(c, &card->props[i], legacy);
     if (!*c->given && !*c->family && !*c->full_name) {
-        *err = xstrdup("no name: the card has no N or FN");
+        *err = xstrdup(_("no name: the card has no N or FN"));
         *line = card->line;
         vcard_contact_free(c);
         return -1;
@@ -1199,7 +1202,7 @@ int export_vcard(struct db *db, FILE *out, const struct export_options *opt, cha
     if (strcmp(version, "4.0") == 0 || strcmp(version, "4") == 0)
         x.version = VCARD_40;
     else if (strcmp(version, "3.0") != 0 && strcmp(version, "3") != 0) {
-        *err = xasprintf("vCard version \"%s\": khai writes 3.0 or 4.0", version);
+        *err = xasprintf(_("vCard version \"%s\": khai writes 3.0 or 4.0"), version);
         return -1;
     }
     struct list_query q = {.kind = KIND_MEMBER, .search = opt ? opt->search : NULL};
@@ -1207,12 +1210,12 @@ int export_vcard(struct db *db, FILE *out, const struct export_options *opt, cha
     int rc = list_each(db, &q, export_member, &x, &lerr);
     if (rc == 0 && fflush(out) != 0) rc = 1;
     if (rc < 0) {
-        *err = lerr ? lerr : xstrdup("cannot list the members");
+        *err = lerr ? lerr : xstrdup(_("cannot list the members"));
         return -1;
     }
     free(lerr);
     if (rc > 0) {
-        *err = xasprintf("cannot write the vCards: %s", strerror(errno));
+        *err = xasprintf(_("cannot write the vCards: %s"), strerror(errno));
         return -1;
     }
     return 0;
@@ -1275,7 +1278,7 @@ static int set_names(struct record *r, const struct vcard_contact *c, char **err
 {
     if (!*c->given) {
         if (*c->full_name) return record_set_full_name(r, c->full_name, err);
-        *err = xstrdup("N has no given name and there is no FN");
+        *err = xstrdup(_("N has no given name and there is no FN"));
         return -1;
     }
     struct person_name pn = {NULL, NULL, NULL};
@@ -1312,7 +1315,7 @@ static void set_phones(struct vcard_import *x, const struct vcard *card, struct 
         char digits[32];
         if (phone_normalize(c->phones.items[i], digits, sizeof digits) == PHONE_INVALID) {
             note(x, value_line(card, "TEL", c->phones.items[i]),
-                 "phone \"%s\" is not a Thai number: left out", c->phones.items[i]);
+                 _("phone \"%s\" is not a Thai number: left out"), c->phones.items[i]);
             continue;
         }
         if (!list_has(&numbers, digits)) vcard_list_add(&numbers, digits);
@@ -1335,7 +1338,7 @@ static void set_place(struct vcard_import *x, const struct vcard *card, struct r
     if (name)
         record_set(r, F_MEMBER_PROVINCE, name);
     else
-        note(x, vcard_prop_line(card, "ADR"), "province \"%s\" is not a Thai province: left out",
+        note(x, vcard_prop_line(card, "ADR"), _("province \"%s\" is not a Thai province: left out"),
              c->province);
     free(name);
 }
@@ -1355,8 +1358,8 @@ static int fill_member(struct vcard_import *x, const struct vcard *card, struct 
     set_place(x, card, r, c);
     if (c->emails.n) record_set(r, F_MEMBER_EMAIL, c->emails.items[0]);
     for (size_t i = 1; i < c->emails.n; i++)
-        note(x, value_line(card, "EMAIL", c->emails.items[i]), "e-mail %s left out: khai keeps one",
-             c->emails.items[i]);
+        note(x, value_line(card, "EMAIL", c->emails.items[i]),
+             _("e-mail %s left out: khai keeps one"), c->emails.items[i]);
     char *tags = joined(&c->tags);
     set_if(r, F_MEMBER_TAGS, tags);
     free(tags);
@@ -1417,7 +1420,7 @@ static int ensure_orgs(struct vcard_import *x, const struct vcard *card, struct 
         }
         x->orgs_created += rc;
         if (rc == 1)
-            note(x, value_line(card, "ORG", c->orgs.items[i]), "created organisation \"%s\"",
+            note(x, value_line(card, "ORG", c->orgs.items[i]), _("created organisation \"%s\""),
                  c->orgs.items[i]);
         sb_addf(&ids, "%s#%lld", ids.len ? LIST_SEPARATOR : "", id);
     }
@@ -1589,7 +1592,7 @@ static int import_card(struct vcard_import *x, const struct vcard_file *f, const
         for (size_t i = 0; i < x->notes.n; i++)
             import_report_add(x->rep, "%s", x->notes.items[i]);
     } else {
-        reject(x, f, card, error_line(card, err ? err : ""), err ? err : "cannot be saved");
+        reject(x, f, card, error_line(card, err ? err : ""), err ? err : _("cannot be saved"));
     }
     free(err);
     record_free(&r);
@@ -1612,7 +1615,7 @@ static char *read_file(const char *path, size_t *len, char **err)
     bool bad = ferror(in);
     fclose(in);
     if (bad) {
-        *err = xasprintf("%s: cannot read the file", path);
+        *err = xasprintf(_("%s: cannot read the file"), path);
         sb_free(&sb);
         return NULL;
     }
@@ -1628,7 +1631,7 @@ static int write_rejects(struct vcard_import *x, char **err)
     bool ok = out && fwrite(sb_str(&x->rejects), 1, x->rejects.len, out) == x->rejects.len;
     if (out && fclose(out) != 0) ok = false;
     if (!ok) {
-        *err = xasprintf("%s: cannot write the rejected cards: %s", path, strerror(errno));
+        *err = xasprintf(_("%s: cannot write the rejected cards: %s"), path, strerror(errno));
         free(path);
         return -1;
     }
@@ -1641,7 +1644,7 @@ static int import_cards(struct vcard_import *x, const struct vcard_file *f, char
     for (size_t i = 0; i < f->n; i++)
         import_card(x, f, &f->cards[i]);
     if (x->rep->rejected && !x->opt->skip_bad) {
-        *err = xasprintf("%s: %ld of %zu vCards are bad: nothing imported", x->path,
+        *err = xasprintf(_("%s: %ld of %zu vCards are bad: nothing imported"), x->path,
                          x->rep->rejected, f->n);
         return -1;
     }
@@ -1665,7 +1668,7 @@ int import_vcard(struct db *db, const char *path, const struct import_options *o
         return -1;
     }
     if (f.n == 0) {
-        *err = xasprintf("%s: no vCards in the file", path);
+        *err = xasprintf(_("%s: no vCards in the file"), path);
         vcard_file_free(&f);
         return -1;
     }

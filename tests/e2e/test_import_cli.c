@@ -422,6 +422,14 @@ static void import_cli_reports_in_thai(void **state)
     err = fails(1, db, "--lang th import members nothing.csv");
     assert_contains(err, "ไม่มีคอลัมน์ที่สมาชิกต้องใช้ คือ given_name (ชื่อ)");
     free(err);
+    write_scratch("thai.vcf",
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:สมศรี มีสุข\r\nN:มีสุข;สมศรี;;;\r\n"
+                  "TEL:12345\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:9.9\r\nEND:VCARD\r\n");
+    err = fails(1, db, "--lang th import vcard thai.vcf");
+    assert_contains(err, "thai.vcf:5: เบอร์โทร \"12345\" ไม่ใช่เบอร์ไทย: ไม่ได้นำเข้า");
+    assert_contains(err, "ไม่รองรับ vCard รุ่น \"9.9\"");
+    assert_contains(err, "vCard ผิด 1 จาก 2 ใบ: ไม่ได้นำเข้าข้อมูลใดเลย");
+    free(err);
     free(db);
 }
 
