@@ -51,6 +51,14 @@ static const struct sort_order attendance_sorts[] = {
     {"id", "a.id"},
     {NULL, NULL}};
 
+/* The most sort orders a kind has, with its NULL end: the bound of the arrays below. */
+enum { MAX_SORTS = 8 };
+#define FITS(a) (sizeof(a) / sizeof((a)[0]) <= MAX_SORTS)
+_Static_assert(FITS(member_sorts) && FITS(org_sorts) && FITS(event_sorts) && FITS(task_sorts) &&
+                   FITS(attendance_sorts),
+               "MAX_SORTS holds every kind's sort orders");
+#undef FITS
+
 static const struct sort_order *const sorts[KIND_COUNT] = {
     [KIND_MEMBER] = member_sorts,         [KIND_ORG] = org_sorts,
     [KIND_EVENT] = event_sorts,           [KIND_TASK] = task_sorts,
@@ -100,7 +108,7 @@ static const char *const fts_filter[KIND_COUNT] = {
 
 const char *const *list_sort_keys(enum kind k)
 {
-    static const char *keys[KIND_COUNT][8];
+    static const char *keys[KIND_COUNT][MAX_SORTS];
     if (!keys[k][0])
         for (int i = 0; sorts[k][i].key; i++)
             keys[k][i] = sorts[k][i].key;
@@ -201,10 +209,10 @@ static int sort_index(enum kind k, const char *key)
     return 0;
 }
 
-/* Compositions are made once and kept: db_prepare caches statements by SQL pointer. */
+/* Compositions are made once and kept, for each kind, sort and shape of search. */
 static const char *compose(enum kind k, bool count, int sort, bool fts, int nscan)
 {
-    static char *cache[KIND_COUNT][2][8][2][MAX_TERMS + 1];
+    static char *cache[KIND_COUNT][2][MAX_SORTS][2][MAX_TERMS + 1];
     char **slot = &cache[k][count][sort][fts][nscan];
     if (*slot) return *slot;
     const char *a = kind_alias(k);
