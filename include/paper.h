@@ -30,6 +30,7 @@ struct label_layout {
     double width, height;    /* one label */
     double left, top;        /* the first label's corner from the sheet's */
     double pitch_x, pitch_y; /* from one label's corner to the next one's */
+    int cut;                 /* 1: cards cut from plain paper, so their edges are drawn */
 };
 
 /* Every layout, the default first. */

@@ -125,22 +125,27 @@ static const struct command commands[] = {
         "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
         "the leading zero survives a round trip through Excel.\n")},
     {"print", cmd_print,
-     "khai print signin EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
-     "[--paper a4|letter]",
-     N_("Prints an event's sign-in sheet (ใบลงทะเบียน) as a PDF, to FILE or to standard output\n"
-        "when that is not a terminal. Each page has the event's title, date (Buddhist Era),\n"
-        "time, venue and host at the top, numbered rows with each person's name, organisation\n"
-        "and phone and a column to sign in, and \"page 2 of 7\" at the foot. The rows are the\n"
-        "event's invited, confirmed and attended people (not the absent or cancelled), in Thai\n"
-        "dictionary order of given name, then family name. Thai is shaped by pango and cairo in\n"
-        "the TLWG font Laksaman (Debian package fonts-thai-tlwg).\n"
+     "khai print signin|badges EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
+     "[--paper a4|letter] [--layout L]",
+     N_("Prints an event's sign-in sheet (ใบลงทะเบียน) or name badges as a PDF, to FILE or to\n"
+        "standard output when that is not a terminal. Both list the event's invited, confirmed\n"
+        "and attended people (not the absent or cancelled), in Thai dictionary order of given\n"
+        "name, then family name. Thai is shaped by pango and cairo in the TLWG font Laksaman\n"
+        "(Debian package fonts-thai-tlwg).\n"
+        "signin: each page has the event's title, date (Buddhist Era), time, venue and host at\n"
+        "the top, numbered rows with each person's name, organisation and phone and a column to\n"
+        "sign in, and \"page 2 of 7\" at the foot.\n"
+        "badges: one badge a person on A4 sheets of labels: the nickname large, the full name,\n"
+        "the organisation and the breakout group, under the event's title.\n"
         "  -o FILE.pdf      the file to write; an existing one is kept unless --force\n"
         "  --force          replace FILE.pdf if it exists\n"
-        "  --by name|group  name order (default), or by breakout group: each group on pages of\n"
-        "                   its own under its name, people without a group last\n"
-        "  --blank N        N numbered empty rows at the end for walk-ins (with --by group on\n"
-        "                   pages of their own)\n"
-        "  --paper P        a4 (default) or letter\n")},
+        "  --by name|group  name order (default), or by breakout group (the sheet puts each\n"
+        "                   group on pages of its own under its name), people without a group\n"
+        "                   last\n"
+        "  --blank N        N empty rows (badges) at the end for walk-ins; on the sheet numbered,\n"
+        "                   and with --by group on pages of their own\n"
+        "  --paper P        signin: a4 (default) or letter\n"
+        "  --layout L       badges: the sheet of labels, one of these:\n")},
     {"demo", cmd_demo, "khai demo [--size small|large]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
@@ -189,6 +194,7 @@ void cli_print_help(const char *name)
     if (strcmp(name, "list") == 0 || strcmp(name, "show") == 0 || strcmp(name, "add") == 0 ||
         strcmp(name, "edit") == 0 || strcmp(name, "delete") == 0 || strcmp(name, "restore") == 0)
         fputs(_(kinds_help), stdout);
+    if (strcmp(name, "print") == 0) cli_print_layouts(stdout);
     printf("\n%s\n", _("Global options: --db PATH, --lang th|en, --help."));
 }
 

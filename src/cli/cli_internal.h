@@ -59,5 +59,7 @@ int cmd_agenda(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_print(const struct cli *cli);
+/* The badge layouts --layout takes, a line each, for the help of print. */
+void cli_print_layouts(FILE *out);
 
 #endif

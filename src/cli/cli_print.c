@@ -33,8 +33,15 @@ static int parse_value(const char *arg, const char *v, struct print_args *a)
         a->o.blank = (int)n;
     } else if (strncmp(arg, "--paper", 7) == 0) {
         int p = paper_from_name(v);
+        if (a->what != PRINT_SIGNIN)
+            return cli_usage("print", _("--paper goes with signin: badges take --layout"));
         if (p < 0) return cli_usage("print", _("--paper is a4 or letter, not \"%s\""), v);
         a->o.paper = (enum paper)p;
+    } else if (strncmp(arg, "--layout", 8) == 0) {
+        if (a->what != PRINT_BADGES) return cli_usage("print", _("--layout goes with badges"));
+        a->o.layout = label_layout_find(v);
+        if (!a->o.layout)
+            return cli_usage("print", _("--layout is 2x4, 2x5 or 3x8, not \"%s\""), v);
     } else
         a->out.path = v;
     return EXIT_OK;
@@ -42,11 +49,13 @@ static int parse_value(const char *arg, const char *v, struct print_args *a)
 
 static int parse_args(const struct cli *cli, struct print_args *a)
 {
-    static const char *const valued[] = {"-o", "--output", "--by", "--blank", "--paper"};
+    static const char *const valued[] = {"-o",      "--output", "--by",
+                                         "--blank", "--paper",  "--layout"};
     *a = (struct print_args){0};
-    if (cli->argc < 1 || strcmp(cli->argv[0], "signin") != 0)
-        return cli_usage("print", _("expected signin, not \"%s\""), cli->argc ? cli->argv[0] : "");
-    a->what = PRINT_SIGNIN;
+    const char *what = cli->argc ? cli->argv[0] : "";
+    if (strcmp(what, "signin") != 0 && strcmp(what, "badges") != 0)
+        return cli_usage("print", _("expected signin or badges, not \"%s\""), what);
+    a->what = strcmp(what, "badges") == 0 ? PRINT_BADGES : PRINT_SIGNIN;
     bool have_id = false;
     for (int i = 1; i < cli->argc; i++) {
         const char *arg = cli->argv[i], *v = NULL;
@@ -74,6 +83,15 @@ static int parse_args(const struct cli *cli, struct print_args *a)
     return EXIT_OK;
 }
 
+void cli_print_layouts(FILE *out)
+{
+    size_t n;
+    const struct label_layout *l = label_layouts(&n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "                   %s  %s%s\n", l[i].name, _(l[i].description),
+                i == 0 ? _(" (default)") : "");
+}
+
 int cmd_print(const struct cli *cli)
 {
     struct print_args a;
@@ -86,7 +104,8 @@ int cmd_print(const struct cli *cli)
     bool opened = db != NULL;
     int pages = 0, status = -1;
     if (opened) {
-        status = print_signin(db, a.event_id, &a.o, f, &pages, &err);
+        status = a.what == PRINT_BADGES ? print_badges(db, a.event_id, &a.o, f, &pages, &err)
+                                        : print_signin(db, a.event_id, &a.o, f, &pages, &err);
         db_close(&db);
     }
     status = cli_output_close(&a.out, status, &err);

@@ -38,11 +38,11 @@ int section_pages(int rows, int per_page)
  * business-card-sized badges cut from plain paper for the clip-on holders. */
 static const struct label_layout layouts[] = {
     {"2x4", N_("8 labels of 99.1 x 67.7 mm (Avery L7165)"), 2, 4, 99.1, 67.7, 4.65, 13.1, 101.6,
-     67.7},
+     67.7, 0},
     {"2x5", N_("10 cards of 85 x 54 mm for badge holders, cut from plain paper"), 2, 5, 85.0, 54.0,
-     20.0, 13.5, 85.0, 54.0},
+     20.0, 13.5, 85.0, 54.0, 1},
     {"3x8", N_("24 labels of 63.5 x 33.9 mm (Avery L7159)"), 3, 8, 63.5, 33.9, 7.25, 12.9, 66.0,
-     33.9},
+     33.9, 0},
 };
 
 const struct label_layout *label_layouts(size_t *n)

@@ -2,6 +2,7 @@
  * (pdftotext -raw for the text, pdffonts for the fonts, pdfinfo for pages and paper,
  * pdftoppm for a rendered page). */
 #include "db.h"
+#include "paper.h"
 #include "test_support.h"
 #include "xalloc.h"
 
@@ -226,9 +227,12 @@ static void print_signin_renders_a_page_that_is_not_blank(void **state)
     free(db);
 }
 
-/* 300 people on one event, in groups of 100. */
+/* 300 people on one event, in groups of 100: made once, only read. */
 static char *big_db(void)
 {
+    static bool made;
+    if (made) return test_path("print_300.db");
+    made = true;
     struct db *db = test_fresh_db("print_300.db");
     test_add(db, KIND_EVENT,
              (struct field_value[]){{F_EVENT_TITLE, "สมัชชาใหญ่"},
@@ -348,7 +352,11 @@ static void print_signin_says_what_is_wrong(void **state)
         {"--lang en print signin 1 --by age -o x.pdf", 2, "--by is name or group, not \"age\""},
         {"--lang en print signin 1 --blank -3 -o x.pdf", 2, "--blank takes a number of rows"},
         {"--lang en print signin 1 --blank", 2, "--blank needs a value"},
-        {"--lang en print poster 1 -o x.pdf", 2, "expected signin"},
+        {"--lang en print poster 1 -o x.pdf", 2, "expected signin or badges"},
+        {"--lang en print badges 1 --layout 9x9 -o x.pdf", 2, "--layout is 2x4, 2x5 or 3x8"},
+        {"--lang en print badges 1 --paper letter -o x.pdf", 2, "badges take --layout"},
+        {"--lang en print signin 1 --layout 2x4 -o x.pdf", 2, "--layout goes with badges"},
+        {"--lang en print badges 99 -o none.pdf", 1, "there is no event 99"},
     };
     char *db = small_db("print_errors", false);
     for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
@@ -384,9 +392,13 @@ static void print_help_says_who_is_printed(void **state)
     struct run_result r;
     khai_run(&r, NULL, "--lang en print --help");
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "invited, confirmed and attended people (not the absent or cancelled)");
+    assert_contains(r.out, "invited, confirmed\nand attended people (not the absent or cancelled)");
     assert_contains(r.out, "--blank N");
-    assert_contains(r.out, "--paper P        a4 (default) or letter");
+    assert_contains(r.out, "--paper P        signin: a4 (default) or letter");
+    run_result_free(&r);
+    khai_run(&r, NULL, "--lang th print --help");
+    assert_contains(r.out, "เชิญแล้ว ตอบรับ และมาแล้ว (ไม่รวมผู้ที่ไม่มาและยกเลิก)");
+    assert_contains(r.out, "2x4  ป้าย 8 ดวง ขนาด 99.1 x 67.7 มม. (Avery L7165) (ค่าเริ่มต้น)");
     run_result_free(&r);
 }
 
@@ -408,6 +420,80 @@ static void print_signin_by_group_heads_each_group(void **state)
     free(db);
 }
 
+static void print_badges_show_nickname_name_organisation_and_group(void **state)
+{
+    (void)state;
+    char *db = small_db("print_badges", true);
+    char *pdf = test_path("badges.pdf");
+    char *said = khai_ok(db, "--lang th print badges 1 -o '%s' --blank 2", pdf);
+    assert_contains(said, "พิมพ์ 1 หน้าลงใน"); /* 6 people and 2 blank: one sheet of 8 */
+    free(said);
+    assert_int_equal(pdf_pages(pdf), 1);
+    char *text = pdf_text(pdf);
+    /* Each badge reads top to bottom: the event, the nickname, the name, the organisation,
+     * the group; badges in the sheet's order. */
+    assert_in_order(text,
+                    (const char *const[]){"เวทีสมัชชาสุขภาพจังหวัด ครั้งที่ 1/2567", "ต้น", people[0],
+                                          "มูลนิธิเพื่อนชุมชน", "กลุ่มย่อย: A"},
+                    5);
+    assert_in_order(text, people, 6);
+    assert_null(strstr(text, cancelled));
+    assert_null(strstr(text, absent));
+    free(text);
+    char *fonts = shell(NULL, "pdffonts '%s'", pdf);
+    assert_contains(fonts, "Laksaman");
+    free(fonts);
+    long dark, all;
+    count_dark(pdf, &dark, &all);
+    assert_true(dark > all / 500);
+    assert_true(dark < all / 4);
+    free(pdf);
+    free(db);
+}
+
+static void print_badges_of_300_people_fill_the_sheets_of_each_layout(void **state)
+{
+    (void)state;
+    char *db = big_db();
+    char *pdf = test_path("badges300.pdf");
+    static const struct {
+        const char *layout;
+        int sheets;
+    } layouts[] = {{"2x4", 38}, {"2x5", 30}, {"3x8", 13}};
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++) {
+        free(khai_ok(db, "print badges 1 --layout %s -o '%s' --force", layouts[i].layout, pdf));
+        assert_int_equal(pdf_pages(pdf), layouts[i].sheets);
+        char *text = pdf_text(pdf);
+        int names = 0;
+        for (const char *p = text; (p = strstr(p, " ทดสอบ")); p++)
+            names++;
+        assert_int_equal(names, 300);
+        free(text);
+    }
+    /* The default is 2x4; A4 whatever the layout. */
+    free(khai_ok(db, "print badges 1 -o '%s' --force", pdf));
+    assert_int_equal(pdf_pages(pdf), 38);
+    char *info = shell(NULL, "pdfinfo '%s'", pdf);
+    assert_contains(info, "(A4)");
+    free(info);
+    free(pdf);
+    free(db);
+}
+
+static void print_help_lists_every_badge_layout(void **state)
+{
+    (void)state;
+    struct run_result r;
+    khai_run(&r, NULL, "--lang en print --help");
+    assert_int_equal(r.status, 0);
+    size_t n;
+    const struct label_layout *l = label_layouts(&n);
+    for (size_t i = 0; i < n; i++)
+        assert_contains(r.out, l[i].name);
+    assert_contains(r.out, "2x4  8 labels of 99.1 x 67.7 mm (Avery L7165) (default)");
+    run_result_free(&r);
+}
+
 const struct CMUnitTest print_cli_tests[] = {
     cmocka_unit_test(print_signin_gives_back_every_thai_name_exactly_in_order),
     cmocka_unit_test(print_signin_in_thai_has_a_thai_header_and_page_numbers),
@@ -420,5 +506,8 @@ const struct CMUnitTest print_cli_tests[] = {
     cmocka_unit_test(print_signin_writes_to_a_pipe),
     cmocka_unit_test(print_help_says_who_is_printed),
     cmocka_unit_test(print_signin_by_group_heads_each_group),
+    cmocka_unit_test(print_badges_show_nickname_name_organisation_and_group),
+    cmocka_unit_test(print_badges_of_300_people_fill_the_sheets_of_each_layout),
+    cmocka_unit_test(print_help_lists_every_badge_layout),
 };
 const size_t print_cli_tests_count = sizeof print_cli_tests / sizeof print_cli_tests[0];
