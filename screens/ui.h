@@ -60,6 +60,7 @@ enum action {
     A_UNDO,
     A_DELETED,
     A_CHECKIN,
+    A_PRINT,
     A_DONE,
     A_ADD_TASK,
     A_ROLE,
@@ -200,6 +201,9 @@ struct screen *ui_top(struct ui *ui);
 /* A message on the status line until the next key. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Prints the event's sign-in sheet to a new PDF file in the current directory (else the home
+ * directory) and says on the status line where it is. */
+int ui_print_signin(struct ui *ui, long long event_id);
 /* Undoes this session's last change and says on the status line what it undid. */
 int ui_undo(struct ui *ui);
 /* Tell every screen that data changed (after this session wrote something). */

@@ -4,6 +4,8 @@
 #include "affiliation.h"
 #include "detail.h"
 #include "messages.h"
+#include "outfile.h"
+#include "print.h"
 #include "strbuf.h"
 #include "text.h"
 #include "ui.h"
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { LINKED_ROWS = 200 };
 
@@ -299,6 +302,9 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         ui_push(ui, checkin_screen_new(ui, st->id));
         return UI_FULL;
+    case A_PRINT:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        return ui_print_signin(ui, st->id);
     case A_ADD_TASK: {
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *task = record_new(KIND_TASK);
@@ -326,9 +332,9 @@ static char *detail_hints(struct screen *s, struct ui *ui)
     static const enum action common[] = {A_OPEN, A_EDIT, A_UNDO, A_BACK};
     static const enum action members[] = {A_OPEN, A_ROLE, A_EDIT, A_UNDO, A_BACK};
     if (st->kind == KIND_MEMBER) return ui_key_hints(s->ops->contexts, members, 5);
-    static const enum action events[] = {A_OPEN, A_CHECKIN, A_ADD_TASK, A_EDIT, A_BACK};
+    static const enum action events[] = {A_OPEN, A_CHECKIN, A_PRINT, A_ADD_TASK, A_EDIT, A_BACK};
     bool ev = st->kind == KIND_EVENT;
-    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 5 : 4);
+    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 6 : 4);
 }
 
 static void detail_close(struct screen *s)
@@ -361,6 +367,40 @@ static const struct screen_ops event_detail_ops = {
     .answer = detail_answer,
     .close = detail_close,
 };
+
+/* Where a printed sheet goes: where khai was started when it may write there, else home. */
+static char *print_dir(void)
+{
+    char *cwd = getcwd(NULL, 0);
+    if (cwd && access(cwd, W_OK) == 0) return cwd;
+    free(cwd);
+    const char *home = getenv("HOME");
+    return xstrdup(home && *home ? home : "/tmp");
+}
+
+int ui_print_signin(struct ui *ui, long long event_id)
+{
+    char *dir = print_dir(), *stem = xasprintf("signin-event%lld", event_id);
+    char *path = outfile_fresh_name(dir, stem, "pdf"), *err = NULL;
+    struct outfile o = {.path = path};
+    struct print_options opts = {.paper = PAPER_A4};
+    int pages = 0;
+    FILE *f = outfile_open(&o, &err);
+    int status = f ? print_signin(ui->db, event_id, &opts, f, &pages, &err) : -1;
+    if (f) status = outfile_close(&o, status, &err);
+    if (status == 0)
+        ui_message(ui, false,
+                   P_("sign-in sheet printed to %s (%d page)",
+                      "sign-in sheet printed to %s (%d pages)", pages),
+                   path, pages);
+    else
+        ui_message(ui, true, "%s", err ? err : _("unknown error"));
+    free(err);
+    free(path);
+    free(stem);
+    free(dir);
+    return UI_DIRTY;
+}
 
 struct screen *detail_screen_new(struct ui *ui, enum kind k, long long id)
 {

@@ -492,6 +492,10 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
         ui_push(ui, checkin_screen_new(ui, r->id));
         return UI_FULL;
+    case A_PRINT:
+        r = current(st, ui);
+        if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
+        return ui_print_signin(ui, r->id);
     case A_BACK:
         if (st->search.len) {
             sb_reset(&st->search);

@@ -32,20 +32,6 @@ void cli_print_help(const char *command);
  * missing. */
 const char *cli_option(const struct cli *cli, int *i, const char *name, int *rc);
 
-/* A file the user named, written through a temporary file beside it (cli_output.c). */
-struct cli_output {
-    const char *path; /* NULL: standard output */
-    bool force;       /* replace an existing file; else refuse to */
-    char *tmp_path;
-    FILE *f;
-};
-/* Opens the temporary file to write; NULL with *err (path exists and not force, cannot
- * write there). */
-FILE *cli_output_open(struct cli_output *o, char **err);
-/* Closes it and, when status is 0, puts it in place (or copies it to standard output).
- * Returns status, or -1 with *err when that failed. */
-int cli_output_close(struct cli_output *o, int status, char **err);
-
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
 int cmd_add(const struct cli *cli);

@@ -5,6 +5,7 @@
 #include "export.h"
 #include "import.h"
 #include "messages.h"
+#include "outfile.h"
 #include "table.h"
 #include "xalloc.h"
 
@@ -201,11 +202,11 @@ int cmd_export(const struct cli *cli)
         return cli_fail(err);
     }
     /* An export replaces the file it is told to write. */
-    struct cli_output o = {.path = a.output, .force = true};
-    FILE *f = cli_output_open(&o, &err);
+    struct outfile o = {.path = a.output, .force = true};
+    FILE *f = outfile_open(&o, &err);
     int status = f ? run_export(db, &a, f, &err) : -1;
     db_close(&db);
-    if (f) status = cli_output_close(&o, status, &err);
+    if (f) status = outfile_close(&o, status, &err);
     if (status != 0) return cli_fail(err);
     if (a.output) {
         char *said = xasprintf(_("exported to %s"), a.output);

@@ -1,6 +1,7 @@
 /* khai print: an event's sign-in sheet and name badges as PDF files. */
 #include "cli_internal.h"
 #include "messages.h"
+#include "outfile.h"
 #include "print.h"
 #include "table.h"
 #include "xalloc.h"
@@ -15,7 +16,7 @@ struct print_args {
     enum what what;
     long long event_id;
     struct print_options o;
-    struct cli_output out;
+    struct outfile out;
 };
 
 static int parse_value(const char *arg, const char *v, struct print_args *a)
@@ -98,7 +99,7 @@ int cmd_print(const struct cli *cli)
     int rc = parse_args(cli, &a);
     if (rc != EXIT_OK) return rc;
     char *err = NULL;
-    FILE *f = cli_output_open(&a.out, &err);
+    FILE *f = outfile_open(&a.out, &err);
     if (!f) return cli_fail(err);
     struct db *db = cli_open(cli);
     bool opened = db != NULL;
@@ -108,7 +109,7 @@ int cmd_print(const struct cli *cli)
                                         : print_signin(db, a.event_id, &a.o, f, &pages, &err);
         db_close(&db);
     }
-    status = cli_output_close(&a.out, status, &err);
+    status = outfile_close(&a.out, status, &err);
     if (!opened) return EXIT_ERROR; /* cli_open said why */
     if (status != 0) return cli_fail(err);
     if (a.out.path) {

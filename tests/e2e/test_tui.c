@@ -505,6 +505,48 @@ static void tui_event_detail_shows_turnout(void **state)
     free(db);
 }
 
+/* p on an event (its detail or the events list) prints its sign-in sheet to a new file where
+ * khai was started, never over an earlier one, and the status line says where. */
+static void tui_p_prints_the_sign_in_sheet(void **state)
+{
+    (void)state;
+    char *db = ROSTER();
+    cli_quiet(db, "add attendance --event-id 1 --member-id 2 --status confirmed");
+    char *dir = test_path("printed");
+    char *cmd = xasprintf("rm -rf '%s' && mkdir '%s'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    char *in_dir = xasprintf("sh -c 'cd %s && exec \"$0\" \"$@\"'", dir);
+    struct tm_session *s = start("print", in_dir, db, "");
+    tm_keys(s, "3");
+    free(expect_cursor(s, 1));
+    tm_keys(s, "Enter");
+    char *screen = tm_expect(s, "Turnout:");
+    assert_contains(screen, "p print");
+    free(screen);
+    tm_keys(s, "p");
+    expect_and_free(s, "sign-in sheet printed to");
+    tm_keys(s, "q");
+    free(expect_cursor(s, 1));
+    tm_keys(s, "p");
+    expect_and_free(s, "signin-event1-2.pdf");
+    tm_quit_ok(s);
+    for (int i = 0; i < 2; i++) {
+        char *pdf = xasprintf("%s/%s", dir, i ? "signin-event1-2.pdf" : "signin-event1.pdf");
+        char *text = xasprintf("pdftotext -raw '%s' - | grep -c 'นางสมศรี มีสุข'", pdf);
+        FILE *p = popen(text, "r");
+        char line[16] = "";
+        assert_non_null(fgets(line, sizeof line, p));
+        pclose(p);
+        assert_string_equal(line, "1\n");
+        free(text);
+        free(pdf);
+    }
+    free(in_dir);
+    free(dir);
+    free(db);
+}
+
 static void tui_task_detail_shows_event_and_owner(void **state)
 {
     (void)state;
@@ -1955,6 +1997,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_member_detail_and_back, teardown),
     cmocka_unit_test_teardown(tui_org_detail_lists_members_and_events, teardown),
     cmocka_unit_test_teardown(tui_event_detail_shows_turnout, teardown),
+    cmocka_unit_test_teardown(tui_p_prints_the_sign_in_sheet, teardown),
     cmocka_unit_test_teardown(tui_task_detail_shows_event_and_owner, teardown),
     cmocka_unit_test_teardown(tui_detail_link_opens_with_enter, teardown),
     cmocka_unit_test_teardown(tui_member_role_at_an_organisation, teardown),

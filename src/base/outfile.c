@@ -2,7 +2,7 @@
  * into place only once all of it is written, so a failure half-way leaves no half-written
  * file where a good one was expected; without a name, the same temporary way to standard
  * output. */
-#include "cli_internal.h"
+#include "outfile.h"
 #include "messages.h"
 #include "xalloc.h"
 
@@ -13,12 +13,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+char *outfile_fresh_name(const char *dir, const char *stem, const char *ext)
+{
+    struct stat st;
+    char *path = xasprintf("%s/%s.%s", dir, stem, ext);
+    for (int n = 2; stat(path, &st) == 0; n++) {
+        free(path);
+        path = xasprintf("%s/%s-%d.%s", dir, stem, n, ext);
+    }
+    return path;
+}
+
 static char *exists_error(const char *path)
 {
     return xasprintf(_("%s exists: give --force to replace it"), path);
 }
 
-FILE *cli_output_open(struct cli_output *o, char **err)
+FILE *outfile_open(struct outfile *o, char **err)
 {
     o->tmp_path = NULL;
     if (!o->path) {
@@ -66,7 +77,7 @@ static int copy_to_stdout(FILE *f, char **err)
 
 /* Without --force a file that appeared meanwhile is not replaced: link() refuses to, where
  * rename() would not; a file system without hard links gets the rename. */
-static int put_in_place(const struct cli_output *o, char **err)
+static int put_in_place(const struct outfile *o, char **err)
 {
     if (!o->force && link(o->tmp_path, o->path) == 0) return unlink(o->tmp_path), 0;
     if (!o->force && errno == EEXIST) {
@@ -80,7 +91,7 @@ static int put_in_place(const struct cli_output *o, char **err)
     return 0;
 }
 
-int cli_output_close(struct cli_output *o, int status, char **err)
+int outfile_close(struct outfile *o, int status, char **err)
 {
     if (status == 0 && !o->path) status = copy_to_stdout(o->f, err);
     if (fclose(o->f) != 0 && status == 0) {
