@@ -227,6 +227,15 @@ static void print_signin_renders_a_page_that_is_not_blank(void **state)
     free(db);
 }
 
+/* How many of big_db's people text names (each family name is ทดสอบN). */
+static int family_names(const char *text)
+{
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, " ทดสอบ")); p++)
+        n++;
+    return n;
+}
+
 /* 300 people on one event, in groups of 100: made once, only read. */
 static char *big_db(void)
 {
@@ -272,10 +281,7 @@ static void print_signin_of_300_people_takes_the_pages_it_should(void **state)
     char *text = pdf_text(pdf);
     assert_contains(text, "page 14 of 14");
     assert_contains(text, "\n300 ");
-    int names = 0;
-    for (const char *p = text; (p = strstr(p, " ทดสอบ")); p++)
-        names++;
-    assert_int_equal(names, 300);
+    assert_int_equal(family_names(text), 300);
     free(text);
     /* By group: three groups of 100, each from a new page with its name above (21 rows a
      * page under the heading: 5 pages each), then a page for the walk-ins. */
@@ -464,10 +470,7 @@ static void print_badges_of_300_people_fill_the_sheets_of_each_layout(void **sta
         free(khai_ok(db, "print badges 1 --layout %s -o '%s' --force", layouts[i].layout, pdf));
         assert_int_equal(pdf_pages(pdf), layouts[i].sheets);
         char *text = pdf_text(pdf);
-        int names = 0;
-        for (const char *p = text; (p = strstr(p, " ทดสอบ")); p++)
-            names++;
-        assert_int_equal(names, 300);
+        assert_int_equal(family_names(text), 300);
         free(text);
     }
     /* The default is 2x4; A4 whatever the layout. */
