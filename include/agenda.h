@@ -33,9 +33,10 @@ struct agenda {
 
 /* Everything that covers a day from from to to (inclusive), sorted by start date, then
  * events before tasks, start time and id. The next meetings of a recurring event (every N
- * months from its start date) are those on or after today that come after the event's latest
- * meeting: of the live, not cancelled recurring events with one title only the latest
- * repeats, so a series whose next meeting was created does not show it twice. */
+ * months from its start date) are those on or after today. Only the latest meeting of a
+ * series repeats, unless it was cancelled, so a next meeting that was created is not shown
+ * twice; with no series stored, a series is the recurring events with the same recurrence
+ * and the same title once its digits are taken out (ครั้งที่ 8/2568, ครั้งที่ 9/2568). */
 int agenda_between(struct db *db, struct date from, struct date to, struct date today,
                    struct agenda *out, char **err);
 void agenda_free(struct agenda *a);

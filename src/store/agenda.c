@@ -5,6 +5,7 @@
 #include "agenda.h"
 #include "calendar.h"
 #include "store_internal.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -24,6 +25,7 @@ static const char *const tasks_sql =
     "SELECT id, due_date, due_date, '', '', title, status FROM tasks WHERE status IN ('open', "
     "'in_progress') AND due_date BETWEEN ?1 AND ?2 AND deleted_at IS NULL";
 
+/* In the partial index's order, so that it is the index read: the series are sorted in C. */
 static const char *const recurring_sql =
     "SELECT " EVENT_COLUMNS ", recurrence_months FROM events WHERE recurrence_months > 0 AND "
     "deleted_at IS NULL ORDER BY title, start_date";
@@ -108,32 +110,77 @@ static void add_next_meetings(const struct agenda_item *it, int months, struct d
     }
 }
 
-/* Only the latest meeting of each title repeats: rows come ordered by title and date. */
-static int read_next_meetings(struct db *db, struct date from, struct date to, struct date today,
-                              struct agenda *a, char **err)
+/* A recurring meeting and the series it belongs to. */
+struct series_row {
+    struct agenda_item item;
+    int months;
+    char *key; /* the recurrence and the title without its digits */
+};
+
+/* Meetings of one series are numbered in their titles (ครั้งที่ 8/2568, ครั้งที่ 9/2568):
+ * the title without its digits, ASCII or Thai, and the recurrence name the series. */
+static char *series_key(const char *title, int months)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_addf(&sb, "%d\t", months);
+    for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
+        if (*p >= '0' && *p <= '9') continue;
+        if (p[0] == 0xE0 && p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99) { /* ๐-๙ */
+            p += 2;
+            continue;
+        }
+        sb_addc(&sb, (char)*p);
+    }
+    return sb_take(&sb);
+}
+
+static int compare_series(const void *pa, const void *pb)
+{
+    const struct series_row *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c) return c;
+    c = date_cmp(a->item.start, b->item.start);
+    return c ? c : (a->item.id > b->item.id) - (a->item.id < b->item.id);
+}
+
+static int read_series(struct db *db, struct series_row **rows, size_t *n, char **err)
 {
     sqlite3_stmt *st = db_prepare(db, recurring_sql, err);
     if (!st) return -1;
-    struct agenda latest = {NULL, 0};
-    int rc, months = 0;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (latest.n && strcmp(latest.items[0].title, (const char *)sqlite3_column_text(st, 5))) {
-            if (strcmp(latest.items[0].status, "cancelled") != 0)
-                add_next_meetings(&latest.items[0], months, from, to, today, a);
-        }
-        agenda_free(&latest);
-        item_from_row(st, AGENDA_EVENT, add_item(&latest));
-        months = sqlite3_column_int(st, 7);
+        *rows = xrealloc(*rows, sizeof **rows * (*n + 1));
+        struct series_row *r = &(*rows)[(*n)++];
+        item_from_row(st, AGENDA_EVENT, &r->item);
+        r->months = sqlite3_column_int(st, 7);
+        r->key = series_key(r->item.title, r->months);
     }
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE && latest.n && strcmp(latest.items[0].status, "cancelled") != 0)
-        add_next_meetings(&latest.items[0], months, from, to, today, a);
-    agenda_free(&latest);
     if (rc != SQLITE_DONE) {
         *err = db_error(db, "cannot read the agenda");
         return -1;
     }
     return 0;
+}
+
+/* Only the latest meeting of each series repeats, unless it was cancelled. */
+static int read_next_meetings(struct db *db, struct date from, struct date to, struct date today,
+                              struct agenda *a, char **err)
+{
+    struct series_row *rows = NULL;
+    size_t n = 0;
+    int rc = read_series(db, &rows, &n, err);
+    if (rc == 0 && n) qsort(rows, n, sizeof *rows, compare_series);
+    for (size_t i = 0; i < n; i++) {
+        bool latest = i + 1 == n || strcmp(rows[i].key, rows[i + 1].key) != 0;
+        if (rc == 0 && latest && strcmp(rows[i].item.status, "cancelled") != 0)
+            add_next_meetings(&rows[i].item, rows[i].months, from, to, today, a);
+        free(rows[i].item.title);
+        free(rows[i].item.status);
+        free(rows[i].key);
+    }
+    free(rows);
+    return rc;
 }
 
 static int compare_items(const void *pa, const void *pb)

@@ -278,9 +278,9 @@ static void agenda_shows_next_meetings_before_they_exist(void **state)
     (void)state;
     struct db *db = test_fresh_db("agenda-series.db");
     /* Every 6 months from 10 Jan 2010 (a two-day meeting); 10 Jul 2010 was created, so only
-     * that one repeats. */
-    add_recurring(db, "ประชุมเครือข่ายภาคใต้", "10-11 ม.ค. 2553", "6");
-    long long latest = add_recurring(db, "ประชุมเครือข่ายภาคใต้", "10-11 ก.ค. 2553", "6");
+     * that one repeats: the meetings' numbers, in Thai digits or not, leave one series. */
+    add_recurring(db, "ประชุมเครือข่ายภาคใต้ ครั้งที่ 1/2553", "10-11 ม.ค. 2553", "6");
+    long long latest = add_recurring(db, "ประชุมเครือข่ายภาคใต้ ครั้งที่ ๒/๒๕๕๓", "10-11 ก.ค. 2553", "6");
     /* Every month from 31 Aug 2010: the month's last day when it is shorter. */
     long long monthly = add_recurring(db, "ประชุมประจำเดือน", "31 ส.ค. 2553", "1");
     long long cancelled = add_recurring(db, "ยกเลิกแล้ว", "1 ส.ค. 2553", "1");
@@ -303,7 +303,7 @@ static void agenda_shows_next_meetings_before_they_exist(void **state)
         if (a.items[i].id == latest) {
             assert_date(a.items[i].start, 2011, 1, 10);
             assert_date(a.items[i].end, 2011, 1, 11);
-            assert_string_equal(a.items[i].title, "ประชุมเครือข่ายภาคใต้");
+            assert_string_equal(a.items[i].title, "ประชุมเครือข่ายภาคใต้ ครั้งที่ ๒/๒๕๕๓");
             continue;
         }
         assert_int_equal(a.items[i].id, monthly);
