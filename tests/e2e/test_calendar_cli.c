@@ -9,26 +9,16 @@
 #include <string.h>
 #include <time.h>
 
-static void run_ok(const char *fmt, const char *db, const char *arg)
-{
-    struct run_result r;
-    khai_run(&r, NULL, fmt, db, arg);
-    if (r.status != 0) fail_msg("%s: %s", arg, r.err);
-    run_result_free(&r);
-}
-
 /* July 2553: a conference from June into July, a meeting, a task due, a task done. */
 static char *july(const char *name)
 {
     char *db = test_fresh_db_path(name);
-    run_ok("--db '%s' add event --title 'ประชุมวิชาการ' --start-date '%s'", db,
-           "30 มิ.ย. - 2 ก.ค. 2553");
-    run_ok("--db '%s' add event --title 'ประชุมเครือข่าย' --start-date '21 ก.ค. 2553' "
-           "--start-time '%s'",
-           db, "13.30-17.30 น.");
-    run_ok("--db '%s' add task --title 'ส่งรายชื่อ' --due-date '%s'", db, "17 ก.ค. 2553");
-    run_ok("--db '%s' add task --title 'จองห้อง' --status done --due-date '%s'", db, "5 ก.ค. 2553");
-    run_ok("--db '%s' add event --title 'ประชุมเดือนหน้า' --start-date '%s'", db, "1 ส.ค. 2553");
+    free(khai_ok(db, "add event --title 'ประชุมวิชาการ' --start-date '30 มิ.ย. - 2 ก.ค. 2553'"));
+    free(khai_ok(db, "add event --title 'ประชุมเครือข่าย' --start-date '21 ก.ค. 2553' "
+                     "--start-time '13.30-17.30 น.'"));
+    free(khai_ok(db, "add task --title 'ส่งรายชื่อ' --due-date '17 ก.ค. 2553'"));
+    free(khai_ok(db, "add task --title 'จองห้อง' --status done --due-date '5 ก.ค. 2553'"));
+    free(khai_ok(db, "add event --title 'ประชุมเดือนหน้า' --start-date '1 ส.ค. 2553'"));
     return db;
 }
 
@@ -164,10 +154,9 @@ static void agenda_cli_starts_today_and_foresees_a_series(void **state)
     char soon[16], today[16];
     iso_from_today(2, soon, sizeof soon);
     iso_from_today(0, today, sizeof today);
-    run_ok("--db '%s' add event --title 'ประชุมใกล้ ๆ นี้' --start-date '%s'", db, soon);
+    free(khai_ok(db, "add event --title 'ประชุมใกล้ ๆ นี้' --start-date '%s'", soon));
     /* Every 12 months from 15 Jan 2010: next January's meeting is foreseen. */
-    run_ok("--db '%s' add event --title 'ประชุมประจำปี' --start-date 2010-01-15 --recurrence %s", db,
-           "12");
+    free(khai_ok(db, "add event --title 'ประชุมประจำปี' --start-date 2010-01-15 --recurrence 12"));
     struct run_result r;
     khai_run(&r, NULL, "--db '%s' --lang en agenda", db);
     assert_int_equal(r.status, 0);

@@ -14,14 +14,6 @@
 
 enum { COLS = 80, ROWS = 24 };
 
-static void cli_ok(const char *db, const char *args)
-{
-    struct run_result r;
-    khai_run(&r, NULL, "--db '%s' %s", db, args);
-    if (r.status != 0) fail_msg("khai %s: %s", args, r.err);
-    run_result_free(&r);
-}
-
 static void iso(struct date d, char *buf, size_t n)
 {
     date_format(d, DATE_ISO, buf, n);
@@ -35,19 +27,13 @@ static char *near_today(const char *name)
     struct date today = date_today();
     char a[16], b[16];
     iso(today, a, sizeof a);
-    char *args = xasprintf("add event --title 'ประชุมวันนี้' --start-date %s --start-time 9.00", a);
-    cli_ok(db, args);
-    free(args);
+    free(khai_ok(db, "add event --title 'ประชุมวันนี้' --start-date %s --start-time 9.00", a));
     iso(calendar_add_days(today, 1), a, sizeof a);
     iso(calendar_add_days(today, 2), b, sizeof b);
-    args = xasprintf("add event --title 'สัมมนาสองวัน' --start-date %s --end-date %s", a, b);
-    cli_ok(db, args);
-    free(args);
+    free(khai_ok(db, "add event --title 'สัมมนาสองวัน' --start-date %s --end-date %s", a, b));
     iso(calendar_add_days(today, 3), a, sizeof a);
-    args = xasprintf("add task --title 'ส่งรายชื่อ' --due-date %s", a);
-    cli_ok(db, args);
-    free(args);
-    cli_ok(db, "add event --title 'ประชุมประจำปี' --start-date 2010-01-15 --recurrence 12");
+    free(khai_ok(db, "add task --title 'ส่งรายชื่อ' --due-date %s", a));
+    free(khai_ok(db, "add event --title 'ประชุมประจำปี' --start-date 2010-01-15 --recurrence 12"));
     return db;
 }
 
