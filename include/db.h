@@ -15,6 +15,9 @@ char *db_default_path(void);
  * A database from a newer khai is refused and left untouched. Returns 0, or -1 with *err
  * set to a malloc'd message naming the file. */
 int db_open(const char *path, struct db **out, char **err);
+/* The same for a command that only reads: a missing or empty file is not created but named
+ * in *err as no khai database. Both refuse, untouched, an SQLite file that is not khai's. */
+int db_open_existing(const char *path, struct db **out, char **err);
 void db_close(struct db **db);
 
 /* How long a write waits for another session's write to finish (default 5 s). */
@@ -40,7 +43,9 @@ void db_rollback(struct db *db);
  * were found, -1 on error. */
 int db_check(struct db *db, char **report, char **err);
 
-/* Copies the open database to path with SQLite's online backup. */
+/* Copies the open database with SQLite's online backup to path (for `khai backup` the
+ * temporary file of an outfile, put in place only once this succeeded), and reads the copy
+ * back with SQLite's quick check. */
 int db_backup(struct db *db, const char *path, char **err);
 
 /* Changes whenever another connection commits: the screens poll it for live refresh. */

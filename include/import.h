@@ -40,4 +40,9 @@ int import_vcard(struct db *db, const char *path, const struct import_options *o
  * and family name. Returns 1 and *id when found, 0 when not, -1 on error. */
 int member_find_duplicate(struct db *db, const struct record *r, long long *id, char **err);
 
+/* The name the rejected rows are written beside (as NAME.rejects.csv, NAME.rejects-2.csv
+ * when that exists, ...): the file read, or "stdin" in the current directory when the file
+ * was standard input ("-"). */
+const char *import_rejects_base(const char *path);
+
 #endif

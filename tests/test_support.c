@@ -104,6 +104,16 @@ char *test_fresh_db_path(const char *name)
     return path;
 }
 
+char *test_empty_db_path(const char *name)
+{
+    char *path = test_fresh_db_path(name);
+    struct db *db = NULL;
+    char *err = NULL;
+    if (db_open(path, &db, &err) != 0) fail_msg("db_open: %s", err);
+    db_close(&db);
+    return path;
+}
+
 const char *test_khai_bin(void)
 {
     const char *bin = getenv("KHAI_BIN");

@@ -64,6 +64,9 @@ struct db *test_fresh_db(const char *name);
 /* The path NAME.db in the scratch directory, with whatever an earlier run left there (the
  * file, its -wal and -shm) removed, for the khai binary to create: free() it. */
 char *test_fresh_db_path(const char *name);
+/* The same path with an empty khai database made there, for a command that only reads
+ * (list, check, backup), which never creates one: free() it. */
+char *test_empty_db_path(const char *name);
 /* The first column of the one row sql gives (a count, a setting): fails the test when there
  * is no row. For tests that look at what the store wrote. */
 long long test_scalar(struct db *db, const char *sql);

@@ -3,6 +3,7 @@
 #include "cli_internal.h"
 #include "demo.h"
 #include "messages.h"
+#include "outfile.h"
 #include "settings.h"
 #include "tui.h"
 #include "table.h"
@@ -95,7 +96,7 @@ static const struct command commands[] = {
         "  --days N     how many days, today included (default 7)\n"
         "  --from DATE  start on another day than today (any date form)\n")},
     {"import", cmd_import,
-     "khai import members|orgs|events|attendance|tasks|vcard FILE [--encoding "
+     "khai import members|orgs|events|attendance|tasks|vcard FILE|- [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run]",
      N_("Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
         "semicolon or tab), or a vCard file, checks every row with the rules of `khai add` and\n"
@@ -108,11 +109,14 @@ static const struct command commands[] = {
         "listed as FILE:LINE: reason. Prints: N added, M updated, K merged, E rejected.\n"
         "  --encoding E  the file's encoding, when detecting it is not enough\n"
         "  --skip-bad    import the good rows; the bad ones go, as they were, to\n"
-        "                FILE.rejects.csv (FILE.rejects.vcf) to be fixed and imported again\n"
+        "                FILE.rejects.csv (FILE.rejects.vcf; FILE.rejects-2.csv and so on when\n"
+        "                that exists) to be fixed and imported again; FILE - is standard input,\n"
+        "                whose bad rows go to stdin.rejects.csv\n"
         "  --dry-run     check and report, write nothing\n")},
     {"export", cmd_export,
-     "khai export members|orgs|events|attendance|tasks|vcard|ical [-o FILE] [--encoding "
-     "utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version 3.0|4.0]",
+     "khai export members|orgs|events|attendance|tasks|vcard|ical [-o FILE|-] [--force] "
+     "[--encoding utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version "
+     "3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
         "in id order), members as vCards, or events and tasks as iCalendar, to standard output\n"
         "or to FILE. `khai import` reads back what it writes.\n"
@@ -122,6 +126,9 @@ static const struct command commands[] = {
         "  --event ID     attendance or tasks of one event\n"
         "  --search TEXT  only what `khai list --search TEXT` shows\n"
         "  --version V    vCard 3.0 (default) or 4.0\n"
+        "  -o FILE        the file to write (- is standard output); an existing one is kept\n"
+        "                 unless --force\n"
+        "  --force        replace FILE if it exists\n"
         "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
         "the leading zero survives a round trip through Excel.\n")},
     {"print", cmd_print,
@@ -154,7 +161,9 @@ static const struct command commands[] = {
      N_("Checks the database's integrity and foreign keys; exit status 1 when problems are "
         "found.\n")},
     {"backup", cmd_backup, "khai backup FILE",
-     N_("Copies the database to FILE (which must not exist) while others may keep using it.\n")},
+     N_("Copies the database to FILE (which must not exist, nor be a link) while others may\n"
+        "keep using it: the copy is written beside FILE, synced to disk and checked, and only\n"
+        "then named FILE, so a backup cut short leaves no FILE.\n")},
     {"version", cmd_version, "khai --version", N_("Prints the version.\n")},
     {"help", cmd_help, "khai help [COMMAND]", N_("Shows help.\n")},
 };
@@ -178,8 +187,9 @@ static void print_overview(FILE *out)
         fprintf(out, "  %s\n", commands[i].usage);
     fprintf(out, "\n%s",
             _("The database is --db PATH, else $KHAI_DB, else\n"
-              "$XDG_DATA_HOME/khai/khai.db (~/.local/share/khai/khai.db); it is created when\n"
-              "missing. `khai help COMMAND` or `khai COMMAND --help` says more.\n"));
+              "$XDG_DATA_HOME/khai/khai.db (~/.local/share/khai/khai.db); the commands that\n"
+              "write create it when missing (readable by you only), the others never do.\n"
+              "`khai help COMMAND` or `khai COMMAND --help` says more.\n"));
 }
 
 void cli_print_help(const char *name)
@@ -254,15 +264,26 @@ const char *cli_option(const struct cli *cli, int *i, const char *name, int *rc)
     return cli->argv[++*i];
 }
 
-struct db *cli_open(const struct cli *cli)
+static struct db *open_with(const struct cli *cli,
+                            int (*opener)(const char *, struct db **, char **))
 {
     struct db *db;
     char *err = NULL;
-    if (db_open(cli->db_path, &db, &err) != 0) {
+    if (opener(cli->db_path, &db, &err) != 0) {
         cli_fail(err);
         return NULL;
     }
     return db;
+}
+
+struct db *cli_open(const struct cli *cli)
+{
+    return open_with(cli, db_open);
+}
+
+struct db *cli_open_existing(const struct cli *cli)
+{
+    return open_with(cli, db_open_existing);
 }
 
 static int cmd_demo(const struct cli *cli)
@@ -296,7 +317,7 @@ static int cmd_demo(const struct cli *cli)
 static int cmd_check(const struct cli *cli)
 {
     if (cli->argc) return cli_usage("check", _("unexpected argument \"%s\""), cli->argv[0]);
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
     char *report = NULL, *err = NULL;
     int rc = db_check(db, &report, &err);
@@ -321,12 +342,16 @@ static int cmd_backup(const struct cli *cli)
         return cli_usage("backup", _("unknown option \"%s\" (a file name cannot start with -)"),
                          cli->argv[0]);
     struct stat st;
-    if (stat(cli->argv[0], &st) == 0)
+    if (lstat(cli->argv[0], &st) == 0) /* a symbolic link too, even one to nothing */
         return cli_fail(xasprintf(_("%s exists: choose a new file name"), cli->argv[0]));
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
+    /* Written beside it, synced, checked and only then named FILE: a backup killed half-way
+     * leaves no FILE that looks like a good, empty database. */
+    struct outfile f = {.path = cli->argv[0]};
     char *err = NULL;
-    int rc = db_backup(db, cli->argv[0], &err);
+    int rc = outfile_begin(&f, &err);
+    if (rc == 0) rc = outfile_finish(&f, db_backup(db, f.tmp_path, &err), &err);
     db_close(&db);
     if (rc != 0) return cli_fail(err);
     printf(_("backed up %s to %s\n"), cli->db_path, cli->argv[0]);

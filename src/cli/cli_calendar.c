@@ -101,7 +101,7 @@ int cmd_calendar(const struct cli *cli)
     if (rc != EXIT_OK) return rc;
     struct month_grid grid;
     calendar_month_grid(year, month, 0, &grid);
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
     struct agenda a;
     char *err = NULL;
@@ -174,7 +174,7 @@ int cmd_agenda(const struct cli *cli)
     if (rc != EXIT_OK) return rc;
     struct date to = calendar_add_days(from, days - 1);
     if (to.year == 0) return cli_usage("agenda", _("the agenda would end after the year 9999"));
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
     struct agenda a;
     char *err = NULL;

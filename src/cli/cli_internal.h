@@ -18,6 +18,9 @@ struct cli {
 
 /* Opens the database named by the invocation; prints the error and returns NULL on failure. */
 struct db *cli_open(const struct cli *cli);
+/* The same for a command that only reads (list, show, export, check, ...): it never creates
+ * a database; a missing one is named as missing. */
+struct db *cli_open_existing(const struct cli *cli);
 /* Prints "khai: MESSAGE" to stderr and frees message; returns EXIT_ERROR. */
 int cli_fail(char *message);
 /* Prints a usage error and the command's usage line; returns EXIT_USAGE. */

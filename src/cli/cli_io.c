@@ -22,7 +22,8 @@ struct io_args {
     enum format format;
     enum kind kind;
     const char *file;   /* import: the file read */
-    const char *output; /* export: -o FILE */
+    const char *output; /* export: -o FILE; NULL (or -o -): standard output */
+    bool force;         /* export: replace an existing FILE */
     const char *event;  /* export: --event as given */
     struct import_options in;
     struct export_options out;
@@ -64,20 +65,22 @@ static int parse_option(const char *command, const struct cli *cli, int *i, stru
         a->in.skip_bad = true;
     else if (importing && strcmp(arg, "--dry-run") == 0)
         a->in.dry_run = true;
+    else if (!importing && strcmp(arg, "--force") == 0)
+        a->force = true;
     else if (!importing && strcmp(arg, "--thai-dates") == 0)
         a->out.thai_dates = true;
     else if ((v = cli_option(cli, i, "--encoding", &rc)))
         a->in.encoding = a->out.encoding = v;
     else if (!importing &&
              ((v = cli_option(cli, i, "-o", &rc)) || (v = cli_option(cli, i, "--output", &rc))))
-        a->output = v;
+        a->output = strcmp(v, "-") == 0 ? NULL : v;
     else if (!importing && (v = cli_option(cli, i, "--event", &rc)))
         a->event = v;
     else if (!importing && (v = cli_option(cli, i, "--search", &rc)))
         a->out.search = v;
     else if (!importing && (v = cli_option(cli, i, "--version", &rc)))
         a->out.vcard_version = v;
-    else if (rc == EXIT_OK && importing && arg[0] != '-' && !a->file)
+    else if (rc == EXIT_OK && importing && (arg[0] != '-' || strcmp(arg, "-") == 0) && !a->file)
         a->file = arg;
     else if (rc == EXIT_OK)
         return cli_usage(command, _("unexpected argument \"%s\""), arg);
@@ -194,15 +197,14 @@ int cmd_export(const struct cli *cli)
     struct io_args a;
     int rc = parse_args("export", cli, &a);
     if (rc != EXIT_OK) return rc;
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
     char *err = NULL;
     if (a.event && model_find(db, FT_EVENT, a.event, &a.out.event_id, &err) != 0) {
         db_close(&db);
         return cli_fail(err);
     }
-    /* An export replaces the file it is told to write. */
-    struct outfile o = {.path = a.output, .force = true};
+    struct outfile o = {.path = a.output, .force = a.force};
     FILE *f = outfile_open(&o, &err);
     int status = f ? run_export(db, &a, f, &err) : -1;
     db_close(&db);

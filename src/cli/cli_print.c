@@ -44,7 +44,7 @@ static int parse_value(const char *arg, const char *v, struct print_args *a)
         if (!a->o.layout)
             return cli_usage("print", _("--layout is 2x4, 2x5 or 3x8, not \"%s\""), v);
     } else
-        a->out.path = v;
+        a->out.path = strcmp(v, "-") == 0 ? NULL : v;
     return EXIT_OK;
 }
 
@@ -101,7 +101,7 @@ int cmd_print(const struct cli *cli)
     char *err = NULL;
     FILE *f = outfile_open(&a.out, &err);
     if (!f) return cli_fail(err);
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     bool opened = db != NULL;
     int pages = 0, status = -1;
     if (opened) {

@@ -165,7 +165,7 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         long long *target = opt[2] == 'e'   ? &o->q.event_id
                             : opt[2] == 'm' ? &o->q.member_id
                                             : &o->q.org_id;
-        if (!*db && !(*db = cli_open(cli))) return EXIT_ERROR;
+        if (!*db && !(*db = cli_open_existing(cli))) return EXIT_ERROR;
         char *err = NULL;
         if (model_find(*db, type, value, target, &err) != 0) return cli_fail(err);
     } else
@@ -209,7 +209,7 @@ int cmd_list(const struct cli *cli)
     struct db *db = NULL;
     int rc = parse_kind("list", cli->argc ? cli->argv[0] : NULL, &o.q.kind);
     if (rc == EXIT_OK) rc = parse_list_args(cli, &o, &db);
-    if (rc == EXIT_OK && !db && !(db = cli_open(cli))) rc = EXIT_ERROR;
+    if (rc == EXIT_OK && !db && !(db = cli_open_existing(cli))) rc = EXIT_ERROR;
     if (rc != EXIT_OK) {
         db_close(&db);
         return rc;

@@ -120,7 +120,7 @@ int cmd_show(const struct cli *cli)
     if (k < 0) return cli_usage("show", _("expected a kind, not \"%s\""), cli->argv[0]);
     if (!cli_parse_id(cli->argv[1], &id))
         return cli_usage("show", _("\"%s\" is not an id"), cli->argv[1]);
-    struct db *db = cli_open(cli);
+    struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
     struct record *r = NULL;
     char *err = NULL;

@@ -18,6 +18,7 @@
 #include "strbuf.h"
 #include "thaidate.h"
 #include "thainorm.h"
+#include "outfile.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -1691,9 +1692,11 @@ static void record_row(struct import *im, struct cells *c, struct src src)
 /* ------------------------------------------------------------------------------------------
  * The sheet: reading, the header row, the order of organisation rows. */
 
+/* "-" is standard input. */
 static int read_file(const char *path, char **data, size_t *len, char **err)
 {
-    FILE *f = fopen(path, "rb");
+    bool std = strcmp(path, "-") == 0;
+    FILE *f = std ? stdin : fopen(path, "rb");
     if (!f) {
         *err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
         return -1;
@@ -1704,7 +1707,7 @@ static int read_file(const char *path, char **data, size_t *len, char **err)
     while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= max_file)
         sb_addn(&sb, buf, n);
     bool failed = ferror(f);
-    fclose(f);
+    if (!std) fclose(f);
     if (failed || sb.len > max_file) {
         *err = failed ? xasprintf(_("cannot read %s: %s"), path, strerror(errno))
                       : xasprintf(_("%s is larger than %zu MB: split it"), path, max_file >> 20);
@@ -1985,6 +1988,11 @@ static void add_slice(struct strbuf *sb, const char *text, size_t start, size_t 
     if (end == start || (text[end - 1] != '\n' && text[end - 1] != '\r')) sb_add(sb, eol);
 }
 
+const char *import_rejects_base(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
 static int write_rejects(struct import *im, char **err)
 {
     qsort(im->bad, im->nbad, sizeof *im->bad, compare_src);
@@ -1999,14 +2007,21 @@ static int write_rejects(struct import *im, char **err)
     const char *bom = encoding_bom(im->enc, &nbom);
     sb_addn(&out, bom, nbom);
     int rc = encoding_encode(sb_str(&utf8), utf8.len, im->enc, &out, &bad);
-    char *path = xasprintf("%s.rejects.csv", im->path);
-    FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
+    char *path = NULL, *why = NULL;
+    char *base = xasprintf("%s.rejects", import_rejects_base(im->path));
+    int fd = rc == 0 ? outfile_create_new(base, ".csv", &path, &why) : -1;
+    free(base);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     bool ok = f && fwrite(sb_str(&out), 1, out.len, f) == out.len;
     if (f && fclose(f) != 0) ok = false;
+    if (!f && fd >= 0) close(fd);
     if (!ok) {
-        *err = xasprintf(_("cannot write %s: %s: nothing was imported"), path,
-                         rc == 0 ? strerror(errno) : _("the rows cannot be encoded back"));
-        if (f) unlink(path);
+        if (!why)
+            why = path ? xasprintf(_("cannot write %s: %s"), path, strerror(errno))
+                       : xasprintf(_("%s: the rows cannot be encoded back"), im->path);
+        *err = xasprintf(_("%s: nothing was imported"), why);
+        free(why);
+        if (path) unlink(path);
         free(path);
     } else {
         im->rep->rejects_path = path;

@@ -12,6 +12,7 @@
 #include "messages.h"
 #include "model.h"
 #include "phone.h"
+#include "outfile.h"
 #include "strbuf.h"
 #include "thainorm.h"
 #include "utf8.h"
@@ -24,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* ---- Small helpers ---- */
 
@@ -1600,9 +1602,11 @@ static int import_card(struct vcard_import *x, const struct vcard_file *f, const
     return rc == 0 ? 0 : 1;
 }
 
+/* "-" is standard input. */
 static char *read_file(const char *path, size_t *len, char **err)
 {
-    FILE *in = fopen(path, "rb");
+    bool std = strcmp(path, "-") == 0;
+    FILE *in = std ? stdin : fopen(path, "rb");
     if (!in) {
         *err = xasprintf("%s: %s", path, strerror(errno));
         return NULL;
@@ -1613,7 +1617,7 @@ static char *read_file(const char *path, size_t *len, char **err)
     while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
         sb_addn(&sb, chunk, n);
     bool bad = ferror(in);
-    fclose(in);
+    if (!std) fclose(in);
     if (bad) {
         *err = xasprintf(_("%s: cannot read the file"), path);
         sb_free(&sb);
@@ -1626,12 +1630,18 @@ static char *read_file(const char *path, size_t *len, char **err)
 /* The rejected cards as they were written, to fix and import again. */
 static int write_rejects(struct vcard_import *x, char **err)
 {
-    char *path = xasprintf("%s.rejects.vcf", x->path);
-    FILE *out = fopen(path, "wb");
+    char *path = NULL, *why = NULL;
+    char *base = xasprintf("%s.rejects", import_rejects_base(x->path));
+    int fd = outfile_create_new(base, ".vcf", &path, &why);
+    free(base);
+    FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
     bool ok = out && fwrite(sb_str(&x->rejects), 1, x->rejects.len, out) == x->rejects.len;
     if (out && fclose(out) != 0) ok = false;
+    if (!out && fd >= 0) close(fd);
     if (!ok) {
-        *err = xasprintf(_("%s: cannot write the rejected cards: %s"), path, strerror(errno));
+        *err = why ? why
+                   : xasprintf(_("%s: cannot write the rejected cards: %s"), path, strerror(errno));
+        if (path && !why) unlink(path);
         free(path);
         return -1;
     }

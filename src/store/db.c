@@ -6,6 +6,7 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -188,27 +189,84 @@ static int configure(struct db *db, char **err)
     return exec(db, "PRAGMA foreign_keys = ON", N_("cannot configure the database"), err);
 }
 
-int db_open(const char *path, struct db **out, char **err)
+/* A new database is created here, mode 0600 whatever the umask: SQLite gives its -wal and
+ * -shm files the database file's mode, so they are the owner's only too. */
+static int create_owner_only(const char *path, char **err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST) return 0;
+    if (fd < 0) {
+        *err = xasprintf(_("cannot create %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    (void)fchmod(fd, 0600);
+    close(fd);
+    return 0;
+}
+
+/* A database khai never wrote (user_version 0) that holds tables is someone else's: it is
+ * left as it is rather than given khai's tables and switched to WAL. */
+static int refuse_foreign(struct db *db, char **err)
+{
+    int version;
+    if (read_user_version(db, &version, err) != 0) return -1;
+    if (version != 0) return 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->handle, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) !=
+        SQLITE_OK) {
+        *err = db_error(db, "cannot read the database");
+        return -1;
+    }
+    int tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (tables == 0) return 0;
+    *err = xasprintf(_("%s is an SQLite database but not khai's: it was left untouched (give "
+                       "--db the path of a khai database)"),
+                     db->path);
+    return -1;
+}
+
+static int open_at(const char *path, bool create, struct db **out, char **err)
 {
     *out = NULL;
-    if (make_parent_dirs(path, err) != 0) return -1;
+    if (create && (make_parent_dirs(path, err) != 0 || create_owner_only(path, err) != 0))
+        return -1;
     struct db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
     db->user = login_name();
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &db->handle, flags, NULL) != SQLITE_OK) {
         *err = db_error(db, "cannot open the database");
         db_close(&db);
         return -1;
     }
     /* The version is checked before WAL is switched on: a newer khai's file stays untouched. */
-    if (configure(db, err) != 0 || migrate(db, err) != 0 ||
+    if (configure(db, err) != 0 || refuse_foreign(db, err) != 0 || migrate(db, err) != 0 ||
         exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"), err) != 0) {
         db_close(&db);
         return -1;
     }
     *out = db;
     return 0;
+}
+
+int db_open(const char *path, struct db **out, char **err)
+{
+    return open_at(path, true, out, err);
+}
+
+/* An empty file (what a killed backup or `touch` leaves) is not a khai database either. */
+int db_open_existing(const char *path, struct db **out, char **err)
+{
+    struct stat st;
+    *out = NULL;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+        *err = xasprintf(_("there is no khai database at %s (give --db the path of one; khai "
+                           "creates one when you add, import or start the screens)"),
+                         path);
+        return -1;
+    }
+    return open_at(path, false, out, err);
 }
 
 void db_close(struct db **dbp)
@@ -390,6 +448,19 @@ int db_check(struct db *db, char **report, char **err)
     return lines.text ? 1 : 0;
 }
 
+/* The copy is read back before it is trusted: 0 when SQLite's quick check finds it whole. */
+static int backup_is_whole(sqlite3 *dest)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(dest, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) return -1;
+    int rc = sqlite3_step(st) == SQLITE_ROW &&
+                     strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0
+                 ? 0
+                 : -1;
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int db_backup(struct db *db, const char *path, char **err)
 {
     sqlite3 *dest;
@@ -411,11 +482,16 @@ int db_backup(struct db *db, const char *path, char **err)
     if (rc != SQLITE_DONE) {
         *err = xasprintf(_("cannot back up to %s: %s"), path, sqlite3_errmsg(dest));
         sqlite3_close(dest);
-        unlink(path);
         return -1;
     }
+    /* The check reads the indexes, which sort in Thai. */
+    sqlite3_create_collation(dest, "thai", SQLITE_UTF8, NULL, thai_collate_sqlite);
+    rc = backup_is_whole(dest);
+    if (rc != 0)
+        *err =
+            xasprintf(_("the backup in %s did not pass its check: %s"), path, sqlite3_errmsg(dest));
     sqlite3_close(dest);
-    return 0;
+    return rc;
 }
 
 long long db_data_version(struct db *db)

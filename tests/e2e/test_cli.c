@@ -669,7 +669,7 @@ static void cli_bad_option_values_are_usage_errors(void **state)
 static void cli_tsv_headers_are_the_contract_columns(void **state)
 {
     (void)state;
-    char *db = DB();
+    char *db = test_empty_db_path(__func__);
     const struct {
         const char *kind, *header;
     } want[] = {

@@ -189,7 +189,7 @@ static void thai_cli_add_edit_delete_say_what_they_did(void **state)
 static void thai_cli_check_and_backup_are_thai(void **state)
 {
     (void)state;
-    char *db = DB();
+    char *db = test_empty_db_path(__func__);
     char *copy = test_path("thai-backup.db");
     remove(copy);
     struct run_result r;
