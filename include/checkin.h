@@ -53,6 +53,9 @@ struct checkin_result {
     char *name;          /* the member's display name */
     char *checked_in_at; /* stored UTC timestamp */
     char *checked_in_by; /* Unix login */
+    /* When checkin_new_member refuses: the part of the person at fault (F_FULL_NAME,
+     * F_MEMBER_PHONE, F_MEMBER_ORGANISATIONS), else F_NONE. A form puts the cursor there. */
+    enum field_id failed;
 };
 
 void checkin_result_free(struct checkin_result *res);

@@ -501,11 +501,22 @@ static void complete_org(struct checkin_state *st)
     }
 }
 
-static int field_for_error(const char *err)
+/* The line of the form that holds the part of the person the store refused. */
+static int line_of(enum field_id failed)
 {
-    if (err && strncmp(err, "phone", 5) == 0) return F_PHONE;
-    if (err && strncmp(err, "name", 4) == 0) return F_NAME;
-    return -1;
+    switch (failed) {
+    case F_MEMBER_PHONE:
+        return F_PHONE;
+    case F_MEMBER_ORGANISATIONS:
+        return F_ORG;
+    case F_FULL_NAME:
+    case F_MEMBER_TITLE:
+    case F_MEMBER_GIVEN_NAME:
+    case F_MEMBER_FAMILY_NAME:
+        return F_NAME;
+    default:
+        return -1;
+    }
 }
 
 static int save_form(struct checkin_state *st, struct ui *ui)
@@ -515,7 +526,7 @@ static int save_form(struct checkin_state *st, struct ui *ui)
     struct checkin_result res;
     char *err = NULL;
     int rc = checkin_new_member(ui->db, ui->undo, st->event_id, &p, &res, &err);
-    int bad = rc < 0 ? field_for_error(err) : -1;
+    int bad = rc < 0 ? line_of(res.failed) : -1;
     report(ui, rc, &res, err, true);
     checkin_result_free(&res);
     if (rc < 0) {

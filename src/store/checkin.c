@@ -292,7 +292,7 @@ void checkin_result_free(struct checkin_result *res)
     free(res->name);
     free(res->checked_in_at);
     free(res->checked_in_by);
-    memset(res, 0, sizeof *res);
+    *res = (struct checkin_result){.failed = F_NONE};
 }
 
 /* The member's live attendance row at the event, or NULL. */
@@ -391,7 +391,7 @@ static bool attended(const struct record *row)
 int checkin_member(struct db *db, struct undo_log *undo, long long event_id, long long member_id,
                    struct checkin_result *res, char **err)
 {
-    memset(res, 0, sizeof *res);
+    *res = (struct checkin_result){.failed = F_NONE};
     res->member_id = member_id;
     struct record *m = NULL, *row = NULL;
     if (record_load(db, KIND_MEMBER, member_id, &m, err) != 0) return -1;
@@ -487,23 +487,30 @@ static int check_phone(struct db *db, const char *input, char digits[32], char *
 int checkin_new_member(struct db *db, struct undo_log *undo, long long event_id,
                        const struct checkin_person *p, struct checkin_result *res, char **err)
 {
-    memset(res, 0, sizeof *res);
+    *res = (struct checkin_result){.failed = F_NONE};
     struct record *m = record_new(KIND_MEMBER), *org = NULL;
     char digits[32];
     long long org_id = 0;
     int rc = -1;
-    if (record_set_full_name(m, p->full_name ? p->full_name : "", err) != 0 ||
-        check_phone(db, p->phone, digits, err) != 0 ||
-        resolve_org(db, p->organisation, &org_id, &org, err) != 0)
-        goto done;
+    res->failed = F_FULL_NAME;
+    if (record_set_full_name(m, p->full_name ? p->full_name : "", err) != 0) goto done;
+    res->failed = F_MEMBER_PHONE;
+    if (check_phone(db, p->phone, digits, err) != 0) goto done;
+    res->failed = F_MEMBER_ORGANISATIONS;
+    if (resolve_org(db, p->organisation, &org_id, &org, err) != 0) goto done;
     record_set(m, F_MEMBER_PHONE, digits);
     if (org_id) set_id(m, F_MEMBER_ORGANISATIONS, org_id);
-    if (record_save(db, m, err) != 0) {
+    struct model_error why = {.field = F_NONE};
+    if (record_save_why(db, m, &why) != 0) {
+        res->failed = why.field;
+        *err = model_error_text(&why);
+        model_error_clear(&why);
         /* Nothing of a failed add should stay behind. */
         char *ignored = NULL;
         if (org && record_delete(db, KIND_ORG, org->id, &ignored) != 0) free(ignored);
         goto done;
     }
+    res->failed = F_NONE;
     if (undo && org) undo_record_added(undo, org);
     if (undo) undo_record_added(undo, m);
     rc = checkin_member(db, undo, event_id, m->id, res, err);

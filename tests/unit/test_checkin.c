@@ -373,9 +373,12 @@ static void checkin_new_member_refuses_bad_input_writing_nothing(void **state)
         {"นายใหม่ ทดสอบ", "องค์กรใหม่", "081 234 5678"}, /* นายสมชาย's phone */
     };
     const char *why[] = {"name", "name", "phone", "already belongs"};
+    /* The part at fault comes as a value, so a form finds it in any language. */
+    const enum field_id part[] = {F_FULL_NAME, F_FULL_NAME, F_MEMBER_PHONE, F_MEMBER_PHONE};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(checkin_new_member(f.db, NULL, f.event, &bad[i], &res, &err), -1);
         assert_contains(err, why[i]);
+        assert_int_equal(res.failed, part[i]);
         free(err);
         err = NULL;
         checkin_result_free(&res);
