@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { POLL_MS = 40, ESC_SETTLE_MS = 150, MAX_SESSIONS = 16 };
+enum { POLL_MS = 40, SETTLE_MS = 25, ESC_SETTLE_MS = 150, MAX_SESSIONS = 16 };
 
 struct tm_session {
     char *name;
@@ -272,11 +272,20 @@ char *tm_wait_until(struct tm_session *s, bool attrs, int timeout_ms, tm_screen_
                     const void *arg, bool *met)
 {
     long long end = now_ms() + timeout_ms;
+    char *screen = tm_capture(s, attrs);
     for (;;) {
-        char *screen = tm_capture(s, attrs);
-        if (ok(screen, arg)) {
-            *met = true;
-            return screen;
+        /* A frame can reach tmux in pieces when the machine is loaded: a screen counts only
+         * once a second capture a moment later agrees, so no test reads half a frame. */
+        while (ok(screen, arg)) {
+            sleep_ms(SETTLE_MS);
+            char *again = tm_capture(s, attrs);
+            bool same = strcmp(again, screen) == 0;
+            free(screen);
+            screen = again;
+            if (same || now_ms() > end) { /* a screen that never rests counts as it is */
+                *met = true;
+                return screen;
+            }
         }
         if (now_ms() > end || exited(s)) {
             *met = false;
@@ -284,6 +293,7 @@ char *tm_wait_until(struct tm_session *s, bool attrs, int timeout_ms, tm_screen_
         }
         free(screen);
         sleep_ms(POLL_MS);
+        screen = tm_capture(s, attrs);
     }
 }
 
