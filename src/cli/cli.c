@@ -153,6 +153,30 @@ static const struct command commands[] = {
         "                   and with --by group on pages of their own\n"
         "  --paper P        signin: a4 (default) or letter\n"
         "  --layout L       badges: the sheet of labels, one of these:\n")},
+    {"report", cmd_report,
+     "khai report event ID [--by KEY] | members --by KEY | events [--from DATE] [--to DATE] "
+     "[--org ORG] [--totals]",
+     N_("Counts for a network's reports, as a table with a bar chart and a total row; --tsv and\n"
+        "--csv print a header row, then one row a line of the table (no chart, no headings or\n"
+        "total row); --ascii draws the bars with #.\n"
+        "event ID: people who came against the target, organisations represented, distinct\n"
+        "  subdistricts, districts and provinces of those who came, each attendance status, each\n"
+        "  quota category against its quota and those in none, breakout groups, roles, and the\n"
+        "  reasons for absence and cancellation, counted. Columns of --tsv: section, key, label,\n"
+        "  count, target, percent. Warns when the quotas add up to more than the target.\n"
+        "event ID --by KEY: one row per organisation, province, district, subdistrict,\n"
+        "  category, group, role, status, reason or tag, with the count of each status and the\n"
+        "  total. Columns: key, label, invited, confirmed, attended, absent, cancelled, total.\n"
+        "members --by KEY: members per province, district, subdistrict, organisation (its\n"
+        "  sub-organisations' members counted in), tag, skill, gender, or joined (by month, with\n"
+        "  the running total). Columns: key, label, members (and running_total).\n"
+        "events: the events from --from to --to (dates as elsewhere; either may be left open),\n"
+        "  hosted by or partnered with --org, with target and turnout each (columns: id,\n"
+        "  start_date, title, target, attended, percent), then the totals: events held (marked\n"
+        "  held, or anyone came), attendances, people reached, organisations, subdistricts and\n"
+        "  provinces, a person or place counted once however many events they came to.\n"
+        "  --totals prints the totals alone; with --tsv as measure<TAB>value rows named events,\n"
+        "  attendances, people, organisations, subdistricts, provinces.\n")},
     {"demo", cmd_demo, "khai demo [--size small|large]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"

@@ -35,6 +35,10 @@ void cli_print_help(const char *command);
  * missing. */
 const char *cli_option(const struct cli *cli, int *i, const char *name, int *rc);
 
+struct strbuf;
+/* Appends v as a --tsv cell: backslash, tab, newline and control characters escaped. */
+void cli_tsv_value(struct strbuf *sb, const char *v);
+
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
 int cmd_add(const struct cli *cli);
@@ -48,6 +52,7 @@ int cmd_agenda(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_print(const struct cli *cli);
+int cmd_report(const struct cli *cli);
 /* The badge layouts --layout takes, a line each, for the help of print. */
 void cli_print_layouts(FILE *out);
 

@@ -54,7 +54,7 @@ static int print_table_row(const struct record *r, void *ctx)
     return ++t->printed >= t->o->limit;
 }
 
-static void tsv_value(struct strbuf *sb, const char *v)
+void cli_tsv_value(struct strbuf *sb, const char *v)
 {
     for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         switch (*p) {
@@ -89,7 +89,7 @@ static int print_tsv_row(const struct record *r, void *ctx)
         if (ki->fields[i].flags & FIELD_EXTRA) continue;
         if (!first) sb_addc(&line, '\t');
         first = false;
-        tsv_value(&line, r->values[i]);
+        cli_tsv_value(&line, r->values[i]);
     }
     sb_addc(&line, '\n');
     fputs(sb_str(&line), stdout);

@@ -1,0 +1,391 @@
+/* Reports: attendance and members counted by group in SQL (GROUP BY, count(DISTINCT ...)),
+ * so that the large demo's 300,000 attendance rows are never walked in C. */
+#include "report.h"
+#include "store_internal.h"
+#include "messages.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const report_status_keys[REPORT_STATUSES] = {"invited", "confirmed", "attended",
+                                                         "absent", "cancelled"};
+
+#define STATUS_COUNTS                                                                              \
+    "count(*) FILTER (WHERE a.status = 'invited'), count(*) FILTER (WHERE a.status = "             \
+    "'confirmed'), count(*) FILTER (WHERE a.status = 'attended'), count(*) FILTER (WHERE "         \
+    "a.status = 'absent'), count(*) FILTER (WHERE a.status = 'cancelled')"
+
+/* A place is told apart by the places it lies in: two provinces each have a ตำบลในเมือง. */
+#define DISTRICT_KEY "coalesce(m.province, '') || '/' || m.district"
+#define SUBDISTRICT_KEY DISTRICT_KEY " || '/' || m.subdistrict"
+#define PLACE_LABEL(part)                                                                          \
+    "CASE WHEN " part " = '' THEN '' ELSE " part " || coalesce(', ' || p.name_th, '') END"
+#define PROVINCE_JOIN " LEFT JOIN provinces p ON p.code = m.province"
+
+/* How each key groups; member_from replaces attendance_from for the members' report. */
+struct key_sql {
+    const char *name;
+    const char *key, *label, *joins;
+    bool event, members;
+};
+
+static const struct key_sql keys[REPORT_KEYS] = {
+    [REPORT_BY_ORGANISATION] = {"organisation", "coalesce(a.org_id, '')", "coalesce(o.name, '')",
+                                " LEFT JOIN organisations o ON o.id = a.org_id", true, true},
+    [REPORT_BY_PROVINCE] = {"province", "coalesce(m.province, '')", "coalesce(p.name_th, '')",
+                            PROVINCE_JOIN, true, true},
+    [REPORT_BY_DISTRICT] = {"district", DISTRICT_KEY, PLACE_LABEL("m.district"), PROVINCE_JOIN,
+                            true, true},
+    [REPORT_BY_SUBDISTRICT] = {"subdistrict", SUBDISTRICT_KEY,
+                               "CASE WHEN m.subdistrict = '' THEN '' ELSE m.subdistrict || "
+                               "coalesce(', ' || nullif(m.district, ''), '') || coalesce(', ' || "
+                               "p.name_th, '') END",
+                               PROVINCE_JOIN, true, true},
+    [REPORT_BY_CATEGORY] = {"category", "a.category", "a.category", "", true, false},
+    [REPORT_BY_GROUP] = {"group", "a.breakout", "a.breakout", "", true, false},
+    [REPORT_BY_ROLE] = {"role", "a.role", "a.role", "", true, false},
+    [REPORT_BY_STATUS] = {"status", "a.status", "a.status", "", true, false},
+    [REPORT_BY_REASON] = {"reason", "a.reason", "a.reason", "", true, false},
+    [REPORT_BY_TAG] = {"tag", "coalesce(t.name, '')", "coalesce(t.name, '')",
+                       " LEFT JOIN member_tags mt ON mt.member_id = m.id LEFT JOIN tags t ON t.id "
+                       "= mt.tag_id",
+                       true, true},
+    [REPORT_BY_SKILL] = {"skill", NULL, NULL, NULL, false, true},
+    [REPORT_BY_GENDER] = {"gender", "m.gender", "m.gender", "", false, true},
+    [REPORT_BY_JOINED] = {"joined", "substr(m.created_at, 1, 7)", "substr(m.created_at, 1, 7)", "",
+                          false, true},
+};
+
+const char *report_key_name(enum report_key k)
+{
+    return keys[k].name;
+}
+
+int report_key_from_name(const char *name)
+{
+    for (int k = 0; k < REPORT_KEYS; k++)
+        if (strcmp(keys[k].name, name) == 0) return k;
+    return -1;
+}
+
+bool report_key_for_event(enum report_key k)
+{
+    return keys[k].event;
+}
+bool report_key_for_members(enum report_key k)
+{
+    return keys[k].members;
+}
+
+void report_table_free(struct report_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->rows[i].key);
+        free(t->rows[i].label);
+    }
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+static struct report_row *add_row(struct report_table *t, sqlite3_stmt *st)
+{
+    t->rows = xrealloc(t->rows, sizeof *t->rows * (t->n + 1));
+    struct report_row *r = &t->rows[t->n++];
+    memset(r, 0, sizeof *r);
+    const unsigned char *key = sqlite3_column_text(st, 0), *label = sqlite3_column_text(st, 1);
+    r->key = xstrdup(key ? (const char *)key : "");
+    r->label = xstrdup(label ? (const char *)label : "");
+    return r;
+}
+
+/* What the columns after key and label hold. */
+enum row_shape {
+    COUNT_TARGET, /* count, then target */
+    STATUS_TOTAL, /* the five status counts, then the total */
+};
+
+/* Runs sql with ?1 bound to id (when id > 0) and appends a row per result row. */
+static int read_rows(struct db *db, const char *sql, long long id, enum row_shape shape,
+                     struct report_table *t, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st) return -1;
+    if (id > 0) sqlite3_bind_int64(st, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct report_row *r = add_row(t, st);
+        if (shape == COUNT_TARGET) {
+            r->count = sqlite3_column_int64(st, 2);
+            r->target = sqlite3_column_int64(st, 3);
+            continue;
+        }
+        for (int s = 0; s < REPORT_STATUSES; s++)
+            r->status[s] = sqlite3_column_int64(st, 2 + s);
+        r->count = sqlite3_column_int64(st, 2 + REPORT_STATUSES);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot make the report");
+        return -1;
+    }
+    return 0;
+}
+
+static int event_counts(struct db *db, long long event_id, struct event_report *r, char **err)
+{
+    sqlite3_stmt *st = db_prepare(
+        db,
+        "SELECT coalesce((SELECT target FROM events WHERE id = ?1), 0), " STATUS_COUNTS
+        ", count(DISTINCT a.org_id) FILTER (WHERE a.status = 'attended'), "
+        "count(DISTINCT " SUBDISTRICT_KEY
+        ") FILTER (WHERE a.status = 'attended' AND m.subdistrict <> ''), "
+        "count(DISTINCT " DISTRICT_KEY ") FILTER (WHERE a.status = 'attended' AND m.district <> "
+        "''), count(DISTINCT m.province) FILTER (WHERE a.status = 'attended'), (SELECT "
+        "coalesce(sum(target), 0) FROM event_quotas WHERE event_id = ?1) FROM attendance a JOIN "
+        "members m ON m.id = a.member_id WHERE a.event_id = ?1 AND a.deleted_at IS NULL",
+        err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, event_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        r->target = sqlite3_column_int64(st, 0);
+        for (int s = 0; s < REPORT_STATUSES; s++)
+            r->status[s] = sqlite3_column_int64(st, 1 + s);
+        long long *rest[] = {&r->organisations, &r->subdistricts, &r->districts, &r->provinces,
+                             &r->quota_sum};
+        for (int i = 0; i < 5; i++)
+            *rest[i] = sqlite3_column_int64(st, 1 + REPORT_STATUSES + i);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        *err = db_error(db, "cannot make the report");
+        return -1;
+    }
+    return 0;
+}
+
+#define ATTENDED_OF_EVENT                                                                          \
+    "FROM attendance a WHERE a.event_id = ?1 AND a.deleted_at IS NULL AND a.status = 'attended'"
+
+int event_report(struct db *db, long long event_id, struct event_report *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = event_counts(db, event_id, out, err);
+    if (rc == 0)
+        rc = read_rows(db,
+                       "SELECT q.category, q.category, count(a.id), q.target FROM event_quotas q "
+                       "LEFT JOIN attendance a ON a.event_id = q.event_id AND a.category = "
+                       "q.category AND a.status = 'attended' AND a.deleted_at IS NULL WHERE "
+                       "q.event_id = ?1 GROUP BY q.category ORDER BY min(q.position), q.category",
+                       event_id, COUNT_TARGET, &out->quotas, err);
+    if (rc == 0)
+        rc = read_rows(db,
+                       "SELECT a.category, a.category, count(*), 0 " ATTENDED_OF_EVENT
+                       " AND a.category NOT IN (SELECT category FROM event_quotas WHERE "
+                       "event_id = ?1) GROUP BY a.category ORDER BY 3 DESC, 1 COLLATE thai",
+                       event_id, COUNT_TARGET, &out->categories, err);
+    if (rc == 0)
+        rc = read_rows(db,
+                       "SELECT a.breakout, a.breakout, count(*), 0 " ATTENDED_OF_EVENT
+                       " GROUP BY a.breakout ORDER BY a.breakout = '', a.breakout COLLATE thai",
+                       event_id, COUNT_TARGET, &out->groups, err);
+    if (rc == 0)
+        rc = read_rows(db,
+                       "SELECT a.role, a.role, count(*), 0 " ATTENDED_OF_EVENT
+                       " GROUP BY a.role ORDER BY 3 DESC, 1",
+                       event_id, COUNT_TARGET, &out->roles, err);
+    if (rc == 0)
+        rc = read_rows(db,
+                       "SELECT a.status, a.reason, count(*), 0 FROM attendance a WHERE a.event_id "
+                       "= ?1 AND a.deleted_at IS NULL AND a.status IN ('absent', 'cancelled') "
+                       "GROUP BY a.status, a.reason ORDER BY a.status, 3 DESC, a.reason COLLATE "
+                       "thai",
+                       event_id, COUNT_TARGET, &out->reasons, err);
+    if (rc != 0) {
+        event_report_free(out);
+        return -1;
+    }
+    if (out->quotas.n)
+        for (size_t i = 0; i < out->categories.n; i++)
+            out->outside_quotas += out->categories.rows[i].count;
+    return 0;
+}
+
+void event_report_free(struct event_report *r)
+{
+    struct report_table *tables[] = {&r->quotas, &r->categories, &r->groups, &r->roles,
+                                     &r->reasons};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        report_table_free(tables[i]);
+    memset(r, 0, sizeof *r);
+}
+
+int report_event_by(struct db *db, long long event_id, enum report_key key,
+                    struct report_table *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    const struct key_sql *k = &keys[key];
+    if (!k->event) {
+        *err = xstrdup(_("an event's report cannot group on that"));
+        return -1;
+    }
+    char *sql = xasprintf("SELECT %s, %s, " STATUS_COUNTS ", count(*) FROM attendance a JOIN "
+                          "members m ON m.id = a.member_id%s WHERE a.event_id = ?1 AND "
+                          "a.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1 = '', %d DESC, 2 "
+                          "COLLATE thai",
+                          k->key, k->label, k->joins, 3 + REPORT_STATUSES);
+    int rc = read_rows(db, sql, event_id, STATUS_TOTAL, out, err);
+    free(sql);
+    if (rc != 0) report_table_free(out);
+    return rc;
+}
+
+/* Members of each organisation and of the organisations under it, each member once. UNION
+ * (not UNION ALL) ends the walk even if parents were ever made to form a loop. */
+static const char members_by_network[] =
+    "WITH RECURSIVE tree(root, id) AS (SELECT id, id FROM organisations WHERE deleted_at IS "
+    "NULL UNION SELECT tree.root, o.id FROM organisations o JOIN tree ON o.parent_id = tree.id "
+    "WHERE o.deleted_at IS NULL) SELECT r.id, r.name, count(DISTINCT a.member_id), 0 FROM tree "
+    "JOIN affiliations a ON a.org_id = tree.id JOIN members m ON m.id = a.member_id AND "
+    "m.deleted_at IS NULL JOIN organisations r ON r.id = tree.root GROUP BY tree.root ORDER BY "
+    "3 DESC, 2 COLLATE thai";
+
+/* Skills are typed as a list, "บัญชี, ถ่ายภาพ": split at commas, each member once a skill. */
+static const char members_by_skill[] =
+    "WITH RECURSIVE split(id, item, rest) AS (SELECT id, '', skills || ',' FROM members WHERE "
+    "deleted_at IS NULL AND skills <> '' UNION ALL SELECT id, trim(substr(rest, 1, instr(rest, "
+    "',') - 1)), substr(rest, instr(rest, ',') + 1) FROM split WHERE rest <> '') SELECT item, "
+    "item, count(DISTINCT id), 0 FROM split WHERE item <> '' GROUP BY item ORDER BY 3 DESC, 1 "
+    "COLLATE thai";
+
+int report_members_by(struct db *db, enum report_key key, struct report_table *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    const struct key_sql *k = &keys[key];
+    if (!k->members) {
+        *err = xstrdup(_("the members' report cannot group on that"));
+        return -1;
+    }
+    char *sql = NULL;
+    if (key == REPORT_BY_ORGANISATION)
+        sql = xstrdup(members_by_network);
+    else if (key == REPORT_BY_SKILL)
+        sql = xstrdup(members_by_skill);
+    else
+        sql = xasprintf("SELECT %s, %s, count(*), 0 FROM members m%s WHERE m.deleted_at IS NULL "
+                        "GROUP BY 1, 2 ORDER BY %s",
+                        k->key, k->label, k->joins,
+                        key == REPORT_BY_JOINED ? "1" : "1 = '', 3 DESC, 2 COLLATE thai");
+    int rc = read_rows(db, sql, 0, COUNT_TARGET, out, err);
+    free(sql);
+    if (rc != 0) {
+        report_table_free(out);
+        return -1;
+    }
+    long long running = 0;
+    for (size_t i = 0; i < out->n; i++)
+        out->rows[i].running = running += out->rows[i].count;
+    return 0;
+}
+
+/* The WHERE clause of the events a filter takes: ?1 and ?2 are the dates (open ends bound
+ * as dates before and after any), ?3 the organisation, so events_by_date is read. */
+static char *events_where(const struct events_filter *f)
+{
+    return xasprintf("e.deleted_at IS NULL AND e.start_date >= ?1 AND e.start_date <= ?2%s",
+                     f->org_id > 0 ? " AND (e.host_id = ?3 OR EXISTS (SELECT 1 FROM "
+                                     "event_partners ep WHERE ep.event_id = e.id AND ep.org_id = "
+                                     "?3))"
+                                   : "");
+}
+
+static sqlite3_stmt *events_prepare(struct db *db, const char *sql, const struct events_filter *f,
+                                    char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st) return NULL;
+    sqlite3_bind_text(st, 1, f->from ? f->from : "0000", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, f->to ? f->to : "9999-99-99", -1, SQLITE_TRANSIENT);
+    if (f->org_id > 0) sqlite3_bind_int64(st, 3, f->org_id);
+    return st;
+}
+
+static int read_events(struct db *db, const struct events_filter *f, const char *where,
+                       struct events_report *r, char **err)
+{
+    char *sql = xasprintf(
+        "SELECT e.id, e.title, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND "
+        "a.status = 'attended' AND a.deleted_at IS NULL), coalesce(e.target, 0), e.start_date, "
+        "e.status FROM events e WHERE %s ORDER BY e.start_date, e.id",
+        where);
+    sqlite3_stmt *st = events_prepare(db, sql, f, err);
+    free(sql);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct report_row *row = add_row(&r->events, st);
+        row->count = sqlite3_column_int64(st, 2);
+        row->target = sqlite3_column_int64(st, 3);
+        r->dates = xrealloc(r->dates, sizeof *r->dates * r->events.n);
+        r->dates[r->events.n - 1] = xstrdup((const char *)sqlite3_column_text(st, 4));
+        /* Held: marked held, or anyone came (a past meeting nobody marked). */
+        if (row->count > 0 || strcmp((const char *)sqlite3_column_text(st, 5), "held") == 0)
+            r->held++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot make the report");
+        return -1;
+    }
+    return 0;
+}
+
+static int read_reach(struct db *db, const struct events_filter *f, const char *where,
+                      struct events_report *r, char **err)
+{
+    char *sql = xasprintf(
+        "SELECT count(*), count(DISTINCT a.member_id), count(DISTINCT a.org_id), count(DISTINCT "
+        "CASE WHEN m.subdistrict <> '' THEN " SUBDISTRICT_KEY " END), count(DISTINCT "
+        "m.province) FROM events e JOIN attendance a ON a.event_id = e.id AND a.status = "
+        "'attended' AND a.deleted_at IS NULL JOIN members m ON m.id = a.member_id WHERE %s",
+        where);
+    sqlite3_stmt *st = events_prepare(db, sql, f, err);
+    free(sql);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        long long *out[] = {&r->attendances, &r->people, &r->organisations, &r->subdistricts,
+                            &r->provinces};
+        for (int i = 0; i < 5; i++)
+            *out[i] = sqlite3_column_int64(st, i);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        *err = db_error(db, "cannot make the report");
+        return -1;
+    }
+    return 0;
+}
+
+int report_events(struct db *db, const struct events_filter *f, struct events_report *out,
+                  char **err)
+{
+    memset(out, 0, sizeof *out);
+    char *where = events_where(f);
+    int rc = read_events(db, f, where, out, err);
+    if (rc == 0) rc = read_reach(db, f, where, out, err);
+    free(where);
+    if (rc != 0) events_report_free(out);
+    return rc;
+}
+
+void events_report_free(struct events_report *r)
+{
+    for (size_t i = 0; i < r->events.n; i++)
+        free(r->dates[i]);
+    free(r->dates);
+    report_table_free(&r->events);
+    memset(r, 0, sizeof *r);
+}
