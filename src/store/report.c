@@ -231,11 +231,11 @@ int report_event_by(struct db *db, long long event_id, enum report_key key,
         *err = xstrdup(_("an event's report cannot group on that"));
         return -1;
     }
-    char *sql = xasprintf("SELECT %s, %s, " STATUS_COUNTS ", count(*) FROM attendance a JOIN "
-                          "members m ON m.id = a.member_id%s WHERE a.event_id = ?1 AND "
-                          "a.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1 = '', %d DESC, 2 "
-                          "COLLATE thai",
-                          k->key, k->label, k->joins, 3 + REPORT_STATUSES);
+    char *sql = xasprintf("SELECT %s AS k, %s AS l, " STATUS_COUNTS
+                          ", count(*) AS n FROM attendance a JOIN members m ON m.id = "
+                          "a.member_id%s WHERE a.event_id = ?1 AND a.deleted_at IS NULL GROUP "
+                          "BY k, l ORDER BY k = '', n DESC, l COLLATE thai",
+                          k->key, k->label, k->joins);
     int rc = read_rows(db, sql, event_id, STATUS_TOTAL, out, err);
     free(sql);
     if (rc != 0) report_table_free(out);
@@ -274,10 +274,10 @@ int report_members_by(struct db *db, enum report_key key, struct report_table *o
     else if (key == REPORT_BY_SKILL)
         sql = xstrdup(members_by_skill);
     else
-        sql = xasprintf("SELECT %s, %s, count(*), 0 FROM members m%s WHERE m.deleted_at IS NULL "
-                        "GROUP BY 1, 2 ORDER BY %s",
+        sql = xasprintf("SELECT %s AS k, %s AS l, count(*) AS n, 0 FROM members m%s WHERE "
+                        "m.deleted_at IS NULL GROUP BY k, l ORDER BY %s",
                         k->key, k->label, k->joins,
-                        key == REPORT_BY_JOINED ? "1" : "1 = '', 3 DESC, 2 COLLATE thai");
+                        key == REPORT_BY_JOINED ? "k" : "k = '', n DESC, l COLLATE thai");
     int rc = read_rows(db, sql, 0, COUNT_TARGET, out, err);
     free(sql);
     if (rc != 0) {
