@@ -35,7 +35,7 @@ struct sheet {
     size_t nrows;
 };
 
-enum { NO_BAR = -1, TABLE_ONLY = -2 };
+enum { NO_BAR = -1, TABLE_ONLY = -2, HEADING = -3 };
 
 static void sheet_col(struct sheet *s, const char *name, const char *header, int min, int max,
                       bool right)
@@ -94,7 +94,7 @@ static void print_machine(const struct sheet *s, enum output out)
     }
     puts(sb_str(&line));
     for (size_t r = 0; r < s->nrows; r++) {
-        if (s->bars[r] == TABLE_ONLY) continue;
+        if (s->bars[r] == TABLE_ONLY || s->bars[r] == HEADING) continue;
         sb_reset(&line);
         for (int c = 0; c < s->ncols; c++) {
             const char *v = s->cells[r * (size_t)s->ncols + (size_t)c];
@@ -129,6 +129,12 @@ static void print_table(const struct sheet *s, const struct report_opts *o)
         cells[c] = cols[c].header;
     table_row(stdout, cols, cells, widths, fit);
     for (size_t r = 0; r < s->nrows; r++) {
+        if (s->bars[r] == HEADING) {
+            /* A section's heading is a line of its own, as wide as it needs. */
+            print_safe(stdout, s->cells[r * (size_t)s->ncols + (size_t)shown[0]]);
+            putchar('\n');
+            continue;
+        }
         for (int c = 0; c < n; c++)
             cells[c] = s->cells[r * (size_t)s->ncols + (size_t)shown[c]];
         char *bar = s->bars[r] >= 0 && fit > n
@@ -228,7 +234,7 @@ static void measure(struct sheet *s, const char *section, const char *key, const
 static void heading(struct sheet *s, const char *text)
 {
     const char *cells[] = {NULL, NULL, text, NULL, NULL, NULL};
-    sheet_row(s, cells, TABLE_ONLY);
+    sheet_row(s, cells, HEADING);
 }
 
 static void measure_rows(struct sheet *s, const char *section, const char *title,
