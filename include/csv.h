@@ -47,6 +47,15 @@ bool csv_record_blank(const struct csv_record *rec);
  * outside quotes in the first line (comma when none does). */
 char csv_detect_delimiter(const char *text, size_t len, size_t *skip);
 
+/* A spreadsheet runs a cell that begins with = + - @ tab or carriage return as a formula
+ * (=HYPERLINK(...), +cmd|...): following OWASP, such a value is exported with a leading '
+ * (a phone +66..., a negative number -5 too). So that export -> import gives back the same
+ * bytes, a value that begins with quotes before one of those gets one ' more, and import
+ * takes exactly one ' off again. csv_guarded says whether v needs the ' on export;
+ * csv_unguarded is v without it on import (a pointer into v). */
+bool csv_guarded(const char *v);
+const char *csv_unguarded(const char *v);
+
 /* Appends field, quoted when it holds the delimiter, a quote or a line break. */
 void csv_write_field(struct strbuf *sb, const char *field, char delim);
 /* Appends a whole record ending in CRLF. */

@@ -130,7 +130,9 @@ static const struct command commands[] = {
         "                 unless --force\n"
         "  --force        replace FILE if it exists\n"
         "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
-        "the leading zero survives a round trip through Excel.\n")},
+        "the leading zero survives a round trip through Excel. A value that begins with =, +, -,\n"
+        "@, a tab or a carriage return is written after a ' so that a spreadsheet never runs it\n"
+        "as a formula; `khai import` takes that ' off again.\n")},
     {"print", cmd_print,
      "khai print signin|badges EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
      "[--paper a4|letter] [--layout L]",

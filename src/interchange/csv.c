@@ -163,6 +163,18 @@ char csv_detect_delimiter(const char *text, size_t len, size_t *skip)
     return candidates[best];
 }
 
+bool csv_guarded(const char *v)
+{
+    while (*v == '\'')
+        v++;
+    return *v && strchr("=+-@\t\r", *v);
+}
+
+const char *csv_unguarded(const char *v)
+{
+    return v[0] == '\'' && csv_guarded(v + 1) ? v + 1 : v;
+}
+
 void csv_write_field(struct strbuf *sb, const char *field, char delim)
 {
     if (!strpbrk(field, "\"\r\n") && !strchr(field, delim)) {

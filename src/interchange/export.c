@@ -120,7 +120,7 @@ static char *reference(struct export *x, const struct record *r, int fi)
     return sb_take(&sb);
 }
 
-static char *cell(struct export *x, const struct record *r, int fi)
+static char *cell_value(struct export *x, const struct record *r, int fi)
 {
     const char *v = r->values[fi];
     enum field_type t = x->ki->fields[fi].type;
@@ -132,6 +132,16 @@ static char *cell(struct export *x, const struct record *r, int fi)
         return xstrdup(buf);
     }
     return xstrdup(v);
+}
+
+/* No value from the data becomes a live formula in the spreadsheet that opens it. */
+static char *cell(struct export *x, const struct record *r, int fi)
+{
+    char *v = cell_value(x, r, fi);
+    if (!csv_guarded(v)) return v;
+    char *guarded = xasprintf("'%s", v);
+    free(v);
+    return guarded;
 }
 
 static char *which_record(const struct record *r)

@@ -758,7 +758,7 @@ static void cells_fill(struct import *im, const struct csv_record *rec, struct c
     memset(c, 0, sizeof *c);
     size_t extra = 0;
     for (size_t i = 0; i < rec->n; i++) {
-        const char *v = rec->fields[i];
+        const char *v = csv_unguarded(rec->fields[i]); /* the ' export put before = + - @ */
         if (blank(v)) continue;
         if (i >= im->ncols) {
             extra++;

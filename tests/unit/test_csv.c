@@ -151,6 +151,38 @@ static void csv_writer_quotes_only_what_needs_it(void **state)
     sb_free(&sb);
 }
 
+/* Formula injection (issue 8, section 6): which values get the ', and that import takes
+ * exactly that one off again. */
+static void csv_formula_guard_is_exactly_one_quote(void **state)
+{
+    (void)state;
+    const struct {
+        const char *value;
+        bool guarded;
+    } cases[] = {{"=HYPERLINK(\"http://x\")", true},
+                 {"+66812345678", true},
+                 {"-5", true},
+                 {"@SUM(A1)", true},
+                 {"\t=1+2", true},
+                 {"\r=1", true},
+                 {"'=1", true},
+                 {"''+1", true},
+                 {"'", false},
+                 {"'plain", false},
+                 {"plain", false},
+                 {"", false},
+                 {"081-234-5678", false},
+                 {" =1", false},
+                 {"สมชาย", false}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *v = cases[i].value;
+        if (csv_guarded(v) != cases[i].guarded) fail_msg("csv_guarded(\"%s\")", v);
+        char *out = cases[i].guarded ? xasprintf("'%s", v) : xstrdup(v);
+        assert_string_equal(csv_unguarded(out), v);
+        free(out);
+    }
+}
+
 static void csv_written_records_read_back(void **state)
 {
     (void)state;
@@ -541,6 +573,7 @@ const struct CMUnitTest csv_tests[] = {
     cmocka_unit_test(csv_blank_records_are_recognised),
     cmocka_unit_test(csv_detects_the_delimiter),
     cmocka_unit_test(csv_writer_quotes_only_what_needs_it),
+    cmocka_unit_test(csv_formula_guard_is_exactly_one_quote),
     cmocka_unit_test(csv_written_records_read_back),
     cmocka_unit_test(csv_encoding_detects_utf8_bom_utf16_and_874),
     cmocka_unit_test(csv_encoding_refuses_with_line_and_byte),
