@@ -122,9 +122,53 @@ static void table_setup(struct table_state *t, enum kind k)
     table_row(stdout, t->cols, headers, t->widths, t->ncols);
 }
 
+#define K(k) (1u << (k))
+/* The kinds each filter filters; the others refuse it by name rather than list everybody. */
+static const struct {
+    const char *option;
+    unsigned kinds;
+} filters_of[] = {
+    {"--event", K(KIND_ATTENDANCE) | K(KIND_TASK) | K(KIND_MEMBER)},
+    {"--member", K(KIND_ATTENDANCE) | K(KIND_TASK)},
+    {"--province", K(KIND_MEMBER) | K(KIND_ORG) | K(KIND_EVENT)},
+    {"--tag", K(KIND_MEMBER) | K(KIND_ORG)},
+    {"--status", K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE)},
+};
+#undef K
+
+static int check_filters(const char *opt, enum kind k)
+{
+    for (size_t i = 0; i < sizeof filters_of / sizeof filters_of[0]; i++)
+        if (strcmp(filters_of[i].option, opt) == 0 && !(filters_of[i].kinds & (1u << k)))
+            return cli_usage("list", _("%s does not filter %s (`khai list --help` says what does)"),
+                             opt, kind_info(k)->plural);
+    return EXIT_OK;
+}
+
+/* A status the kind does not have would list nobody, or (members) the wrong people. */
+static int check_status(enum kind k, const char *value)
+{
+    static const struct choice member_states[] = {
+        {"active", NULL, NULL}, {"inactive", NULL, NULL}, {NULL, NULL, NULL}};
+    const struct kind_info *ki = kind_info(k);
+    int fi = field_index(ki, "status");
+    const struct choice *c = k == KIND_MEMBER ? member_states : ki->fields[fi].choices;
+    struct strbuf keys = STRBUF_INIT;
+    for (int i = 0; c[i].key; i++) {
+        if (strcmp(c[i].key, value) == 0) return sb_free(&keys), EXIT_OK;
+        sb_addf(&keys, "%s%s", i ? ", " : "", c[i].key);
+    }
+    int rc =
+        cli_usage("list", _("--status for %s is %s, not \"%s\""), ki->plural, sb_str(&keys), value);
+    sb_free(&keys);
+    return rc;
+}
+
 static int list_option(const char *opt, const char *value, struct list_opts *o, struct db **db,
                        const struct cli *cli)
 {
+    int rc = check_filters(opt, o->q.kind);
+    if (rc != EXIT_OK) return rc;
     if (strcmp(opt, "--search") == 0)
         o->q.search = value;
     else if (strcmp(opt, "--sort") == 0) {
@@ -142,9 +186,10 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         o->q.province = value;
     else if (strcmp(opt, "--tag") == 0)
         o->q.tag = value;
-    else if (strcmp(opt, "--status") == 0)
+    else if (strcmp(opt, "--status") == 0) {
+        if ((rc = check_status(o->q.kind, value)) != EXIT_OK) return rc;
         o->q.status = value;
-    else if (strcmp(opt, "--limit") == 0 || strcmp(opt, "--offset") == 0) {
+    } else if (strcmp(opt, "--limit") == 0 || strcmp(opt, "--offset") == 0) {
         long long n;
         if (!cli_parse_id(value, &n) && strcmp(value, "0") != 0)
             return cli_usage("list", _("%s takes a whole number, not \"%s\""), opt, value);

@@ -72,7 +72,9 @@ static const char *const filters[KIND_COUNT] = {
         " AND (:province IS NULL OR m.province = :province)"
         " AND (:tag IS NULL OR m.id IN (SELECT x.member_id FROM member_tags x JOIN tags g ON "
         "g.id = x.tag_id WHERE g.name = :tag))"
-        " AND (:status IS NULL OR m.active = (:status = 'active'))",
+        " AND (:status IS NULL OR m.active = (:status = 'active'))"
+        " AND (:event IS NULL OR m.id IN (SELECT member_id FROM attendance WHERE event_id = "
+        ":event AND deleted_at IS NULL))",
     [KIND_ORG] = " AND (:org IS NULL OR o.parent_id = :org)"
                  " AND (:province IS NULL OR o.province = :province)"
                  " AND (:tag IS NULL OR o.id IN (SELECT x.org_id FROM org_tags x JOIN tags g ON "
