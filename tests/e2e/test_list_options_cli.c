@@ -78,7 +78,8 @@ static const struct {
     {"attendance --event 2", 0, NULL},
     {"attendance --member 1", 1, "สมศรี"},
     {"attendance --member 2", 0, NULL},
-    {"attendance --org กลุ่มลูก", 0, NULL},
+    {"attendance --org กลุ่มลูก", 1, "สมศรี"}, /* the member's organisation, by default */
+    {"attendance --org เครือข่ายแม่", 0, NULL},
     {"attendance --status attended", 1, "สมศรี"},
     {"attendance --status absent", 0, NULL},
     {"attendance --status done", -1, "--status"},
