@@ -26,5 +26,8 @@ void table_row(FILE *out, const struct table_col *cols, const char *const *cells
 
 /* Prints text sanitised for the terminal (control characters shown, never sent raw). */
 void print_safe(FILE *out, const char *text);
+/* The same for len bytes of lines (LF or CRLF; a NUL byte ends a line too): each line
+ * sanitised, each followed by a newline. */
+void print_safe_lines(FILE *out, const char *text, size_t len);
 
 #endif

@@ -20,7 +20,7 @@ size_t text_width(const char *s);
  * DEL as ^?, C1 controls as <XX> hex, tab as one space, newline (and U+2028, U+2029) as
  * U+21B5, invalid bytes as U+FFFD, bidirectional overrides and isolates (U+202A-U+202E,
  * U+2066-U+2069) as U+FFFD, a zero-width mark with no base character before it (at the
- * start) dropped. */
+ * start) dropped, and more than 4 zero-width marks on one character cut to 4. */
 char *text_sanitize(const char *s);
 
 /* Sanitises s and cuts it to at most cols columns without splitting a base character from

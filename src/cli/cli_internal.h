@@ -36,7 +36,8 @@ void cli_print_help(const char *command);
 const char *cli_option(const struct cli *cli, int *i, const char *name, int *rc);
 
 struct strbuf;
-/* Appends v as a --tsv cell: backslash, tab, newline and control characters escaped. */
+/* Appends v as a --tsv cell: backslash, tab, newline and control characters escaped, and
+ * when standard output is a terminal sanitised (C1 and bidi controls made visible). */
 void cli_tsv_value(struct strbuf *sb, const char *v);
 
 int cmd_list(const struct cli *cli);

@@ -192,6 +192,24 @@ static int run_export(struct db *db, const struct io_args *a, FILE *out, char **
     }
 }
 
+/* An export shown on a terminal is for reading: line by line through the sanitiser, so an
+ * OSC 52 (clipboard) or OSC 0 (title) sequence someone stored is shown, never obeyed. */
+static int export_to_terminal(struct db *db, const struct io_args *a, char **err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m) {
+        *err = xasprintf(_("cannot create a temporary file: %s"), strerror(errno));
+        return -1;
+    }
+    int status = run_export(db, a, m, err);
+    fclose(m);
+    if (status == 0) print_safe_lines(stdout, text, len);
+    free(text);
+    return status;
+}
+
 int cmd_export(const struct cli *cli)
 {
     struct io_args a;
@@ -204,11 +222,17 @@ int cmd_export(const struct cli *cli)
         db_close(&db);
         return cli_fail(err);
     }
-    struct outfile o = {.path = a.output, .force = a.force};
-    FILE *f = outfile_open(&o, &err);
-    int status = f ? run_export(db, &a, f, &err) : -1;
-    db_close(&db);
-    if (f) status = outfile_close(&o, status, &err);
+    int status;
+    if (!a.output && isatty(STDOUT_FILENO)) {
+        status = export_to_terminal(db, &a, &err);
+        db_close(&db);
+    } else {
+        struct outfile o = {.path = a.output, .force = a.force};
+        FILE *f = outfile_open(&o, &err);
+        status = f ? run_export(db, &a, f, &err) : -1;
+        db_close(&db);
+        if (f) status = outfile_close(&o, status, &err);
+    }
     if (status != 0) return cli_fail(err);
     if (a.output) {
         char *said = xasprintf(_("exported to %s"), a.output);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { MAX_COLS = 8 };
 
@@ -54,7 +55,7 @@ static int print_table_row(const struct record *r, void *ctx)
     return ++t->printed >= t->o->limit;
 }
 
-void cli_tsv_value(struct strbuf *sb, const char *v)
+static void tsv_escape(struct strbuf *sb, const char *v)
 {
     for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         switch (*p) {
@@ -77,6 +78,20 @@ void cli_tsv_value(struct strbuf *sb, const char *v)
                 sb_addc(sb, (char)*p);
         }
     }
+}
+
+/* The escapes leave no C0 control; on a terminal the sanitiser also takes the C1 controls
+ * and the bidirectional overrides another tool may have stored. */
+void cli_tsv_value(struct strbuf *sb, const char *v)
+{
+    static int terminal = -1;
+    if (terminal < 0) terminal = isatty(STDOUT_FILENO);
+    struct strbuf cell = STRBUF_INIT;
+    tsv_escape(&cell, v);
+    char *safe = terminal ? text_sanitize(sb_str(&cell)) : NULL;
+    sb_add(sb, safe ? safe : sb_str(&cell));
+    free(safe);
+    sb_free(&cell);
 }
 
 static int print_tsv_row(const struct record *r, void *ctx)

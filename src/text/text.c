@@ -171,13 +171,20 @@ static size_t cluster_at(const char *s, size_t len, int *width)
     return off;
 }
 
+/* At most this many zero-width marks stay on one character, as a curses cell holds (Thai
+ * needs two: a vowel and a tone mark); a name with a thousand marks would otherwise pile
+ * them into one cell the terminal may draw over its neighbours. */
+enum { MAX_MARKS = 4 };
+
 static void add_shown(struct strbuf *sb, const char *s, size_t len)
 {
     size_t off = 0;
+    int marks = 0;
     while (off < len) {
         struct shown g;
         read_shown(s + off, len - off, &g);
-        sb_addn(sb, g.bytes, g.len);
+        marks = g.width == 0 ? marks + 1 : 0;
+        if (marks <= MAX_MARKS) sb_addn(sb, g.bytes, g.len);
         off += g.used;
     }
 }

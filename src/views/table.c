@@ -92,3 +92,18 @@ void print_safe(FILE *out, const char *text)
     fputs(safe, out);
     free(safe);
 }
+
+void print_safe_lines(FILE *out, const char *text, size_t len)
+{
+    size_t start = 0;
+    while (start < len) {
+        const char *nl = memchr(text + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - text) : len, cut = end;
+        if (cut > start && text[cut - 1] == '\r') cut--;
+        char *line = xstrndup(text + start, cut - start);
+        print_safe(out, line);
+        fputc('\n', out);
+        free(line);
+        start = end + 1;
+    }
+}

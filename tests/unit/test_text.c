@@ -1,4 +1,5 @@
 /* Tests of display text: widths, sanitising, truncation, table cells and wrapping. */
+#include "strbuf.h"
 #include "test_support.h"
 #include "xalloc.h"
 #include "text.h"
@@ -436,7 +437,24 @@ static void text_wrap_keeps_newlines_and_sanitises(void **state)
     check_lines(wrap("a b", 0), f, 2); /* zero columns wraps as one */
 }
 
+/* A pile of combining marks keeps 4 on its character (a Thai vowel and tone mark keep both). */
+static void text_sanitize_caps_marks_on_one_character(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    sb_add(&sb, "ก");
+    for (int i = 0; i < 1000; i++)
+        sb_add(&sb, "\u0E34");
+    sb_add(&sb, "ข\u0E35\u0E48");
+    char *safe = text_sanitize(sb_str(&sb));
+    assert_string_equal(safe, "ก\u0E34\u0E34\u0E34\u0E34ข\u0E35\u0E48");
+    assert_int_equal(text_width(safe), 2);
+    free(safe);
+    sb_free(&sb);
+}
+
 const struct CMUnitTest text_tests[] = {
+    cmocka_unit_test(text_sanitize_caps_marks_on_one_character),
     cmocka_unit_test(text_cp_width_follows_thai_rules),
     cmocka_unit_test(text_cp_width_of_other_scripts_and_controls),
     cmocka_unit_test(text_width_counts_thai_cells),
