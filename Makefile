@@ -2,27 +2,35 @@
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS     := ncursesw sqlite3 readline libthai pangocairo cairo-pdf fontconfig
+PKGS     := ncursesw sqlite3 readline libthai
+# pango, cairo and fontconfig are linked into the printing module alone (lib/khai/pdf.so),
+# which khai loads when it prints: linked into khai they cost every command ~5 ms to start.
+PRINT_PKGS := pangocairo cairo-pdf fontconfig
 DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
             libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte \
             libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
+PRINT_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null))
+PRINT_LIBS   := $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 # Each object sees the public headers in include/ and the private headers of its own folder
 # ($(<D)) and nothing else: that is how a layer's internals stay its own (only src/store/ can
 # include store_internal.h and with it SQLite). tools/check_layers.sh proves the rest.
 LOCALEDIR ?= $(PREFIX)/share/locale
+LIBDIR    ?= $(PREFIX)/lib
+MODULEDIR := $(LIBDIR)/khai
 DEFS     := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKHAI_VERSION='"$(VERSION)"' \
-            -DKHAI_LOCALEDIR='"$(LOCALEDIR)"'
+            -DKHAI_LOCALEDIR='"$(LOCALEDIR)"' -DKHAI_MODULEDIR='"$(MODULEDIR)"'
 CPPFLAGS = -Iinclude -I$(<D) $(LAYER_INC) $(DEFS)
 BASE_CFLAGS := -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
 REL_CFLAGS  := $(BASE_CFLAGS) -O2 -g
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 ASAN_CFLAGS := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
 
-LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c)) $(wildcard screens/*.c)
+MODULE_SRC := src/print/pdf.c
+LIB_SRC  := $(filter-out src/cli/main.c $(MODULE_SRC),$(wildcard src/*/*.c)) $(wildcard screens/*.c)
 GEN_SRC  := build/gen/schema_data.c
 TEST_SRC := $(wildcard tests/*.c) $(wildcard tests/unit/test_*.c) $(wildcard tests/e2e/test_*.c)
 SCHEMA   := $(sort $(wildcard schema/*.sql))
@@ -30,6 +38,9 @@ SCHEMA   := $(sort $(wildcard schema/*.sql))
 REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) src/cli/main.c) build/rel/gen/schema_data.o
 ASAN_LIB := $(patsubst %.c,build/asan/%.o,$(LIB_SRC)) build/asan/gen/schema_data.o
 TEST_OBJ := $(patsubst %.c,build/asan/%.o,$(TEST_SRC)) build/asan/gen/test_registry.o
+# The printing module, where ./khai and build/asan/khai look for it (src/print/pdf_load.c).
+REL_MODULE  := build/lib/khai/pdf.so
+ASAN_MODULE := build/asan/lib/khai/pdf.so
 
 .PHONY: all test unit bench run deps install uninstall clean format check-format check-layers check-po po-update fuzz test-run
 
@@ -37,7 +48,7 @@ TEST_OBJ := $(patsubst %.c,build/asan/%.o,$(TEST_SRC)) build/asan/gen/test_regis
 PO := $(wildcard po/*.po)
 MO := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/khai.mo,$(PO))
 
-all: khai $(MO)
+all: khai $(MO) $(REL_MODULE)
 
 build/locale/%/LC_MESSAGES/khai.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -50,9 +61,22 @@ po-update:
 	@sh tools/po_update.sh
 
 # The catalogues come with the binary, so that ./khai speaks Thai however it was built.
-khai: $(REL_OBJ) | $(MO)
+khai: $(REL_OBJ) | $(MO) $(REL_MODULE)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The module is compiled position-independent with pango's flags, and exports one symbol.
+build/rel/src/print/pdf.o build/asan/src/print/pdf.o: MODULE_CFLAGS := -fPIC -fvisibility=hidden $(PRINT_CFLAGS)
+
+$(REL_MODULE): build/rel/src/print/pdf.o
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -shared -o $@ $^ $(PRINT_LIBS)
+
+$(ASAN_MODULE): build/asan/src/print/pdf.o
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(ASAN_CFLAGS) -shared -o $@ $^ $(PRINT_LIBS)
 
 build/asan/khai: $(ASAN_LIB) build/asan/src/cli/main.o
 	@echo "  LINK    $@"
@@ -65,12 +89,12 @@ build/asan/run_tests: $(ASAN_LIB) $(TEST_OBJ)
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
+	@$(CC) $(CPPFLAGS) $(REL_CFLAGS) $(MODULE_CFLAGS) -c -o $@ $<
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC asan $<"
-	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
+	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) $(MODULE_CFLAGS) -c -o $@ $<
 
 # The generated migrations belong to the store.
 build/rel/gen/%.o build/asan/gen/%.o: LAYER_INC := -Isrc/store
@@ -104,7 +128,7 @@ build/gen/test_registry.c: $(TEST_SRC) tools/test_registry.sh
 test: deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: build/asan/khai build/asan/run_tests khai $(MO)
+test-run: build/asan/khai build/asan/run_tests khai $(MO) $(ASAN_MODULE)
 	KHAI_BIN=$(CURDIR)/build/asan/khai KHAI_SRC=$(CURDIR) \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	build/asan/run_tests
@@ -132,9 +156,10 @@ run: deps
 	$(MAKE) khai $(MO)
 	./khai $(ARGS)
 
-install: khai $(MO)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+install: khai $(MO) $(REL_MODULE)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(MODULEDIR)
 	install -m 755 khai $(DESTDIR)$(PREFIX)/bin/khai
+	install -m 644 $(REL_MODULE) $(DESTDIR)$(MODULEDIR)/pdf.so
 	install -m 644 khai.1 $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -142,6 +167,8 @@ install: khai $(MO)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/khai $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+	rm -f $(DESTDIR)$(MODULEDIR)/pdf.so
+	-rmdir $(DESTDIR)$(MODULEDIR) 2>/dev/null
 	rm -f $(patsubst po/%.po,$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/khai.mo,$(PO))
 
 # libFuzzer targets for the readers of outside input (CSV, vCard, dates): a short bounded run

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Checks the layering that include paths alone cannot: only the store layer (src/store/) talks
 # to SQLite or holds SQL, nothing in src/ includes curses, layers use only the layers beneath
-# them, only src/print/ draws with pango and cairo, and no file reaches into another folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
+# them, only the printing module (src/print/pdf.c, loaded by pdf_load.c) draws with pango and cairo, and no file reaches into another folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
 set -u
 cd "$(dirname "$0")/.."
 found=$(mktemp)
@@ -22,8 +22,10 @@ grep -nE '"[^"]*\b(SELECT|INSERT (OR [A-Z]+ )?INTO|UPDATE [a-z_]+ SET|DELETE FRO
     $checked | offend "SQL outside src/store/"
 grep -rnE '#include *[<"](n?curses|ncursesw/|term\.h)' src include | offend "curses outside screens/"
 grep -rnE '#include *"\.\./' src include screens tests | offend "a private header reached from another folder"
-grep -rnE '#include *<(pango|cairo|fontconfig)' src include screens | grep -v '^src/print/' |
-    offend "pango, cairo or fontconfig outside src/print/"
+grep -rnE '#include *<(pango|cairo|fontconfig)' src include screens | grep -v '^src/print/pdf\.c:' |
+    offend "pango, cairo or fontconfig outside the printing module (src/print/pdf.c)"
+grep -rnE '#include *<dlfcn\.h>' src include screens | grep -v '^src/print/pdf_load\.c:' |
+    offend "a module loaded outside src/print/pdf_load.c"
 
 # Layers in order: each may use the ones before it, never one after it.
 rank() {

@@ -1,6 +1,7 @@
 /* The message catalogue and the interface language: a UTF-8 locale, LANGUAGE for gettext, and
  * the catalogue of an installed or an uninstalled khai. */
 #include "messages.h"
+#include "selfpath.h"
 #include "xalloc.h"
 
 #include <langinfo.h>
@@ -43,36 +44,21 @@ static bool has_catalogue(const char *dir)
     return access(path, R_OK) == 0;
 }
 
-/* The directory of the running binary, so that ./khai and build/asan/khai find the catalogue
- * that make built in build/locale without being installed. malloc'd, or NULL. */
-static char *binary_dir(void)
-{
-    char path[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
-    if (n <= 0) return NULL;
-    path[n] = '\0';
-    char *slash = strrchr(path, '/');
-    if (!slash) return NULL;
-    *slash = '\0';
-    return xstrdup(path);
-}
-
 static char *find_catalogue(void)
 {
     const char *env = getenv("KHAI_LOCALEDIR");
     if (env && *env && has_catalogue(env)) return xstrdup(env);
-    char *dir = binary_dir();
-    if (dir) {
-        static const char *const beside[] = {"/build/locale", "/../locale", "/../share/locale"};
-        for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
-            char *candidate = xasprintf("%s%s", dir, beside[i]);
-            if (has_catalogue(candidate)) {
-                free(dir);
-                return candidate;
-            }
-            free(candidate);
-        }
-        free(dir);
+    /* The catalogue a build made beside ./khai or build/asan/khai, else the installed one. */
+    static const char *const beside[] = {"/build/locale/th/LC_MESSAGES/khai.mo",
+                                         "/../locale/th/LC_MESSAGES/khai.mo",
+                                         "/../share/locale/th/LC_MESSAGES/khai.mo"};
+    char *dir = self_dir();
+    char *mo = self_find(dir, beside, (int)(sizeof beside / sizeof beside[0]));
+    free(dir);
+    if (mo) {
+        /* Back up from .../th/LC_MESSAGES/khai.mo to the directory bindtextdomain takes. */
+        mo[strlen(mo) - strlen("/th/LC_MESSAGES/khai.mo")] = '\0';
+        return mo;
     }
     return has_catalogue(KHAI_LOCALEDIR) ? xstrdup(KHAI_LOCALEDIR) : NULL;
 }

@@ -33,7 +33,8 @@ int roster_load(struct db *db, long long event_id, enum print_order order, struc
                 char **err);
 void roster_free(struct roster *r);
 
-/* ---- Pages (pdf.c). Lengths in millimetres from the page's top left corner. ---- */
+/* ---- Pages (pdf_load.c, drawn by the module pdf.c). Lengths in millimetres from the page's
+ * top left corner. ---- */
 
 struct pdf;
 
@@ -47,7 +48,9 @@ struct pdf_style {
     int lines; /* at most this many lines (the last cut with …); 0: as many as it takes */
 };
 
-/* A document of pages of that size written to out as it goes. NULL with *err on failure. */
+/* A document of pages of that size written to out as it goes. The first call loads the
+ * printing module (pango and cairo are loaded only by the commands that print, so that every
+ * other command starts without their 30-odd libraries). NULL with *err on failure. */
 struct pdf *pdf_open(FILE *out, double width, double height, const char *title, char **err);
 /* Ends the page and starts the next one. */
 void pdf_next_page(struct pdf *p);
@@ -69,5 +72,29 @@ void pdf_line(struct pdf *p, double x0, double y0, double x1, double y1, double 
  * outline) in grey. */
 void pdf_box(struct pdf *p, double x, double y, double w, double h, double fill, double width,
              double grey);
+
+/* ---- The printing module: what pdf.c (built as a shared object, the only code that calls
+ * pango, cairo and fontconfig) gives the loader. It holds no messages and allocates with
+ * malloc, so that everything a user reads is translated in khai itself. ---- */
+
+#define PDF_MODULE_ABI 1
+#define PDF_MODULE_SYMBOL "khai_pdf_module"
+
+struct pdf_module {
+    int abi; /* PDF_MODULE_ABI: a module from another build of khai is refused */
+    /* NULL on failure with *why: cairo's description of what failed. */
+    struct pdf *(*open)(FILE *out, double width, double height, const char *title,
+                        const char **why);
+    void (*next_page)(struct pdf *p);
+    /* 0, or -1 with *write_errno (a write that failed) or *why (cairo's description). */
+    int (*close)(struct pdf *p, int *write_errno, const char **why);
+    double (*text)(struct pdf *p, double x, double y, double w, double h, const char *text,
+                   const struct pdf_style *s);
+    double (*text_height)(struct pdf *p, double w, const char *text, const struct pdf_style *s);
+    void (*line)(struct pdf *p, double x0, double y0, double x1, double y1, double width,
+                 double grey);
+    void (*box)(struct pdf *p, double x, double y, double w, double h, double fill, double width,
+                double grey);
+};
 
 #endif

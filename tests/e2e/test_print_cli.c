@@ -497,7 +497,68 @@ static void print_help_lists_every_badge_layout(void **state)
     run_result_free(&r);
 }
 
+/* khai itself links neither pango nor cairo (they would cost every command its start-up):
+ * the printing module does, and only it. */
+static void print_module_alone_links_pango_and_cairo(void **state)
+{
+    (void)state;
+    int rc;
+    char *khai = shell(&rc, "readelf -d '%s'", test_khai_bin());
+    assert_int_equal(rc, 0);
+    assert_contains(khai, "libsqlite3");
+    static const char *const printing[] = {"libpango", "libcairo", "libfontconfig", "libglib"};
+    for (size_t i = 0; i < sizeof printing / sizeof printing[0]; i++)
+        if (test_contains(khai, printing[i])) fail_msg("khai links %s", printing[i]);
+    /* build/asan/khai finds its module in build/asan/lib/khai/. */
+    char *module = shell(&rc, "readelf -d \"$(dirname '%s')/lib/khai/pdf.so\"", test_khai_bin());
+    assert_int_equal(rc, 0);
+    assert_contains(module, "libpangocairo");
+    assert_contains(module, "libcairo");
+    free(module);
+    free(khai);
+}
+
+/* Without its module (or with a library that is not it) printing says what is wrong in the
+ * interface language and writes nothing; everything else works as before. */
+static void print_without_its_module_says_so_and_writes_nothing(void **state)
+{
+    (void)state;
+    char *db = small_db("print_no_module", false);
+    char *libc = shell(NULL, "ldd '%s' | sed -n 's/.*=> \\(.*libc\\.so[^ ]*\\).*/\\1/p'",
+                       test_khai_bin());
+    libc[strcspn(libc, "\n")] = '\0';
+    static const struct {
+        const char *module, *lang, *says;
+    } cases[] = {
+        {"/nonexistent/pdf.so", "en", "printing is not available: cannot load /nonexistent/pdf.so"},
+        {"/nonexistent/pdf.so", "th", "พิมพ์ไม่ได้: โหลด /nonexistent/pdf.so ไม่ได้"},
+        {NULL, "en", "is not the printing module of this khai"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        setenv("KHAI_PRINT_MODULE", cases[i].module ? cases[i].module : libc, 1);
+        struct run_result r;
+        khai_run(&r, NULL, "--db '%s' --lang %s print signin 1 -o none.pdf", db, cases[i].lang);
+        unsetenv("KHAI_PRINT_MODULE");
+        if (r.status != 1) fail_msg("%s: exit %d: %s", cases[i].says, r.status, r.err);
+        assert_contains(r.err, cases[i].says);
+        run_result_free(&r);
+    }
+    struct stat st;
+    char *none = test_path("none.pdf");
+    assert_int_not_equal(stat(none, &st), 0);
+    free(none);
+    setenv("KHAI_PRINT_MODULE", "/nonexistent/pdf.so", 1);
+    char *out = khai_ok(db, "list members --tsv");
+    unsetenv("KHAI_PRINT_MODULE");
+    assert_contains(out, "ญาณิศา");
+    free(out);
+    free(libc);
+    free(db);
+}
+
 const struct CMUnitTest print_cli_tests[] = {
+    cmocka_unit_test(print_module_alone_links_pango_and_cairo),
+    cmocka_unit_test(print_without_its_module_says_so_and_writes_nothing),
     cmocka_unit_test(print_signin_gives_back_every_thai_name_exactly_in_order),
     cmocka_unit_test(print_signin_in_thai_has_a_thai_header_and_page_numbers),
     cmocka_unit_test(print_signin_embeds_laksaman),

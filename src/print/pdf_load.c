@@ -1,0 +1,111 @@
+/* Loads the printing module (pdf.c built as lib/khai/pdf.so) the first time something is
+ * printed, and passes the page calls through to it. khai links neither pango nor cairo, so a
+ * command that prints nothing starts without loading them.
+ *
+ * Where the module is: $KHAI_PRINT_MODULE when set (and then only there), else beside the
+ * running binary as a build leaves it (build/lib/khai/pdf.so for ./khai, lib/khai/pdf.so for
+ * build/asan/khai), else as make install puts it (../lib/khai/pdf.so from bin/, then
+ * KHAI_MODULEDIR). The module stays loaded until khai exits: glib cannot be unloaded. */
+#include "messages.h"
+#include "print_internal.h"
+#include "selfpath.h"
+#include "xalloc.h"
+
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef KHAI_MODULEDIR
+#define KHAI_MODULEDIR "/usr/local/lib/khai"
+#endif
+
+static const struct pdf_module *module;
+
+/* The path of the module to load, malloc'd. */
+static char *module_path(void)
+{
+    const char *env = getenv("KHAI_PRINT_MODULE");
+    if (env && *env) return xstrdup(env);
+    static const char *const beside[] = {"/build/lib/khai/pdf.so", "/lib/khai/pdf.so",
+                                         "/../lib/khai/pdf.so"};
+    char *dir = self_dir();
+    char *found = self_find(dir, beside, (int)(sizeof beside / sizeof beside[0]));
+    free(dir);
+    return found ? found : xstrdup(KHAI_MODULEDIR "/pdf.so");
+}
+
+/* Loads the module once. Returns it, or NULL with *err. */
+static const struct pdf_module *load_module(char **err)
+{
+    if (module) return module;
+    char *path = module_path();
+    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        *err = xasprintf(_("printing is not available: cannot load %s (%s); reinstall khai "
+                           "or set KHAI_PRINT_MODULE to its pdf.so"),
+                         path, dlerror());
+        free(path);
+        return NULL;
+    }
+    const struct pdf_module *m = dlsym(handle, PDF_MODULE_SYMBOL);
+    if (!m || m->abi != PDF_MODULE_ABI) {
+        *err = xasprintf(_("printing is not available: %s is not the printing module of this "
+                           "khai; reinstall khai"),
+                         path);
+        dlclose(handle);
+        free(path);
+        return NULL;
+    }
+    free(path);
+    module = m;
+    return module;
+}
+
+struct pdf *pdf_open(FILE *out, double width, double height, const char *title, char **err)
+{
+    const struct pdf_module *m = load_module(err);
+    if (!m) return NULL;
+    const char *why = "";
+    struct pdf *p = m->open(out, width, height, title, &why);
+    if (!p) *err = xasprintf(_("cannot make a PDF: %s"), why);
+    return p;
+}
+
+void pdf_next_page(struct pdf *p)
+{
+    module->next_page(p);
+}
+
+int pdf_close(struct pdf *p, char **err)
+{
+    int write_errno = 0;
+    const char *why = "";
+    if (module->close(p, &write_errno, &why) == 0) return 0;
+    if (write_errno)
+        *err = xasprintf(_("cannot write the PDF: %s"), strerror(write_errno));
+    else
+        *err = xasprintf(_("cannot make a PDF: %s"), why);
+    return -1;
+}
+
+double pdf_text(struct pdf *p, double x, double y, double w, double h, const char *text,
+                const struct pdf_style *s)
+{
+    return module->text(p, x, y, w, h, text, s);
+}
+
+double pdf_text_height(struct pdf *p, double w, const char *text, const struct pdf_style *s)
+{
+    return module->text_height(p, w, text, s);
+}
+
+void pdf_line(struct pdf *p, double x0, double y0, double x1, double y1, double width, double grey)
+{
+    module->line(p, x0, y0, x1, y1, width, grey);
+}
+
+void pdf_box(struct pdf *p, double x, double y, double w, double h, double fill, double width,
+             double grey)
+{
+    module->box(p, x, y, w, h, fill, width, grey);
+}
