@@ -159,6 +159,10 @@ struct screen_ops {
     /* The answer to a question this screen asked (ui_ask_*): question is the screen's own
      * number for it. Returns flags as key does. May be NULL for screens that never ask. */
     int (*answer)(struct screen *s, struct ui *ui, int question, const struct ui_answer *a);
+    /* Keeps what the user typed and has not saved (a draft on disk, draft.h): called when
+     * khai is idle, and with now before it ends because its terminal went away or a signal
+     * came. May be NULL. */
+    void (*keep)(struct screen *s, struct ui *ui, bool now);
     void (*close)(struct screen *s);
 };
 
@@ -193,6 +197,8 @@ struct ui {
     long long counts[KIND_COUNT];
     long long data_version;
     struct ui_question *question; /* NULL when none is open */
+    struct draft *drafts;         /* forms a session that ended left unsaved, to offer */
+    size_t ndrafts, next_draft;
 };
 
 /* Screens. */
@@ -231,6 +237,10 @@ struct screen *detail_screen_new(struct ui *ui, enum kind k, long long id);
 struct screen *help_screen_new(struct ui *ui, unsigned contexts);
 /* A form to add (r->id == 0) or edit r; takes ownership of r. */
 struct screen *form_screen_new(struct ui *ui, struct record *r);
+/* The form a draft was typed in, reopened with what was typed; NULL with *err (the record
+ * it edited is gone). */
+struct draft;
+struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char **err);
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);

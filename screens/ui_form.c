@@ -24,6 +24,7 @@
  *   with a message. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "complete.h"
+#include "draft.h"
 #include "fieldedit.h"
 #include "honorific.h"
 #include "messages.h"
@@ -35,9 +36,11 @@
 #include "xalloc.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -50,6 +53,7 @@ enum {
     WRAP_ROWS = 3,       /* rows of an unfocused multi-line field */
     MULTI_ROWS = 6,      /* rows of a focused multi-line field */
     QUEUE_BYTES = 64,
+    DRAFT_EVERY_MS = 1000, /* while typing, the draft on disk is at most this far behind */
 };
 
 enum { Q_DISCARD }; /* the question the form asks */
@@ -77,6 +81,9 @@ struct form_state {
     size_t nmatches;
     char *accepted; /* a line readline accepted (C-o, C-d): the form moves on */
     int cy, cx;     /* where the terminal cursor rests; cy < 0 hides it */
+    char *db_path;  /* the database's absolute path, which the draft names */
+    bool typed;     /* typed into since the draft was last kept */
+    long long kept_ms;
 };
 
 /* readline's callbacks take no context: the form being edited. */
@@ -544,6 +551,52 @@ static int save(struct form_state *st, struct ui *ui)
     return UI_POP;
 }
 
+/* ---- the draft on disk: what is typed survives a dropped link, a kill or a crash ---- */
+
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static const char *draft_name(const struct form_state *st, const struct ffield *ff)
+{
+    return ff->fi >= 0 ? st->ki->fields[ff->fi].name : "full_name";
+}
+
+/* Writes what the form holds as the session's draft, or drops the draft when nothing was
+ * changed. A draft that cannot be written (a full disk) costs nothing but itself. */
+static void keep_draft(struct form_state *st)
+{
+    st->typed = false;
+    st->kept_ms = now_ms();
+    if (!form_changed(st)) {
+        draft_drop();
+        return;
+    }
+    const char **names = xcalloc((size_t)st->n, sizeof *names);
+    const char **values = xcalloc((size_t)st->n, sizeof *values);
+    for (int i = 0; i < st->n; i++) {
+        names[i] = draft_name(st, &st->f[i]);
+        values[i] = i == st->cur ? rl_line_buffer : st->f[i].text;
+    }
+    char *err = NULL;
+    draft_keep(st->db_path ? st->db_path : "", st->ki->name, st->orig->id, (size_t)st->n, names,
+               values, &err);
+    free(err);
+    free(names);
+    free(values);
+}
+
+/* The main loop's call when idle (now false) and before khai ends abnormally (now true). */
+static void form_keep(struct screen *s, struct ui *ui, bool now)
+{
+    (void)ui;
+    struct form_state *st = s->state;
+    if (st->typed || now) keep_draft(st);
+}
+
 /* ---- keys ---- */
 
 static bool tab_completes(struct form_state *st)
@@ -641,9 +694,8 @@ static int edit_key(struct form_state *st, struct ui *ui, int key)
     return type_char(ui, key);
 }
 
-static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
+static int form_key_inner(struct form_state *st, struct ui *ui, int key, enum action a)
 {
-    struct form_state *st = s->state;
     free_matches(st);
     if (UI_IS_META(key)) return alt_key(key);
     int r;
@@ -682,6 +734,17 @@ static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
         free(st->accepted);
         st->accepted = NULL;
         r = move_to(st, step(st, st->cur, 1));
+    }
+    return r;
+}
+
+static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
+{
+    struct form_state *st = s->state;
+    int r = form_key_inner(st, ui, key, a);
+    if (!(r & UI_POP)) {
+        st->typed = true;
+        if (now_ms() - st->kept_ms >= DRAFT_EVERY_MS) keep_draft(st);
     }
     return r;
 }
@@ -914,6 +977,8 @@ static char *form_hints(struct screen *s, struct ui *ui)
 static void form_close(struct screen *s)
 {
     struct form_state *st = s->state;
+    draft_drop(); /* saved or given up (unless khai is ending abnormally: draft_freeze) */
+    free(st->db_path);
     if (active == st) {
         leave(st);
         rl_callback_handler_remove();
@@ -941,6 +1006,7 @@ static const struct screen_ops form_ops = {
     .cursor = form_cursor,
     .hints = form_hints,
     .answer = form_answer,
+    .keep = form_keep,
     .close = form_close,
 };
 
@@ -986,6 +1052,8 @@ struct screen *form_screen_new(struct ui *ui, struct record *r)
     st->orig = r;
     st->ki = kind_info(r->kind);
     st->cy = st->cx = -1;
+    char resolved[PATH_MAX];
+    st->db_path = xstrdup(realpath(db_path(ui->db), resolved) ? resolved : db_path(ui->db));
     build_fields(st);
     readline_setup();
     rl_callback_handler_install("", line_accepted);
@@ -996,5 +1064,34 @@ struct screen *form_screen_new(struct ui *ui, struct record *r)
     struct screen *s = xcalloc(1, sizeof *s);
     s->ops = &form_ops;
     s->state = st;
+    return s;
+}
+
+struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char **err)
+{
+    int k = kind_from_name(d->kind);
+    if (k < 0) {
+        *err = xasprintf(_("the draft is of an unknown kind \"%s\""), d->kind);
+        return NULL;
+    }
+    struct record *r = NULL;
+    if (d->id == 0)
+        r = record_new((enum kind)k);
+    else if (record_load(ui->db, (enum kind)k, d->id, &r, err) != 0)
+        return NULL;
+    struct screen *s = form_screen_new(ui, r);
+    struct form_state *st = s->state;
+    int first = -1;
+    for (int i = 0; i < st->n; i++) {
+        const char *typed = draft_value(d, draft_name(st, &st->f[i]));
+        if (!typed || !st->f[i].editable || strcmp(typed, st->f[i].text) == 0) continue;
+        free(st->f[i].text);
+        st->f[i].text = xstrdup(typed);
+        if (first < 0) first = i;
+    }
+    /* Back at the first field that was typed into, its text in readline's line. */
+    history_leave(st, &st->f[st->cur]);
+    enter(st, first >= 0 ? first : st->cur);
+    keep_draft(st);
     return s;
 }

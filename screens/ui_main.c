@@ -2,6 +2,7 @@
  * Handlers only change state and return flags; this loop alone draws, and only what is
  * dirty, so an idle khai sends nothing and a keystroke sends little. */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "draft.h"
 #include "messages.h"
 #include "settings.h"
 #include "strbuf.h"
@@ -12,14 +13,77 @@
 #include "views.h"
 #include "xalloc.h"
 
+#include "thaidate.h"
+
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 enum { POLL_MS = 1000 };
+/* What ui_read_key returns when khai must end: its terminal is gone, or a signal came. */
+enum { READ_TIMEOUT = -1, READ_END = -2 };
+/* The main loop's own question (screens number theirs from 0). */
+enum { Q_REOPEN_DRAFT = -100 };
+
+/* The signal that asks khai to end (SIGHUP when an SSH link drops, SIGTERM, SIGINT), set by
+ * the handler and acted on by the main loop, which keeps drafts and restores the terminal. */
+static volatile sig_atomic_t ending_signal;
+
+static void note_signal(int sig)
+{
+    ending_signal = sig;
+}
+
+/* Without SA_RESTART, so that a signal interrupts the wait for a key. SIGHUP that was ignored
+ * when khai started (nohup) stays ignored: a closed terminal is then found by its reads. */
+static void catch_ending_signals(void)
+{
+    static const int sigs[] = {SIGHUP, SIGTERM, SIGINT};
+    struct sigaction sa = {0};
+    sa.sa_handler = note_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+/* A crash still gives the terminal back (the drafts are at most a second behind). Not under
+ * AddressSanitizer, whose own report of the crash matters more. */
+static void crashed(int sig)
+{
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void restore_terminal_on_crash(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        signal(sigs[i], crashed);
+}
+#else
+static void restore_terminal_on_crash(void) {}
+#endif
+
+/* Whether the terminal is gone: its reads fail (EIO) or it has hung up. */
+static bool terminal_gone(int read_errno)
+{
+    if (read_errno == EIO || read_errno == EBADF) return true;
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
 
 /* The kinds of the list tabs; the last tab is the calendar. */
 static const enum kind tab_kinds[UI_TAB_CALENDAR] = {KIND_MEMBER, KIND_ORG, KIND_EVENT, KIND_TASK};
@@ -41,13 +105,17 @@ void ui_clear_line(int y, int x)
     clrtoeol();
 }
 
-/* Reads one key (Unicode, or UI_FN(curses key)); -1 on timeout. Only this loop reads keys. */
+/* Reads one key (Unicode, or UI_FN(curses key)); READ_TIMEOUT, or READ_END when khai must end
+ * (a signal, or a terminal that is gone: without this a closed terminal whose SIGHUP was
+ * ignored would make every read fail at once, and khai spin). Only this loop reads keys. */
 static int ui_read_key(int timeout_ms)
 {
     wint_t ch;
     timeout(timeout_ms);
+    errno = 0;
     int rc = get_wch(&ch);
-    if (rc == ERR) return -1;
+    if (ending_signal) return READ_END;
+    if (rc == ERR) return terminal_gone(errno) ? READ_END : READ_TIMEOUT;
     return rc == KEY_CODE_YES ? UI_FN((int)ch) : (int)ch;
 }
 
@@ -335,6 +403,64 @@ static bool prompt_key(struct ui_question *q, int key, enum action a)
     }
 }
 
+/* ---- drafts a session that ended left behind ---- */
+
+/* "Open the unsaved new member typed at 14:02? (n: discard)" malloc'd. */
+static char *draft_question(const struct draft *d)
+{
+    int k = kind_from_name(d->kind);
+    const char *noun = k >= 0 ? kind_noun((enum kind)k) : d->kind;
+    struct tm tm;
+    time_t now = time(NULL);
+    struct tm today;
+    localtime_r(&d->saved, &tm);
+    localtime_r(&now, &today);
+    char when[64];
+    snprintf(when, sizeof when, "%02d:%02d", tm.tm_hour, tm.tm_min);
+    if (tm.tm_year != today.tm_year || tm.tm_yday != today.tm_yday) {
+        char date[40];
+        date_format((struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday},
+                    messages_thai() ? DATE_THAI : DATE_ISO, date, sizeof date);
+        snprintf(when, sizeof when, "%s %02d:%02d", date, tm.tm_hour, tm.tm_min);
+    }
+    if (d->id == 0)
+        return xasprintf(_("Open the unsaved new %s typed at %s? (n: discard)"), noun, when);
+    return xasprintf(_("Open your unsaved changes to %s %lld typed at %s? (n: discard)"), noun,
+                     d->id, when);
+}
+
+/* Asks about the next draft left behind, if any. */
+static void offer_next_draft(struct ui *ui)
+{
+    if (ui->next_draft >= ui->ndrafts) return;
+    char *q = draft_question(&ui->drafts[ui->next_draft]);
+    ui_ask_confirm(ui, Q_REOPEN_DRAFT, q);
+    free(q);
+}
+
+/* y reopens the draft's form with what was typed; n throws the draft away. */
+static int draft_answer(struct ui *ui, bool yes)
+{
+    const struct draft *d = &ui->drafts[ui->next_draft++];
+    int r = UI_DIRTY;
+    if (yes) {
+        char *err = NULL;
+        struct screen *form = form_screen_from_draft(ui, d, &err);
+        if (!form) {
+            ui_message(ui, true, "%s", err);
+            free(err);
+            return r; /* kept: the next khai asks again */
+        }
+        ui_push(ui, form);
+        r = UI_FULL;
+    } else {
+        ui_message(ui, false, "%s", _("Draft thrown away."));
+    }
+    draft_remove(d);
+    if (!yes) offer_next_draft(ui);
+    return r;
+}
+
 /* A key while a question is open: it answers (the top screen hears the answer and may ask
  * the next question) or edits the line. Returns flags as a screen's key handler does. */
 static int question_key(struct ui *ui, int key)
@@ -351,7 +477,9 @@ static int question_key(struct ui *ui, int key)
     if (q->context == CTX_PROMPT) answer.given = a == A_ACCEPT;
     ui->question = NULL;
     struct screen *s = ui_top(ui);
-    int r = s->ops->answer ? s->ops->answer(s, ui, q->id, &answer) : UI_HANDLED;
+    int r = q->id == Q_REOPEN_DRAFT ? draft_answer(ui, answer.given)
+            : s->ops->answer        ? s->ops->answer(s, ui, q->id, &answer)
+                                    : UI_HANDLED;
     question_free(&q);
     return r | UI_DIRTY;
 }
@@ -391,6 +519,13 @@ static int meta_key(struct ui *ui, int key)
     return next >= 0 && next != UI_ESC ? UI_META(next) : UI_ESC;
 }
 
+/* Every open screen keeps what was typed in it (idle: only what changed). */
+static void keep_drafts(struct ui *ui, bool now)
+{
+    for (int i = 0; i < ui->depth; i++)
+        if (ui->stack[i]->ops->keep) ui->stack[i]->ops->keep(ui->stack[i], ui, now);
+}
+
 static void poll_other_sessions(struct ui *ui)
 {
     long long v = db_data_version(ui->db);
@@ -422,6 +557,8 @@ static void start_curses(struct ui *ui)
         if (key_defined(keys[i].seq) == 0) define_key(keys[i].seq, keys[i].key);
     idlok(stdscr, TRUE);
     idcok(stdscr, TRUE);
+    catch_ending_signals();
+    restore_terminal_on_crash();
     ui->color = has_colors() && !getenv("NO_COLOR");
     if (ui->color) {
         start_color();
@@ -456,10 +593,28 @@ int tui_run(const char *db_path)
     if (fallback)
         ui_message(&ui, false, _("LANG is not UTF-8 here: using %s (set LANG=%s in your shell)"),
                    fallback, fallback);
+    char *draft_err = NULL;
+    if (draft_session_begin(&draft_err) == 0) {
+        ui.ndrafts = draft_orphans(db_path, &ui.drafts);
+        offer_next_draft(&ui);
+    } else {
+        ui_message(&ui, true, _("what you type in forms is not kept as a draft: %s"), draft_err);
+        free(draft_err);
+    }
     draw(&ui, true);
+    int status = 0;
     for (;;) {
         int key = ui_read_key(POLL_MS);
-        if (key < 0) {
+        if (key == READ_END) {
+            /* An SSH link that dropped, a closed terminal, kill: keep what was typed and give
+             * the terminal back. */
+            keep_drafts(&ui, true);
+            draft_freeze();
+            status = 128 + (ending_signal ? (int)ending_signal : SIGHUP);
+            break;
+        }
+        if (key == READ_TIMEOUT) {
+            keep_drafts(&ui, false);
             poll_other_sessions(&ui);
             continue;
         }
@@ -486,7 +641,9 @@ int tui_run(const char *db_path)
         }
     free(ui.message);
     question_free(&ui.question);
+    draft_list_free(ui.drafts, ui.ndrafts);
+    draft_session_end();
     undo_free(&ui.undo);
     db_close(&ui.db);
-    return 0;
+    return status;
 }

@@ -172,6 +172,10 @@ struct tm_session *tm_start(const char *name, int cols, int rows, const char *en
     unlink(s->status_file);
 
     char *config = test_path("config");
+    /* Drafts of forms go to the test's own directory, never the user's. */
+    char *state = test_path("state");
+    char *qstate = shq(state);
+    free(state);
     char *qconfig = shq(config), *qbin = shq(test_khai_bin()), *qdb = shq(db);
     char *qerr = shq(s->err_file), *qstatus = shq(s->status_file);
     char *qtmp = xasprintf("%s.tmp", qstatus);
@@ -179,8 +183,8 @@ struct tm_session *tm_start(const char *name, int cols, int rows, const char *en
     char *inner = xasprintf(
         "env -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LC_CTYPE -u LANGUAGE -u COLUMNS -u LINES "
         "-u KHAI_DB LANG=C.UTF-8 TERM=xterm-256color ESCDELAY=25 INPUTRC=/dev/null "
-        "XDG_CONFIG_HOME=%s %s %s --db %s %s 2>%s; echo $? >%s && mv %s %s",
-        qconfig, env ? env : "", qbin, qdb, args ? args : "", qerr, qtmp, qtmp, qstatus);
+        "XDG_CONFIG_HOME=%s XDG_STATE_HOME=%s %s %s --db %s %s 2>%s; echo $? >%s && mv %s %s",
+        qconfig, qstate, env ? env : "", qbin, qdb, args ? args : "", qerr, qtmp, qtmp, qstatus);
     char *qinner = shq(inner), *qname = shq(s->name);
     char *targs = xasprintf("new-session -d -x %d -y %d -s %s %s", cols, rows, qname, qinner);
     int rc = tmux_run(targs);
@@ -194,6 +198,7 @@ struct tm_session *tm_start(const char *name, int cols, int rows, const char *en
     free(qdb);
     free(qbin);
     free(qconfig);
+    free(qstate);
     free(config);
     if (rc != 0) fail_msg("tmux new-session failed for %s", s->name);
 
@@ -466,4 +471,39 @@ void tm_stop_all(void)
         sessions[i] = NULL;
     }
     nsessions = 0;
+}
+
+int tm_pid(struct tm_session *s)
+{
+    char *qname = shq(s->name);
+    char *cmd = xasprintf("env -u TMUX tmux -f /dev/null -L %s display-message -p -t %s "
+                          "'#{pane_pid}' 2>/dev/null",
+                          sock(), qname);
+    char *out = read_command(cmd);
+    int shell = atoi(out);
+    free(out);
+    free(cmd);
+    free(qname);
+    if (shell <= 0) return -1;
+    /* The pane runs a shell whose child (env, which execs) is khai. */
+    cmd = xasprintf("pgrep -P %d 2>/dev/null", shell);
+    long long end = now_ms() + tm_timeout_ms();
+    int pid = -1;
+    while (pid <= 0 && now_ms() < end) {
+        out = read_command(cmd);
+        pid = atoi(out);
+        free(out);
+        if (pid <= 0) sleep_ms(POLL_MS);
+    }
+    free(cmd);
+    return pid;
+}
+
+void tm_close_terminal(struct tm_session *s)
+{
+    char *qname = shq(s->name);
+    char *args = xasprintf("kill-session -t %s", qname);
+    tmux_run(args);
+    free(args);
+    free(qname);
 }

@@ -19,9 +19,9 @@ struct tm_session;
 
 /* Starts `$KHAI_BIN --db DB ARGS` in a new detached session of cols x rows, in a hermetic
  * environment (LANG=C.UTF-8, TERM=xterm-256color, ESCDELAY=25, no NO_COLOR, no user config
- * or inputrc) plus env ("NAME=VALUE ..." added last, so it may override TERM or LANG; may be
- * NULL). khai's standard error goes to a file and its exit status is recorded when it ends.
- * Waits until khai has drawn its status line. */
+ * or inputrc, drafts in the test directory's state/) plus env ("NAME=VALUE ..." added last, so it
+ * may override TERM or LANG; may be NULL). khai's standard error goes to a file and its exit status
+ * is recorded when it ends. Waits until khai has drawn its status line. */
 struct tm_session *tm_start(const char *name, int cols, int rows, const char *env, const char *db,
                             const char *args);
 
@@ -73,6 +73,12 @@ int tm_wait_exit(struct tm_session *s, int timeout_ms);
 char *tm_stderr(struct tm_session *s);
 /* Sends q and asserts khai ends with status 0 and a clean standard error. */
 void tm_quit_ok(struct tm_session *s);
+
+/* khai's process id (the child of the pane's shell), or -1. */
+int tm_pid(struct tm_session *s);
+/* Closes the session's terminal as a dropped SSH link does (the pane's pty goes away). khai's
+ * exit status is then not recorded: wait for its process to end instead. */
+void tm_close_terminal(struct tm_session *s);
 
 /* Kills this process's tmux server (every session), waits until it is gone, and frees every
  * session. Safe to call when nothing runs. */
