@@ -31,10 +31,15 @@ struct csv_record {
 
 void csv_reader_init(struct csv_reader *r, const char *text, size_t len, char delim);
 
+/* What a record may hold: khai's widest sheet has about 30 columns, and no field it reads
+ * is longer than notes (64 KiB); a file past these is refused at once. */
+enum { CSV_MAX_FIELDS = 1000, CSV_MAX_FIELD_BYTES = 1 << 20 };
+
 /* Reads the next record into rec (reusing its storage). Quoted fields may hold delimiters,
  * doubled quotes and line breaks; records end at LF, CRLF or a lone CR. Text after a closing
  * quote is kept, as spreadsheets do. Returns 1 for a record, 0 at the end, or -1 with *err
- * when a quoted field is never closed (it names the line where it opened). */
+ * when a quoted field is never closed (it names the line where it opened), or a record has
+ * more than CSV_MAX_FIELDS fields or one longer than CSV_MAX_FIELD_BYTES. */
 int csv_read(struct csv_reader *r, struct csv_record *rec, char **err);
 void csv_record_free(struct csv_record *rec);
 

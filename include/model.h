@@ -224,6 +224,13 @@ int record_load(struct db *db, enum kind k, long long id, struct record **out, c
 int record_save_why(struct db *db, struct record *r, struct model_error *why);
 /* The same with the error rendered: *err is model_error_text of it. */
 int record_save(struct db *db, struct record *r, char **err);
+/* Saves an edit of as_read (r: a copy of it with fields set) even when someone else changed
+ * the record since it was read, as long as they changed none of the fields r changes: then
+ * r's changes go on top of theirs. When they did change one of them, fails as
+ * record_save_why does ("changed by X at T"). On success r holds what was stored and *base
+ * (when base is not NULL) the record as it was just before: what an undo puts back. */
+int record_save_from(struct db *db, const struct record *as_read, struct record *r,
+                     struct record **base, struct model_error *why);
 
 /* Soft delete and restore, audited; fails with a message for a missing record. */
 int record_delete(struct db *db, enum kind k, long long id, char **err);

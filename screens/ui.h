@@ -65,6 +65,7 @@ enum action {
     A_ADD_TASK,
     A_ROLE,
     A_SAVE,
+    A_RELOAD, /* the form: take in someone else's change, keeping what was typed */
     A_NEXT_FIELD,
     A_PREV_FIELD,
     A_FIRST_FIELD,

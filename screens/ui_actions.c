@@ -197,6 +197,13 @@ const struct action_def ui_actions[] = {
      CTX_FORM | CTX_NEW_PERSON,
      N_("save"),
      NULL},
+    {A_RELOAD,
+     {UI_FN(KEY_F(5)), 0, 0, 0},
+     "F5",
+     CTX_FORM,
+     N_("reload"),
+     N_("after someone else changed the record: take in their version, keeping what you "
+        "typed")},
     {A_NEXT_FIELD, {'\t', UI_FN(KEY_DOWN), 0, 0}, "Tab/Down", CTX_FORM, N_("next field"), NULL},
     {A_PREV_FIELD,
      {UI_FN(KEY_BTAB), UI_FN(KEY_UP), 0, 0},

@@ -31,6 +31,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "thaidate.h"
+#include "timestamp.h"
 #include "ui.h"
 #include "views.h"
 #include "xalloc.h"
@@ -79,10 +80,11 @@ struct form_state {
     int mtop;       /* the first line shown of a focused multi-line field */
     char **matches; /* the last completion listing, shown under the field */
     size_t nmatches;
-    char *accepted; /* a line readline accepted (C-o, C-d): the form moves on */
-    int cy, cx;     /* where the terminal cursor rests; cy < 0 hides it */
-    char *db_path;  /* the database's absolute path, which the draft names */
-    bool typed;     /* typed into since the draft was last kept */
+    char *accepted;        /* a line readline accepted (C-o, C-d): the form moves on */
+    int cy, cx;            /* where the terminal cursor rests; cy < 0 hides it */
+    char *db_path;         /* the database's absolute path, which the draft names */
+    struct record *theirs; /* the record as someone else saved it meanwhile (a conflict) */
+    bool typed;            /* typed into since the draft was last kept */
     long long kept_ms;
 };
 
@@ -518,6 +520,77 @@ static struct record *edited_copy(struct form_state *st)
     return w;
 }
 
+static char *initial_text(const struct record *r, int fi);
+
+/* A field the user changed that someone else changed too since the form was opened. */
+static bool both_changed(const struct form_state *st, const struct ffield *ff)
+{
+    return ff->fi >= 0 && ff->editable && strcmp(ff->text, ff->initial) != 0 &&
+           strcmp(st->theirs->values[ff->fi], st->orig->values[ff->fi]) != 0;
+}
+
+/* When the save failed because someone else saved a change to a field changed here: says
+ * so in a line that fits the screen, and shows their value under each such field; F5 then
+ * takes in their version. Returns false when that was not why. */
+static bool show_conflict(struct form_state *st, struct ui *ui)
+{
+    struct record *now = NULL;
+    char *err = NULL;
+    if (record_load(ui->db, st->orig->kind, st->orig->id, &now, &err) != 0 ||
+        now->version == st->orig->version || now->deleted_at) {
+        free(err);
+        record_free(&now);
+        return false;
+    }
+    record_free(&st->theirs);
+    st->theirs = now;
+    char when[64];
+    timestamp_local(now->updated_at, when, sizeof when);
+    int first = -1;
+    for (int i = 0; i < st->n; i++) {
+        struct ffield *ff = &st->f[i];
+        if (!both_changed(st, ff)) continue;
+        char *value = view_value(now, ff->fi, messages_thai() ? DATE_THAI : DATE_ISO);
+        free(ff->error);
+        ff->error = xasprintf(_("%s saved \"%s\" here at %s"), now->updated_by, value, when);
+        free(value);
+        if (first < 0) first = i;
+    }
+    ui_message(ui, true, _("Changed by %s at %s: F5 takes in their version, keeping yours"),
+               now->updated_by, when);
+    if (first >= 0) move_to(st, first);
+    return true;
+}
+
+/* F5 after a conflict: the form now edits their version, with every field typed here kept
+ * as typed (so Ctrl-S saves it over theirs, now seen) and every other field theirs. */
+static int reload(struct form_state *st, struct ui *ui)
+{
+    if (!st->theirs) {
+        ui_message(ui, false, "%s", _("Nothing to reload: nobody else changed this record"));
+        return UI_DIRTY;
+    }
+    commit(st, rl_line_buffer);
+    for (int i = 0; i < st->n; i++) {
+        struct ffield *ff = &st->f[i];
+        if (ff->fi < 0) continue;
+        char *theirs = initial_text(st->theirs, ff->fi);
+        if (strcmp(ff->text, ff->initial) == 0) set_text(ff, theirs);
+        free(ff->initial);
+        ff->initial = theirs;
+        free(ff->error);
+        ff->error = NULL;
+    }
+    if (name_field(st)) join_full_name(st);
+    record_free(&st->orig);
+    st->orig = st->theirs;
+    st->theirs = NULL;
+    rl_replace_line(st->f[st->cur].text, 1);
+    rl_point = rl_end;
+    ui_message(ui, false, "%s", _("Reloaded: what you typed is kept; Ctrl-S saves it"));
+    return UI_DIRTY;
+}
+
 static int save(struct form_state *st, struct ui *ui)
 {
     end_search();
@@ -535,8 +608,10 @@ static int save(struct form_state *st, struct ui *ui)
     clear_errors(st);
     struct record *w = edited_copy(st);
     struct model_error e = {.field = F_NONE};
-    if (record_save_why(ui->db, w, &e) != 0) {
-        show_error(st, ui, &e);
+    struct record *before = NULL;
+    /* Someone else's change to other fields meanwhile is kept: this one goes on top. */
+    if (record_save_from(ui->db, st->orig, w, &before, &e) != 0) {
+        if (!show_conflict(st, ui)) show_error(st, ui, &e);
         model_error_clear(&e);
         record_free(&w);
         return UI_DIRTY;
@@ -544,7 +619,8 @@ static int save(struct form_state *st, struct ui *ui)
     if (st->orig->id == 0)
         undo_record_added(ui->undo, w);
     else
-        undo_record_edited(ui->undo, st->orig, w);
+        undo_record_edited(ui->undo, before ? before : st->orig, w);
+    record_free(&before);
     ui_data_changed(ui);
     ui_message(ui, false, _("Saved %s %lld"), kind_noun(st->ki->kind), w->id);
     record_free(&w);
@@ -697,6 +773,7 @@ static int edit_key(struct form_state *st, struct ui *ui, int key)
 static int form_key_inner(struct form_state *st, struct ui *ui, int key, enum action a)
 {
     free_matches(st);
+    if (a == A_RELOAD) return reload(st, ui);
     if (UI_IS_META(key)) return alt_key(key);
     int r;
     switch (a) {
@@ -849,7 +926,7 @@ static void layout_field(struct form_state *st, struct ui *ui, struct rows *rs, 
     add_preview(st, ui, rs, i, text, focused, cols);
     /* A save error stays until the text that caused it is changed. */
     if (ff->error && (!focused || strcmp(rl_line_buffer, ff->text) == 0))
-        add_wrapped(rs, i, ff->error, cols, 2, false, error_attr(ui));
+        add_wrapped(rs, i, ff->error, cols, 3, false, error_attr(ui));
     if (focused && st->nmatches) {
         struct strbuf sb = STRBUF_INIT;
         for (size_t m = 0; m < st->nmatches; m++)
@@ -979,6 +1056,7 @@ static void form_close(struct screen *s)
     struct form_state *st = s->state;
     draft_drop(); /* saved or given up (unless khai is ending abnormally: draft_freeze) */
     free(st->db_path);
+    record_free(&st->theirs);
     if (active == st) {
         leave(st);
         rl_callback_handler_remove();

@@ -372,6 +372,20 @@ static int save_and_report(struct db *db, struct record *r, bool adding)
     return EXIT_OK;
 }
 
+/* Another khai editing other fields of the same record meanwhile is no conflict: the edit
+ * goes on top of theirs (record_save_from). */
+static int save_edit_and_report(struct db *db, const struct record *as_read, struct record *r)
+{
+    struct model_error e = {.field = F_NONE};
+    if (record_save_from(db, as_read, r, NULL, &e) != 0) {
+        char *err = model_error_text(&e);
+        model_error_clear(&e);
+        return cli_fail(err);
+    }
+    report(r, _("updated %s %lld: %s"), NULL);
+    return EXIT_OK;
+}
+
 int cmd_add(const struct cli *cli)
 {
     enum kind k = KIND_MEMBER;
@@ -396,13 +410,16 @@ int cmd_edit(const struct cli *cli)
         return cli_usage("edit", _("say which fields to change, e.g. --phone 081-234-5678"));
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
-    struct record *r = NULL;
+    struct record *r = NULL, *as_read = NULL;
     char *err = NULL;
-    if (record_load(db, k, id, &r, &err) != 0)
+    if (record_load(db, k, id, &r, &err) != 0) {
         rc = cli_fail(err);
-    else
+    } else {
+        as_read = record_copy(r);
         rc = apply_field_options("edit", r, cli->argc - 2, cli->argv + 2);
-    if (rc == EXIT_OK) rc = save_and_report(db, r, false);
+    }
+    if (rc == EXIT_OK) rc = save_edit_and_report(db, as_read, r);
+    record_free(&as_read);
     record_free(&r);
     db_close(&db);
     return rc;

@@ -107,6 +107,17 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char **err)
         }
         /* Unquoted text, or what follows a closing quote: kept, as Excel does. */
         read_unquoted(r, &field);
+        if (rec->n == CSV_MAX_FIELDS || field.len > CSV_MAX_FIELD_BYTES) {
+            /* A hostile or broken file: one line now, not a million later. */
+            bool wide = rec->n == CSV_MAX_FIELDS;
+            sb_free(&field);
+            *err = wide ? xasprintf(_("line %ld: more than %d columns; this is not a sheet of "
+                                      "people or events"),
+                                    rec->line, CSV_MAX_FIELDS)
+                        : xasprintf(_("line %ld: a field longer than %d MiB"), rec->line,
+                                    CSV_MAX_FIELD_BYTES >> 20);
+            return -1;
+        }
         record_push(rec, &field);
         if (r->pos < r->len && r->text[r->pos] == r->delim) {
             r->pos++;

@@ -383,6 +383,37 @@ static int store_quotas(enum field_id id, const char *input, struct stored *out,
     return 0;
 }
 
+/* Bounds on what one field holds, so that a pasted book or a hostile file cannot fill the
+ * database or every screen: a name, a title or a venue is a line, notes are pages. In
+ * characters, as a user counts them. */
+enum { MAX_LINE_CHARS = 500, MAX_LIST_CHARS = 4000, MAX_NOTES_BYTES = 64 * 1024 };
+
+static bool too_long(enum field_id id, const struct field *f, const char *value,
+                     struct model_error *e)
+{
+    size_t bytes = strlen(value);
+    if (f->type == FT_MULTILINE) {
+        if (bytes <= MAX_NOTES_BYTES) return false;
+        char size[32];
+        snprintf(size, sizeof size, "%zu", bytes / 1024);
+        model_error_set(e, id, N_("too long: %s KiB (at most 64 KiB)"), size, NULL);
+        return true;
+    }
+    bool list = f->type == FT_ORGS || f->type == FT_TAGS || f->type == FT_PHONES ||
+                f->type == FT_QUOTAS;
+    size_t max = list ? MAX_LIST_CHARS : MAX_LINE_CHARS;
+    if (bytes <= max) return false; /* no more characters than bytes */
+    size_t chars = 0;
+    for (const char *c = value; *c; c++)
+        chars += ((unsigned char)*c & 0xC0) != 0x80; /* lead bytes: one a character */
+    if (chars <= max) return false;
+    char count[32], most[32];
+    snprintf(count, sizeof count, "%zu", chars);
+    snprintf(most, sizeof most, "%zu", max);
+    model_error_set(e, id, N_("too long: %s characters (at most %s)"), count, most, NULL);
+    return true;
+}
+
 /* An empty input is always accepted here: required fields are checked by the caller. */
 int field_check(struct db *db, enum field_id id, const char *input, struct stored *out,
                 struct model_error *e)
@@ -399,6 +430,10 @@ int field_check(struct db *db, enum field_id id, const char *input, struct store
                         : NULL;
         free(norm);
         return 0;
+    }
+    if (too_long(id, f, norm, e)) {
+        free(norm);
+        return -1;
     }
     switch (f->type) {
     case FT_TEXT:

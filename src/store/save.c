@@ -376,6 +376,61 @@ done:
     return rc;
 }
 
+/* Whether someone else changed a field r changes since as_read was read: then saving r would
+ * overwrite their value without the user having seen it. */
+static bool changed_under(const struct record *as_read, const struct record *current,
+                          const struct record *r, int nfields)
+{
+    for (int i = 0; i < nfields; i++)
+        if (r->changed[i] && strcmp(as_read->values[i], current->values[i]) != 0) return true;
+    return false;
+}
+
+/* current with r's changes on top: the record the user would have edited had they read it
+ * now. */
+static struct record *rebased(const struct record *current, const struct record *r, int nfields)
+{
+    struct record *m = record_copy(current);
+    for (int i = 0; i < nfields; i++) {
+        m->changed[i] = false;
+        if (r->changed[i]) record_set(m, field_id(r->kind, i), r->values[i]);
+    }
+    return m;
+}
+
+int record_save_from(struct db *db, const struct record *as_read, struct record *r,
+                     struct record **base, struct model_error *e)
+{
+    if (base) *base = NULL;
+    if (!r->id || !as_read) return record_save_why(db, r, e);
+    char *err = NULL;
+    /* Read and write in one transaction, so nobody writes between the check and the save. */
+    if (db_begin(db, &err) != 0) return failed(e, err);
+    struct record *current = NULL;
+    int nfields = kind_info(r->kind)->nfields;
+    int rc;
+    if (record_load(db, r->kind, r->id, &current, &err) != 0) {
+        rc = failed(e, err);
+    } else if (current->version == r->version || current->deleted_at ||
+               changed_under(as_read, current, r, nfields)) {
+        rc = record_save_why(db, r, e); /* saves, or says why not ("changed by X at T") */
+        if (rc == 0 && base) *base = record_copy(as_read);
+    } else {
+        struct record *m = rebased(current, r, nfields);
+        rc = record_save_why(db, m, e);
+        if (rc == 0) adopt(r, m);
+        if (rc == 0 && base) *base = record_copy(current);
+        record_free(&m);
+    }
+    record_free(&current);
+    if (rc == 0 && db_commit(db, &err) != 0) rc = failed(e, err);
+    if (rc != 0) {
+        db_rollback(db);
+        if (base) record_free(base);
+    }
+    return rc;
+}
+
 static int set_deleted(struct db *db, enum kind k, long long id, bool deleted, char **err)
 {
     struct record *old = NULL, *fresh = NULL;

@@ -76,6 +76,43 @@ static void csv_reports_unclosed_quote_where_it_opened(void **state)
                 "missing)");
 }
 
+/* A row of a million columns (or a field of megabytes) is refused at its line, at once. */
+static void csv_refuses_rows_too_wide_or_fields_too_long(void **state)
+{
+    (void)state;
+    struct strbuf wide = STRBUF_INIT;
+    sb_add(&wide, "given_name,family_name\nสมชาย,ใจดี\n");
+    for (int i = 0; i < 1000000; i++)
+        sb_add(&wide, "x,");
+    sb_add(&wide, "\n");
+    char *want = xasprintf("1:given_name|family_name\n2:สมชาย|ใจดี\nerror: line 3: more than "
+                           "%d columns; this is not a sheet of people or events",
+                           CSV_MAX_FIELDS);
+    expect_read(sb_str(&wide), ',', want);
+    free(want);
+    sb_free(&wide);
+    /* The widest sheet allowed still reads. */
+    struct strbuf ok = STRBUF_INIT;
+    for (int i = 0; i < CSV_MAX_FIELDS - 1; i++)
+        sb_add(&ok, "a,");
+    sb_add(&ok, "a\n");
+    struct csv_reader r;
+    struct csv_record rec = CSV_RECORD_INIT;
+    char *err = NULL;
+    csv_reader_init(&r, sb_str(&ok), ok.len, ',');
+    assert_int_equal(csv_read(&r, &rec, &err), 1);
+    assert_int_equal(rec.n, CSV_MAX_FIELDS);
+    csv_record_free(&rec);
+    sb_free(&ok);
+    struct strbuf long_field = STRBUF_INIT;
+    sb_add(&long_field, "notes\n\"");
+    for (int i = 0; i < CSV_MAX_FIELD_BYTES / 8 + 1; i++)
+        sb_add(&long_field, "12345678");
+    sb_add(&long_field, "\"\n");
+    expect_read(sb_str(&long_field), ',', "1:notes\nerror: line 2: a field longer than 1 MiB");
+    sb_free(&long_field);
+}
+
 static void csv_records_know_their_bytes(void **state)
 {
     (void)state;
@@ -569,6 +606,7 @@ const struct CMUnitTest csv_tests[] = {
     cmocka_unit_test(csv_reads_plain_records),
     cmocka_unit_test(csv_reads_quoted_fields),
     cmocka_unit_test(csv_reports_unclosed_quote_where_it_opened),
+    cmocka_unit_test(csv_refuses_rows_too_wide_or_fields_too_long),
     cmocka_unit_test(csv_records_know_their_bytes),
     cmocka_unit_test(csv_blank_records_are_recognised),
     cmocka_unit_test(csv_detects_the_delimiter),

@@ -2,6 +2,7 @@
 #include "db.h"
 #include "model.h"
 #include "store_internal.h"
+#include "strbuf.h"
 #include "test_support.h"
 #include "xalloc.h"
 
@@ -160,6 +161,40 @@ static void model_rejects_invalid_fields_naming_them(void **state)
     free(err);
     assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 0);
     assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), 0);
+    db_close(&db);
+}
+
+/* A name, a title or a list is bounded in characters (Thai counted as a user counts it, not
+ * in bytes), notes in bytes: a pasted book is refused naming the field. */
+static void model_bounds_the_length_of_fields(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("bounds.db");
+    struct strbuf name = STRBUF_INIT;
+    for (int i = 0; i < 500; i++)
+        sb_add(&name, "ก"); /* 500 characters, 1,500 bytes: allowed */
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, sb_str(&name)}, {F_NONE, NULL}});
+    sb_add(&name, "ข");
+    char *err = save_error(
+        db, KIND_MEMBER,
+        (const struct field_value[]){{F_MEMBER_GIVEN_NAME, sb_str(&name)}, {F_NONE, NULL}});
+    assert_contains(err, "given_name");
+    assert_contains(err, "too long: 501 characters (at most 500)");
+    free(err);
+    struct strbuf notes = STRBUF_INIT;
+    for (int i = 0; i < 64 * 1024 / 8; i++)
+        sb_add(&notes, "บันทึก\n"); /* 19 bytes each: over 64 KiB */
+    err = save_error(db, KIND_MEMBER,
+                     (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ก"},
+                                                  {F_MEMBER_NOTES, sb_str(&notes)},
+                                                  {F_NONE, NULL}});
+    assert_contains(err, "notes");
+    assert_contains(err, "(at most 64 KiB)");
+    free(err);
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 1);
+    sb_free(&notes);
+    sb_free(&name);
     db_close(&db);
 }
 
@@ -650,6 +685,7 @@ const struct CMUnitTest model_tests[] = {
     cmocka_unit_test(model_upgrades_older_database_in_place),
     cmocka_unit_test(model_saves_and_loads_member_with_links),
     cmocka_unit_test(model_rejects_invalid_fields_naming_them),
+    cmocka_unit_test(model_bounds_the_length_of_fields),
     cmocka_unit_test(model_errors_name_the_field_by_identifier),
     cmocka_unit_test(model_detects_lost_update),
     cmocka_unit_test(model_audits_changes_with_old_and_new_values),
