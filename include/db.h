@@ -19,6 +19,19 @@ int db_open(const char *path, struct db **out, char **err);
  * in *err as no khai database. Both refuse, untouched, an SQLite file that is not khai's. */
 int db_open_existing(const char *path, struct db **out, char **err);
 void db_close(struct db **db);
+/* Makes the database of a team: dir (created when missing) given to Unix group group with the
+ * setgid bit (mode 2770), and dir/khai.db in it, mode 0660, whose -wal and -shm files SQLite
+ * makes with the same mode, so that everyone in the group can read and write and nobody else
+ * can. *path is the database's path (malloc'd). Returns 0, or -1 with *err. */
+int db_init_shared(const char *dir, const char *group, char **path, char **err);
+/* Opens an existing database for `khai check` only: read-only, with no upgrade, so that a
+ * damaged or older file can be checked as it is. Returns 0; 1 with *err when there is no
+ * khai database to check (none there, or another program's); -1 with *err when the file
+ * cannot be read as a database (damaged). */
+int db_open_for_check(const char *path, struct db **out, char **err);
+/* Why the database was opened read-only (the file or its directory is not writable for this
+ * user: it is shown, and every write fails with this reason), or NULL. */
+const char *db_read_only(const struct db *db);
 
 /* How long a write waits for another session's write to finish (default 5 s). */
 void db_set_busy_timeout(struct db *db, int ms);

@@ -593,6 +593,7 @@ int tui_run(const char *db_path)
     if (fallback)
         ui_message(&ui, false, _("LANG is not UTF-8 here: using %s (set LANG=%s in your shell)"),
                    fallback, fallback);
+    if (db_read_only(ui.db)) ui_message(&ui, true, "%s", db_read_only(ui.db));
     char *draft_err = NULL;
     if (draft_session_begin(&draft_err) == 0) {
         ui.ndrafts = draft_orphans(db_path, &ui.drafts);

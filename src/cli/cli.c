@@ -27,6 +27,7 @@ struct command {
 static int cmd_demo(const struct cli *cli);
 static int cmd_check(const struct cli *cli);
 static int cmd_backup(const struct cli *cli);
+static int cmd_init(const struct cli *cli);
 static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
@@ -191,6 +192,13 @@ static const struct command commands[] = {
      N_("Copies the database to FILE (which must not exist, nor be a link) while others may\n"
         "keep using it: the copy is written beside FILE, synced to disk and checked, and only\n"
         "then named FILE, so a backup cut short leaves no FILE.\n")},
+    {"init", cmd_init, "khai init [--shared GROUP DIR]",
+     N_("Makes the database (khai makes it too on first use). With --shared, the database of a\n"
+        "team on one server: DIR (made when missing) belongs to Unix group GROUP with the\n"
+        "setgid bit, and DIR/khai.db and the files SQLite keeps beside it can be read and\n"
+        "written by everyone in the group and nobody else. Each member then runs\n"
+        "khai --db DIR/khai.db (or sets KHAI_DB). Someone who can only read it (not in the\n"
+        "group but given read access) opens it read-only and never locks the others out.\n")},
     {"version", cmd_version, "khai --version", N_("Prints the version.\n")},
     {"help", cmd_help, "khai help [COMMAND]", N_("Shows help.\n")},
 };
@@ -341,24 +349,61 @@ static int cmd_demo(const struct cli *cli)
     return EXIT_OK;
 }
 
+/* What to do with a damaged database, in the order that loses least. */
+static void print_recovery(const char *path)
+{
+    char *text = xasprintf(_("What to do next:\n"
+                             "  1. Stop every khai using it, and keep a copy: cp '%s' '%s.damaged'\n"
+                             "  2. Go back to your last backup (`khai backup FILE` made it):\n"
+                             "       cp FILE '%s' && khai --db '%s' check\n"
+                             "  3. Tell whoever looks after the server: the sqlite3 shell cannot\n"
+                             "     open khai's Thai indexes, so recovery needs khai's help.\n"),
+                           path, path, path, path);
+    print_safe_lines(stderr, text, strlen(text));
+    free(text);
+}
+
 static int cmd_check(const struct cli *cli)
 {
     if (cli->argc) return cli_usage("check", _("unexpected argument \"%s\""), cli->argv[0]);
-    struct db *db = cli_open_existing(cli);
-    if (!db) return EXIT_ERROR;
     char *report = NULL, *err = NULL;
-    int rc = db_check(db, &report, &err);
+    struct db *db = NULL;
+    /* Opened as it is, without upgrading it: a damaged file can still be checked. */
+    int rc = db_open_for_check(cli->db_path, &db, &err);
+    if (rc > 0) return cli_fail(err); /* nothing of khai's there */
+    if (rc == 0) rc = db_check(db, &report, &err);
     db_close(&db);
-    if (rc < 0) return cli_fail(err);
-    if (rc > 0) {
+    if (rc != 0) {
         fputs("khai: ", stderr);
         fprintf(stderr, _("%s has problems:\n"), cli->db_path);
-        print_safe(stderr, report);
+        print_safe(stderr, report ? report : err);
         fputc('\n', stderr);
+        print_recovery(cli->db_path);
         free(report);
+        free(err);
         return EXIT_ERROR;
     }
     printf(_("ok: %s passed the integrity and foreign-key checks\n"), cli->db_path);
+    return EXIT_OK;
+}
+
+static int cmd_init(const struct cli *cli)
+{
+    if (cli->argc == 0) {
+        struct db *db = cli_open(cli);
+        if (!db) return EXIT_ERROR;
+        printf(_("the database is %s\n"), db_path(db));
+        db_close(&db);
+        return EXIT_OK;
+    }
+    if (strcmp(cli->argv[0], "--shared") != 0)
+        return cli_usage("init", _("unknown option \"%s\""), cli->argv[0]);
+    if (cli->argc != 3)
+        return cli_usage("init", _("--shared takes a Unix group and a directory"));
+    char *path = NULL, *err = NULL;
+    if (db_init_shared(cli->argv[2], cli->argv[1], &path, &err) != 0) return cli_fail(err);
+    printf(_("made %s for group %s: its members run khai --db %s\n"), path, cli->argv[1], path);
+    free(path);
     return EXIT_OK;
 }
 

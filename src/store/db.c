@@ -3,9 +3,11 @@
 #include "collate.h"
 #include "messages.h"
 #include "schema.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdint.h>
@@ -35,6 +37,8 @@ struct db {
     struct cached_stmt cache[STMT_CACHE_SIZE];
     int ncached;
     int depth; /* open db_begin()s: inner ones are savepoints */
+    char *readonly; /* why khai can only read here (malloc'd), or NULL */
+    bool checking;  /* opened by khai check, which need not suggest itself */
 };
 
 char *db_default_path(void)
@@ -94,11 +98,12 @@ char *db_error(struct db *db, const char *context)
         why = _("the disk is full; nothing was written");
         break;
     case SQLITE_READONLY:
-        why = _("the database file is read-only for you");
+        why = db->readonly ? db->readonly : _("the database file is read-only for you");
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        why = _("the file is not a khai database or is damaged (try `khai check`)");
+        why = db->checking ? _("the file is not a database or is damaged")
+                           : _("the file is not a khai database or is damaged (try `khai check`)");
         break;
     default:
         break;
@@ -226,27 +231,227 @@ static int refuse_foreign(struct db *db, char **err)
     return -1;
 }
 
+/* Why this user can only read the database at path (malloc'd), or NULL when they can write:
+ * SQLite needs to write the file and, for its -wal and -shm files, the directory. */
+static char *why_read_only(const char *path)
+{
+    if (access(path, F_OK) != 0) return NULL; /* to be created: its directory will say */
+    if (access(path, W_OK) != 0)
+        return xasprintf(_("%s is read-only for you: khai shows it but cannot change it"), path);
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        dir[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
+    char *why = NULL;
+    if (access(dir, W_OK) != 0)
+        why = xasprintf(_("the directory %s is read-only for you: khai shows the database but "
+                          "cannot change it"),
+                        dir);
+    free(dir);
+    return why;
+}
+
+/* A reader who cannot write opens read-only, so that SQLite never makes -wal or -shm files of
+ * theirs that would lock the owners of a shared database out of writing. It cannot upgrade
+ * an older database either: that is left to someone who can write. */
+static int open_read_only(struct db *db, char **err)
+{
+    int version;
+    if (configure(db, err) != 0 || refuse_foreign(db, err) != 0 ||
+        read_user_version(db, &version, err) != 0)
+        return -1;
+    if (version == db_schema_version()) return 0;
+    *err = version > db_schema_version()
+               ? xasprintf(_("%s was written by a newer khai (schema version %d; this khai knows "
+                             "up to %d): it was left untouched; use a newer khai"),
+                           db->path, version, db_schema_version())
+               : xasprintf(_("%s needs upgrading by someone who can write it: %s"), db->path,
+                           db->readonly);
+    return -1;
+}
+
+/* file:PATH?immutable=1 with PATH percent-encoded: a database read by someone who cannot
+ * write its directory, when it has no -wal file (nobody is writing it) that SQLite could use
+ * to read it. */
+static char *immutable_uri(const char *path)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_add(&sb, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+            sb_addf(&sb, "%%%02X", *p);
+        else
+            sb_addc(&sb, (char)*p);
+    }
+    sb_add(&sb, "?immutable=1");
+    return sb_take(&sb);
+}
+
+/* SQLite reads a WAL database read-only through its -wal and -shm files, and cannot make them
+ * in a directory the reader cannot write: with no -wal there, it is read as it is. */
+static int open_read_only_handle(struct db *db, char **err)
+{
+    char *wal = xasprintf("%s-wal", db->path);
+    bool writing = access(wal, F_OK) == 0;
+    free(wal);
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    int rc;
+    if (writing) {
+        rc = sqlite3_open_v2(db->path, &db->handle, flags, NULL);
+    } else {
+        char *uri = immutable_uri(db->path);
+        rc = sqlite3_open_v2(uri, &db->handle, flags | SQLITE_OPEN_URI, NULL);
+        free(uri);
+    }
+    if (rc == SQLITE_OK) return 0;
+    *err = db_error(db, "cannot open the database");
+    return -1;
+}
+
+/* A team's database (group-writable, see db_init_shared) keeps its -wal and -shm files when
+ * the last writer closes it, so that a member who may only read can read it (SQLite cannot
+ * make them in a directory that reader cannot write). */
+static void keep_wal_when_shared(struct db *db)
+{
+    struct stat st;
+    if (stat(db->path, &st) != 0 || !(st.st_mode & S_IWGRP)) return;
+    int on = 1;
+    sqlite3_file_control(db->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
+}
+
 static int open_at(const char *path, bool create, struct db **out, char **err)
 {
     *out = NULL;
-    if (create && (make_parent_dirs(path, err) != 0 || create_owner_only(path, err) != 0))
-        return -1;
     struct db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
     db->user = login_name();
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &db->handle, flags, NULL) != SQLITE_OK) {
-        *err = db_error(db, "cannot open the database");
+    db->readonly = why_read_only(path);
+    if (create && !db->readonly &&
+        (make_parent_dirs(path, err) != 0 || create_owner_only(path, err) != 0)) {
+        db_close(&db);
+        return -1;
+    }
+    if (db->readonly ? open_read_only_handle(db, err) != 0
+                     : sqlite3_open_v2(path, &db->handle,
+                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                       NULL) != SQLITE_OK) {
+        if (!db->readonly) *err = db_error(db, "cannot open the database");
         db_close(&db);
         return -1;
     }
     /* The version is checked before WAL is switched on: a newer khai's file stays untouched. */
-    if (configure(db, err) != 0 || refuse_foreign(db, err) != 0 || migrate(db, err) != 0 ||
-        exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"), err) != 0) {
+    int rc = db->readonly ? open_read_only(db, err)
+             : configure(db, err) != 0 || refuse_foreign(db, err) != 0 || migrate(db, err) != 0 ||
+                     exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"),
+                          err) != 0
+                 ? -1
+                 : 0;
+    if (rc != 0) {
         db_close(&db);
         return -1;
     }
+    if (!db->readonly) keep_wal_when_shared(db);
     *out = db;
+    return 0;
+}
+
+int db_open_for_check(const char *path, struct db **out, char **err)
+{
+    struct stat st;
+    *out = NULL;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+        *err = xasprintf(_("there is no khai database at %s (give --db the path of one; khai "
+                           "creates one when you add, import or start the screens)"),
+                         path);
+        return 1;
+    }
+    struct db *db = xcalloc(1, sizeof *db);
+    db->path = xstrdup(path);
+    db->user = login_name();
+    db->readonly = xstrdup(_("khai check only reads"));
+    db->checking = true;
+    int rc = 0;
+    if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        *err = db_error(db, "cannot open the database");
+        rc = -1;
+    } else if (configure(db, err) != 0) {
+        rc = -1;
+    } else if (refuse_foreign(db, err) != 0) {
+        /* Another program's database is left alone; one that cannot be read is damaged. */
+        int code = sqlite3_extended_errcode(db->handle) & 0xff;
+        rc = code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? -1 : 1;
+    }
+    if (rc != 0) {
+        db_close(&db);
+        return rc;
+    }
+    *out = db;
+    return 0;
+}
+
+const char *db_read_only(const struct db *db)
+{
+    return db->readonly;
+}
+
+/* The directory of a team's database: the group's, setgid so that every file made in it is
+ * the group's too, and closed to everyone else. */
+static int make_shared_dir(const char *dir, gid_t gid, char **err)
+{
+    if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
+        *err = xasprintf(_("cannot create directory %s: %s"), dir, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        *err = xasprintf(_("%s is not a directory"), dir);
+        return -1;
+    }
+    if (chown(dir, (uid_t)-1, gid) != 0 || chmod(dir, 02770) != 0) {
+        *err = xasprintf(_("cannot give %s to the group: %s"), dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int db_init_shared(const char *dir, const char *group, char **path, char **err)
+{
+    *path = NULL;
+    struct group *g = getgrnam(group);
+    if (!g) {
+        *err = xasprintf(_("there is no Unix group \"%s\" (make it with groupadd, and add the "
+                           "team with usermod -aG)"),
+                         group);
+        return -1;
+    }
+    if (make_shared_dir(dir, g->gr_gid, err) != 0) return -1;
+    char *db_file = xasprintf("%s/khai.db", dir);
+    if (access(db_file, F_OK) == 0) {
+        *err = xasprintf(_("%s exists already: it was left as it is"), db_file);
+        free(db_file);
+        return -1;
+    }
+    /* 0660 whatever the umask: SQLite gives the -wal and -shm files the same mode. */
+    int fd = open(db_file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+    if (fd < 0 || fchown(fd, (uid_t)-1, g->gr_gid) != 0 || fchmod(fd, 0660) != 0) {
+        *err = xasprintf(_("cannot create %s: %s"), db_file, strerror(errno));
+        if (fd >= 0) close(fd);
+        free(db_file);
+        return -1;
+    }
+    close(fd);
+    struct db *db;
+    if (open_at(db_file, false, &db, err) != 0) {
+        free(db_file);
+        return -1;
+    }
+    db_close(&db);
+    *path = db_file;
     return 0;
 }
 
@@ -280,6 +485,7 @@ void db_close(struct db **dbp)
     sqlite3_close(db->handle);
     free(db->path);
     free(db->user);
+    free(db->readonly);
     free(db);
     *dbp = NULL;
 }
