@@ -52,8 +52,9 @@ int db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);
 
 /* Runs SQLite's integrity and foreign-key checks; each problem is one malloc'd line in
- * *report (joined by newlines), NULL when all is well. Returns 0 when clean, 1 when problems
- * were found, -1 on error. */
+ * *report (joined by newlines), NULL when all is well. Returns 0 when clean, 1 when only
+ * references are broken (rows pointing at rows that are gone), 2 when the file is damaged,
+ * -1 on error (a file too damaged to check is damaged too). */
 int db_check(struct db *db, char **report, char **err);
 
 /* Copies the open database with SQLite's online backup to path (for `khai backup` the

@@ -4,6 +4,7 @@
 #include "demo.h"
 #include "messages.h"
 #include "outfile.h"
+#include "recover.h"
 #include "settings.h"
 #include "tui.h"
 #include "table.h"
@@ -28,6 +29,7 @@ static int cmd_demo(const struct cli *cli);
 static int cmd_check(const struct cli *cli);
 static int cmd_backup(const struct cli *cli);
 static int cmd_init(const struct cli *cli);
+static int cmd_recover(const struct cli *cli);
 static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
@@ -199,6 +201,11 @@ static const struct command commands[] = {
         "written by everyone in the group and nobody else. Each member then runs\n"
         "khai --db DIR/khai.db (or sets KHAI_DB). Someone who can only read it (not in the\n"
         "group but given read access) opens it read-only and never locks the others out.\n")},
+    {"recover", cmd_recover, "khai recover NEW",
+     N_("Copies every row that can still be read of a damaged database (the one --db names)\n"
+        "into a new database NEW, table by table, stepping over damaged pages, and says what\n"
+        "it copied and what it could not read. The damaged file is only read. Use it when\n"
+        "`khai check` finds damage and your last backup is too old.\n")},
     {"version", cmd_version, "khai --version", N_("Prints the version.\n")},
     {"help", cmd_help, "khai help [COMMAND]", N_("Shows help.\n")},
 };
@@ -349,6 +356,20 @@ static int cmd_demo(const struct cli *cli)
     return EXIT_OK;
 }
 
+/* The problems check found, a line each, the first few of many. */
+static void print_problems(const char *report)
+{
+    enum { SHOWN = 30 };
+    int n = 0;
+    for (const char *line = report; *line; n++) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (n < SHOWN) print_safe_lines(stderr, line, len);
+        line += len + (end ? 1 : 0);
+    }
+    if (n > SHOWN) fprintf(stderr, P_("... and %d more\n", "... and %d more\n", n - SHOWN), n - SHOWN);
+}
+
 /* What to do with a damaged database, in the order that loses least. */
 static void print_recovery(const char *path)
 {
@@ -356,9 +377,9 @@ static void print_recovery(const char *path)
                              "  1. Stop every khai using it, and keep a copy: cp '%s' '%s.damaged'\n"
                              "  2. Go back to your last backup (`khai backup FILE` made it):\n"
                              "       cp FILE '%s' && khai --db '%s' check\n"
-                             "  3. Tell whoever looks after the server: the sqlite3 shell cannot\n"
-                             "     open khai's Thai indexes, so recovery needs khai's help.\n"),
-                           path, path, path, path);
+                             "  3. Or, when the backup is too old, copy what can still be read:\n"
+                             "       khai --db '%s' recover '%s.recovered'\n"),
+                           path, path, path, path, path, path);
     print_safe_lines(stderr, text, strlen(text));
     free(text);
 }
@@ -376,14 +397,50 @@ static int cmd_check(const struct cli *cli)
     if (rc != 0) {
         fputs("khai: ", stderr);
         fprintf(stderr, _("%s has problems:\n"), cli->db_path);
-        print_safe(stderr, report ? report : err);
-        fputc('\n', stderr);
-        print_recovery(cli->db_path);
+        print_problems(report ? report : err);
+        if (rc != 1) print_recovery(cli->db_path);
         free(report);
         free(err);
         return EXIT_ERROR;
     }
     printf(_("ok: %s passed the integrity and foreign-key checks\n"), cli->db_path);
+    return EXIT_OK;
+}
+
+static int cmd_recover(const struct cli *cli)
+{
+    if (cli->argc != 1 || cli->argv[0][0] == '-')
+        return cli_usage("recover", _("recover takes one NEW file name for what can be read"));
+    struct stat st;
+    if (lstat(cli->argv[0], &st) == 0) {
+        char *err = xasprintf(_("%s exists already: it was left as it is"), cli->argv[0]);
+        return cli_fail(err);
+    }
+    struct recovery r;
+    char *err = NULL;
+    if (db_recover(cli->db_path, cli->argv[0], &r, &err) != 0) return cli_fail(err);
+    bool damaged = false;
+    for (size_t i = 0; i < r.n; i++) {
+        damaged = damaged || r.tables[i].damaged;
+        char *line = xasprintf(r.tables[i].damaged ? _("%s: %lld rows; some could not be read\n")
+                                                   : _("%s: %lld rows\n"),
+                               r.tables[i].name, r.tables[i].rows);
+        print_safe_lines(stdout, line, strlen(line));
+        free(line);
+    }
+    if (r.broken_links)
+        printf(P_("%lld row points at a row that was lost (khai check lists it)\n",
+                  "%lld rows point at rows that were lost (khai check lists them)\n",
+                  r.broken_links),
+               r.broken_links);
+    char *done = xasprintf(damaged ? _("recovered what could be read into %s: check it with khai "
+                                       "--db '%s' check, then use it in place of the damaged one\n")
+                                   : _("copied everything into %s: check it with khai --db '%s' "
+                                       "check\n"),
+                           cli->argv[0], cli->argv[0]);
+    print_safe_lines(stdout, done, strlen(done));
+    free(done);
+    recovery_free(&r);
     return EXIT_OK;
 }
 

@@ -635,8 +635,12 @@ int db_check(struct db *db, char **report, char **err)
 {
     struct strbuf_lines lines = {NULL, 0};
     *report = NULL;
-    if (collect_rows(db, "PRAGMA integrity_check", NULL, &lines, err) != 0 ||
-        collect_rows(db, "PRAGMA foreign_key_check",
+    if (collect_rows(db, "PRAGMA integrity_check", NULL, &lines, err) != 0) {
+        free(lines.text);
+        return -1;
+    }
+    bool damaged = lines.len > 0;
+    if (collect_rows(db, "PRAGMA foreign_key_check",
                      _("broken reference (table, row, the table it refers to, key): %s"), &lines,
                      err) != 0 ||
         collect_rows(db,
@@ -651,7 +655,7 @@ int db_check(struct db *db, char **report, char **err)
     if (lines.text && lines.len && lines.text[lines.len - 1] == '\n')
         lines.text[lines.len - 1] = '\0';
     *report = lines.text;
-    return lines.text ? 1 : 0;
+    return damaged ? 2 : lines.text ? 1 : 0;
 }
 
 /* The copy is read back before it is trusted: 0 when SQLite's quick check finds it whole. */
