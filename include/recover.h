@@ -1,6 +1,6 @@
 /* Salvaging a damaged database into a new one: every row that can still be read, table by
  * table, into a freshly made khai database, whose search index the rows rebuild as they go.
- * For when `khai check` finds damage and there is no recent backup: the sqlite3 shell cannot
+ * For when `khai check` finds damage and there is no recent backup: the SQLite shell cannot
  * do it (Debian's has no .recover, and cannot read khai's Thai indexes). */
 #ifndef KHAI_RECOVER_H
 #define KHAI_RECOVER_H
