@@ -163,6 +163,8 @@ install: khai $(MO) $(REL_MODULE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(MODULEDIR)
 	install -m 755 khai $(DESTDIR)$(PREFIX)/bin/khai
 	install -m 644 $(REL_MODULE) $(DESTDIR)$(MODULEDIR)/pdf.so
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 tools/khai.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
 	install -m 644 khai.1 $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -170,7 +172,7 @@ install: khai $(MO) $(REL_MODULE)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/khai $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
-	rm -f $(DESTDIR)$(MODULEDIR)/pdf.so
+	rm -f $(DESTDIR)$(MODULEDIR)/pdf.so $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
 	-rmdir $(DESTDIR)$(MODULEDIR) 2>/dev/null
 	rm -f $(patsubst po/%.po,$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/khai.mo,$(PO))
 

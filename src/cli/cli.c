@@ -30,6 +30,7 @@ static int cmd_check(const struct cli *cli);
 static int cmd_backup(const struct cli *cli);
 static int cmd_init(const struct cli *cli);
 static int cmd_recover(const struct cli *cli);
+static int cmd_complete(const struct cli *cli);
 static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
@@ -206,6 +207,9 @@ static const struct command commands[] = {
         "into a new database NEW, table by table, stepping over damaged pages, and says what\n"
         "it copied and what it could not read. The damaged file is only read. Use it when\n"
         "`khai check` finds damage and your last backup is too old.\n")},
+    {"complete", cmd_complete, "khai complete [WORD...]",
+     N_("Prints the words that can follow WORD... on a command line, one a line, for the\n"
+        "shell's Tab completion (the bash completion that make install puts in place asks it).\n")},
     {"version", cmd_version, "khai --version", N_("Prints the version.\n")},
     {"help", cmd_help, "khai help [COMMAND]", N_("Shows help.\n")},
 };
@@ -367,19 +371,21 @@ static void print_problems(const char *report)
         if (n < SHOWN) print_safe_lines(stderr, line, len);
         line += len + (end ? 1 : 0);
     }
-    if (n > SHOWN) fprintf(stderr, P_("... and %d more\n", "... and %d more\n", n - SHOWN), n - SHOWN);
+    if (n > SHOWN)
+        fprintf(stderr, P_("... and %d more\n", "... and %d more\n", n - SHOWN), n - SHOWN);
 }
 
 /* What to do with a damaged database, in the order that loses least. */
 static void print_recovery(const char *path)
 {
-    char *text = xasprintf(_("What to do next:\n"
-                             "  1. Stop every khai using it, and keep a copy: cp '%s' '%s.damaged'\n"
-                             "  2. Go back to your last backup (`khai backup FILE` made it):\n"
-                             "       cp FILE '%s' && khai --db '%s' check\n"
-                             "  3. Or, when the backup is too old, copy what can still be read:\n"
-                             "       khai --db '%s' recover '%s.recovered'\n"),
-                           path, path, path, path, path, path);
+    char *text =
+        xasprintf(_("What to do next:\n"
+                    "  1. Stop every khai using it, and keep a copy: cp '%s' '%s.damaged'\n"
+                    "  2. Go back to your last backup (`khai backup FILE` made it):\n"
+                    "       cp FILE '%s' && khai --db '%s' check\n"
+                    "  3. Or, when the backup is too old, copy what can still be read:\n"
+                    "       khai --db '%s' recover '%s.recovered'\n"),
+                  path, path, path, path, path, path);
     print_safe_lines(stderr, text, strlen(text));
     free(text);
 }
@@ -444,6 +450,101 @@ static int cmd_recover(const struct cli *cli)
     return EXIT_OK;
 }
 
+/* ---- completion for the shell: every candidate from the tables that define the commands,
+ * the kinds and their fields, so it never drifts from what khai takes ---- */
+
+static void offer(const char *candidate, const char *prefix)
+{
+    if (strncmp(candidate, prefix, strlen(prefix)) == 0) printf("%s\n", candidate);
+}
+
+/* The options a command's usage names (--search, --sort...), placeholders (--FIELD) aside. */
+static void offer_usage_options(const char *usage, const char *prefix)
+{
+    for (const char *p = strstr(usage, "--"); p; p = strstr(p + 2, "--")) {
+        size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
+        if (n == 0) continue;
+        char *option = xasprintf("--%.*s", (int)n, p + 2);
+        offer(option, prefix);
+        free(option);
+    }
+}
+
+/* add and edit take a kind's fields as options. */
+static void offer_field_options(const char *kind, const char *prefix)
+{
+    int k = kind_from_name(kind);
+    if (k < 0) return;
+    const struct kind_info *ki = kind_info((enum kind)k);
+    for (int i = 0; i < ki->nfields; i++) {
+        const struct field *f = &ki->fields[i];
+        if (f->type == FT_ID || f->type == FT_DERIVED || (f->flags & FIELD_READONLY)) continue;
+        char *option = xasprintf("--%s", f->name);
+        for (char *c = option + 2; *c; c++)
+            if (*c == '_') *c = '-';
+        offer(option, prefix);
+        free(option);
+    }
+}
+
+/* The words the usage allows as the command's first argument: "members|orgs|..." or KIND. */
+static void offer_first_argument(const char *usage, const char *prefix)
+{
+    const char *p = strchr(usage + strlen("khai "), ' ');
+    if (!p) return;
+    p++;
+    size_t n = strcspn(p, " [");
+    char *first = xasprintf("%.*s", (int)n, p);
+    if (strcmp(first, "KIND") == 0) {
+        static const char *const kinds[] = {"member", "org", "event", "task"};
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+            offer(kinds[i], prefix);
+    } else if (strchr(first, '|') || (*first >= 'a' && *first <= 'z')) {
+        for (char *w = strtok(first, "|"); w; w = strtok(NULL, "|"))
+            if (*w >= 'a' && *w <= 'z') offer(w, prefix);
+    }
+    free(first);
+}
+
+static int cmd_complete(const struct cli *cli)
+{
+    /* The words typed so far; the last is the one being completed. */
+    int n = cli->argc;
+    const char *current = n ? cli->argv[n - 1] : "";
+    const char *previous = n > 1 ? cli->argv[n - 2] : "";
+    if (strcmp(previous, "--lang") == 0) {
+        offer("th", current);
+        offer("en", current);
+        return EXIT_OK;
+    }
+    if (strcmp(previous, "--db") == 0 || strcmp(previous, "-o") == 0) return EXIT_OK; /* files */
+    /* The command: the first word that is neither a global option nor its value. */
+    int at = 0;
+    while (at < n - 1 && cli->argv[at][0] == '-')
+        at += strcmp(cli->argv[at], "--db") == 0 || strcmp(cli->argv[at], "--lang") == 0 ? 2 : 1;
+    if (at >= n - 1) {
+        for (size_t i = 0; i < ncommands; i++)
+            if (strcmp(commands[i].name, "complete") != 0) offer(commands[i].name, current);
+        if (*current == '-') {
+            static const char *const globals[] = {"--db", "--lang", "--help", "--version"};
+            for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++)
+                offer(globals[i], current);
+        }
+        return EXIT_OK;
+    }
+    const struct command *c = find_command(cli->argv[at]);
+    if (!c) return EXIT_OK;
+    if (*current == '-') {
+        offer_usage_options(c->usage, current);
+        offer("--help", current);
+        if ((c->run == cmd_add || c->run == cmd_edit) && at + 1 < n - 1)
+            offer_field_options(cli->argv[at + 1], current);
+    } else if (at == n - 2) {
+        offer_first_argument(c->usage, current);
+    }
+    return EXIT_OK;
+}
+
 static int cmd_init(const struct cli *cli)
 {
     if (cli->argc == 0) {
@@ -455,8 +556,7 @@ static int cmd_init(const struct cli *cli)
     }
     if (strcmp(cli->argv[0], "--shared") != 0)
         return cli_usage("init", _("unknown option \"%s\""), cli->argv[0]);
-    if (cli->argc != 3)
-        return cli_usage("init", _("--shared takes a Unix group and a directory"));
+    if (cli->argc != 3) return cli_usage("init", _("--shared takes a Unix group and a directory"));
     char *path = NULL, *err = NULL;
     if (db_init_shared(cli->argv[2], cli->argv[1], &path, &err) != 0) return cli_fail(err);
     printf(_("made %s for group %s: its members run khai --db %s\n"), path, cli->argv[1], path);
@@ -514,6 +614,12 @@ static int take_global_options(int argc, char **argv, struct cli *cli, const cha
     *nrest = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (*nrest == 0 && strcmp(a, "complete") == 0) {
+            /* The words to complete are the shell's, half-typed options too: all kept. */
+            for (; i < argc; i++)
+                (*rest)[(*nrest)++] = argv[i];
+            break;
+        }
         const char *value = NULL;
         bool is_db = strcmp(a, "--db") == 0, is_lang = strcmp(a, "--lang") == 0;
         if (is_db || is_lang) {
@@ -566,7 +672,7 @@ static int run_command(struct cli *cli, char **rest, int nrest)
     }
     cli->argc = nrest - 1;
     cli->argv = rest + 1;
-    if (c->run != cmd_help && cli_wants_help(cli->argc, cli->argv)) {
+    if (c->run != cmd_help && c->run != cmd_complete && cli_wants_help(cli->argc, cli->argv)) {
         cli_print_help(c->name);
         return EXIT_OK;
     }
