@@ -18,14 +18,19 @@ WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmiss
 # Each object sees the public headers in include/ and the private headers of its own folder
 # ($(<D)) and nothing else: that is how a layer's internals stay its own (only src/store/ can
 # include store_internal.h and with it SQLite). tools/check_layers.sh proves the rest.
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 LIBDIR    ?= $(PREFIX)/lib
 MODULEDIR := $(LIBDIR)/khai
 DEFS     := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKHAI_VERSION='"$(VERSION)"' \
             -DKHAI_LOCALEDIR='"$(LOCALEDIR)"' -DKHAI_MODULEDIR='"$(MODULEDIR)"'
-CPPFLAGS = -Iinclude -I$(<D) $(LAYER_INC) $(DEFS)
+# The caller's CPPFLAGS, CFLAGS and LDFLAGS (Debian's hardening flags from dpkg-buildflags)
+# come after khai's own, so they add to them and may override the optimisation.
+KHAI_CPPFLAGS = -Iinclude -I$(<D) $(LAYER_INC) $(DEFS)
+CFLAGS   ?= -O2 -g
 BASE_CFLAGS := -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
-REL_CFLAGS  := $(BASE_CFLAGS) -O2 -g
+REL_CFLAGS  = $(BASE_CFLAGS) $(CFLAGS)
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 ASAN_CFLAGS := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
 
@@ -63,7 +68,7 @@ po-update:
 # The catalogues come with the binary, so that ./khai speaks Thai however it was built.
 khai: $(REL_OBJ) | $(MO) $(REL_MODULE)
 	@echo "  LINK    $@"
-	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The module is compiled position-independent with pango's flags, and exports one symbol.
 build/rel/src/print/pdf.o build/asan/src/print/pdf.o: MODULE_CFLAGS := -fPIC -fvisibility=hidden $(PRINT_CFLAGS)
@@ -71,7 +76,7 @@ build/rel/src/print/pdf.o build/asan/src/print/pdf.o: MODULE_CFLAGS := -fPIC -fv
 $(REL_MODULE): build/rel/src/print/pdf.o
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
-	@$(CC) $(REL_CFLAGS) -shared -o $@ $^ $(PRINT_LIBS)
+	@$(CC) $(REL_CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(PRINT_LIBS)
 
 $(ASAN_MODULE): build/asan/src/print/pdf.o
 	@mkdir -p $(dir $@)
@@ -89,12 +94,12 @@ build/asan/run_tests: $(ASAN_LIB) $(TEST_OBJ)
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CPPFLAGS) $(REL_CFLAGS) $(MODULE_CFLAGS) -c -o $@ $<
+	@$(CC) $(KHAI_CPPFLAGS) $(CPPFLAGS) $(REL_CFLAGS) $(MODULE_CFLAGS) -c -o $@ $<
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC asan $<"
-	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) $(MODULE_CFLAGS) -c -o $@ $<
+	@$(CC) $(KHAI_CPPFLAGS) $(ASAN_CFLAGS) $(MODULE_CFLAGS) -c -o $@ $<
 
 # The generated migrations belong to the store.
 build/rel/gen/%.o build/asan/gen/%.o: LAYER_INC := -Isrc/store
@@ -107,12 +112,12 @@ $(TEST_OBJ) build/asan/gen/test_registry.o: LAYER_INC := -Itests -Isrc/store -Is
 build/rel/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
+	@$(CC) $(KHAI_CPPFLAGS) $(CPPFLAGS) $(REL_CFLAGS) -c -o $@ $<
 
 build/asan/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC asan $<"
-	@$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
+	@$(CC) $(KHAI_CPPFLAGS) $(ASAN_CFLAGS) -c -o $@ $<
 
 # The migrations are compiled into the binary so that khai needs no files beside itself.
 $(GEN_SRC): $(SCHEMA) tools/embed_schema.sh
@@ -160,18 +165,18 @@ run: deps
 	./khai $(ARGS)
 
 install: khai $(MO) $(REL_MODULE)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(MODULEDIR)
-	install -m 755 khai $(DESTDIR)$(PREFIX)/bin/khai
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MODULEDIR)
+	install -m 755 khai $(DESTDIR)$(BINDIR)/khai
 	install -m 644 $(REL_MODULE) $(DESTDIR)$(MODULEDIR)/pdf.so
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 tools/khai.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
-	install -m 644 khai.1 $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+	install -m 644 khai.1 $(DESTDIR)$(MANDIR)/man1/khai.1
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/khai.mo; done
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/khai $(DESTDIR)$(PREFIX)/share/man/man1/khai.1
+	rm -f $(DESTDIR)$(BINDIR)/khai $(DESTDIR)$(MANDIR)/man1/khai.1
 	rm -f $(DESTDIR)$(MODULEDIR)/pdf.so $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
 	-rmdir $(DESTDIR)$(MODULEDIR) 2>/dev/null
 	rm -f $(patsubst po/%.po,$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/khai.mo,$(PO))

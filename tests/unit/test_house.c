@@ -94,7 +94,47 @@ static void thai_aliases_are_the_catalogues_translations(void **state)
     free(saved);
 }
 
+/* A packager's flags reach every compile and link of the release build, after khai's own,
+ * and the install directories follow BINDIR, MANDIR and DESTDIR. */
+static void the_build_honours_the_callers_flags(void **state)
+{
+    (void)state;
+    char *out = test_path("make-n.out");
+    char *cmd = xasprintf("make -s -n -B -C '%s' khai install CFLAGS='-O2 -DKHAI_PACKAGER_C' "
+                          "CPPFLAGS=-DKHAI_PACKAGER_CPP LDFLAGS=-Wl,-z,now BINDIR=/opt/b "
+                          "MANDIR=/opt/m DESTDIR=/tmp/d >'%s' 2>&1",
+                          source_dir(), out);
+    assert_int_equal(system(cmd), 0);
+    char *said = test_read_file(out);
+    assert_non_null(said);
+    int compiles = 0, with_c = 0, with_cpp = 0, links = 0, with_ld = 0;
+    for (char *line = strtok(said, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strstr(line, " -c -o build/rel/")) {
+            compiles++;
+            with_c += strstr(line, "-DKHAI_PACKAGER_C") != NULL;
+            with_cpp += strstr(line, "-DKHAI_PACKAGER_CPP") != NULL;
+        }
+        if (strstr(line, "-o khai ") || strstr(line, "-shared -o build/lib/")) {
+            links++;
+            with_ld += strstr(line, "-Wl,-z,now") != NULL;
+        }
+    }
+    assert_true(compiles > 50);
+    assert_int_equal(with_c, compiles);
+    assert_int_equal(with_cpp, compiles);
+    assert_int_equal(links, 2);
+    assert_int_equal(with_ld, links);
+    free(said);
+    said = test_read_file(out);
+    assert_contains(said, "/tmp/d/opt/b/khai");
+    assert_contains(said, "/tmp/d/opt/m/man1/khai.1");
+    free(said);
+    free(cmd);
+    free(out);
+}
+
 const struct CMUnitTest house_tests[] = {
+    cmocka_unit_test(the_build_honours_the_callers_flags),
     cmocka_unit_test(thai_aliases_are_the_catalogues_translations),
     cmocka_unit_test(only_the_store_speaks_sql),
     cmocka_unit_test(every_message_has_a_thai_translation),
