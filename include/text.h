@@ -31,6 +31,11 @@ char *text_truncate(const char *s, size_t cols);
 /* text_truncate() then pads with spaces to exactly cols columns: a table cell. */
 char *text_fit(const char *s, size_t cols);
 
+/* The byte offsets in s[0, len) where libthai's dictionary breaker ends a Thai word (never 0
+ * or len), in order, at most max of them; returns how many. None when libthai's dictionary
+ * is not installed. */
+size_t text_word_breaks(const char *s, size_t len, size_t *at, size_t max);
+
 /* Wraps sanitised s into lines of at most cols columns, breaking at spaces and at Thai word
  * boundaries found by libthai (Thai writes no spaces between words); a word wider than cols
  * is broken at a cluster boundary (a single cluster wider than cols gets a line of its own).

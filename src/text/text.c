@@ -265,6 +265,31 @@ static ThBrk *thai_breaker(void)
     return breaker;
 }
 
+size_t text_word_breaks(const char *s, size_t len, size_t *at, size_t max)
+{
+    ThBrk *brk = thai_breaker();
+    if (!brk || len == 0 || max == 0) return 0;
+    wchar_t *wide = xmalloc((len + 1) * sizeof *wide);
+    size_t *offset = xmalloc((len + 1) * sizeof *offset); /* byte offset of each character */
+    size_t nw = 0;
+    for (size_t off = 0; off < len;) {
+        uint32_t cp;
+        offset[nw] = off;
+        off += utf8_decode(s + off, len - off, &cp);
+        wide[nw++] = (wchar_t)cp;
+    }
+    wide[nw] = L'\0';
+    int *pos = xmalloc(nw * sizeof *pos);
+    int found = th_brk_wc_find_breaks(brk, wide, pos, nw);
+    size_t n = 0;
+    for (int k = 0; k < found && n < max; k++)
+        if (pos[k] > 0 && (size_t)pos[k] < nw) at[n++] = offset[pos[k]];
+    free(pos);
+    free(offset);
+    free(wide);
+    return n;
+}
+
 struct wrap_cluster {
     const char *s;
     size_t len;

@@ -45,6 +45,78 @@ static void expect_column(const char *db, const char *args, const char *col, con
     free(out);
 }
 
+static void names_cli_glued_informal_title_is_split(void **state)
+{
+    (void)state;
+    char *db = test_fresh_db_path("names_informal");
+    free(khai_ok(db, "add member --name 'พี่ปิยะชีพ'"));
+    expect_column(db, "members --sort id", "title", "พี่");
+    expect_column(db, "members --sort id", "given_name", "ปิยะชีพ");
+    /* the search finds him by his name, and the list sorts him under ป, not under พ */
+    free(khai_ok(db, "add member --given-name 'บุญมา'"));
+    free(khai_ok(db, "add member --given-name 'ผกามาศ'"));
+    free(khai_ok(db, "add member --given-name 'พรทิพย์'"));
+    expect_column(db, "members --search ปิยะชีพ", "id", "1");
+    expect_column(db, "members --search ปิยะ", "id", "1");
+    expect_column(db, "members --sort given", "given_name", "บุญมา|ปิยะชีพ|ผกามาศ|พรทิพย์");
+    /* the other informal titles of the issue, glued or spaced */
+    free(khai_ok(db, "add member --name 'หมอแมน'"));
+    free(khai_ok(db, "add member --name 'คุณจิราพร คงทอง'"));
+    free(khai_ok(db, "add member --name 'พี่ขวัญใจ รักดี'"));
+    free(khai_ok(db, "add member --name 'คุณ วุฒิ ใจดี'"));
+    expect_column(db, "members --search แมน", "title", "หมอ");
+    expect_column(db, "members --search แมน", "given_name", "แมน");
+    expect_column(db, "members --search จิราพร", "title", "คุณ");
+    expect_column(db, "members --search จิราพร", "family_name", "คงทอง");
+    expect_column(db, "members --search ขวัญใจ", "title", "พี่");
+    expect_column(db, "members --search ขวัญใจ", "given_name", "ขวัญใจ");
+    /* names and words that begin like a title keep it */
+    free(khai_ok(db, "add member --name 'คุณวุฒิ ศรีสุข'"));
+    free(khai_ok(db, "add member --name 'คุณากร ทองดี'"));
+    free(khai_ok(db, "add member --name 'หมอก'"));
+    expect_column(db, "members --search ศรีสุข", "given_name", "คุณวุฒิ");
+    expect_column(db, "members --search ศรีสุข", "title", "");
+    expect_column(db, "members --search ทองดี", "given_name", "คุณากร");
+    expect_column(db, "members --search หมอก", "given_name", "หมอก");
+    free(db);
+}
+
+/* Writes bytes to name in the test's directory, where khai runs. */
+static void write_file(const char *name, const char *bytes)
+{
+    char *path = test_path(name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(bytes, f);
+    fclose(f);
+    free(path);
+}
+
+/* Every way a full name comes in is split by the same rule: an import's full-name column, a
+ * vCard's FN (or a whole name in its N), and the new person added at the door. */
+static void names_cli_every_full_name_path_splits_informal_titles(void **state)
+{
+    (void)state;
+    char *db = test_fresh_db_path("names_paths");
+    write_file("names.csv", "ชื่อ-นามสกุล,โทรศัพท์\nพี่ปิยะชีพ ใจดี,081-111-2222\n"
+                            "คุณวุฒิ ศรีสุข,081-111-3333\n");
+    free(khai_ok(db, "import members names.csv"));
+    write_file("names.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:หมอแมน\r\nN:;;;;\r\nEND:VCARD\r\n"
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:พี่ขวัญใจ รักดี\r\n"
+                            "N:;พี่ขวัญใจ รักดี;;;\r\nEND:VCARD\r\n");
+    free(khai_ok(db, "import vcard names.vcf"));
+    free(khai_ok(db, "add event --title 'เวทีสมัชชา' --start-date 2567-03-24"));
+    struct run_result r;
+    khai_run(&r, "ไม่มีใคร\nnew\nคุณจิราพร คงทอง\n\n086-111-2222\n", "--db '%s' --lang en checkin 1",
+             db);
+    if (r.status != 0) fail_msg("checkin exited %d: %s", r.status, r.err);
+    run_result_free(&r);
+    expect_column(db, "members --sort id", "title", "พี่||หมอ|พี่|คุณ");
+    expect_column(db, "members --sort id", "given_name", "ปิยะชีพ|คุณวุฒิ|แมน|ขวัญใจ|จิราพร");
+    expect_column(db, "members --sort id", "family_name", "ใจดี|ศรีสุข||รักดี|คงทอง");
+    free(db);
+}
+
 /* A phone typed with Thai digits and a hyphen finds the member, as 081-234 does, at the
  * command line and at the door. */
 static void names_cli_thai_digit_phones_find_the_member(void **state)
@@ -79,6 +151,8 @@ static void names_cli_thai_digit_phones_find_the_member(void **state)
 }
 
 const struct CMUnitTest names_cli_tests[] = {
+    cmocka_unit_test(names_cli_glued_informal_title_is_split),
+    cmocka_unit_test(names_cli_every_full_name_path_splits_informal_titles),
     cmocka_unit_test(names_cli_thai_digit_phones_find_the_member),
 };
 const size_t names_cli_tests_count = sizeof names_cli_tests / sizeof names_cli_tests[0];
