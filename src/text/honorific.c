@@ -321,12 +321,15 @@ static bool starts_with(const char *s, const char *prefix)
 }
 
 /* True when the word s begins is a listed title and nothing more: "คุณหมอ" alone is a name
- * (or a nickname), not คุณ + หมอ. */
+ * (or a nickname), not คุณ + หมอ. The short titles that are common nicknames (ตา, อา) are
+ * names here: "พี่ตา" is พี่ + ตา. */
 static bool is_bare_title(const char *s)
 {
     for (size_t i = 0; i < sizeof thai_titles / sizeof thai_titles[0]; i++) {
         size_t n = strlen(thai_titles[i].text);
-        if (starts_with(s, thai_titles[i].text) && is_space_or_end(s[n])) return true;
+        if (thai_titles[i].kind != TITLE_SPACED && starts_with(s, thai_titles[i].text) &&
+            is_space_or_end(s[n]))
+            return true;
     }
     return false;
 }
