@@ -15,6 +15,14 @@ enum phone_kind phone_normalize(const char *in, char *out, size_t outlen);
  * (812345678 -> 0812345678) when the digits can only be a Thai number. */
 enum phone_kind phone_normalize_lenient(const char *in, char *out, size_t outlen);
 
+/* The phone digits a search means, for matching stored numbers: text made only of ASCII or
+ * Thai digits, the separators phone_normalize() reads (spaces, hyphens and dashes, dots,
+ * brackets) and a + before the first digit, with at least 3 digits. A whole number in any
+ * form gives its national digits ("+66 81 234 5678" -> "0812345678"), a fragment its digits
+ * ("081-234", "๐๘๑-๒๓๔" and "081 234" -> "081234"; "+66 81 234" -> "081234"). NULL for
+ * anything else: a word with letters, fewer than 3 digits. Returns a malloc'd string. */
+char *phone_search_digits(const char *text);
+
 /* Grouped for display: 081-234-5678 (mobile), 02-123-4567 (Bangkok), 053-123-456 (other
  * landlines). Writes into out (at least 16 bytes); digits that are not a valid number are
  * copied unchanged. */

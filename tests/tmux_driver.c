@@ -473,6 +473,20 @@ void tm_stop_all(void)
     nsessions = 0;
 }
 
+bool tm_cursor(struct tm_session *s, int *x, int *y)
+{
+    char *qname = shq(s->name);
+    char *cmd = xasprintf("env -u TMUX tmux -f /dev/null -L %s display-message -p -t %s "
+                          "'#{cursor_x} #{cursor_y}' 2>/dev/null",
+                          sock(), qname);
+    char *out = read_command(cmd);
+    bool ok = sscanf(out, "%d %d", x, y) == 2;
+    free(out);
+    free(cmd);
+    free(qname);
+    return ok;
+}
+
 int tm_pid(struct tm_session *s)
 {
     char *qname = shq(s->name);

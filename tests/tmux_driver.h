@@ -74,6 +74,9 @@ char *tm_stderr(struct tm_session *s);
 /* Sends q and asserts khai ends with status 0 and a clean standard error. */
 void tm_quit_ok(struct tm_session *s);
 
+/* Where the terminal's cursor is, 0-based; false when tmux cannot say. */
+bool tm_cursor(struct tm_session *s, int *x, int *y);
+
 /* khai's process id (the child of the pane's shell), or -1. */
 int tm_pid(struct tm_session *s);
 /* Closes the session's terminal as a dropped SSH link does (the pane's pty goes away). khai's

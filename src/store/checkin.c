@@ -89,16 +89,12 @@ static size_t codepoints(const char *s)
     return n;
 }
 
-/* A word of digits and phone punctuation is phone digits: 081-234 finds 0812345678. */
+/* A word of digits (ASCII or Thai) and phone punctuation is phone digits: 081-234 and
+ * ๐๘๑-๒๓๔ find 0812345678. */
 static char *word_key(const char *word)
 {
-    char *digits = text_digits_only(word);
-    bool phone = strlen(digits) >= 3 && strlen(digits) * 3 >= strlen(word);
-    for (const char *p = word; phone && *p; p++)
-        phone = strchr("-+(). ", *p) || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80;
-    if (phone) return digits;
-    free(digits);
-    return text_search_key(word);
+    char *digits = phone_search_digits(word);
+    return digits ? digits : text_search_key(word);
 }
 
 /* "นางสาวจิราพร" searches as "จิราพร": the search key keeps the title apart from the name. */
@@ -129,7 +125,9 @@ static void add_fts_phrase(struct strbuf *fts, const char *key)
 static void terms_parse(const char *text, struct terms *t)
 {
     memset(t, 0, sizeof *t);
-    char *clean = without_title(text ? text : "");
+    /* a phone read out in groups (081 234, ๐๘๑ ๒๓๔) is one run of digits */
+    char *phone = phone_search_digits(text);
+    char *clean = phone ? phone : without_title(text ? text : "");
     struct strbuf fts = STRBUF_INIT;
     char *save = NULL;
     for (char *w = strtok_r(clean, " ", &save); w && t->n < MAX_TERMS;

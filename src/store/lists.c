@@ -136,44 +136,21 @@ static size_t codepoints(const char *s)
     return n;
 }
 
-/* A term of digits and phone punctuation searches phone digits: 081-234 finds 0812345678. */
+/* A term of digits (ASCII or Thai) and phone punctuation searches phone digits: 081-234 and
+ * ๐๘๑-๒๓๔ find 0812345678. */
 static char *term_key(const char *term)
 {
-    char *digits = text_digits_only(term);
-    bool phoneish = strlen(digits) >= 3;
-    for (const char *p = term; phoneish && *p; p++)
-        phoneish = strchr("-+() .", *p) || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80;
-    if (phoneish && strlen(digits) * 3 >= strlen(term)) return digits;
-    free(digits);
-    return text_search_key(term);
-}
-
-/* A whole query that is a phone number in any form (+66 81 234 5678, 081-234) is one term of
- * national digits, however it was spaced. */
-static char *whole_phone_query(const char *search)
-{
-    char full[32];
-    if (phone_normalize(search, full, sizeof full) != PHONE_INVALID) return xstrdup(full);
-    for (const char *p = search; *p; p++)
-        if (!strchr("0123456789-+() .", *p)) return NULL;
-    char *digits = text_digits_only(search);
-    if (strlen(digits) < 3 || !strchr(search, ' ')) {
-        free(digits);
-        return NULL;
-    }
-    if (strncmp(search, "+66", 3) == 0 || strncmp(search, "66", 2) == 0) {
-        char *national = xasprintf("0%s", digits + 2);
-        free(digits);
-        return national;
-    }
-    return digits;
+    char *digits = phone_search_digits(term);
+    return digits ? digits : text_search_key(term);
 }
 
 static void terms_parse(const char *search, bool has_fts, struct terms *t)
 {
     memset(t, 0, sizeof *t);
     if (!search) return;
-    char *phone = whole_phone_query(search);
+    /* a whole query that is a phone number in any form (+66 81 234 5678, 081 234) is one
+     * term of national digits, however it was spaced */
+    char *phone = phone_search_digits(search);
     char *key = phone ? phone : text_normalize(search, 0);
     struct strbuf fts = STRBUF_INIT;
     for (char *tok = strtok(key, " "); tok; tok = strtok(NULL, " ")) {

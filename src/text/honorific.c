@@ -1,6 +1,7 @@
 /* Splitting a Thai (or English) full name into honorific title, given name and family name. */
 #include "honorific.h"
 #include "strbuf.h"
+#include "text.h"
 #include "thainorm.h"
 #include "xalloc.h"
 
@@ -21,10 +22,17 @@
  *   by ์, and at least two characters. The longest title that leaves such a name wins, so
  *   "นางสาวจิราพร" is นางสาว + จิราพร but "นางสาวิตรี" is นาง + สาวิตรี, and "นายิกา" has no
  *   title at all.
- * - A short or informal title (คุณ, พี่, น้อง, ครู, หมอ, ป้า, ตา, นายก, ...) counts only
- *   when a space and a name follow it: "คุณ วุฒิ" is คุณ + วุฒิ, "คุณวุฒิ" is a given name,
- *   and "นายกมล" is นาย + กมล rather than นายก + มล. On its own such a word is the name
- *   (it is also a common nickname).
+ * - An informal title (คุณ, พี่, น้อง, ครู, หมอ, ป้า, ลุง, คุณหมอ, ...) counts when a space
+ *   and a name follow it, and glued to a name as the networks write it ("พี่ปิยะชีพ",
+ *   "หมอแมน") when libthai's dictionary breaker ends a word right after it and what is left
+ *   could start a name (as for word titles). So "คุณวุฒิ", "คุณธรรม", "หมอก", "พี่น้อง" (one
+ *   word in the dictionary) and "คุณากร" (คุณ + ากร: no name starts with า) stay whole. Where
+ *   the dictionary reads the title into a longer word ("หมอขวัญ|เรือน", "คุณสมบัติ"), or
+ *   libthai's dictionary is not installed, the glued name stays whole: a name wrongly kept
+ *   whole can still be found, a name wrongly cut loses its first letters.
+ * - A few short titles (อา, ตา, นายก) count only when a space and a name follow them: too
+ *   many names begin with them ("อารีย์", "อานนท์", "ตาล"), and "นายกมล" is นาย + กมล rather
+ *   than นายก + มล. On its own such a word is the name (it is also a common nickname).
  * - English titles (Mr, Mrs, Ms, Miss, Dr, Prof; any case) may be glued only with their dot,
  *   so "Drew" keeps its letters.
  * - Titles combine: after the first, further abbreviations follow with or without a space
@@ -39,11 +47,12 @@
  * "พระพาย", is split (พระ + พาย).
  */
 enum title_kind {
-    TITLE_ABBREV, /* ends in "." or "ฯ" */
-    TITLE_RANK,   /* a rank, abbreviated or spelled out: may take the suffix หญิง */
-    TITLE_WORD,   /* long enough to be cut off a glued name */
-    TITLE_SPACED, /* a title only when a space and a name follow */
-    TITLE_PREFIX, /* ว่าที่: a title only in front of a rank */
+    TITLE_ABBREV,   /* ends in "." or "ฯ" */
+    TITLE_RANK,     /* a rank, abbreviated or spelled out: may take the suffix หญิง */
+    TITLE_WORD,     /* long enough to be cut off a glued name */
+    TITLE_INFORMAL, /* before a space, or glued where libthai's dictionary ends a word */
+    TITLE_SPACED,   /* a title only when a space and a name follow */
+    TITLE_PREFIX,   /* ว่าที่: a title only in front of a rank */
 };
 
 struct title {
@@ -111,24 +120,36 @@ static const struct title thai_titles[] = {
     {"พ่อหลวง", TITLE_WORD},
     {"ส.ส.", TITLE_ABBREV},
     {"ส.ว.", TITLE_ABBREV},
-    /* informal */
-    {"คุณ", TITLE_SPACED},
-    {"พี่", TITLE_SPACED},
-    {"น้อง", TITLE_SPACED},
-    {"ครู", TITLE_SPACED},
-    {"หมอ", TITLE_SPACED},
-    {"ท่าน", TITLE_SPACED},
+    /* informal: spaced, or glued where the dictionary ends a word */
+    {"คุณ", TITLE_INFORMAL},
+    {"พี่", TITLE_INFORMAL},
+    {"น้อง", TITLE_INFORMAL},
+    {"ครู", TITLE_INFORMAL},
+    {"หมอ", TITLE_INFORMAL},
+    {"ท่าน", TITLE_INFORMAL},
+    {"ป้า", TITLE_INFORMAL},
+    {"ลุง", TITLE_INFORMAL},
+    {"น้า", TITLE_INFORMAL},
+    {"ยาย", TITLE_INFORMAL},
+    {"แม่", TITLE_INFORMAL},
+    {"พ่อ", TITLE_INFORMAL},
+    {"เจ๊", TITLE_INFORMAL},
+    {"เฮีย", TITLE_INFORMAL},
+    {"คุณหมอ", TITLE_INFORMAL},
+    {"คุณครู", TITLE_INFORMAL},
+    {"คุณป้า", TITLE_INFORMAL},
+    {"คุณลุง", TITLE_INFORMAL},
+    {"คุณน้า", TITLE_INFORMAL},
+    {"คุณอา", TITLE_INFORMAL},
+    {"คุณยาย", TITLE_INFORMAL},
+    {"คุณตา", TITLE_INFORMAL},
+    {"คุณพ่อ", TITLE_INFORMAL},
+    {"คุณแม่", TITLE_INFORMAL},
+    {"พี่หมอ", TITLE_INFORMAL},
+    /* only before a space */
     {"นายก", TITLE_SPACED},
-    {"ป้า", TITLE_SPACED},
-    {"ลุง", TITLE_SPACED},
-    {"น้า", TITLE_SPACED},
     {"อา", TITLE_SPACED},
-    {"ยาย", TITLE_SPACED},
     {"ตา", TITLE_SPACED},
-    {"แม่", TITLE_SPACED},
-    {"พ่อ", TITLE_SPACED},
-    {"เจ๊", TITLE_SPACED},
-    {"เฮีย", TITLE_SPACED},
     /* army */
     {"ว่าที่", TITLE_PREFIX},
     {"พล.อ.", TITLE_RANK},
@@ -299,6 +320,31 @@ static bool starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* True when the word s begins is a listed title and nothing more: "คุณหมอ" alone is a name
+ * (or a nickname), not คุณ + หมอ. The short titles that are common nicknames (ตา, อา) are
+ * names here: "พี่ตา" is พี่ + ตา. */
+static bool is_bare_title(const char *s)
+{
+    for (size_t i = 0; i < sizeof thai_titles / sizeof thai_titles[0]; i++) {
+        size_t n = strlen(thai_titles[i].text);
+        if (thai_titles[i].kind != TITLE_SPACED && starts_with(s, thai_titles[i].text) &&
+            is_space_or_end(s[n]))
+            return true;
+    }
+    return false;
+}
+
+/* True when libthai's dictionary, reading the word s begins (up to a space), ends a word
+ * after its first n bytes: "พี่|ปิยะ|ชีพ" after พี่, but not "คุณวุฒิ" after คุณ. */
+static bool word_ends_after(const char *s, size_t n)
+{
+    size_t at[16];
+    size_t found = text_word_breaks(s, strcspn(s, " "), at, sizeof at / sizeof at[0]);
+    for (size_t i = 0; i < found && at[i] <= n; i++)
+        if (at[i] == n) return true;
+    return false;
+}
+
 /* The English title at s, with its dot if typed, or a part of len 0. */
 static struct part english_at(const char *s)
 {
@@ -331,7 +377,11 @@ static bool part_fits(const char *s, const struct part *c, const struct part *pr
         struct part rank;
         return find_part(*rest == ' ' ? rest + 1 : rest, c, whole, &rank);
     }
-    if (c->kind == TITLE_SPACED) return *rest == ' ' || (whole && *rest == '\0');
+    if (c->kind == TITLE_SPACED || c->kind == TITLE_INFORMAL) {
+        if (*rest == ' ' || (whole && *rest == '\0')) return true;
+        return c->kind == TITLE_INFORMAL && starts_glued_name(rest) && !is_bare_title(rest) &&
+               word_ends_after(s, c->len);
+    }
     if (is_space_or_end(*rest) || whole) return true;
     return c->abbreviated ? starts_name(rest) : starts_glued_name(rest);
 }

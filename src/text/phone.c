@@ -1,8 +1,10 @@
 /* Thai telephone numbers: reading the ways people type them, and grouping them for display. */
 #include "phone.h"
+#include "xalloc.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* More digits than any Thai number has, with room for +66 and a stray zero. */
@@ -194,4 +196,48 @@ void phone_format(const char *digits, char *out, size_t outlen)
         snprintf(out, outlen, "%.3s-%.3s-%.3s", d, d + 3, d + 6);
     else
         snprintf(out, outlen, "%s", digits);
+}
+
+/* Digits typed after +66 (or 66 at the start of a spaced number) read as national digits:
+ * 66 becomes 0, and a 0 typed after it, as in +66 (0)81, is dropped. */
+static void national_fragment(char *d, size_t *len)
+{
+    if (*len < 3 || d[0] != '6' || d[1] != '6') return;
+    size_t skip = d[2] == '0' ? 3 : 2;
+    memmove(d + 1, d + skip, *len - skip + 1);
+    d[0] = '0';
+    *len = *len - skip + 1;
+}
+
+char *phone_search_digits(const char *text)
+{
+    if (!text) return NULL;
+    char whole[MAX_DIGITS + 1];
+    if (phone_normalize(text, whole, sizeof whole) != PHONE_INVALID) return xstrdup(whole);
+    char *d = xmalloc(strlen(text) + 1);
+    size_t len = 0;
+    bool plus = false, spaced = false;
+    for (const char *s = text; *s;) {
+        size_t n;
+        int v = digit_at(s, &n);
+        if (v >= 0) {
+            d[len++] = (char)('0' + v);
+        } else if (*s == '+' && len == 0 && !plus) {
+            plus = true;
+            n = 1;
+        } else if ((n = separator_at(s)) != 0) {
+            spaced = spaced || *s == ' ';
+        } else {
+            free(d);
+            return NULL;
+        }
+        s += n;
+    }
+    d[len] = '\0';
+    if (len < 3) {
+        free(d);
+        return NULL;
+    }
+    if (plus || (spaced && strncmp(text, "66", 2) == 0)) national_fragment(d, &len);
+    return d;
 }

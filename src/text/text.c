@@ -16,47 +16,9 @@ struct range {
     uint32_t first, last;
 };
 
-/* Combining marks and invisible format characters: they draw on the cell before them. */
-static const struct range zero_width_ranges[] = {
-    {0x0300, 0x036F},   {0x0483, 0x0489},   {0x0591, 0x05BD}, {0x05BF, 0x05BF}, {0x05C1, 0x05C2},
-    {0x05C4, 0x05C5},   {0x05C7, 0x05C7},   {0x0610, 0x061A}, {0x061C, 0x061C}, {0x064B, 0x065F},
-    {0x0670, 0x0670},   {0x06D6, 0x06DC},   {0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED},
-    {0x0900, 0x0902},   {0x093A, 0x093A},   {0x093C, 0x093C}, {0x0941, 0x0948}, {0x094D, 0x094D},
-    {0x0951, 0x0957},   {0x0962, 0x0963},   {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
-    {0x0EB1, 0x0EB1},   {0x0EB4, 0x0EBC},   {0x0EC8, 0x0ECE}, {0x102D, 0x1030}, {0x1032, 0x1037},
-    {0x1039, 0x103A},   {0x103D, 0x103E},   {0x1160, 0x11FF}, {0x17B4, 0x17B5}, {0x17B7, 0x17BD},
-    {0x17C6, 0x17C6},   {0x17C9, 0x17D3},   {0x17DD, 0x17DD}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
-    {0x200B, 0x200F},   {0x202A, 0x202E},   {0x2060, 0x2064}, {0x2066, 0x206F}, {0x20D0, 0x20FF},
-    {0x3099, 0x309A},   {0xFE00, 0xFE0F},   {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0001, 0xE0001},
-    {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
-};
-
-/* East Asian wide and fullwidth characters and the emoji terminals draw in two cells. */
-static const struct range wide_ranges[] = {
-    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
-    {0x23F0, 0x23F0},   {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},
-    {0x2648, 0x2653},   {0x267F, 0x267F},   {0x2693, 0x2693},   {0x26A1, 0x26A1},
-    {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},   {0x26CE, 0x26CE},
-    {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
-    {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},
-    {0x2728, 0x2728},   {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},
-    {0x2757, 0x2757},   {0x2795, 0x2797},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},
-    {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},   {0x2E80, 0x303E},
-    {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
-    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
-    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x16FE0, 0x16FE4},
-    {0x17000, 0x18AFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF},
-    {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F202}, {0x1F210, 0x1F23B},
-    {0x1F240, 0x1F248}, {0x1F250, 0x1F251}, {0x1F300, 0x1F320}, {0x1F32D, 0x1F335},
-    {0x1F337, 0x1F37C}, {0x1F37E, 0x1F393}, {0x1F3A0, 0x1F3CA}, {0x1F3CF, 0x1F3D3},
-    {0x1F3E0, 0x1F3F0}, {0x1F3F4, 0x1F3F4}, {0x1F3F8, 0x1F43E}, {0x1F440, 0x1F440},
-    {0x1F442, 0x1F4FC}, {0x1F4FF, 0x1F53D}, {0x1F54B, 0x1F54E}, {0x1F550, 0x1F567},
-    {0x1F57A, 0x1F57A}, {0x1F595, 0x1F596}, {0x1F5A4, 0x1F5A4}, {0x1F5FB, 0x1F64F},
-    {0x1F680, 0x1F6C5}, {0x1F6CC, 0x1F6CC}, {0x1F6D0, 0x1F6D2}, {0x1F6D5, 0x1F6D7},
-    {0x1F6EB, 0x1F6EC}, {0x1F6F4, 0x1F6FC}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F93A},
-    {0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD},
-    {0x30000, 0x3FFFD},
-};
+/* zero_width_ranges, wide_ranges and unprintable_ranges: glibc's wcwidth() as a table, made
+ * by tools/gen_widths.py, so that khai measures text as ncursesw draws it in any locale. */
+#include "text_widths.h"
 
 #define SARA_AM 0x0E33u
 #define ELLIPSIS "\xE2\x80\xA6"
@@ -77,13 +39,16 @@ static bool in_ranges(uint32_t cp, const struct range *r, size_t n)
     return false;
 }
 
+#define IN_TABLE(cp, table) in_ranges(cp, table, sizeof table / sizeof table[0])
+
 int text_cp_width(uint32_t cp)
 {
+    /* NUL too, which glibc gives 0: no C string holds it, and a control is never drawn raw */
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
-    if (cp < 0x300) return 1;
-    if (in_ranges(cp, zero_width_ranges, sizeof zero_width_ranges / sizeof zero_width_ranges[0]))
-        return 0;
-    if (in_ranges(cp, wide_ranges, sizeof wide_ranges / sizeof wide_ranges[0])) return 2;
+    if (cp < 0x7F) return 1;
+    if (IN_TABLE(cp, zero_width_ranges)) return 0;
+    if (IN_TABLE(cp, wide_ranges)) return 2;
+    if (IN_TABLE(cp, unprintable_ranges)) return -1;
     return 1;
 }
 
@@ -125,7 +90,9 @@ static void read_shown(const char *s, size_t len, struct shown *g)
         static const char hex[] = "0123456789ABCDEF";
         char code[5] = {'<', hex[cp >> 4], hex[cp & 0xF], '>', '\0'};
         show_as(g, code, 4, UTF8_REPLACEMENT);
-    } else if (cp == UTF8_REPLACEMENT || is_bidi_control(cp)) {
+    } else if (cp == UTF8_REPLACEMENT || is_bidi_control(cp) || text_cp_width(cp) < 0) {
+        /* what glibc cannot print (a code point newer than its Unicode, a noncharacter)
+         * ncursesw draws as a blank cell: shown as one U+FFFD instead */
         show_as(g, "\xEF\xBF\xBD", 1, UTF8_REPLACEMENT);
     } else {
         memcpy(g->bytes, s, g->used);
@@ -263,6 +230,31 @@ static ThBrk *thai_breaker(void)
         if (breaker) atexit(free_breaker);
     }
     return breaker;
+}
+
+size_t text_word_breaks(const char *s, size_t len, size_t *at, size_t max)
+{
+    ThBrk *brk = thai_breaker();
+    if (!brk || len == 0 || max == 0) return 0;
+    wchar_t *wide = xmalloc((len + 1) * sizeof *wide);
+    size_t *offset = xmalloc((len + 1) * sizeof *offset); /* byte offset of each character */
+    size_t nw = 0;
+    for (size_t off = 0; off < len;) {
+        uint32_t cp;
+        offset[nw] = off;
+        off += utf8_decode(s + off, len - off, &cp);
+        wide[nw++] = (wchar_t)cp;
+    }
+    wide[nw] = L'\0';
+    int *pos = xmalloc(nw * sizeof *pos);
+    int found = th_brk_wc_find_breaks(brk, wide, pos, nw);
+    size_t n = 0;
+    for (int k = 0; k < found && n < max; k++)
+        if (pos[k] > 0 && (size_t)pos[k] < nw) at[n++] = offset[pos[k]];
+    free(pos);
+    free(offset);
+    free(wide);
+    return n;
 }
 
 struct wrap_cluster {

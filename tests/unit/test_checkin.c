@@ -146,6 +146,13 @@ static void checkin_search_finds_names_nicknames_phones_and_orgs(void **state)
     checkin_matches_free(m, 1);
     assert_int_equal(search(&f, "081-234", &m), 1);
     checkin_matches_free(m, 1);
+    /* The same typed with Thai digits, or read out in groups: not a stranger to add again. */
+    static const char *const thai_forms[] = {"๐๘๑-๒๓๔", "๐๘๑ ๒๓๔", "081 234", "๕๖๗๘", "๐๘๑-234"};
+    for (size_t i = 0; i < sizeof thai_forms / sizeof thai_forms[0]; i++) {
+        if (search(&f, thai_forms[i], &m) != 1) fail_msg("%s finds nobody", thai_forms[i]);
+        assert_int_equal(m[0].member_id, f.somchai);
+        checkin_matches_free(m, 1);
+    }
     /* An organisation's name finds its members; a title glued to the name is ignored. */
     assert_int_equal(search(&f, "รักษ์ป่า", &m), 1);
     assert_int_equal(m[0].member_id, f.jiraporn);

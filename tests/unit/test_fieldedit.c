@@ -223,6 +223,10 @@ static void fieldedit_previews_a_split_full_name(void **state)
     (void)state;
     check_preview(fe_name_preview("นางสาวจิราพร คงทอง"), "→ นางสาว | จิราพร | คงทอง");
     check_preview(fe_name_preview("สมชาย"), "→ - | สมชาย | -");
+    /* an informal title glued as the networks write it, and a name that only looks so */
+    check_preview(fe_name_preview("พี่ปิยะชีพ"), "→ พี่ | ปิยะชีพ | -");
+    check_preview(fe_name_preview("คุณหมอแมน ศรีสุข"), "→ คุณหมอ | แมน | ศรีสุข");
+    check_preview(fe_name_preview("คุณวุฒิ ศรีสุข"), "→ - | คุณวุฒิ | ศรีสุข");
     assert_null(fe_name_preview("นาย"));
 }
 

@@ -2,6 +2,7 @@
 #include "test_support.h"
 #include "phone.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,8 +237,72 @@ static void phone_survives_random_input(void **state)
         (void)phone_normalize_lenient(s, out, sizeof out);
         phone_format(out, shown, sizeof shown);
         phone_format(s, shown, sizeof shown);
+        char *digits = phone_search_digits(s);
+        if (digits) assert_int_equal(strspn(digits, "0123456789"), strlen(digits));
+        free(digits);
         free(s);
     }
+}
+
+struct search_case {
+    const char *in;
+    const char *digits; /* NULL when the text is not a phone search */
+};
+
+/* A phone typed with Thai digits and a hyphen searches the same digits as one typed with
+ * ASCII digits: the door's search for ๐๘๑-๒๓๔ must find the member 081-234 finds. */
+static void phone_search_digits_reads_fragments_in_any_digits(void **state)
+{
+    (void)state;
+    static const struct search_case cases[] = {
+        {"081-234", "081234"},
+        {"๐๘๑-๒๓๔", "081234"},
+        {"๐๗๔-๘๗๗๙", "0748779"},
+        {"๐๘๑ ๒๓๔", "081234"},
+        {"081 234", "081234"},
+        {"๐๘๑-234", "081234"},
+        {"(๐๒) ๑๒๓", "02123"},
+        {"081\u2013234", "081234"},
+        {"๐๘๑\u00A0๒๓๔", "081234"},
+        {"5678", "5678"},
+        {"๕๖๗๘", "5678"},
+        {"081.234.5", "0812345"},
+        {"081-234-5678", "0812345678"},
+        {"๐๘๑-๒๓๔-๕๖๗๘", "0812345678"},
+        {"+66 81 234 5678", "0812345678"},
+        {"+๖๖ ๘๑ ๒๓๔ ๕๖๗๘", "0812345678"},
+        {"+66 81 234", "081234"},
+        {"+66 (0)81 234", "081234"},
+        {"66 81 234", "081234"},
+        {"66812", "66812"},
+        {"123", "123"},
+        /* not a phone: too few digits, letters, or a + in the middle */
+        {"12", NULL},
+        {"๐๘", NULL},
+        {"0-8", NULL},
+        {"", NULL},
+        {"สมชาย", NULL},
+        {"ก๐๘๑๒๓๔", NULL},
+        {"081-234ก", NULL},
+        {"abc123", NULL},
+        {"081+234", NULL},
+        {"081/234", NULL},
+        {"--", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = phone_search_digits(cases[i].in);
+        bool same = got && cases[i].digits ? strcmp(got, cases[i].digits) == 0
+                                           : got == NULL && cases[i].digits == NULL;
+        if (!same) {
+            print_error("phone_search_digits(\"%s\"): got %s%s%s, want %s%s%s\n", cases[i].in,
+                        got ? "\"" : "", got ? got : "NULL", got ? "\"" : "",
+                        cases[i].digits ? "\"" : "", cases[i].digits ? cases[i].digits : "NULL",
+                        cases[i].digits ? "\"" : "");
+            fail();
+        }
+        free(got);
+    }
+    assert_null(phone_search_digits(NULL));
 }
 
 const struct CMUnitTest phone_tests[] = {
@@ -250,5 +315,6 @@ const struct CMUnitTest phone_tests[] = {
     cmocka_unit_test(phone_format_truncates_safely),
     cmocka_unit_test(phone_round_trips_through_format),
     cmocka_unit_test(phone_survives_random_input),
+    cmocka_unit_test(phone_search_digits_reads_fragments_in_any_digits),
 };
 const size_t phone_tests_count = sizeof phone_tests / sizeof phone_tests[0];

@@ -5,9 +5,12 @@
 #include "text.h"
 #include "utf8.h"
 
+#include <locale.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 /* Strings that have broken column layouts: marks, SARA AM, wide characters, escapes, C1
  * controls, bad bytes and marks with nothing before them. */
@@ -39,6 +42,8 @@ static const char *const tricky[] = {
     "evil", /* RIGHT-TO-LEFT OVERRIDE */
     "ก้้้้้้้้",    /* a stack of marks on one base */
     "ำำ",
+    "ၸၢႆးသၢမ်",                    /* Shan, with marks glibc draws in no cell of their own */
+    "\xCD\xB8x\xF0\x9F\xAB\xA8", /* U+0378 and U+1FAE8, which glibc 2.36 cannot print */
 };
 #define TRICKY_COUNT (sizeof tricky / sizeof tricky[0])
 
@@ -83,6 +88,90 @@ static void text_cp_width_of_other_scripts_and_controls(void **state)
     assert_int_equal(text_cp_width(0x9B), -1);
     assert_int_equal(text_cp_width(0x9F), -1);
     assert_int_equal(text_cp_width(0xA0), 1);
+}
+
+static void check_sanitized(const char *in, const char *want);
+
+/* khai's widths are glibc's: the screens draw with ncursesw, which asks wcwidth(), so a
+ * width khai counts otherwise shifts the rest of the row. Compared for every code point
+ * under C.UTF-8 (all glibc UTF-8 locales share one width table). The one deliberate
+ * difference: NUL, which glibc gives 0 and khai -1 (a control, never drawn raw; no C string
+ * holds it). Where glibc says -1 (unprintable) khai says -1 too, and its sanitiser shows a
+ * U+FFFD in the one cell ncursesw would leave blank. */
+static void text_cp_width_agrees_with_glibc_wcwidth(void **state)
+{
+    (void)state;
+    char *was = xstrdup(setlocale(LC_CTYPE, NULL));
+    assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+    long differences = 0;
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        int khai = text_cp_width(cp), glibc = wcwidth((wchar_t)cp);
+        if (khai == glibc || (cp == 0 && khai == -1 && glibc == 0)) continue;
+        if (differences++ < 20)
+            print_error("U+%04X: khai %d, wcwidth %d\n", (unsigned)cp, khai, glibc);
+    }
+    setlocale(LC_CTYPE, was);
+    free(was);
+    if (differences) print_error("%ld code points differ from wcwidth()\n", differences);
+    assert_int_equal(differences, 0);
+}
+
+/* A Shan or Burmese name in a northern network: vowel signs and tones above and below take no
+ * cell; the spacing vowels and visarga take one, as glibc says. */
+static void text_width_of_myanmar_and_shan_names(void **state)
+{
+    (void)state;
+    assert_int_equal(text_cp_width(0x1000), 1);  /* က */
+    assert_int_equal(text_cp_width(0x102D), 0);  /* ိ */
+    assert_int_equal(text_cp_width(0x1031), 1);  /* ေ, written before the consonant */
+    assert_int_equal(text_cp_width(0x103A), 0);  /* ် asat */
+    assert_int_equal(text_cp_width(0x1038), 1);  /* း visarga */
+    assert_int_equal(text_cp_width(0x1082), 0);  /* Shan medial wa */
+    assert_int_equal(text_cp_width(0x1085), 0);  /* Shan vowel sign e above */
+    assert_int_equal(text_cp_width(0x1086), 0);  /* Shan final y */
+    assert_int_equal(text_cp_width(0x1087), 1);  /* Shan tone 2, spacing */
+    assert_int_equal(text_cp_width(0x109D), 0);  /* Aiton ai */
+    assert_int_equal(text_cp_width(0x1058), 0);  /* Mon vocalic l */
+    assert_int_equal(text_cp_width(0xA9E5), 0);  /* Shan saw */
+    assert_int_equal(text_width("ၸၢႆးသၢမ်"), 6);   /* a Shan name: ႆ and ် take no cell */
+    assert_int_equal(text_width("မောင်မောင်"), 8); /* ေ and ာ take a cell each */
+    assert_int_equal(text_width("စိုင်းဆိုင်"), 5);
+}
+
+static void text_shows_what_glibc_cannot_print_as_one_replacement(void **state)
+{
+    (void)state;
+    check_sanitized("a\xCD\xB8"
+                    "b",
+                    "a\xEF\xBF\xBD"
+                    "b");                                /* U+0378, unassigned */
+    check_sanitized("\xEF\xBF\xBEx", "\xEF\xBF\xBDx");   /* U+FFFE, a noncharacter */
+    check_sanitized("\xF0\x9F\xAB\xA8", "\xEF\xBF\xBD"); /* U+1FAE8, newer than glibc 2.36 */
+    assert_int_equal(text_width("a\xCD\xB8"
+                                "b"),
+                     3);
+    assert_int_equal(text_cp_width(0x0378), -1);
+    assert_int_equal(text_cp_width(0xE000), 1); /* private use is printable */
+}
+
+/* libthai's dictionary ends the words of "พี่ปิยะชีพ" after พี่ (9 bytes) and none inside a word
+ * it knows whole. */
+static void text_word_breaks_finds_thai_word_ends(void **state)
+{
+    (void)state;
+    size_t at[8];
+    const char *s = "พี่ปิยะชีพ";
+    size_t n = text_word_breaks(s, strlen(s), at, 8);
+    assert_true(n >= 1);
+    assert_int_equal(at[0], strlen("พี่"));
+    for (size_t i = 0; i < n; i++)
+        assert_true(at[i] > 0 && at[i] < strlen(s));
+    const char *word = "คุณวุฒิ";
+    assert_int_equal(text_word_breaks(word, strlen(word), at, 8), 0);
+    assert_int_equal(text_word_breaks("", 0, at, 8), 0);
+    assert_int_equal(text_word_breaks(s, strlen(s), at, 0), 0);
+    /* only the first len bytes are read */
+    assert_int_equal(text_word_breaks("คุณวุฒิ abc", strlen("คุณวุฒิ"), at, 8), 0);
 }
 
 static void text_width_counts_thai_cells(void **state)
@@ -457,6 +546,10 @@ const struct CMUnitTest text_tests[] = {
     cmocka_unit_test(text_sanitize_caps_marks_on_one_character),
     cmocka_unit_test(text_cp_width_follows_thai_rules),
     cmocka_unit_test(text_cp_width_of_other_scripts_and_controls),
+    cmocka_unit_test(text_cp_width_agrees_with_glibc_wcwidth),
+    cmocka_unit_test(text_width_of_myanmar_and_shan_names),
+    cmocka_unit_test(text_shows_what_glibc_cannot_print_as_one_replacement),
+    cmocka_unit_test(text_word_breaks_finds_thai_word_ends),
     cmocka_unit_test(text_width_counts_thai_cells),
     cmocka_unit_test(text_width_of_raw_equals_width_of_sanitised),
     cmocka_unit_test(text_sanitize_shows_escapes_as_text),
