@@ -56,6 +56,12 @@ struct checkin_result {
     /* When checkin_new_member refuses: the part of the person at fault (F_FULL_NAME,
      * F_MEMBER_PHONE, F_MEMBER_ORGANISATIONS), else F_NONE. A form puts the cursor there. */
     enum field_id failed;
+    /* checkin_new_member: the person was found by the rule of identity.h (their phone is a
+     * member's) and checked in instead of added: true. */
+    bool found;
+    /* checkin_new_member: a member with the same name who may be the same person (nothing
+     * tells them apart), 0 when none; the one added is someone new all the same. */
+    long long namesake;
 };
 
 void checkin_result_free(struct checkin_result *res);
@@ -76,9 +82,11 @@ struct checkin_person {
 };
 
 /* Adds the person (and their organisation when no organisation has that name or short name)
- * and checks them in. Refuses, writing nothing, a name with no given name, a phone that is
- * not a Thai number, and a phone that already belongs to a member (find them instead). Each
- * record added goes onto undo. Returns CHECKIN_DONE, or -1 with *err. */
+ * and checks them in. Someone whose phone is a member's is that member (identity.h): they are
+ * checked in, nobody is added, and res->found says so. Refuses, writing nothing, a name with
+ * no given name and a phone that is not a Thai number. Each record added goes onto undo.
+ * Returns CHECKIN_DONE (or CHECKIN_ALREADY for a found member checked in already), or -1
+ * with *err. */
 int checkin_new_member(struct db *db, struct undo_log *undo, long long event_id,
                        const struct checkin_person *p, struct checkin_result *res, char **err);
 

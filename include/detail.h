@@ -28,6 +28,7 @@ struct detail_link {
 
 struct detail_section {
     const char *title; /* translated */
+    bool duplicates;   /* a member's: members who are (probably) the same person */
     long long total;   /* how many are linked: more than n when the section was cut */
     struct detail_link *links;
     size_t n;

@@ -11,8 +11,17 @@ struct import_options {
     const char *encoding; /* "auto" (NULL), "utf-8", "cp874", "tis-620", "utf-16" */
     bool skip_bad;        /* write the good rows; bad ones go to FILE.rejects.csv */
     bool dry_run;         /* check and report, write nothing */
+    /* A row that is probably someone khai knows (the same name, nothing that conflicts) or
+     * an earlier row of the file: joined to them (true, --merge probable), or added as a new
+     * person (false, the default); reported either way. */
+    bool merge_probable;
+    /* Attendance: a row's status may lower the one recorded (attended to confirmed, ...). */
+    bool overwrite_status;
 };
 
+/* Every data row is counted once: added, updated (an existing record changed), merged (about
+ * the same person or record as an earlier row of the file), rejected, or unchanged (an
+ * existing record the row did not change: a line of the report says how many). */
 struct import_report {
     long added, updated, merged, rejected;
     long orgs_created;
@@ -32,12 +41,13 @@ void import_report_free(struct import_report *rep);
 int import_csv(struct db *db, enum kind k, const char *path, const struct import_options *opt,
                struct import_report *rep, char **err);
 
-/* Imports vCard 2.1, 3.0 and 4.0 contacts as members (same duplicate rules as CSV). */
+/* Imports vCard 2.1, 3.0 and 4.0 contacts as members (the same rule as CSV: identity.h). */
 int import_vcard(struct db *db, const char *path, const struct import_options *opt,
                  struct import_report *rep, char **err);
 
-/* The live member a new one duplicates: same normalised phone, same e-mail, or same given
- * and family name. Returns 1 and *id when found, 0 when not, -1 on error. */
+/* The live member a new one is by the rule of identity.h: 1 and *id the same person (an
+ * identical phone, e-mail or LINE ID), 2 and *id probably the same person (the same name and
+ * nothing that conflicts), 0 when nobody, -1 on error. */
 int member_find_duplicate(struct db *db, const struct record *r, long long *id, char **err);
 
 /* The name the rejected rows are written beside (as NAME.rejects.csv, NAME.rejects-2.csv

@@ -67,6 +67,10 @@ bool event_is_titled(struct db *db, long long id, const char *title);
 
 /* The live attendance row of member at event, 0 when none, -1 on error. */
 long long attendance_of(struct db *db, long long event, long long member, char **err);
+/* When a sheet of a past event says someone came but not when: 1 and the event's start (its
+ * start time, else 00:00, local time) as a stored timestamp in out, when the event ended
+ * before today; 0 for an event of today or later (its check-ins happen now), -1 on error. */
+int event_past_start(struct db *db, long long event, char out[32], char **err);
 /* Keeps when someone checked in (an import of an export), for an attended row. */
 int attendance_set_checked_in(struct db *db, long long id, const char *stamp, char **err);
 

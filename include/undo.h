@@ -1,4 +1,4 @@
-/* Undo of this session's changes (add, edit, delete, check-in), newest first. The screens
+/* Undo of this session's changes (add, edit, delete, check-in, merge), newest first. The screens
  * record what they did; undoing goes through the model like any other change, so it is
  * audited and refuses to overwrite what someone else changed since. */
 #ifndef KHAI_UNDO_H
@@ -16,6 +16,9 @@ void undo_record_added(struct undo_log *log, const struct record *after);
 void undo_record_edited(struct undo_log *log, const struct record *before,
                         const struct record *after);
 void undo_record_deleted(struct undo_log *log, const struct record *before);
+/* A merge (merge.h) of other into keep, as they were before it: undone with member_unmerge. */
+void undo_member_merged(struct undo_log *log, long long merge_id, const struct record *keep,
+                        const struct record *other);
 
 /* Undoes the newest change. On success *done says what was undone (malloc'd, in the
  * interface's language). On failure the change stays on the log and *err says why. */

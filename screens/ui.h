@@ -64,6 +64,9 @@ enum action {
     A_DONE,
     A_ADD_TASK,
     A_ROLE,
+    A_MERGE,
+    A_OPEN_EXISTING, /* the form's question about a member who may be the same person */
+    A_ADD_ANYWAY,
     A_SAVE,
     A_RELOAD, /* the form: take in someone else's change, keeping what was typed */
     A_NEXT_FIELD,
@@ -99,11 +102,12 @@ enum context {
     CTX_TASKS = 32,  /* the tasks list and a task's detail */
     CTX_EVENTS = 64, /* the events list and an event's detail */
     CTX_HELP = 128,
-    CTX_FILTER = 256,      /* the filter chooser on the status line */
-    CTX_CONFIRM = 512,     /* a yes/no question on the status line */
-    CTX_PROMPT = 1024,     /* a line of text asked on the status line */
-    CTX_NEW_PERSON = 2048, /* check-in's form for someone not found */
-    CTX_CALENDAR = 4096,   /* the Calendar tab */
+    CTX_FILTER = 256,       /* the filter chooser on the status line */
+    CTX_CONFIRM = 512,      /* a yes/no question on the status line */
+    CTX_PROMPT = 1024,      /* a line of text asked on the status line */
+    CTX_NEW_PERSON = 2048,  /* check-in's form for someone not found */
+    CTX_CALENDAR = 4096,    /* the Calendar tab */
+    CTX_SAME_PERSON = 8192, /* the form's question: open the member it may be, or add */
 };
 #define UI_ALL_CONTEXTS 0xFFFFu
 
@@ -204,6 +208,9 @@ struct ui {
 
 /* Screens. */
 void ui_push(struct ui *ui, struct screen *s);
+/* Closes the top screen and puts s in its place (a form that opens the member it would
+ * duplicate); the handler then returns UI_FULL, never UI_POP. */
+void ui_replace(struct ui *ui, struct screen *s);
 struct screen *ui_top(struct ui *ui);
 /* A message on the status line until the next key. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)

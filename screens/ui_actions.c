@@ -96,6 +96,13 @@ const struct action_def ui_actions[] = {
      CTX_DETAIL,
      N_("role"),
      N_("a member's role and dates at the highlighted organisation")},
+    {A_MERGE,
+     {'m', 0, 0, 0},
+     "m",
+     CTX_DETAIL,
+     N_("merge"),
+     N_("merge the highlighted member, probably the same person, into this one (asks first; u "
+        "undoes)")},
     {A_BACK,
      {'q', UI_ESC, 0, 0},
      "q/Esc",
@@ -166,6 +173,20 @@ const struct action_def ui_actions[] = {
      CTX_FILTER,
      N_("clear"),
      N_("clear every filter (any other key leaves them as they are)")},
+
+    /* The form's question when the member added may be someone khai has. */
+    {A_OPEN_EXISTING,
+     {'o', 0, 0, 0},
+     "o",
+     CTX_SAME_PERSON,
+     N_("open them"),
+     N_("open the member khai has instead; what was typed is not saved")},
+    {A_ADD_ANYWAY,
+     {'a', 0, 0, 0},
+     "a",
+     CTX_SAME_PERSON,
+     N_("add anyway"),
+     N_("add the new member all the same (any other key goes back to the form)")},
 
     /* Questions on the status line. */
     {A_YES,

@@ -375,7 +375,17 @@ static void report(struct ui *ui, int rc, const struct checkin_result *res, char
     char when[32] = "";
     if (rc >= 0 && res->checked_in_at && *res->checked_in_at)
         checkin_time(res->checked_in_at, when, sizeof when);
-    if (rc == CHECKIN_DONE)
+    if (rc == CHECKIN_DONE && res->found)
+        ui_message(ui, false,
+                   _("✓ %s (member %lld, by their phone) checked in at %s: not added "
+                     "again"),
+                   res->name, res->member_id, when);
+    else if (rc == CHECKIN_DONE && added && res->namesake)
+        ui_message(ui, false,
+                   _("✓ %s added and checked in at %s; member %lld has the same name: they may "
+                     "be one person"),
+                   res->name, when, res->namesake);
+    else if (rc == CHECKIN_DONE)
         ui_message(ui, false,
                    added ? _("✓ %s added and checked in at %s") : _("✓ %s checked in at %s"),
                    res->name, when);

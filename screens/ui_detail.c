@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "affiliation.h"
 #include "detail.h"
+#include "merge.h"
 #include "messages.h"
 #include "outfile.h"
 #include "print.h"
@@ -25,6 +26,7 @@ struct dline {
     int attr;
     enum kind link_kind;
     long long link_id; /* 0: not a link */
+    bool duplicate;    /* a member who is probably the same person: m merges them */
 };
 
 struct detail_state {
@@ -36,15 +38,16 @@ struct detail_state {
     long long top, cursor; /* cursor: index of the selected link line, -1 when none */
     long long role_org;    /* r: the organisation whose role is asked for */
     char *role, *since;    /* r: the answers so far */
+    long long merge_other; /* m: the member asked about */
 };
 
-/* The questions r asks in turn. */
-enum { Q_ROLE, Q_SINCE, Q_UNTIL };
+/* The questions r asks in turn, and m's. */
+enum { Q_ROLE, Q_SINCE, Q_UNTIL, Q_MERGE };
 
 static void add(struct detail_state *st, char *text, int attr, enum kind k, long long id)
 {
     st->lines = xrealloc(st->lines, sizeof *st->lines * (st->n + 1));
-    st->lines[st->n++] = (struct dline){text, attr, k, id};
+    st->lines[st->n++] = (struct dline){text, attr, k, id, false};
 }
 
 static void clear_lines(struct detail_state *st)
@@ -93,8 +96,10 @@ static void add_link_line(struct detail_state *st, const struct detail_link *l)
 static void add_section(struct detail_state *st, const struct detail_section *s)
 {
     add_heading(st, s->title, s->total);
-    for (size_t i = 0; i < s->n; i++)
+    for (size_t i = 0; i < s->n; i++) {
         add_link_line(st, &s->links[i]);
+        st->lines[st->n - 1].duplicate = s->duplicates;
+    }
     if ((long long)s->n < s->total)
         add(st, xasprintf("  ... %lld %s", s->total - (long long)s->n, _("more")), A_NORMAL, 0, 0);
 }
@@ -262,8 +267,73 @@ static int role_answered(struct detail_state *st, struct ui *ui, int question, c
     return UI_DIRTY;
 }
 
+/* m on a member who is probably the same person: asks before merging them into this one. */
+/* The one member listed as probably the same person, when there is just one: m needs no
+ * moving to it. -1 otherwise. */
+static long long only_duplicate(const struct detail_state *st)
+{
+    long long found = -1;
+    for (size_t i = 0; i < st->n; i++) {
+        if (!st->lines[i].duplicate) continue;
+        if (found >= 0) return -1;
+        found = (long long)i;
+    }
+    return found;
+}
+
+static int ask_merge(struct detail_state *st, struct ui *ui)
+{
+    if (st->kind == KIND_MEMBER && (st->cursor < 0 || !st->lines[st->cursor].duplicate) &&
+        only_duplicate(st) >= 0)
+        st->cursor = only_duplicate(st);
+    if (st->kind != KIND_MEMBER || st->cursor < 0 || !st->lines[st->cursor].duplicate) {
+        if (st->kind == KIND_MEMBER)
+            ui_message(ui, true, "%s",
+                       _("m merges a member listed under \"Probably the same person\": move to "
+                         "one first"));
+        return st->kind == KIND_MEMBER ? UI_DIRTY : UI_UNHANDLED;
+    }
+    st->merge_other = st->lines[st->cursor].link_id;
+    struct record *other = NULL;
+    char *err = NULL, *name = NULL, *mine = record_display_name(st->r);
+    if (record_load(ui->db, KIND_MEMBER, st->merge_other, &other, &err) == 0)
+        name = record_display_name(other);
+    free(err);
+    char *q = xasprintf(_("Merge member %lld %s into this member %lld %s? Their attendance, "
+                          "organisations and tasks move here; u undoes"),
+                        st->merge_other, name ? name : "", st->id, mine);
+    ui_ask_confirm(ui, Q_MERGE, q);
+    free(q);
+    free(name);
+    free(mine);
+    record_free(&other);
+    return UI_DIRTY;
+}
+
+static int merge_answered(struct detail_state *st, struct ui *ui, bool yes)
+{
+    if (!yes) return UI_DIRTY;
+    struct record *keep = NULL, *other = NULL;
+    char *err = NULL;
+    struct merge_result res;
+    if (record_load(ui->db, KIND_MEMBER, st->id, &keep, &err) != 0 ||
+        record_load(ui->db, KIND_MEMBER, st->merge_other, &other, &err) != 0 ||
+        member_merge(ui->db, st->id, st->merge_other, NULL, &res, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    } else {
+        undo_member_merged(ui->undo, res.merge_id, keep, other);
+        ui_message(ui, false, _("Merged member %lld into this one (u undoes)"), st->merge_other);
+        ui_data_changed(ui);
+    }
+    record_free(&keep);
+    record_free(&other);
+    return UI_DIRTY;
+}
+
 static int detail_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
 {
+    if (question == Q_MERGE) return merge_answered(s->state, ui, a->given);
     return role_answered(s->state, ui, question, a->given ? a->text : NULL);
 }
 
@@ -294,6 +364,10 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         return UI_FULL;
     case A_ROLE:
         return edit_role(st, ui);
+    case A_MERGE:
+        return ask_merge(st, ui);
+    case A_UNDO: /* the global keys of a detail do not include u: its hints promise it */
+        return ui_undo(ui);
     case A_EDIT:
         if (!st->r || st->r->deleted_at) return UI_HANDLED;
         ui_push(ui, form_screen_new(ui, record_copy(st->r)));
@@ -331,7 +405,11 @@ static char *detail_hints(struct screen *s, struct ui *ui)
     struct detail_state *st = s->state;
     static const enum action common[] = {A_OPEN, A_EDIT, A_UNDO, A_BACK};
     static const enum action members[] = {A_OPEN, A_ROLE, A_EDIT, A_UNDO, A_BACK};
-    if (st->kind == KIND_MEMBER) return ui_key_hints(s->ops->contexts, members, 5);
+    static const enum action namesake[] = {A_OPEN, A_MERGE, A_EDIT, A_UNDO, A_BACK};
+    bool on_duplicate =
+        st->cursor >= 0 && st->cursor < (long long)st->n && st->lines[st->cursor].duplicate;
+    if (st->kind == KIND_MEMBER)
+        return ui_key_hints(s->ops->contexts, on_duplicate ? namesake : members, 5);
     static const enum action events[] = {A_OPEN, A_CHECKIN, A_PRINT, A_ADD_TASK, A_EDIT, A_BACK};
     bool ev = st->kind == KIND_EVENT;
     return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 6 : 4);

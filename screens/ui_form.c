@@ -27,6 +27,7 @@
 #include "draft.h"
 #include "fieldedit.h"
 #include "honorific.h"
+#include "identity.h"
 #include "messages.h"
 #include "strbuf.h"
 #include "text.h"
@@ -57,7 +58,7 @@ enum {
     DRAFT_EVERY_MS = 1000, /* while typing, the draft on disk is at most this far behind */
 };
 
-enum { Q_DISCARD }; /* the question the form asks */
+enum { Q_DISCARD, Q_SAME_PERSON }; /* the questions the form asks */
 
 struct ffield {
     int fi;        /* index in the kind's fields, or NAME_SLOT */
@@ -86,6 +87,8 @@ struct form_state {
     struct record *theirs; /* the record as someone else saved it meanwhile (a conflict) */
     bool typed;            /* typed into since the draft was last kept */
     long long kept_ms;
+    long long known; /* a new member: the member khai has who may be them (asked about) */
+    bool add_anyway; /* the user said to add them all the same */
 };
 
 /* readline's callbacks take no context: the form being edited. */
@@ -591,6 +594,33 @@ static int reload(struct form_state *st, struct ui *ui)
     return UI_DIRTY;
 }
 
+/* A new member with a member's phone, e-mail or LINE ID, or with a member's name: asks
+ * whether to open that member instead or add them all the same (identity.h). True when
+ * asked. */
+static bool ask_same_person(struct form_state *st, struct ui *ui, const struct record *w)
+{
+    struct identity p;
+    identity_of_record(ui->db, w, &p);
+    struct identity_match *m;
+    size_t n;
+    char *err = NULL;
+    int rc = identity_find(ui->db, &p, 0, &m, &n, &err);
+    identity_free(&p);
+    free(err);
+    const struct identity_match *best = rc == 0 ? identity_best(m, n, IDENTITY_DIFFERENT) : NULL;
+    if (best) {
+        st->known = best->id;
+        char *q =
+            best->judgement.verdict == IDENTITY_SAME
+                ? xasprintf(_("Already member %lld %s (%s):"), best->id, best->name, best->reason)
+                : xasprintf(_("Probably member %lld %s (%s):"), best->id, best->name, best->reason);
+        ui_ask_choice(ui, Q_SAME_PERSON, q, CTX_SAME_PERSON);
+        free(q);
+    }
+    if (rc == 0) identity_matches_free(m, n);
+    return best != NULL;
+}
+
 static int save(struct form_state *st, struct ui *ui)
 {
     end_search();
@@ -607,6 +637,11 @@ static int save(struct form_state *st, struct ui *ui)
     }
     clear_errors(st);
     struct record *w = edited_copy(st);
+    if (st->orig->id == 0 && w->kind == KIND_MEMBER && !st->add_anyway &&
+        ask_same_person(st, ui, w)) {
+        record_free(&w);
+        return UI_DIRTY;
+    }
     struct model_error e = {.field = F_NONE};
     struct record *before = NULL;
     /* Someone else's change to other fields meanwhile is kept: this one goes on top. */
@@ -829,8 +864,15 @@ static int form_key(struct screen *s, struct ui *ui, int key, enum action a)
 /* Esc asked whether to discard the changes. */
 static int form_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
 {
-    (void)s;
-    (void)ui;
+    struct form_state *st = s->state;
+    if (question == Q_SAME_PERSON && a->action == A_OPEN_EXISTING) {
+        ui_replace(ui, detail_screen_new(ui, KIND_MEMBER, st->known));
+        return UI_FULL;
+    }
+    if (question == Q_SAME_PERSON && a->action == A_ADD_ANYWAY) {
+        st->add_anyway = true;
+        return save(st, ui);
+    }
     return question == Q_DISCARD && a->given ? UI_POP : UI_DIRTY;
 }
 

@@ -27,6 +27,7 @@ static const struct {
     {CTX_FILTER, N_("Filters (f in a list)")},
     {CTX_CONFIRM | CTX_PROMPT, N_("Questions on the status line")},
     {CTX_FORM, N_("Forms")},
+    {CTX_SAME_PERSON, N_("Forms: a new member who may be someone khai has")},
     {CTX_CHECKIN, N_("Check-in")},
     {CTX_NEW_PERSON, N_("Check-in: a new person")},
 };

@@ -141,6 +141,12 @@ static void screen_free(struct screen *s)
     free(s);
 }
 
+void ui_replace(struct ui *ui, struct screen *s)
+{
+    screen_free(ui->stack[ui->depth - 1]);
+    ui->stack[ui->depth - 1] = s;
+}
+
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
     va_list ap;

@@ -63,7 +63,8 @@ static const struct command commands[] = {
     {"show", cmd_show, "khai show KIND ID",
      N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
         "its target and quotas, a member's events, an organisation's members.\n")},
-    {"add", cmd_add, "khai add member|org|event|task|attendance --FIELD VALUE ... [--name FULL]",
+    {"add", cmd_add,
+     "khai add member|org|event|task|attendance --FIELD VALUE ... [--name FULL] [--force]",
      N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
         "written as options (--given-name, --start-date). --name takes a full name with or\n"
         "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
@@ -71,7 +72,30 @@ static const struct command commands[] = {
         "(21/7/2553, 21 ก.ค. 53, 2010-07-21); a range as --start-date (24-25 มี.ค. 2552) sets\n"
         "both dates, and --start-time 13.30-17.30 น. sets both times. Extra fields: members\n"
         "--skills, --active; orgs --tags; events --quotas \"category=N; ...\", --recurrence N\n"
-        "(months), --agenda, --minutes; tasks --done-date.\n")},
+        "(months), --agenda, --minutes; tasks --done-date.\n"
+        "A member with the phone, e-mail or LINE ID of a member khai has is refused (\"already\n"
+        "member 38 ...\") unless --force; one with the name of a member is added with a\n"
+        "warning naming them on standard error.\n")},
+    {"duplicates", cmd_duplicates, "khai duplicates [--tsv]",
+     N_("Lists pairs of members who are the same person by khai's rule (an identical phone,\n"
+        "e-mail or LINE ID: added with --force, or from before the rule) or probably the same\n"
+        "person (the same given and family name, and no phone, e-mail, LINE ID, province or\n"
+        "subdistrict that tells them apart), with why. `khai merge` joins two. Columns of\n"
+        "--tsv: id, name, other_id, other_name, verdict (same or probable), reason.\n")},
+    {"merge", cmd_merge, "khai merge KEEP OTHER [--take FIELD,...]",
+     N_("Joins member OTHER into member KEEP, who stays. KEEP's empty fields take OTHER's\n"
+        "values; OTHER's phones are added to KEEP's, notes are joined, OTHER's organisations\n"
+        "(with role and dates), tags, attendance and tasks move to KEEP. Where both have a\n"
+        "value and they differ, KEEP's wins, or OTHER's for the fields --take names\n"
+        "(--take province,position). Where both were on one event's list, KEEP's row keeps\n"
+        "the better status (attended; then confirmed, absent or cancelled; then invited) with\n"
+        "its check-in time. OTHER is then deleted. Everything is audited, and `khai unmerge\n"
+        "OTHER` (or u in the screens, in the same session) takes it all back while KEEP has\n"
+        "not been changed since.\n")},
+    {"unmerge", cmd_unmerge, "khai unmerge OTHER",
+     N_("Undoes the latest merge of member OTHER: OTHER is restored with the attendance,\n"
+        "organisations, tags and tasks that moved, and KEEP's fields are put back as they\n"
+        "were. Refuses when KEEP was changed since the merge.\n")},
     {"edit", cmd_edit, "khai edit KIND ID --FIELD VALUE ...",
      N_("Changes fields of a record; an empty VALUE clears a field. Fails without writing when\n"
         "someone else changed the record in the meantime.\n")},
@@ -102,22 +126,32 @@ static const struct command commands[] = {
         "  --from DATE  start on another day than today (any date form)\n")},
     {"import", cmd_import,
      "khai import members|orgs|events|attendance|tasks|vcard FILE|- [--encoding "
-     "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run]",
+     "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run] [--merge probable|never] "
+     "[--overwrite-status]",
      N_("Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
         "semicolon or tab), or a vCard file, checks every row with the rules of `khai add` and\n"
         "writes all of it in one transaction, or nothing. Columns are matched by name, English\n"
         "or Thai (the export's names, ชื่อ, นามสกุล, ชื่อ-นามสกุล, หน่วยงาน, โทรศัพท์, ...);\n"
-        "others are reported and ignored. A row about someone khai knows (same phone, e-mail,\n"
-        "or given and family name) updates them, and an empty cell erases nothing; repeated\n"
-        "rows are merged. Organisations named are linked, or created. Attendance rows name an\n"
-        "event (event_id, or title and date) and a person, who is added when new. Bad rows are\n"
-        "listed as FILE:LINE: reason. Prints: N added, M updated, K merged, E rejected.\n"
+        "others are reported and ignored. A row with the phone, e-mail or LINE ID of someone\n"
+        "khai knows (or of an earlier row) is that person and updates them: each changed field\n"
+        "is listed, and an empty cell erases nothing. A row with only the name of someone\n"
+        "(another phone, e-mail, LINE ID, province or subdistrict) is someone else; with the\n"
+        "name and nothing that tells them apart it is probably them: reported, and joined only\n"
+        "with --merge probable. Organisations named are linked, or created. Attendance rows\n"
+        "name an event (event_id, or title and date) and a person, who is added when new; a\n"
+        "status is never lowered (attended stays attended), and a past event's people without\n"
+        "a time checked in on its day. Bad rows are listed as FILE:LINE: reason. Prints: N\n"
+        "added, M updated, K merged (rows about the same person as an earlier row), E rejected;\n"
+        "rows that changed nothing are counted on a line of their own.\n"
         "  --encoding E  the file's encoding, when detecting it is not enough\n"
         "  --skip-bad    import the good rows; the bad ones go, as they were, to\n"
         "                FILE.rejects.csv (FILE.rejects.vcf; FILE.rejects-2.csv and so on when\n"
         "                that exists) to be fixed and imported again; FILE - is standard input,\n"
         "                whose bad rows go to stdin.rejects.csv\n"
-        "  --dry-run     check and report, write nothing\n")},
+        "  --dry-run     check and report, write nothing\n"
+        "  --merge M     probable: join probable duplicates to the member (or earlier row) they\n"
+        "                probably are; never (default): add them as new people\n"
+        "  --overwrite-status  attendance: a row's status may lower the one recorded\n")},
     {"export", cmd_export,
      "khai export members|orgs|events|attendance|tasks|vcard|ical [-o FILE|-] [--force] "
      "[--encoding utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version "

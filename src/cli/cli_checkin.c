@@ -166,7 +166,15 @@ static void report_checkin(struct session *s, int rc, struct checkin_result *res
     if (rc >= 0 && res->checked_in_at && *res->checked_in_at)
         checkin_time(res->checked_in_at, when, sizeof when);
     if (rc == CHECKIN_DONE) {
-        char *said = xasprintf(_("✓ %s checked in at %s"), res->name, when);
+        char *said =
+            res->found ? xasprintf(_("✓ %s (member %lld, by their phone) checked in at %s: not "
+                                     "added again"),
+                                   res->name, res->member_id, when)
+            : res->namesake
+                ? xasprintf(_("✓ %s added and checked in at %s; member %lld has the same name: "
+                              "they may be one person"),
+                            res->name, when, res->namesake)
+                : xasprintf(_("✓ %s checked in at %s"), res->name, when);
         print_safe(stdout, said);
         putchar('\n');
         free(said);

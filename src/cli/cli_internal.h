@@ -54,6 +54,15 @@ int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_print(const struct cli *cli);
 int cmd_report(const struct cli *cli);
+int cmd_duplicates(const struct cli *cli);
+int cmd_merge(const struct cli *cli);
+int cmd_unmerge(const struct cli *cli);
+/* Before a new member is added: refuses (printing why, EXIT_ERROR) one with the phone, e-mail
+ * or LINE ID of a member unless force; *namesake is a member with the same name, 0 none.
+ * EXIT_OK to go on. */
+int cli_identity_check(struct db *db, const struct record *r, bool force, long long *namesake);
+/* After: warns on standard error that added has namesake's name, and how to join them. */
+void cli_identity_warn(struct db *db, long long namesake, long long added);
 /* The badge layouts --layout takes, a line each, for the help of print. */
 void cli_print_layouts(FILE *out);
 

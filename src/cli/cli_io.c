@@ -65,7 +65,13 @@ static int parse_option(const char *command, const struct cli *cli, int *i, stru
         a->in.skip_bad = true;
     else if (importing && strcmp(arg, "--dry-run") == 0)
         a->in.dry_run = true;
-    else if (!importing && strcmp(arg, "--force") == 0)
+    else if (importing && strcmp(arg, "--overwrite-status") == 0)
+        a->in.overwrite_status = true;
+    else if (importing && (v = cli_option(cli, i, "--merge", &rc))) {
+        if (strcmp(v, "probable") != 0 && strcmp(v, "never") != 0)
+            return cli_usage(command, _("--merge is probable or never, not \"%s\""), v);
+        a->in.merge_probable = strcmp(v, "probable") == 0;
+    } else if (!importing && strcmp(arg, "--force") == 0)
         a->force = true;
     else if (!importing && strcmp(arg, "--thai-dates") == 0)
         a->out.thai_dates = true;
@@ -134,6 +140,11 @@ static int parse_args(const char *command, const struct cli *cli, struct io_args
         return cli_usage(command, _("--version is 3.0 or 4.0, not \"%s\""), a->out.vcard_version);
     if (a->out.thai_dates && a->format != FORMAT_CSV)
         return cli_usage(command, _("--thai-dates goes with CSV exports"));
+    if (a->in.overwrite_status && (a->format != FORMAT_CSV || a->kind != KIND_ATTENDANCE))
+        return cli_usage(command, _("--overwrite-status goes with attendance"));
+    if (a->in.merge_probable && a->format == FORMAT_CSV && a->kind != KIND_MEMBER &&
+        a->kind != KIND_ATTENDANCE)
+        return cli_usage(command, _("--merge goes with members, attendance and vcard"));
     rc = check_event(command, a);
     return rc == EXIT_OK ? check_encoding(command, a) : rc;
 }

@@ -386,15 +386,52 @@ static int save_edit_and_report(struct db *db, const struct record *as_read, str
     return EXIT_OK;
 }
 
+/* Takes --force out of the options: only a member has it. */
+static int take_force(enum kind k, int *argc, char **argv, bool *force)
+{
+    *force = false;
+    int kept = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--force") == 0 &&
+            (i == 0 || strncmp(argv[i - 1], "--", 2) != 0 || strchr(argv[i - 1], '='))) {
+            if (k != KIND_MEMBER) return cli_usage("add", _("--force goes with add member"));
+            *force = true;
+            continue;
+        }
+        argv[kept++] = argv[i];
+    }
+    *argc = kept;
+    return EXIT_OK;
+}
+
+/* A member is checked against the roster first (identity.h): an identical phone, e-mail or
+ * LINE ID is refused unless --force; a namesake is added with a warning. */
+static int add_member(struct db *db, struct record *r, bool force)
+{
+    long long namesake = 0;
+    int rc = cli_identity_check(db, r, force, &namesake);
+    if (rc == EXIT_OK) rc = save_and_report(db, r, true);
+    if (rc == EXIT_OK && namesake) cli_identity_warn(db, namesake, r->id);
+    return rc;
+}
+
 int cmd_add(const struct cli *cli)
 {
     enum kind k = KIND_MEMBER;
     int rc = parse_kind("add", cli->argc ? cli->argv[0] : NULL, &k);
     if (rc != EXIT_OK) return rc;
+    int argc = cli->argc - 1;
+    char **argv = xcalloc((size_t)(argc > 0 ? argc : 1), sizeof *argv);
+    if (argc > 0) memcpy(argv, cli->argv + 1, sizeof *argv * (size_t)argc);
+    bool force = false;
+    rc = take_force(k, &argc, argv, &force);
     struct record *r = record_new(k);
-    rc = apply_field_options("add", r, cli->argc - 1, cli->argv + 1);
+    if (rc == EXIT_OK) rc = apply_field_options("add", r, argc, argv);
     struct db *db = NULL;
-    if (rc == EXIT_OK) rc = (db = cli_open(cli)) ? save_and_report(db, r, true) : EXIT_ERROR;
+    if (rc == EXIT_OK && !(db = cli_open(cli))) rc = EXIT_ERROR;
+    if (rc == EXIT_OK)
+        rc = k == KIND_MEMBER ? add_member(db, r, force) : save_and_report(db, r, true);
+    free(argv);
     record_free(&r);
     db_close(&db);
     return rc;

@@ -9,6 +9,8 @@
 #include "db.h"
 #include "encoding.h"
 #include "honorific.h"
+#include "identity.h"
+#include "merge.h"
 #include "map.h"
 #include "messages.h"
 #include "bulk.h"
@@ -261,6 +263,8 @@ struct staged {
     long line;
     long long file_id; /* the row's id column: rows with different ids are different people */
     char *f[MAX_FIELDS];
+    struct identity who; /* as the rule compares it */
+    size_t prev_name;    /* the staged row before with the same name (index + 1), or 0 */
 };
 
 /* Changes to a member that existed before the import, from one or more rows. */
@@ -300,10 +304,11 @@ struct import {
     struct map province_memo;
     char *province_memo_code[256];
     size_t nprovince_memo;
-    /* members by phone ("p:"), e-mail ("e:") and name ("n:"): > 0 an existing member,
-     * < 0 a staged one */
-    bool dups_loaded;
+    /* members by the phones ("p:"), e-mail ("e:") and LINE ID ("l:") rows of the file gave:
+     * > 0 an existing member, < 0 a staged one; staged rows by name (index + 1 of the last) */
     struct map dups;
+    struct map names;
+    long kept_apart;    /* probable duplicates added as new people */
     struct map touched; /* ids this import added or changed */
     struct map file_of; /* the id column of the row that gave each of those, when it had one */
     struct staged *staged;
@@ -543,7 +548,8 @@ static int org_ids(struct import *im, const char *cell, long line, char **out, c
 }
 
 /* ------------------------------------------------------------------------------------------
- * Duplicate members: the keys a member is known by. */
+ * Who is the same person: the store's rule (identity.h) against the database, through its
+ * indexes, and against the rows of the file itself, through the keys below. */
 
 struct keys {
     char *k[MAX_KEYS];
@@ -562,28 +568,17 @@ static void keys_free(struct keys *ks)
     ks->n = 0;
 }
 
-static char *ascii_lower(const char *s)
-{
-    char *copy = xstrdup(s);
-    for (char *p = copy; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-    return copy;
-}
-
-/* Phones first, then e-mail, then name: the order in which a match counts. */
-static void keys_make(struct keys *ks, char **phones, size_t nphones, const char *email,
-                      const char *given, const char *family)
+/* What makes two people the same whatever their names: "p:" each phone, "e:" the e-mail,
+ * "l:" the LINE ID; with names, "n:" given and family name too (an export's id column). */
+static void keys_of(struct keys *ks, const struct identity *p, bool names)
 {
     ks->n = 0;
-    for (size_t i = 0; i < nphones; i++)
-        keys_add(ks, "p:", phones[i]);
-    if (email && *email) {
-        char *lower = ascii_lower(email);
-        keys_add(ks, "e:", lower);
-        free(lower);
-    }
-    if (given && *given) {
-        char *name = xasprintf("%s\t%s", given, family ? family : "");
+    for (size_t i = 0; i < p->nphones; i++)
+        keys_add(ks, "p:", p->phones[i]);
+    keys_add(ks, "e:", p->email);
+    keys_add(ks, "l:", p->line_id);
+    if (names && p->given && *p->given) {
+        char *name = xasprintf("%s\t%s", p->given, p->family ? p->family : "");
         keys_add(ks, "n:", name);
         free(name);
     }
@@ -594,129 +589,108 @@ static int fi_of(enum field_id f)
     return field_pos(f);
 }
 
-static void keys_of_stored(struct keys *ks, const struct stored *vals)
+/* The identity of a row in the stored form field_store made (province as its code). */
+static void identity_of_stored(const struct stored *vals, struct identity *p)
 {
+    static const enum field_id texts[] = {F_MEMBER_GIVEN_NAME, F_MEMBER_FAMILY_NAME,
+                                          F_MEMBER_EMAIL,      F_MEMBER_LINE_ID,
+                                          F_MEMBER_PROVINCE,   F_MEMBER_SUBDISTRICT};
+    identity_init(p);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        identity_set(p, texts[i], vals[fi_of(texts[i])].text);
     const struct stored *ph = &vals[fi_of(F_MEMBER_PHONE)];
-    keys_make(ks, ph->items, ph->n, vals[fi_of(F_MEMBER_EMAIL)].text,
-              vals[fi_of(F_MEMBER_GIVEN_NAME)].text, vals[fi_of(F_MEMBER_FAMILY_NAME)].text);
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < ph->n; i++)
+        sb_addf(&sb, "%s%s", i ? ";" : "", ph->items[i]);
+    identity_set(p, F_MEMBER_PHONE, sb_str(&sb));
+    sb_free(&sb);
 }
 
-/* Keys of a record's display values (phones grouped, names as stored). */
-static void keys_of_record(struct keys *ks, const struct record *r)
-{
-    char **items;
-    size_t n = split(record_get(r, F_MEMBER_PHONE), ";,", &items);
-    for (size_t i = 0; i < n; i++) {
-        char digits[32];
-        if (phone_normalize(items[i], digits, sizeof digits) != PHONE_INVALID) {
-            free(items[i]);
-            items[i] = xstrdup(digits);
-        }
-    }
-    keys_make(ks, items, n, record_get(r, F_MEMBER_EMAIL), record_get(r, F_MEMBER_GIVEN_NAME),
-              record_get(r, F_MEMBER_FAMILY_NAME));
-    strings_free(items, n);
-}
-
-static void dup_seen(void *ctx, long long id, const char *given, const char *family,
-                     const char *email, const char *phone)
-{
-    struct import *im = ctx;
-    struct keys ks = {.n = 0};
-    if (phone)
-        keys_add(&ks, "p:", phone);
-    else
-        keys_make(&ks, NULL, 0, email, given, family);
-    for (size_t i = 0; i < ks.n; i++)
-        if (!map_get(&im->dups, ks.k[i])) map_set(&im->dups, ks.k[i], id);
-    keys_free(&ks);
-}
-
-static int dups_load(struct import *im, char **err)
-{
-    if (im->dups_loaded) return 0;
-    im->dups_loaded = true;
-    return member_keys_each(im->db, dup_seen, im, err);
-}
-
-/* The member the keys match. A row with an id (an export's) never matches a staged row with
- * another id: an export's namesakes are different people. */
-static long long dups_find(const struct import *im, const struct keys *ks, long long file_id)
-{
-    for (size_t i = 0; i < ks->n; i++) {
-        long long id = map_get(&im->dups, ks->k[i]);
-        if (id < 0 && file_id && im->staged[-id - 1].file_id &&
-            im->staged[-id - 1].file_id != file_id)
-            continue;
-        if (id) return id;
-    }
-    return 0;
-}
-
-/* The member with the row's id, when there is one and it shares a phone, the e-mail or the
- * name with the row: re-importing an edited export updates the right namesake. */
-static long long member_by_file_id(struct import *im, long long file_id, const struct keys *ks)
+/* The member with the row's id, when there is one and it shares a phone, the e-mail, the LINE
+ * ID or the name with the row: re-importing an edited export updates the right namesake. */
+static long long member_by_file_id(struct import *im, long long file_id, const struct identity *row)
 {
     char *given, *family, *email, *list;
-    struct keys has = {.n = 0};
+    struct identity has;
+    identity_init(&has);
     if (member_keys_of(im->db, file_id, &given, &family, &email, &list)) {
-        char **phones;
-        size_t n = split(list, ";", &phones);
-        keys_make(&has, phones, n, email, given, family);
-        strings_free(phones, n);
+        identity_set(&has, F_MEMBER_GIVEN_NAME, given);
+        identity_set(&has, F_MEMBER_FAMILY_NAME, family);
+        identity_set(&has, F_MEMBER_EMAIL, email);
+        identity_set(&has, F_MEMBER_PHONE, list);
         free(given);
         free(family);
         free(email);
         free(list);
     }
+    struct keys a, b;
+    keys_of(&a, &has, true);
+    keys_of(&b, row, true);
     bool same = false;
-    for (size_t i = 0; i < has.n && !same; i++)
-        for (size_t j = 0; j < ks->n && !same; j++)
-            same = strcmp(has.k[i], ks->k[j]) == 0;
-    keys_free(&has);
+    for (size_t i = 0; i < a.n && !same; i++)
+        for (size_t j = 0; j < b.n && !same; j++)
+            same = strcmp(a.k[i], b.k[j]) == 0;
+    keys_free(&a);
+    keys_free(&b);
+    identity_free(&has);
     return same ? file_id : 0;
 }
 
-static void dups_add(struct import *im, const struct keys *ks, long long target)
+/* A row's phone, e-mail or LINE ID that an earlier row of the file gave: that row's member
+ * (> 0 one who existed, < 0 a staged new one). A row with an id (an export's) never matches
+ * a staged row with another id: an export's rows are different people. */
+static long long same_in_file(const struct import *im, const struct identity *p, long long file_id)
 {
-    for (size_t i = 0; i < ks->n; i++)
-        if (!map_get(&im->dups, ks->k[i])) remember(im, &im->dups, ks->k[i], target);
+    struct keys ks;
+    keys_of(&ks, p, false);
+    long long found = 0;
+    for (size_t i = 0; i < ks.n && !found; i++) {
+        long long id = map_get(&im->dups, ks.k[i]);
+        if (id < 0 && file_id && im->staged[-id - 1].file_id &&
+            im->staged[-id - 1].file_id != file_id)
+            continue;
+        found = id;
+    }
+    keys_free(&ks);
+    return found;
 }
 
-/* The same rules against the database, for importers that bring a few records at a time. */
+static void dups_add(struct import *im, const struct identity *p, long long target)
+{
+    struct keys ks;
+    keys_of(&ks, p, false);
+    for (size_t i = 0; i < ks.n; i++)
+        if (!map_get(&im->dups, ks.k[i])) remember(im, &im->dups, ks.k[i], target);
+    keys_free(&ks);
+}
+
+/* The rule against the database for importers that bring a few records at a time (vCards). */
 int member_find_duplicate(struct db *db, const struct record *r, long long *id, char **err)
 {
     struct record *norm = record_new(KIND_MEMBER);
-    static const enum field_id fields[] = {F_MEMBER_GIVEN_NAME, F_MEMBER_FAMILY_NAME,
-                                           F_MEMBER_EMAIL};
-    for (int i = 0; i < 3; i++) {
-        char *v = text_normalize(record_get(r, fields[i]), 0);
-        record_set(norm, fields[i], v);
-        free(v);
-    }
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    for (int i = 0; i < ki->nfields; i++)
+        if (!(ki->fields[i].flags & FIELD_READONLY))
+            record_set(norm, field_id(KIND_MEMBER, i), r->values[i]);
     char *phones = fix_phones(record_get(r, F_MEMBER_PHONE));
     record_set(norm, F_MEMBER_PHONE, phones);
     free(phones);
-    struct keys ks;
-    keys_of_record(&ks, norm);
+    struct identity p;
+    identity_of_record(db, norm, &p);
     record_free(&norm);
+    struct identity_match *m;
+    size_t n;
     *id = 0;
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && !*id && i < ks.n; i++) {
-        const char *k = ks.k[i] + 2;
-        char *given = ks.k[i][0] == 'n' ? xstrndup(k, strcspn(k, "\t")) : NULL;
-        long long found = ks.k[i][0] == 'p' ? member_by_phone(db, k, err)
-                          : ks.k[i][0] == 'e'
-                              ? member_by_email(db, k, err)
-                              : member_by_names(db, given, k + strlen(given) + 1, err);
-        free(given);
-        if (found < 0)
-            rc = -1;
-        else
-            *id = found;
+    int rc = identity_find(db, &p, 0, &m, &n, err);
+    identity_free(&p);
+    if (rc != 0) return -1;
+    const struct identity_match *best = identity_best(m, n, IDENTITY_PROBABLE);
+    if (best) {
+        *id = best->id;
+        rc = best->judgement.verdict == IDENTITY_SAME ? 1 : 2;
     }
-    keys_free(&ks);
-    return rc < 0 ? -1 : *id ? 1 : 0;
+    identity_matches_free(m, n);
+    return rc;
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -1025,18 +999,6 @@ static char *stored_text(const struct field *f, const struct stored *v)
     }
 }
 
-static void stage(struct import *im, const struct stored *vals, long line, long long file_id)
-{
-    const struct kind_info *ki = kind_info(KIND_MEMBER);
-    im->staged = xrealloc(im->staged, sizeof *im->staged * (im->nstaged + 1));
-    struct staged *s = &im->staged[im->nstaged++];
-    memset(s, 0, sizeof *s);
-    s->line = line;
-    s->file_id = file_id;
-    for (int i = 0; i < ki->nfields; i++)
-        s->f[i] = stored_text(&ki->fields[i], &vals[i]);
-}
-
 static size_t split_sep(const char *s, char ***items)
 {
     size_t n = 0;
@@ -1050,10 +1012,58 @@ static size_t split_sep(const char *s, char ***items)
     return n;
 }
 
-/* A later row about the same new person: lists are joined, other values replaced. */
-static void staged_merge(struct staged *s, const struct stored *vals)
+/* The rule's view of a staged row, made again after a later row changed it. */
+static void staged_identity(struct staged *s)
+{
+    static const enum field_id fields[] = {
+        F_MEMBER_GIVEN_NAME, F_MEMBER_FAMILY_NAME, F_MEMBER_EMAIL, F_MEMBER_LINE_ID,
+        F_MEMBER_PROVINCE,   F_MEMBER_SUBDISTRICT, F_MEMBER_PHONE};
+    identity_free(&s->who);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        char *v = xstrdup(s->f[fi_of(fields[i])] ? s->f[fi_of(fields[i])] : "");
+        for (char *c = v; *c; c++)
+            if (*c == ITEM_SEP[0]) *c = ';';
+        identity_set(&s->who, fields[i], v);
+        free(v);
+    }
+}
+
+static char *staged_name(const struct staged *s)
+{
+    const char *t = s->f[fi_of(F_MEMBER_TITLE)], *g = s->f[fi_of(F_MEMBER_GIVEN_NAME)],
+               *f = s->f[fi_of(F_MEMBER_FAMILY_NAME)];
+    return xasprintf("%s%s%s%s", t ? t : "", g ? g : "", f ? " " : "", f ? f : "");
+}
+
+static void stage(struct import *im, const struct stored *vals, long line, long long file_id)
 {
     const struct kind_info *ki = kind_info(KIND_MEMBER);
+    im->staged = xrealloc(im->staged, sizeof *im->staged * (im->nstaged + 1));
+    struct staged *s = &im->staged[im->nstaged++];
+    memset(s, 0, sizeof *s);
+    s->line = line;
+    s->file_id = file_id;
+    for (int i = 0; i < ki->nfields; i++)
+        s->f[i] = stored_text(&ki->fields[i], &vals[i]);
+    staged_identity(s);
+    char *name = xasprintf("%s\t%s", s->who.given, s->who.family);
+    s->prev_name = (size_t)map_get(&im->names, name);
+    map_set(&im->names, name, (long long)im->nstaged);
+    free(name);
+}
+
+/* "phone" in English, the field's label in Thai, as the report names fields. */
+static const char *field_word(const struct field *f)
+{
+    return messages_thai() ? field_label(f) : f->name;
+}
+
+/* A later row about the same new person: lists are joined, other values replaced. The fields
+ * that changed are named in *changed (malloc'd, "" when none). */
+static void staged_merge(struct staged *s, const struct stored *vals, char **changed)
+{
+    const struct kind_info *ki = kind_info(KIND_MEMBER);
+    struct strbuf names = STRBUF_INIT;
     for (int i = 0; i < ki->nfields; i++) {
         const struct field *f = &ki->fields[i];
         char *add = stored_text(f, &vals[i]);
@@ -1074,9 +1084,13 @@ static void staged_merge(struct staged *s, const struct stored *vals)
             strings_free(have, n);
             strings_free(more, nmore);
         }
+        if (!s->f[i] || strcmp(s->f[i], add) != 0)
+            sb_addf(&names, "%s%s", names.len ? ", " : "", field_word(f));
         free(s->f[i]);
         s->f[i] = add;
     }
+    staged_identity(s);
+    *changed = sb_take(&names);
 }
 
 static void pending_merge(struct import *im, long long id, char **in, struct src src)
@@ -1090,7 +1104,7 @@ static void pending_merge(struct import *im, long long id, char **in, struct src
         p->id = id;
         at = (long long)im->npending;
         map_set(&im->pending_at, key, at);
-        im->rep->updated++;
+        /* Counted as updated or unchanged once written. */
     } else {
         im->rep->merged++;
     }
@@ -1112,26 +1126,114 @@ static void pending_merge(struct import *im, long long id, char **in, struct src
     p->srcs[p->nsrcs++] = src;
 }
 
+/* The closest namesake among the new people of the file: a probable one first. Returns its
+ * index + 1 (0 when none) and the judgement. */
+static size_t namesake_in_file(const struct import *im, const struct identity *p, long long file_id,
+                               struct identity_judgement *j)
+{
+    char *name = xasprintf("%s\t%s", p->given ? p->given : "", p->family ? p->family : "");
+    size_t best = 0;
+    for (size_t at = (size_t)map_get(&im->names, name); at; at = im->staged[at - 1].prev_name) {
+        const struct staged *s = &im->staged[at - 1];
+        if (file_id && s->file_id && s->file_id != file_id) continue;
+        struct identity_judgement here = identity_compare(p, &s->who);
+        if (here.verdict == IDENTITY_PROBABLE || (!best && here.verdict == IDENTITY_DIFFERENT)) {
+            best = at;
+            *j = here;
+        }
+        if (here.verdict == IDENTITY_PROBABLE) break;
+    }
+    free(name);
+    return best;
+}
+
+/* A probable duplicate is joined only with --merge probable; a namesake something tells
+ * apart is someone else. Either way the report says so. Returns the member to join, or 0. */
+static long long decide_namesake(struct import *im, const struct identity *p, long long file_id,
+                                 const struct identity_match *db, long line)
+{
+    struct identity_judgement j = {IDENTITY_UNRELATED, F_NONE, 0, false, false};
+    size_t at = namesake_in_file(im, p, file_id, &j);
+    bool db_probable = db && db->judgement.verdict == IDENTITY_PROBABLE;
+    bool file_probable = at && j.verdict == IDENTITY_PROBABLE;
+    const char *joined = im->opt->merge_probable ? _(": joined") : "";
+    if (db_probable || (!file_probable && db)) {
+        note(im,
+             db_probable ? _("%s:%ld: probably member %lld %s (%s)%s")
+                         : _("%s:%ld: not member %lld %s (%s): added as someone else%s"),
+             im->path, line, db->id, db->name, db->reason, db_probable ? joined : "");
+    } else if (at) {
+        char *name = staged_name(&im->staged[at - 1]), *reason = identity_reason(&j);
+        note(im,
+             file_probable ? _("%s:%ld: probably the same person as line %ld, %s (%s)%s")
+                           : _("%s:%ld: not the same person as line %ld, %s (%s): added as "
+                               "someone else%s"),
+             im->path, line, im->staged[at - 1].line, name, reason, file_probable ? joined : "");
+        free(name);
+        free(reason);
+    }
+    if (!db_probable && !file_probable) return 0;
+    if (!im->opt->merge_probable) {
+        im->kept_apart++;
+        return 0;
+    }
+    return db_probable ? db->id : -(long long)at;
+}
+
+/* The member a row is about: > 0 one who exists, < 0 a new one staged by an earlier row, 0
+ * nobody yet. */
+static int member_target(struct import *im, const struct identity *p, long long file_id, long line,
+                         long long *target, char **why)
+{
+    *target = file_id ? member_by_file_id(im, file_id, p) : 0;
+    if (*target) return 0;
+    struct identity_match *m;
+    size_t n;
+    if (identity_find(im->db, p, 0, &m, &n, why) != 0) return -1;
+    const struct identity_match *same = identity_best(m, n, IDENTITY_SAME);
+    *target = same ? same->id : same_in_file(im, p, file_id);
+    if (!*target) *target = decide_namesake(im, p, file_id, n ? &m[0] : NULL, line);
+    identity_matches_free(m, n);
+    return 0;
+}
+
+static void join_staged(struct import *im, long long target, const struct identity *p,
+                        const struct stored *vals, long line)
+{
+    struct staged *s = &im->staged[-target - 1];
+    struct identity_judgement j = identity_compare(p, &s->who);
+    char *changed, *name = staged_name(s), *reason = identity_reason(&j);
+    staged_merge(s, vals, &changed);
+    if (j.verdict == IDENTITY_SAME)
+        note(im,
+             *changed ? _("%s:%ld: the same person as line %ld, %s (%s): %s changed")
+                      : _("%s:%ld: the same person as line %ld, %s (%s)%s"),
+             im->path, line, s->line, name, reason, changed);
+    free(changed);
+    free(name);
+    free(reason);
+    im->rep->merged++;
+}
+
 static void member_row(struct import *im, struct cells *c, struct src src)
 {
     char *in[MAX_FIELDS] = {0};
     struct stored vals[MAX_FIELDS];
     memset(vals, 0, sizeof vals);
     char *why = NULL;
+    struct identity who;
+    identity_init(&who);
+    long long file_id = c->id && looks_like_id(c->id) ? parse_id(c->id) : 0, target = 0;
     int rc = member_inputs(im, c->v, c->full_name, in, &why);
     if (rc == 0) rc = store_member(im, in, vals, src.line, &why);
+    if (rc == 0) identity_of_stored(vals, &who);
+    if (rc == 0) rc = member_target(im, &who, file_id, src.line, &target, &why);
     if (rc != 0) {
         row_end(im, false);
         row_bad(im, src, why);
     } else {
-        struct keys ks;
-        keys_of_stored(&ks, vals);
-        long long file_id = c->id && looks_like_id(c->id) ? parse_id(c->id) : 0;
-        long long target = file_id ? member_by_file_id(im, file_id, &ks) : 0;
-        if (!target) target = dups_find(im, &ks, file_id);
         if (target < 0) {
-            staged_merge(&im->staged[-target - 1], vals);
-            im->rep->merged++;
+            join_staged(im, target, &who, vals, src.line);
         } else if (target > 0) {
             pending_merge(im, target, in, src);
         } else {
@@ -1139,10 +1241,10 @@ static void member_row(struct import *im, struct cells *c, struct src src)
             target = -(long long)im->nstaged;
             im->rep->added++;
         }
-        dups_add(im, &ks, target);
-        keys_free(&ks);
+        dups_add(im, &who, target);
         row_end(im, true);
     }
+    identity_free(&who);
     free(why);
     for (int i = 0; i < MAX_FIELDS; i++) {
         free(in[i]);
@@ -1202,6 +1304,44 @@ static int write_staged(struct import *im, char **err)
     return rc == 0 ? bulk_flush(im->bulk, err) : -1;
 }
 
+/* A value as a line of the report shows it: one line, "—" when empty. */
+static char *shown(const char *v)
+{
+    if (!*v) return xstrdup("—");
+    char *copy = xstrdup(v);
+    for (char *c = copy; *c; c++)
+        if (*c == '\n') *c = ' ';
+    return copy;
+}
+
+/* Names each field a save changed, with its value before and after: an update never
+ * replaces a value without saying so. */
+static int report_changes(struct import *im, long line, const struct record *before,
+                          const struct record *after, bool in_row)
+{
+    const struct kind_info *ki = kind_info(after->kind);
+    char *name = record_display_name(after);
+    int n = 0;
+    for (int i = 0; i < ki->nfields; i++) {
+        const struct field *f = &ki->fields[i];
+        if ((f->flags & FIELD_READONLY) || strcmp(before->values[i], after->values[i]) == 0)
+            continue;
+        char *was = shown(before->values[i]), *now = shown(after->values[i]);
+        const char *fmt = _("%s:%ld: %s %lld %s: %s: %s → %s");
+        if (in_row) /* reported only if the row is kept */
+            note(im, fmt, im->path, line, kind_noun(after->kind), after->id, name, field_word(f),
+                 was, now);
+        else
+            import_report_add(im->rep, fmt, im->path, line, kind_noun(after->kind), after->id, name,
+                              field_word(f), was, now);
+        free(was);
+        free(now);
+        n++;
+    }
+    free(name);
+    return n;
+}
+
 /* Changes to existing members go through record_save: few, and each needs its old values. */
 static int write_pending(struct import *im, char **err)
 {
@@ -1209,16 +1349,21 @@ static int write_pending(struct import *im, char **err)
         struct pending *p = &im->pending[i];
         struct record *r = NULL;
         if (record_load(im->db, KIND_MEMBER, p->id, &r, err) != 0) return -1;
+        struct record *before = record_copy(r);
         char *why = NULL;
-        if (apply_inputs(im, r, p->in) == 0)
+        if (apply_inputs(im, r, p->in) == 0) {
             im->unchanged++;
-        else if (record_save(im->db, r, &why) != 0) {
+        } else if (record_save(im->db, r, &why) != 0) {
             for (size_t j = 0; j < p->nsrcs; j++)
                 row_bad(im, p->srcs[j], why);
-            im->rep->updated--;
             im->rep->merged -= (long)p->nsrcs - 1;
+        } else if (report_changes(im, p->srcs[0].line, before, r, false) > 0) {
+            im->rep->updated++;
+        } else {
+            im->unchanged++;
         }
         free(why);
+        record_free(&before);
         record_free(&r);
     }
     return 0;
@@ -1366,11 +1511,15 @@ static void fix_phone_inputs(enum kind k, char **in)
     }
 }
 
-static int save_row(struct import *im, struct record *r, bool existed, char **in, enum outcome *out,
-                    char **why)
+static int save_row(struct import *im, struct record *r, bool existed, char **in, long line,
+                    enum outcome *out, char **why)
 {
+    struct record *before = existed ? record_copy(r) : NULL;
     int changed = apply_inputs(im, r, in);
-    if ((!existed || changed) && record_save(im->db, r, why) != 0) return -1;
+    int rc = (!existed || changed) ? record_save(im->db, r, why) : 0;
+    if (rc == 0 && existed && changed) changed = report_changes(im, line, before, r, true);
+    record_free(&before);
+    if (rc != 0) return -1;
     *out = outcome_of(im, r->id, existed, changed);
     return 0;
 }
@@ -1390,7 +1539,7 @@ static int plain_row(struct import *im, struct cells *c, long line, enum outcome
         rc = record_load(im->db, im->kind, id, &r, why) == 0 ? 0 : -1;
     else if (rc == 0)
         r = record_new(im->kind);
-    if (rc == 0) rc = save_row(im, r, id != 0, in, out, why);
+    if (rc == 0) rc = save_row(im, r, id != 0, in, line, out, why);
     if (rc == 0 && c->id && looks_like_id(c->id)) {
         char *key = id_key(r->id);
         remember(im, &im->file_of, key, parse_id(c->id));
@@ -1521,10 +1670,6 @@ static int create_member(struct import *im, char **pin, const char *org, long li
         char *name = record_display_name(r);
         note(im, _("%s:%ld: new member %s"), im->path, line, name);
         free(name);
-        struct keys ks;
-        keys_of_record(&ks, r);
-        dups_add(im, &ks, r->id);
-        keys_free(&ks);
     }
     record_free(&r);
     return rc;
@@ -1550,22 +1695,33 @@ static long long member_by_id(struct import *im, const char *mid, char **pin, lo
     return 0;
 }
 
-static long long member_by_keys(struct import *im, char **pin, char **why)
+/* The person the row names by the rule of identity.h: the same person, or (--merge probable)
+ * a probable one; 0 for someone new. People added by earlier rows are in the database
+ * already. */
+static long long member_by_rule(struct import *im, char **pin, long line, char **why)
 {
     struct record *probe = record_new(KIND_MEMBER);
-    static const enum field_id keyed[] = {F_MEMBER_PHONE, F_MEMBER_EMAIL, F_MEMBER_GIVEN_NAME,
-                                          F_MEMBER_FAMILY_NAME};
-    for (int i = 0; i < 4; i++) {
+    static const enum field_id keyed[] = {
+        F_MEMBER_PHONE,       F_MEMBER_EMAIL,    F_MEMBER_LINE_ID,    F_MEMBER_GIVEN_NAME,
+        F_MEMBER_FAMILY_NAME, F_MEMBER_PROVINCE, F_MEMBER_SUBDISTRICT};
+    for (size_t i = 0; i < sizeof keyed / sizeof keyed[0]; i++) {
         const char *v = pin[fi_of(keyed[i])];
         char *norm = text_normalize(v ? v : "", 0);
         record_set(probe, keyed[i], norm);
         free(norm);
     }
-    struct keys ks;
-    keys_of_record(&ks, probe);
+    struct identity p;
+    identity_of_record(im->db, probe, &p);
     record_free(&probe);
-    long long id = dups_load(im, why) == 0 ? dups_find(im, &ks, 0) : -1;
-    keys_free(&ks);
+    struct identity_match *m;
+    size_t n;
+    long long id = -1;
+    if (identity_find(im->db, &p, 0, &m, &n, why) == 0) {
+        const struct identity_match *same = identity_best(m, n, IDENTITY_SAME);
+        id = same ? same->id : decide_namesake(im, &p, 0, n ? &m[0] : NULL, line);
+        identity_matches_free(m, n);
+    }
+    identity_free(&p);
     return id;
 }
 
@@ -1579,7 +1735,7 @@ static int attendance_member(struct import *im, struct cells *c, const char *org
     *id = 0;
     if (rc == 0 && mid && looks_like_id(mid))
         rc = (*id = member_by_id(im, mid, pin, line, why)) < 0 ? -1 : 0;
-    if (rc == 0 && !*id) rc = (*id = member_by_keys(im, pin, why)) < 0 ? -1 : 0;
+    if (rc == 0 && !*id) rc = (*id = member_by_rule(im, pin, line, why)) < 0 ? -1 : 0;
     if (rc == 0 && !*id) {
         if (!pin[fi_of(F_MEMBER_GIVEN_NAME)]) {
             *why = xstrdup(_("no person: give member_id, a phone, an e-mail or a name"));
@@ -1629,6 +1785,41 @@ static int keep_checked_in(struct import *im, long long id, const char *cell, ch
     return attendance_set_checked_in(im->db, id, stamp, why);
 }
 
+/* A sheet never lowers a status (attended to confirmed, confirmed to invited) unless it
+ * says so and --overwrite-status is given: an old sign-in sheet imported again must not undo
+ * the check-ins at the door. */
+static int keep_status(struct import *im, const struct record *r, char **status, long line,
+                       char **why)
+{
+    if (!*status || im->opt->overwrite_status) return 0;
+    struct stored want = {0};
+    if (field_store(im->db, KIND_ATTENDANCE, field_pos(F_ATTENDANCE_STATUS), *status, &want, why) !=
+        0)
+        return -1;
+    const char *have = record_get(r, F_ATTENDANCE_STATUS);
+    if (want.text && attendance_status_rank(want.text) < attendance_status_rank(have)) {
+        const struct field *f = field_info(F_ATTENDANCE_STATUS);
+        note(im,
+             _("%s:%ld: %s stays %s at event %s (the sheet says %s; --overwrite-status "
+               "changes it)"),
+             im->path, line, record_get(r, F_ATTENDANCE_MEMBER_NAME), choice_label(f, have),
+             record_get(r, F_ATTENDANCE_EVENT_ID), choice_label(f, want.text));
+        free(*status);
+        *status = NULL;
+    }
+    stored_free(&want);
+    return 0;
+}
+
+/* Someone a sheet of a past event says came, without a time: the event's day, not now. */
+static int past_checked_in(struct import *im, long long id, long long event, char **why)
+{
+    char stamp[32];
+    int past = event_past_start(im->db, event, stamp, why);
+    if (past <= 0) return past;
+    return attendance_set_checked_in(im->db, id, stamp, why);
+}
+
 static int attendance_row(struct import *im, struct cells *c, long line, enum outcome *out,
                           char **why)
 {
@@ -1657,8 +1848,12 @@ static int attendance_row(struct import *im, struct cells *c, long line, enum ou
         rc = record_load(im->db, KIND_ATTENDANCE, existing, &r, why) == 0 ? 0 : -1;
     else if (rc == 0)
         r = record_new(KIND_ATTENDANCE);
-    if (rc == 0) rc = save_row(im, r, existing != 0, in, out, why);
-    if (rc == 0 && !existing && c->checked_in) rc = keep_checked_in(im, r->id, c->checked_in, why);
+    bool came = r && strcmp(record_get(r, F_ATTENDANCE_STATUS), "attended") == 0;
+    if (rc == 0 && existing) rc = keep_status(im, r, &in[si], line, why);
+    if (rc == 0) rc = save_row(im, r, existing != 0, in, line, out, why);
+    if (rc == 0 && !came && strcmp(record_get(r, F_ATTENDANCE_STATUS), "attended") == 0)
+        rc = c->checked_in ? keep_checked_in(im, r->id, c->checked_in, why)
+                           : past_checked_in(im, r->id, event, why);
     record_free(&r);
     for (int i = 0; i < MAX_FIELDS; i++)
         free(in[i]);
@@ -1682,9 +1877,9 @@ static void record_row(struct import *im, struct cells *c, struct src src)
     if (rc != 0) {
         row_bad(im, src, why);
     } else {
-        long *counts[] = {&im->rep->added, &im->rep->updated, &im->rep->merged, &im->rep->updated};
+        /* Each row counts once: an unchanged record is not also "updated". */
+        long *counts[] = {&im->rep->added, &im->rep->updated, &im->rep->merged, &im->unchanged};
         (*counts[out])++;
-        im->unchanged += out == UNCHANGED;
     }
     free(why);
 }
@@ -2043,11 +2238,14 @@ static void import_free(struct import *im)
     for (size_t i = 0; i < im->nprovince_memo; i++)
         free(im->province_memo_code[i]);
     map_free(&im->dups);
+    map_free(&im->names);
     map_free(&im->touched);
     map_free(&im->file_of);
-    for (size_t i = 0; i < im->nstaged; i++)
+    for (size_t i = 0; i < im->nstaged; i++) {
         for (int f = 0; f < MAX_FIELDS; f++)
             free(im->staged[i].f[f]);
+        identity_free(&im->staged[i].who);
+    }
     free(im->staged);
     for (size_t i = 0; i < im->npending; i++) {
         for (int f = 0; f < MAX_FIELDS; f++)
@@ -2106,6 +2304,16 @@ static int finish(struct import *im, char **err)
                           P_("%s: %ld row matched records that needed no change",
                              "%s: %ld rows matched records that needed no change", im->unchanged),
                           im->path, im->unchanged);
+    if (im->kept_apart)
+        import_report_add(im->rep,
+                          P_("%s: %ld row is probably someone khai knows but was added as a new "
+                             "person: `khai duplicates` lists them, `khai merge` joins two; "
+                             "--merge probable joins them on import",
+                             "%s: %ld rows are probably someone khai knows but were added as new "
+                             "people: `khai duplicates` lists them, `khai merge` joins two; "
+                             "--merge probable joins them on import",
+                             im->kept_apart),
+                          im->path, im->kept_apart);
     im->rep->rejected = (long)im->nbad;
     if (im->opt->dry_run) {
         bulk_rollback(&im->bulk);
@@ -2155,10 +2363,6 @@ int import_csv(struct db *db, enum kind k, const char *path, const struct import
      * write-ahead log and read back. Every new member gets its audit row, as a save would. */
     const struct bulk_options bulk = {.cache_kb = CACHE_KB, .audit_each = true};
     if (rc == 0) rc = bulk_begin(db, &bulk, &im.bulk, err);
-    if (rc == 0 && (k == KIND_MEMBER || k == KIND_ATTENDANCE) && dups_load(&im, err) != 0) {
-        bulk_rollback(&im.bulk);
-        rc = -1;
-    }
     if (rc == 0 && process_rows(&im, &r, &why) != 0) {
         bulk_rollback(&im.bulk);
         *err = xasprintf(_("%s: %s: nothing was imported"), path, why);

@@ -1508,12 +1508,21 @@ static bool was_added(const struct vcard_import *x, long long id)
     return false;
 }
 
-/* Adds the member, or updates the live member it duplicates (same phone, e-mail or name). */
-static int save_member(struct vcard_import *x, struct record *r, enum outcome *how, char **err)
+/* Adds the member, or updates the live member it is by the rule of identity.h (the same
+ * phone, e-mail or LINE ID; a probable one with --merge probable). */
+static int save_member(struct vcard_import *x, struct record *r, int line, enum outcome *how,
+                       char **err)
 {
     long long id;
     int found = member_find_duplicate(x->db, r, &id, err);
     if (found < 0) return -1;
+    if (found == 2) {
+        char *name = record_display_name(r);
+        note(x, line, _("probably member %lld %s (same name, nothing that conflicts)%s"), id, name,
+             x->opt->merge_probable ? _(": joined") : "");
+        free(name);
+        if (!x->opt->merge_probable) found = 0;
+    }
     if (found == 0) {
         if (record_save(x->db, r, err) != 0) return -1;
         x->added = xrealloc(x->added, sizeof *x->added * (x->nadded + 1));
@@ -1582,7 +1591,7 @@ static int import_card(struct vcard_import *x, const struct vcard_file *f, const
     int rc = fill_member(x, card, r, &c, &err);
     if (rc == 0 && (rc = db_begin(x->db, &err)) == 0) {
         rc = ensure_orgs(x, card, r, &c, &err);
-        if (rc == 0) rc = save_member(x, r, &how, &err);
+        if (rc == 0) rc = save_member(x, r, card->line, &how, &err);
         if (rc == 0)
             rc = db_commit(x->db, &err);
         else
@@ -1665,7 +1674,7 @@ static int import_cards(struct vcard_import *x, const struct vcard_file *f, char
 int import_vcard(struct db *db, const char *path, const struct import_options *opt,
                  struct import_report *rep, char **err)
 {
-    static const struct import_options defaults = {NULL, false, false};
+    static const struct import_options defaults = {NULL, false, false, false, false};
     size_t len = 0;
     char *buf = read_file(path, &len, err);
     if (!buf) return -1;

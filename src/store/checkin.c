@@ -4,6 +4,7 @@
  * parameters only. */
 #include "checkin.h"
 #include "honorific.h"
+#include "identity.h"
 #include "messages.h"
 #include "store_internal.h"
 #include "phone.h"
@@ -458,8 +459,8 @@ static int resolve_org(struct db *db, const char *input, long long *id, struct r
     return rc;
 }
 
-/* The phone in stored digits, refused when invalid or already someone's. */
-static int check_phone(struct db *db, const char *input, char digits[32], char **err)
+/* The phone in stored digits, refused when invalid. */
+static int check_phone(const char *input, char digits[32], char **err)
 {
     digits[0] = '\0';
     if (!input || !*input) return 0;
@@ -467,18 +468,29 @@ static int check_phone(struct db *db, const char *input, char digits[32], char *
         *err = xasprintf(_("phone: \"%s\" is not a Thai phone number (e.g. 081-234-5678)"), input);
         return -1;
     }
-    long long owner;
-    if (lookup_id(db,
-                  "SELECT p.member_id FROM member_phones p JOIN members m ON m.id = p.member_id "
-                  "WHERE p.phone = ?1 AND m.deleted_at IS NULL ORDER BY m.id LIMIT 1",
-                  0, digits, &owner, err) != 0)
-        return -1;
-    if (owner) {
-        *err = xasprintf(_("phone %s already belongs to member %lld: search for the phone number "
-                           "and check them in"),
-                         digits, owner);
-        return -1;
-    }
+    return 0;
+}
+
+/* The member the person at the door is by the rule (their phone), else 0 and, in *namesake, a
+ * member with their name and nothing that tells them apart. */
+static int known_person(struct db *db, const struct record *m, long long *id, long long *namesake,
+                        char **err)
+{
+    struct identity p;
+    identity_init(&p);
+    identity_set(&p, F_MEMBER_GIVEN_NAME, record_get(m, F_MEMBER_GIVEN_NAME));
+    identity_set(&p, F_MEMBER_FAMILY_NAME, record_get(m, F_MEMBER_FAMILY_NAME));
+    identity_set(&p, F_MEMBER_PHONE, record_get(m, F_MEMBER_PHONE));
+    struct identity_match *found;
+    size_t n;
+    int rc = identity_find(db, &p, 0, &found, &n, err);
+    identity_free(&p);
+    if (rc != 0) return -1;
+    const struct identity_match *same = identity_best(found, n, IDENTITY_SAME),
+                                *probable = identity_best(found, n, IDENTITY_PROBABLE);
+    *id = same ? same->id : 0;
+    *namesake = !same && probable ? probable->id : 0;
+    identity_matches_free(found, n);
     return 0;
 }
 
@@ -493,10 +505,18 @@ int checkin_new_member(struct db *db, struct undo_log *undo, long long event_id,
     res->failed = F_FULL_NAME;
     if (record_set_full_name(m, p->full_name ? p->full_name : "", err) != 0) goto done;
     res->failed = F_MEMBER_PHONE;
-    if (check_phone(db, p->phone, digits, err) != 0) goto done;
+    if (check_phone(p->phone, digits, err) != 0) goto done;
+    record_set(m, F_MEMBER_PHONE, digits);
+    long long known = 0, namesake = 0;
+    res->failed = F_NONE;
+    if (known_person(db, m, &known, &namesake, err) != 0) goto done;
+    if (known) {
+        rc = checkin_member(db, undo, event_id, known, res, err);
+        res->found = rc >= 0;
+        goto done;
+    }
     res->failed = F_MEMBER_ORGANISATIONS;
     if (resolve_org(db, p->organisation, &org_id, &org, err) != 0) goto done;
-    record_set(m, F_MEMBER_PHONE, digits);
     if (org_id) set_id(m, F_MEMBER_ORGANISATIONS, org_id);
     struct model_error why = {.field = F_NONE};
     if (record_save_why(db, m, &why) != 0) {
@@ -512,6 +532,7 @@ int checkin_new_member(struct db *db, struct undo_log *undo, long long event_id,
     if (undo && org) undo_record_added(undo, org);
     if (undo) undo_record_added(undo, m);
     rc = checkin_member(db, undo, event_id, m->id, res, err);
+    res->namesake = namesake;
 done:
     record_free(&org);
     record_free(&m);

@@ -1,7 +1,11 @@
 /* Lookups for importers and exporters (lookup.h): each a query on an index. */
 #include "lookup.h"
 #include "store_internal.h"
+#include "thaidate.h"
 #include "xalloc.h"
+
+#include <stdio.h>
+#include <time.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +295,39 @@ long long attendance_of(struct db *db, long long event, long long member, char *
     long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     return id;
+}
+
+int event_past_start(struct db *db, long long event, char out[32], char **err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+                                  "SELECT start_date, start_time, end_date < ?2 FROM events WHERE "
+                                  "id = ?1",
+                                  err);
+    if (!st) return -1;
+    char today[32];
+    date_format(date_today(), DATE_ISO, today, sizeof today);
+    sqlite3_bind_int64(st, 1, event);
+    sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, past = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 0),
+                   *time = (const char *)sqlite3_column_text(st, 1);
+        past = sqlite3_column_int(st, 2) && sscanf(date, "%d-%d-%d", &y, &mo, &d) == 3;
+        if (past && time && sscanf(time, "%d:%d", &h, &mi) != 2) h = mi = 0;
+    }
+    sqlite3_reset(st);
+    if (!past) return 0;
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_isdst = -1};
+    time_t t = mktime(&tm);
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return 1;
 }
 
 int attendance_set_checked_in(struct db *db, long long id, const char *stamp, char **err)

@@ -1,17 +1,19 @@
 /* The session's undo log: each entry knows how to put one change back. */
 #include "undo.h"
+#include "merge.h"
 #include "messages.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED };
+enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED };
 
 struct undo_entry {
     enum undo_op op;
     struct record *before; /* as it was (edited, deleted) */
     struct record *after;  /* as the change left it: its version tells whether others wrote */
+    long long merge_id;    /* UNDO_MERGED: before is OTHER, after is KEEP */
 };
 
 struct undo_log {
@@ -54,7 +56,7 @@ static void push(struct undo_log *log, enum undo_op op, const struct record *bef
         log->entries = xrealloc(log->entries, sizeof *log->entries * log->cap);
     }
     log->entries[log->n++] = (struct undo_entry){op, before ? record_copy(before) : NULL,
-                                                 after ? record_copy(after) : NULL};
+                                                 after ? record_copy(after) : NULL, 0};
 }
 
 void undo_record_added(struct undo_log *log, const struct record *after)
@@ -71,6 +73,13 @@ void undo_record_edited(struct undo_log *log, const struct record *before,
 void undo_record_deleted(struct undo_log *log, const struct record *before)
 {
     push(log, UNDO_DELETED, before, NULL);
+}
+
+void undo_member_merged(struct undo_log *log, long long merge_id, const struct record *keep,
+                        const struct record *other)
+{
+    push(log, UNDO_MERGED, other, keep);
+    log->entries[log->n - 1].merge_id = merge_id;
 }
 
 /* Puts every editable field back as it was, over the current version of the row, so the
@@ -127,6 +136,10 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
     case UNDO_DELETED:
         rc = record_restore(db, r->kind, r->id, err);
         said = _("undid deleting %s %lld (%s)");
+        break;
+    case UNDO_MERGED:
+        rc = member_unmerge(db, e->merge_id, NULL, NULL, err);
+        said = _("undid merging %s %lld (%s)");
         break;
     default:
         rc = revert_edit(db, e, err);

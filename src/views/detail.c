@@ -1,6 +1,7 @@
 /* The detail of one record: the fields worth showing and the sections of what links to it.
  * The one place that knows what a member, organisation, event or task links to. */
 #include "detail.h"
+#include "identity.h"
 #include "affiliation.h"
 #include "messages.h"
 #include "text.h"
@@ -27,7 +28,7 @@ static struct detail_section *add_section(struct detail *d, const char *title)
 {
     d->sections = xrealloc(d->sections, sizeof *d->sections * (d->nsections + 1));
     struct detail_section *s = &d->sections[d->nsections++];
-    *s = (struct detail_section){title, 0, NULL, 0};
+    *s = (struct detail_section){title, false, 0, NULL, 0};
     return s;
 }
 
@@ -126,11 +127,36 @@ static int add_query(struct detail *d, struct db *db, const struct list_query *q
     return 0;
 }
 
-static int member_links(struct detail *d, struct db *db, long long id, int limit, char **err)
+/* Members the rule of identity.h calls the same or probably the same person: the screens
+ * merge them from here. */
+static int add_duplicates(struct detail *d, struct db *db, const struct record *r, char **err)
 {
-    struct list_query events = {.kind = KIND_ATTENDANCE, .member_id = id, .sort = "time"};
-    struct list_query tasks = {.kind = KIND_TASK, .member_id = id};
-    if (add_affiliations(d, db, id, err) != 0 ||
+    if (r->deleted_at) return 0;
+    struct identity p;
+    identity_of_record(db, r, &p);
+    struct identity_match *m;
+    size_t n;
+    int rc = identity_find(db, &p, r->id, &m, &n, err);
+    identity_free(&p);
+    if (rc != 0) return -1;
+    struct detail_section *s = add_section(d, _("Probably the same person"));
+    s->duplicates = true;
+    for (size_t i = 0; i < n && m[i].judgement.verdict >= IDENTITY_PROBABLE; i++) {
+        add_link(s, KIND_MEMBER, m[i].id, xstrdup(m[i].name), xstrdup(""), xstrdup(m[i].reason),
+                 xstrdup(""));
+        s->total++;
+    }
+    drop_if_empty(d);
+    identity_matches_free(m, n);
+    return 0;
+}
+
+static int member_links(struct detail *d, struct db *db, const struct record *r, int limit,
+                        char **err)
+{
+    struct list_query events = {.kind = KIND_ATTENDANCE, .member_id = r->id, .sort = "time"};
+    struct list_query tasks = {.kind = KIND_TASK, .member_id = r->id};
+    if (add_duplicates(d, db, r, err) != 0 || add_affiliations(d, db, r->id, err) != 0 ||
         add_query(d, db, &events, limit, _("Events"), err) != 0)
         return -1;
     return add_query(d, db, &tasks, limit, _("Tasks"), err);
@@ -176,7 +202,7 @@ int detail_build(struct db *db, const struct record *r, int limit, struct detail
         add_field(d, r, i);
     switch (r->kind) {
     case KIND_MEMBER:
-        return member_links(d, db, r->id, limit, err);
+        return member_links(d, db, r, limit, err);
     case KIND_ORG:
         return org_links(d, db, r, limit, err);
     case KIND_EVENT:

@@ -236,10 +236,18 @@ static void thai_cli_checkin_prompt_is_thai(void **state)
     assert_thai("checkin", r.out);
     assert_string_equal(r.err, "");
     run_result_free(&r);
-    /* The same person's phone again: the store's refusal is Thai too. */
-    thai(&r, db, 1, "new\nนายซ้ำ เบอร์เดิม\n\n081-234-5678\n", "checkin 1");
-    assert_contains(r.err, "เบอร์ 0812345678 เป็นของสมาชิก 1 อยู่แล้ว");
-    assert_thai("checkin", r.err);
+    /* A member's phone typed as someone new: that member is checked in, nobody is added. */
+    thai(&r, db, 0, NULL, "add member --name 'นางสมศรี มีสุข' --phone 089-111-2222");
+    run_result_free(&r);
+    thai(&r, db, 0, "new\nนางซ้ำ เบอร์เดิม\n\n๐๘๙ ๑๑๑ ๒๒๒๒\n", "checkin 1");
+    assert_contains(r.out, "✓ นางสมศรี มีสุข (สมาชิก 3 พบจากเบอร์โทร) ลงทะเบียนเมื่อ ");
+    assert_contains(r.out, ": ไม่ได้เพิ่มซ้ำ");
+    assert_thai("checkin", r.out);
+    run_result_free(&r);
+    char *list = xasprintf("--db '%s' list members --tsv", db);
+    khai_run(&r, NULL, "%s", list);
+    assert_null(strstr(r.out, "นางซ้ำ"));
+    free(list);
     run_result_free(&r);
     free(db);
 }

@@ -81,7 +81,8 @@ static void model_upgrades_older_database_in_place(void **state)
                      "organisations_fts; DROP INDEX members_live; DROP INDEX "
                      "organisations_live; DROP INDEX events_live; DROP INDEX "
                      "tasks_live; DROP INDEX attendance_live; DROP INDEX events_by_end_date; "
-                     "DROP INDEX events_recurring; "
+                     "DROP INDEX events_recurring; DROP INDEX members_by_email; DROP INDEX "
+                     "members_by_line; DROP TABLE member_merge_moves; DROP TABLE member_merges; "
                      "PRAGMA user_version = 2",
                      NULL, NULL, NULL),
         SQLITE_OK);
