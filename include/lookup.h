@@ -67,6 +67,8 @@ bool event_is_titled(struct db *db, long long id, const char *title);
 
 /* The live attendance row of member at event, 0 when none, -1 on error. */
 long long attendance_of(struct db *db, long long event, long long member, char **err);
+/* The live invitation of org to event, 0 when none, -1 on error. */
+long long invitation_of(struct db *db, long long event, long long org, char **err);
 /* Keeps when someone checked in (an import of an export), for an attended row. */
 int attendance_set_checked_in(struct db *db, long long id, const char *stamp, char **err);
 

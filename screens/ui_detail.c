@@ -137,6 +137,9 @@ static int build(struct detail_state *st, struct ui *ui)
     if (d.has_turnout) add_turnout(st, &d.turnout);
     for (size_t i = 0; i < d.nsections; i++)
         add_section(st, &d.sections[i]);
+    if (d.nhistory) add_heading(st, _("History"), (long long)d.nhistory);
+    for (size_t i = 0; i < d.nhistory; i++)
+        add(st, xasprintf("  %s", d.history[i]), A_NORMAL, 0, 0);
     detail_free(&d);
     if (st->cursor >= (long long)st->n || (st->cursor >= 0 && !st->lines[st->cursor].link_id))
         st->cursor = first_link(st, 0, 1);

@@ -27,9 +27,11 @@ static int parse_kind(const char *command, const char *arg, enum kind *k)
 {
     int v = arg ? kind_from_name(arg) : -1;
     if (v < 0)
-        return cli_usage(command,
-                         _("expected a kind (member, org, event, task, attendance), not \"%s\""),
-                         arg ? arg : "");
+        return cli_usage(
+            command,
+            _("expected a kind (member, org, event, task, attendance, invitation), not "
+              "\"%s\""),
+            arg ? arg : "");
     *k = (enum kind)v;
     return EXIT_OK;
 }
@@ -143,11 +145,12 @@ static const struct {
     const char *option;
     unsigned kinds;
 } filters_of[] = {
-    {"--event", K(KIND_ATTENDANCE) | K(KIND_TASK) | K(KIND_MEMBER)},
+    {"--event", K(KIND_ATTENDANCE) | K(KIND_TASK) | K(KIND_MEMBER) | K(KIND_INVITATION)},
     {"--member", K(KIND_ATTENDANCE) | K(KIND_TASK)},
     {"--province", K(KIND_MEMBER) | K(KIND_ORG) | K(KIND_EVENT)},
     {"--tag", K(KIND_MEMBER) | K(KIND_ORG)},
-    {"--status", K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE)},
+    {"--status",
+     K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE) | K(KIND_INVITATION)},
 };
 #undef K
 
@@ -311,6 +314,24 @@ static int parse_kind_and_id(const char *command, const struct cli *cli, enum ki
     return EXIT_OK;
 }
 
+/* Shorter options for a field, as the commands are written: khai add invitation --event 3
+ * --org มูลนิธิ. */
+static const struct {
+    enum kind kind;
+    const char *option, *field;
+} field_aliases[] = {
+    {KIND_INVITATION, "event", "event_id"},
+    {KIND_INVITATION, "org", "organisation"},
+};
+
+static int field_or_alias(const struct kind_info *ki, const char *name)
+{
+    for (size_t i = 0; i < sizeof field_aliases / sizeof field_aliases[0]; i++)
+        if (field_aliases[i].kind == ki->kind && strcmp(field_aliases[i].option, name) == 0)
+            return field_index(ki, field_aliases[i].field);
+    return field_index(ki, name);
+}
+
 /* Field options: --given-name VALUE or --given-name=VALUE; --name splits a full name. */
 static int apply_field_options(const char *command, struct record *r, int argc, char **argv)
 {
@@ -321,7 +342,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
         const char *eq = strchr(a, '=');
         char *name = eq ? xstrndup(a + 2, (size_t)(eq - a - 2)) : xstrdup(a + 2);
         const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-        int fi = field_index(ki, name);
+        int fi = field_or_alias(ki, name);
         int rc = EXIT_OK;
         char *err = NULL;
         if (!value)
