@@ -4,6 +4,7 @@
 #include "demo.h"
 #include "messages.h"
 #include "outfile.h"
+#include "quota.h"
 #include "settings.h"
 #include "tui.h"
 #include "table.h"
@@ -36,7 +37,8 @@ static const char *const kinds_help =
 
 static const struct command commands[] = {
     {"list", cmd_list,
-     "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] [--event ID] "
+     "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] "
+     "[--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
      "[--offset N] [--dates thai|iso|ce] [--tsv]",
      N_("Lists records in a table that fits the terminal, or as tab-separated values under a\n"
@@ -199,7 +201,9 @@ static const struct command commands[] = {
         "20,000 tasks).\n")},
     {"check", cmd_check, "khai check",
      N_("Checks the database's integrity and foreign keys; exit status 1 when problems are "
-        "found.\n")},
+        "found.\nThen lists, as warnings, events whose quotas add up to more than their target,\n"
+        "name a category nobody on the list has while others have categories with no quota,\n"
+        "or have more categories than check-in can offer (9).\n")},
     {"backup", cmd_backup, "khai backup FILE",
      N_("Copies the database to FILE (which must not exist, nor be a link) while others may\n"
         "keep using it: the copy is written beside FILE, synced to disk and checked, and only\n"
@@ -359,8 +363,10 @@ static int cmd_check(const struct cli *cli)
     if (cli->argc) return cli_usage("check", _("unexpected argument \"%s\""), cli->argv[0]);
     struct db *db = cli_open_existing(cli);
     if (!db) return EXIT_ERROR;
-    char *report = NULL, *err = NULL;
+    char *report = NULL, *err = NULL, **warnings = NULL;
+    size_t nwarnings = 0;
     int rc = db_check(db, &report, &err);
+    if (rc == 0 && quota_warnings(db, 0, &warnings, &nwarnings, &err) != 0) rc = -1;
     db_close(&db);
     if (rc < 0) return cli_fail(err);
     if (rc > 0) {
@@ -372,6 +378,14 @@ static int cmd_check(const struct cli *cli)
         return EXIT_ERROR;
     }
     printf(_("ok: %s passed the integrity and foreign-key checks\n"), cli->db_path);
+    /* Quotas that cannot be met are the coordinators' to fix, not damage: listed, exit 0. */
+    for (size_t i = 0; i < nwarnings; i++) {
+        char *said = xasprintf(_("warning: %s"), warnings[i]);
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
+    }
+    quota_warnings_free(warnings, nwarnings);
     return EXIT_OK;
 }
 

@@ -1,6 +1,7 @@
 /* The record commands: list, show, add, edit, delete, restore. */
 #include "cli_internal.h"
 #include "messages.h"
+#include "quota.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
@@ -381,6 +382,24 @@ static void report(const struct record *r, const char *said, const char *undo)
     free(name);
 }
 
+/* What the saved event's quotas cannot meet, on standard error: the event is saved anyway. */
+static void warn_quotas(struct db *db, long long event_id)
+{
+    char **lines, *err = NULL;
+    size_t n;
+    if (quota_warnings(db, event_id, &lines, &n, &err) != 0) {
+        free(err);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *said = xasprintf(_("khai: warning: %s"), lines[i]);
+        print_safe(stderr, said);
+        fputc('\n', stderr);
+        free(said);
+    }
+    quota_warnings_free(lines, n);
+}
+
 /* An added record is reported by its id alone, for scripts; an updated one in words. */
 static int save_and_report(struct db *db, struct record *r, bool adding)
 {
@@ -390,6 +409,7 @@ static int save_and_report(struct db *db, struct record *r, bool adding)
         printf("%lld\n", r->id);
     else
         report(r, _("updated %s %lld: %s"), NULL);
+    if (r->kind == KIND_EVENT) warn_quotas(db, r->id);
     return EXIT_OK;
 }
 

@@ -227,7 +227,79 @@ static void invitation_cli_import_export_round_trip(void **state)
     free(db);
 }
 
+/* The academic conference: 800 + 400 + 100 + 50 + 100 = 1,450 against a target of 1,200. */
+static void quota_cli_warns_when_saving_and_check_lists_them(void **state)
+{
+    (void)state;
+    char *db = DB();
+    struct run_result r;
+    khai_run(&r, NULL,
+             "--db '%s' add event --title 'ประชุมวิชาการ' --start-date 2567-03-24 --target 1200 "
+             "--quotas 'ผู้บริหาร อปท.=800; เครือข่ายชุมชน=400; นักวิชาการ=100; สื่อ=50; อื่น ๆ=100'",
+             db);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "1\n");
+    assert_contains(r.err, "khai: warning: event 1 (ประชุมวิชาการ): the quotas add up to 1450, "
+                           "more than the target of 1200 people");
+    run_result_free(&r);
+    khai_run(&r, NULL, "--db '%s' edit event 1 --target 1450", db);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    run_result_free(&r);
+    char *out = khai_ok(db, "check");
+    assert_null(strstr(out, "warning"));
+    free(out);
+    /* Someone on the list under a category no quota names, and nobody under any quota's. */
+    free(khai_ok(db, "add member --name 'นายสมชาย ใจดี'"));
+    free(khai_ok(db, "add attendance --event-id 1 --member-id 1 --category 'ผู้บริหาร อปท'"));
+    free(khai_ok(db, "add event --title 'สมัชชา' --start-date 2567-05-01 --quotas 'ก=1; ข=1; "
+                     "ค=1; ง=1; จ=1; ฉ=1; ช=1; ซ=1; ฌ=1; ญ=1'"));
+    free(khai_ok(db, "edit event 1 --target 1000"));
+    khai_run(&r, NULL, "--db '%s' check", db);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "warning: event 1 (ประชุมวิชาการ): the quotas add up to 1450, more than "
+                           "the target of 1000 people\n");
+    assert_contains(r.out, "warning: event 1 (ประชุมวิชาการ): nobody on the list is in the quota "
+                           "categories ");
+    assert_contains(r.out, "while some are in categories with no quota (ผู้บริหาร อปท): is one "
+                           "of them misspelt?");
+    assert_contains(r.out, "warning: event 2 (สมัชชา): check-in offers the first 9 quota "
+                           "categories, so nobody coming in can be given \"ญ\"\n");
+    run_result_free(&r);
+    out = khai_ok(db, "--lang th check");
+    assert_contains(out, "คำเตือน: งาน 1 (ประชุมวิชาการ): โควตารวมกันได้ 1450 คน เกินเป้าหมาย 1000 คน");
+    free(out);
+    free(db);
+}
+
+/* A walk-in at an event with quotas is asked the category with one key; elsewhere not. */
+static void quota_cli_checkin_asks_a_walk_in_category(void **state)
+{
+    (void)state;
+    char *db = DB();
+    free(khai_ok(db, "add event --title 'ประชุมวิชาการ' --start-date 2567-03-24 --quotas "
+                     "'ผู้บริหาร อปท.=800; เครือข่ายชุมชน=400'"));
+    free(khai_ok(db, "add event --title 'เวทีติดตามผล' --start-date 2567-06-10"));
+    struct run_result r;
+    khai_run(&r, "new\nนายใหม่ มาเอง\nองค์กร ก\n\n2\nnew\nนางสาวสอง ใจดี\n\n\nx\n\n",
+             "--db '%s' checkin 1", db);
+    assert_int_equal(r.status, 0);
+    run_result_free(&r);
+    char *out = khai_ok(db, "list attendance --event 1 --tsv");
+    assert_contains(out, "\tนายใหม่ มาเอง\tองค์กร ก\tเครือข่ายชุมชน\tparticipant\tattended\t");
+    assert_contains(out, "\tนางสาวสอง ใจดี\t\t\tparticipant\tattended\t");
+    free(out);
+    /* No quotas, no question: the line after the phone is a search again. */
+    khai_run(&r, "new\nนายสาม มาเอง\n\n\nนายใหม่\n\n", "--db '%s' checkin 2", db);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "นายใหม่ มาเอง checked in");
+    run_result_free(&r);
+    free(db);
+}
+
 const struct CMUnitTest invitation_cli_tests[] = {
+    cmocka_unit_test(quota_cli_warns_when_saving_and_check_lists_them),
+    cmocka_unit_test(quota_cli_checkin_asks_a_walk_in_category),
     cmocka_unit_test(invitation_cli_add_edit_list_show_delete),
     cmocka_unit_test(invitation_cli_report_event_tsv_is_the_contract),
     cmocka_unit_test(invitation_cli_import_export_round_trip),

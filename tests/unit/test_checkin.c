@@ -314,7 +314,7 @@ static void checkin_new_member_adds_org_member_and_checks_in(void **state)
     struct undo_log *undo = undo_new();
     struct checkin_result res;
     char *err = NULL, *done = NULL;
-    struct checkin_person p = {"ผู้ใหญ่บุญมี ศรีสุข", "กลุ่มออมทรัพย์บ้านนา", "๐๘๖ ๕๕๕ ๑๒๓๔"};
+    struct checkin_person p = {"ผู้ใหญ่บุญมี ศรีสุข", "กลุ่มออมทรัพย์บ้านนา", "๐๘๖ ๕๕๕ ๑๒๓๔", NULL};
     if (checkin_new_member(f.db, undo, f.event, &p, &res, &err) != CHECKIN_DONE)
         fail_msg("checkin_new_member: %s", err);
     assert_string_equal(res.name, "ผู้ใหญ่บุญมี ศรีสุข");
@@ -327,11 +327,17 @@ static void checkin_new_member_adds_org_member_and_checks_in(void **state)
     assert_string_equal(m[0].status, "attended");
     checkin_matches_free(m, 1);
     /* An existing organisation is found by short name or by name in any case. */
-    p = (struct checkin_person){"Ms. Jane Doe", "mekong youth network", ""};
+    p = (struct checkin_person){"Ms. Jane Doe", "mekong youth network", "", NULL};
     assert_int_equal(checkin_new_member(f.db, undo, f.event, &p, &res, &err), CHECKIN_DONE);
     checkin_result_free(&res);
-    p = (struct checkin_person){"นายดำ ขำดี", "มพช.", ""};
+    /* A walk-in at an event with quotas comes under the category chosen at the door. */
+    p = (struct checkin_person){"นายดำ ขำดี", "มพช.", "", "ผู้นำชุมชน"};
     assert_int_equal(checkin_new_member(f.db, undo, f.event, &p, &res, &err), CHECKIN_DONE);
+    assert_int_equal(scalar(f.db,
+                            "SELECT count(*) FROM attendance WHERE category = 'ผู้นำชุมชน' AND "
+                            "status = 'attended' AND ?1",
+                            1),
+                     1);
     checkin_result_free(&res);
     assert_int_equal(scalar(f.db, "SELECT count(*) FROM organisations WHERE ?1", 1), 4);
     assert_int_equal(attended(&f), 3);
@@ -367,10 +373,10 @@ static void checkin_new_member_refuses_bad_input_writing_nothing(void **state)
     struct checkin_result res;
     char *err = NULL;
     struct checkin_person bad[] = {
-        {"", "องค์กรใหม่", ""},
-        {"นาย", "องค์กรใหม่", ""},
-        {"นายใหม่ ทดสอบ", "องค์กรใหม่", "12345"},
-        {"นายใหม่ ทดสอบ", "องค์กรใหม่", "081 234 5678"}, /* นายสมชาย's phone */
+        {"", "องค์กรใหม่", "", NULL},
+        {"นาย", "องค์กรใหม่", "", NULL},
+        {"นายใหม่ ทดสอบ", "องค์กรใหม่", "12345", NULL},
+        {"นายใหม่ ทดสอบ", "องค์กรใหม่", "081 234 5678", NULL}, /* นายสมชาย's phone */
     };
     const char *why[] = {"name", "name", "phone", "already belongs"};
     /* The part at fault comes as a value, so a form finds it in any language. */
