@@ -79,6 +79,7 @@ struct checkin_person {
     const char *full_name;    /* split by the honorific rules */
     const char *organisation; /* name, short name or empty; created when unknown */
     const char *phone;        /* any accepted form, or empty */
+    const char *category;     /* the quota category they come under, or NULL */
 };
 
 /* Adds the person (and their organisation when no organisation has that name or short name)

@@ -41,6 +41,10 @@ struct detail {
     struct event_summary turnout;
     struct detail_section *sections; /* only sections with something in them */
     size_t nsections;
+    /* invitations: each answer it had, oldest first, a line each ("10 Jul 2024 09:30
+     * confirmed (somchai)"); lines hold data: show them through the sanitising path */
+    char **history;
+    size_t nhistory;
 };
 
 /* The detail of a loaded record, with at most limit links per section. On an error the

@@ -71,6 +71,9 @@ long long attendance_of(struct db *db, long long event, long long member, char *
  * start time, else 00:00, local time) as a stored timestamp in out, when the event ended
  * before today; 0 for an event of today or later (its check-ins happen now), -1 on error. */
 int event_past_start(struct db *db, long long event, char out[32], char **err);
+
+/* The live invitation of org to event, 0 when none, -1 on error. */
+long long invitation_of(struct db *db, long long event, long long org, char **err);
 /* Keeps when someone checked in (an import of an export), for an attended row. */
 int attendance_set_checked_in(struct db *db, long long id, const char *stamp, char **err);
 

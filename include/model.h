@@ -8,7 +8,15 @@
 
 struct db;
 
-enum kind { KIND_MEMBER, KIND_ORG, KIND_EVENT, KIND_TASK, KIND_ATTENDANCE, KIND_COUNT };
+enum kind {
+    KIND_MEMBER,
+    KIND_ORG,
+    KIND_EVENT,
+    KIND_TASK,
+    KIND_ATTENDANCE,
+    KIND_INVITATION, /* an organisation invited to an event, and its answer */
+    KIND_COUNT
+};
 
 enum field_type {
     FT_ID,        /* the record's id: read-only */
@@ -35,6 +43,7 @@ enum field_flags {
     FIELD_REQUIRED = 1,
     FIELD_EXTRA = 2,    /* not one of the fixed export columns */
     FIELD_READONLY = 4, /* set by khai (ids, derived values, check-in time) */
+    FIELD_QUIET = 8,    /* a detail leaves it out while it is empty (the coverage targets) */
 };
 
 /* Labels are shown as the catalogue's translation of the English (field_label,
@@ -83,13 +92,18 @@ enum task_field {
 #include "fields.def"
     FI_TASK_COUNT
 };
+enum invitation_field {
+#define INVITATION(ID, ...) FI_INVITATION_##ID,
+#include "fields.def"
+    FI_INVITATION_COUNT
+};
 
 #define FIELDS_MAX2(a, b) ((int)(a) > (int)(b) ? (int)(a) : (int)(b))
 /* The most fields a kind has: the one bound for arrays of a record's fields. */
 enum {
     MAX_FIELDS = FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
                                          FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
-                             FI_TASK_COUNT)
+                             FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT))
 };
 
 /* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
@@ -105,6 +119,7 @@ enum field_id {
 #define EVENT(ID, ...) F_EVENT_##ID = FIELD_ID(KIND_EVENT, FI_EVENT_##ID),
 #define ATTENDANCE(ID, ...) F_ATTENDANCE_##ID = FIELD_ID(KIND_ATTENDANCE, FI_ATTENDANCE_##ID),
 #define TASK(ID, ...) F_TASK_##ID = FIELD_ID(KIND_TASK, FI_TASK_##ID),
+#define INVITATION(ID, ...) F_INVITATION_##ID = FIELD_ID(KIND_INVITATION, FI_INVITATION_##ID),
 #include "fields.def"
 };
 
@@ -285,10 +300,35 @@ struct category_count {
     long long attended;
 };
 
+/* The statuses of an invitation, in the order of invitation_counts.status. */
+enum invitation_status {
+    INVITATION_INVITED, /* no answer yet */
+    INVITATION_CONFIRMED,
+    INVITATION_CANCELLED,
+    INVITATION_DECLINED,
+    INVITATION_STATUSES
+};
+/* The status keys, in that order ("invited", ...). */
+extern const char *const invitation_status_keys[INVITATION_STATUSES];
+
+/* How the organisations invited to an event answered, and how many came: an organisation came
+ * when at least one of its people (who came for it, or one of its members) attended. */
+struct invitation_counts {
+    long long invited; /* every live invitation, whatever its answer */
+    long long status[INVITATION_STATUSES];
+    long long came;           /* invited organisations that came, whatever they answered */
+    long long confirmed_came; /* of the confirmed ones, those that came */
+};
+
 struct event_summary {
     long long target; /* 0 when none */
     long long invited, confirmed, attended, absent, cancelled;
     long long organisations; /* distinct organisations represented among those who came */
+    /* Coverage: the distinct places of those who came (a subdistrict told apart by its
+     * district and province), and the event's targets for them, 0 when none. */
+    long long subdistricts, districts, provinces;
+    long long target_orgs, target_subdistricts, target_districts, target_provinces;
+    struct invitation_counts invitations;
     struct category_count *categories;
     size_t ncategories;
 };

@@ -4,6 +4,7 @@
 #ifndef KHAI_REPORT_H
 #define KHAI_REPORT_H
 #include "db.h"
+#include "model.h"
 #include "thaidate.h"
 
 #include <stdbool.h>
@@ -37,12 +38,27 @@ struct report_table {
 };
 void report_table_free(struct report_table *t);
 
+/* An invited organisation that cancelled or declined, and why. */
+struct invitation_answer {
+    char *org_id; /* as text, like a report row's key */
+    char *organisation;
+    char *status; /* cancelled or declined */
+    char *reason; /* "" when none was given */
+    char *at;     /* when it answered so: a stored UTC timestamp */
+};
+
 /* What one event's report shows. Coverage counts distinct places of the members who
  * attended: a subdistrict is told apart by its district and province too. */
 struct event_report {
     long long target; /* people; 0 when none */
     long long status[REPORT_STATUSES];
     long long organisations, subdistricts, districts, provinces;
+    /* the event's targets for them; 0 when none */
+    long long target_orgs, target_subdistricts, target_districts, target_provinces;
+    struct invitation_counts invitations;   /* invited, their answers, how many came */
+    struct report_table invitation_reasons; /* cancelled or declined per reason; key the status */
+    struct invitation_answer *withdrawn;    /* who cancelled or declined, by name */
+    size_t nwithdrawn;
     long long quota_sum;        /* the quotas added up; 0 when there are none */
     long long outside_quotas;   /* attended under no quota category (only when there are quotas) */
     struct report_table quotas; /* each quota category: count attended, target its quota */

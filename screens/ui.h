@@ -89,6 +89,13 @@ enum action {
     A_CANCEL,
     A_ERASE,
     A_CLEAR_LINE,
+    A_CATEGORY_1, /* check-in's quota categories, on the keys 1 to 9 */
+    A_CATEGORY_9 = A_CATEGORY_1 + 8,
+    A_INVITE,         /* an event's detail: invite an organisation */
+    A_INVITE_INVITED, /* the answer of an invitation, chosen with one key */
+    A_INVITE_CONFIRMED,
+    A_INVITE_CANCELLED,
+    A_INVITE_DECLINED,
     A_COUNT
 };
 
@@ -102,14 +109,16 @@ enum context {
     CTX_TASKS = 32,  /* the tasks list and a task's detail */
     CTX_EVENTS = 64, /* the events list and an event's detail */
     CTX_HELP = 128,
-    CTX_FILTER = 256,       /* the filter chooser on the status line */
-    CTX_CONFIRM = 512,      /* a yes/no question on the status line */
-    CTX_PROMPT = 1024,      /* a line of text asked on the status line */
-    CTX_NEW_PERSON = 2048,  /* check-in's form for someone not found */
-    CTX_CALENDAR = 4096,    /* the Calendar tab */
-    CTX_SAME_PERSON = 8192, /* the form's question: open the member it may be, or add */
+    CTX_FILTER = 256,        /* the filter chooser on the status line */
+    CTX_CONFIRM = 512,       /* a yes/no question on the status line */
+    CTX_PROMPT = 1024,       /* a line of text asked on the status line */
+    CTX_NEW_PERSON = 2048,   /* check-in's form for someone not found */
+    CTX_CALENDAR = 4096,     /* the Calendar tab */
+    CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
+    CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
+    CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
 };
-#define UI_ALL_CONTEXTS 0xFFFFu
+#define UI_ALL_CONTEXTS 0xFFFFFu
 
 enum { UI_ACTION_KEYS = 4 };
 

@@ -90,6 +90,13 @@ const struct action_def ui_actions[] = {
      N_("print the sign-in sheet to a PDF file (the status line says where)")},
     {A_DONE, {'x', 0, 0, 0}, "x", CTX_TASKS, N_("done"), N_("mark the task done (again: open)")},
     {A_ADD_TASK, {'t', 0, 0, 0}, "t", CTX_EVENTS, N_("new task"), N_("add a follow-up task")},
+    {A_INVITE,
+     {'i', 0, 0, 0},
+     "i",
+     CTX_EVENTS,
+     N_("invite"),
+     N_("invite an organisation to the event; in its detail, Enter on an invited one changes "
+        "its answer and reason")},
     {A_ROLE,
      {'r', 0, 0, 0},
      "r",
@@ -187,6 +194,24 @@ const struct action_def ui_actions[] = {
      CTX_SAME_PERSON,
      N_("add anyway"),
      N_("add the new member all the same (any other key goes back to the form)")},
+
+    /* Check-in's question for a walk-in at an event with quotas: its text names the
+     * categories; any other key means none. ๑-๙ on a Thai keyboard too. */
+    {A_CATEGORY_1, {'1', 0x0E51, 0, 0}, "1", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 1, {'2', 0x0E52, 0, 0}, "2", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 2, {'3', 0x0E53, 0, 0}, "3", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 3, {'4', 0x0E54, 0, 0}, "4", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 4, {'5', 0x0E55, 0, 0}, "5", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 5, {'6', 0x0E56, 0, 0}, "6", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 6, {'7', 0x0E57, 0, 0}, "7", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_1 + 7, {'8', 0x0E58, 0, 0}, "8", CTX_CATEGORY, N_("category"), NULL},
+    {A_CATEGORY_9, {'9', 0x0E59, 0, 0}, "9", CTX_CATEGORY, N_("category"), NULL},
+
+    /* An invitation's answer (Enter on an invited organisation in an event's detail). */
+    {A_INVITE_INVITED, {'i', 0, 0, 0}, "i", CTX_ANSWER, N_("invited"), N_("no answer yet")},
+    {A_INVITE_CONFIRMED, {'c', 0, 0, 0}, "c", CTX_ANSWER, N_("confirmed"), NULL},
+    {A_INVITE_CANCELLED, {'x', 0, 0, 0}, "x", CTX_ANSWER, N_("cancelled"), NULL},
+    {A_INVITE_DECLINED, {'d', 0, 0, 0}, "d", CTX_ANSWER, N_("declined"), NULL},
 
     /* Questions on the status line. */
     {A_YES,

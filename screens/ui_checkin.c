@@ -9,6 +9,7 @@
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
+#include "quota.h"
 #include "ui.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -37,7 +38,9 @@ struct checkin_state {
     struct strbuf values[F_COUNT];
     char **orgs; /* organisations starting with what was typed */
     size_t norgs;
-    bool org_is_new; /* what was typed names no organisation: saving adds one */
+    bool org_is_new;   /* what was typed names no organisation: saving adds one */
+    char **categories; /* the event's quota categories, while the question is open */
+    size_t ncategories;
     /* What to repaint. */
     bool all_dirty, counter_dirty, input_dirty, form_dirty;
     int header_shown;              /* which header line is on screen, -1 none */
@@ -529,10 +532,47 @@ static int line_of(enum field_id failed)
     }
 }
 
+/* The question check-in asks about a walk-in. */
+enum { Q_CATEGORY = 1 };
+
+static int add_person(struct checkin_state *st, struct ui *ui, const char *category);
+
+/* At an event with quotas a walk-in is asked the quota category they come under, with one
+ * key (1-9; any other: none); the answer adds them (checkin_answer). */
 static int save_form(struct checkin_state *st, struct ui *ui)
 {
+    char *err = NULL;
+    strings_free(st->categories, st->ncategories);
+    st->categories = NULL;
+    st->ncategories = 0;
+    if (quota_categories(ui->db, st->event_id, &st->categories, &st->ncategories, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return UI_DIRTY;
+    }
+    if (!st->ncategories) return add_person(st, ui, NULL);
+    struct strbuf label = STRBUF_INIT;
+    sb_add(&label, _("Category:"));
+    for (size_t i = 0; i < st->ncategories; i++)
+        sb_addf(&label, "  %zu %s", i + 1, st->categories[i]);
+    sb_addf(&label, "  %s", _("(another key: none)"));
+    int r = ui_ask_choice(ui, Q_CATEGORY, sb_str(&label), CTX_CATEGORY);
+    sb_free(&label);
+    return r;
+}
+
+static int checkin_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
+{
+    struct checkin_state *st = s->state;
+    if (question != Q_CATEGORY || !st->form) return UI_HANDLED;
+    size_t k = a->given ? (size_t)(a->action - A_CATEGORY_1) : st->ncategories;
+    return add_person(st, ui, k < st->ncategories ? st->categories[k] : NULL);
+}
+
+static int add_person(struct checkin_state *st, struct ui *ui, const char *category)
+{
     struct checkin_person p = {sb_str(&st->values[F_NAME]), sb_str(&st->values[F_ORG]),
-                               sb_str(&st->values[F_PHONE])};
+                               sb_str(&st->values[F_PHONE]), category};
     struct checkin_result res;
     char *err = NULL;
     int rc = checkin_new_member(ui->db, ui->undo, st->event_id, &p, &res, &err);
@@ -650,6 +690,7 @@ static void checkin_close(struct screen *s)
         sb_free(&st->values[f]);
     checkin_matches_free(st->rows, st->nrows);
     strings_free(st->orgs, st->norgs);
+    strings_free(st->categories, st->ncategories);
     free(st);
 }
 
@@ -661,6 +702,7 @@ static const struct screen_ops checkin_ops = {
     .reload = checkin_reload,
     .cursor = checkin_cursor,
     .hints = checkin_hints,
+    .answer = checkin_answer,
     .close = checkin_close,
 };
 

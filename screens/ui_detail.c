@@ -39,10 +39,12 @@ struct detail_state {
     long long role_org;    /* r: the organisation whose role is asked for */
     char *role, *since;    /* r: the answers so far */
     long long merge_other; /* m: the member asked about */
+    long long invitation;  /* Enter on an invited organisation: the invitation answered */
+    const char *answer;    /* its new status key, once chosen */
 };
 
-/* The questions r asks in turn, and m's. */
-enum { Q_ROLE, Q_SINCE, Q_UNTIL, Q_MERGE };
+/* The questions r asks in turn, m's, then those of an invitation's answer. */
+enum { Q_ROLE, Q_SINCE, Q_UNTIL, Q_MERGE, Q_ANSWER, Q_REASON };
 
 static void add(struct detail_state *st, char *text, int attr, enum kind k, long long id)
 {
@@ -142,6 +144,9 @@ static int build(struct detail_state *st, struct ui *ui)
     if (d.has_turnout) add_turnout(st, &d.turnout);
     for (size_t i = 0; i < d.nsections; i++)
         add_section(st, &d.sections[i]);
+    if (d.nhistory) add_heading(st, _("History"), (long long)d.nhistory);
+    for (size_t i = 0; i < d.nhistory; i++)
+        add(st, xasprintf("  %s", d.history[i]), A_NORMAL, 0, 0);
     detail_free(&d);
     if (st->cursor >= (long long)st->n || (st->cursor >= 0 && !st->lines[st->cursor].link_id))
         st->cursor = first_link(st, 0, 1);
@@ -331,10 +336,79 @@ static int merge_answered(struct detail_state *st, struct ui *ui, bool yes)
     return UI_DIRTY;
 }
 
+/* Enter on an invited organisation: its answer with one key, then (when it cancelled or
+ * declined) the reason, on the status line. */
+static int ask_answer(struct detail_state *st, struct ui *ui)
+{
+    st->invitation = st->lines[st->cursor].link_id;
+    st->answer = NULL;
+    return ui_ask_choice(ui, Q_ANSWER, _("Answer:"), CTX_ANSWER);
+}
+
+static int save_answer(struct detail_state *st, struct ui *ui, const char *reason)
+{
+    struct record *r = NULL, *before = NULL;
+    char *err = NULL;
+    int rc = record_load(ui->db, KIND_INVITATION, st->invitation, &r, &err);
+    if (rc == 0) {
+        before = record_copy(r);
+        record_set(r, F_INVITATION_STATUS, st->answer);
+        if (reason) record_set(r, F_INVITATION_REASON, reason);
+        rc = record_save(ui->db, r, &err);
+    }
+    if (rc != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+    } else {
+        undo_record_edited(ui->undo, before, r);
+        ui_message(ui, false, "%s", _("Saved"));
+        ui_data_changed(ui);
+    }
+    record_free(&r);
+    record_free(&before);
+    st->invitation = 0;
+    return UI_DIRTY;
+}
+
+static int answer_chosen(struct detail_state *st, struct ui *ui, const struct ui_answer *a)
+{
+    static const struct {
+        enum action action;
+        const char *status;
+        bool why;
+    } answers[] = {{A_INVITE_INVITED, "invited", false},
+                   {A_INVITE_CONFIRMED, "confirmed", false},
+                   {A_INVITE_CANCELLED, "cancelled", true},
+                   {A_INVITE_DECLINED, "declined", true}};
+    for (size_t i = 0; a->given && i < sizeof answers / sizeof answers[0]; i++) {
+        if (answers[i].action != a->action) continue;
+        st->answer = answers[i].status;
+        if (!answers[i].why) return save_answer(st, ui, NULL);
+        struct record *r = NULL;
+        char *err = NULL;
+        if (record_load(ui->db, KIND_INVITATION, st->invitation, &r, &err) != 0) {
+            free(err);
+            return UI_DIRTY;
+        }
+        int res = ui_ask_line(ui, Q_REASON, _("Reason:"), record_get(r, F_INVITATION_REASON));
+        record_free(&r);
+        return res;
+    }
+    st->invitation = 0;
+    return UI_DIRTY;
+}
+
 static int detail_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
 {
-    if (question == Q_MERGE) return merge_answered(s->state, ui, a->given);
-    return role_answered(s->state, ui, question, a->given ? a->text : NULL);
+    struct detail_state *st = s->state;
+    if (question == Q_MERGE) return merge_answered(st, ui, a->given);
+    if (question == Q_ANSWER) return answer_chosen(st, ui, a);
+    if (question == Q_REASON) {
+        if (a->given) return save_answer(st, ui, a->text);
+        st->invitation = 0;
+        return UI_DIRTY;
+    }
+    return role_answered(st, ui, question, a->given ? a->text : NULL);
 }
 
 static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
@@ -359,6 +433,7 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         return scroll_by(st, ui, (long long)st->n);
     case A_OPEN:
         if (st->cursor < 0) return UI_HANDLED;
+        if (st->lines[st->cursor].link_kind == KIND_INVITATION) return ask_answer(st, ui);
         ui_push(ui, detail_screen_new(ui, st->lines[st->cursor].link_kind,
                                       st->lines[st->cursor].link_id));
         return UI_FULL;
@@ -379,6 +454,14 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_PRINT:
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         return ui_print_signin(ui, st->id);
+    case A_INVITE: {
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        struct record *inv = record_new(KIND_INVITATION);
+        snprintf(id, sizeof id, "%lld", st->id);
+        record_set(inv, F_INVITATION_EVENT_ID, id);
+        ui_push(ui, form_screen_new(ui, inv));
+        return UI_FULL;
+    }
     case A_ADD_TASK: {
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *task = record_new(KIND_TASK);
@@ -410,9 +493,10 @@ static char *detail_hints(struct screen *s, struct ui *ui)
         st->cursor >= 0 && st->cursor < (long long)st->n && st->lines[st->cursor].duplicate;
     if (st->kind == KIND_MEMBER)
         return ui_key_hints(s->ops->contexts, on_duplicate ? namesake : members, 5);
-    static const enum action events[] = {A_OPEN, A_CHECKIN, A_PRINT, A_ADD_TASK, A_EDIT, A_BACK};
+    static const enum action events[] = {A_OPEN,     A_CHECKIN, A_INVITE, A_PRINT,
+                                         A_ADD_TASK, A_EDIT,    A_BACK};
     bool ev = st->kind == KIND_EVENT;
-    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 6 : 4);
+    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 7 : 4);
 }
 
 static void detail_close(struct screen *s)

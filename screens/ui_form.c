@@ -33,6 +33,7 @@
 #include "text.h"
 #include "thaidate.h"
 #include "timestamp.h"
+#include "quota.h"
 #include "ui.h"
 #include "views.h"
 #include "xalloc.h"
@@ -621,6 +622,24 @@ static bool ask_same_person(struct form_state *st, struct ui *ui, const struct r
     return best != NULL;
 }
 
+/* Saved, but the quotas cannot be met as written: the status line says why (the first of
+ * the warnings, and how many more `khai check` lists). */
+static void warn_quotas(struct ui *ui, long long event_id)
+{
+    char **lines, *err = NULL;
+    size_t n;
+    if (quota_warnings(ui->db, event_id, &lines, &n, &err) != 0) {
+        free(err);
+        return;
+    }
+    if (n == 1)
+        ui_message(ui, true, _("Saved, but %s"), lines[0]);
+    else if (n > 1)
+        ui_message(ui, true, _("Saved, but %s (and %zu more: khai check lists them)"), lines[0],
+                   n - 1);
+    quota_warnings_free(lines, n);
+}
+
 static int save(struct form_state *st, struct ui *ui)
 {
     end_search();
@@ -658,6 +677,7 @@ static int save(struct form_state *st, struct ui *ui)
     record_free(&before);
     ui_data_changed(ui);
     ui_message(ui, false, _("Saved %s %lld"), kind_noun(st->ki->kind), w->id);
+    if (w->kind == KIND_EVENT) warn_quotas(ui, w->id);
     record_free(&w);
     return UI_POP;
 }

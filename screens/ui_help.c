@@ -30,6 +30,8 @@ static const struct {
     {CTX_SAME_PERSON, N_("Forms: a new member who may be someone khai has")},
     {CTX_CHECKIN, N_("Check-in")},
     {CTX_NEW_PERSON, N_("Check-in: a new person")},
+    {CTX_CATEGORY, N_("Check-in: a walk-in's quota category (named on the status line)")},
+    {CTX_ANSWER, N_("An invitation's answer (Enter on an invited organisation)")},
 };
 
 static void add_line(struct help_state *st, char *line)

@@ -496,6 +496,16 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         r = current(st, ui);
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
         return ui_print_signin(ui, r->id);
+    case A_INVITE: {
+        r = current(st, ui);
+        if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
+        struct record *inv = record_new(KIND_INVITATION);
+        char id[32];
+        snprintf(id, sizeof id, "%lld", r->id);
+        record_set(inv, F_INVITATION_EVENT_ID, id);
+        ui_push(ui, form_screen_new(ui, inv));
+        return UI_FULL;
+    }
     case A_BACK:
         if (st->search.len) {
             sb_reset(&st->search);

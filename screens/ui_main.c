@@ -233,6 +233,7 @@ static char *question_text(const struct ui_question *q)
         return text;
     }
     if (q->context == CTX_PROMPT) return xasprintf("%s %s", q->text, sb_str(&q->line));
+    if (q->context == CTX_CATEGORY) return xstrdup(q->text); /* it names its own keys */
     char *keys = ui_key_hints(q->context, NULL, -1);
     char *text = xasprintf("%s %s", q->text, keys);
     free(keys);

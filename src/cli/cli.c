@@ -5,6 +5,7 @@
 #include "messages.h"
 #include "outfile.h"
 #include "recover.h"
+#include "quota.h"
 #include "settings.h"
 #include "tui.h"
 #include "table.h"
@@ -35,12 +36,13 @@ static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
 static const char *const kinds_help =
-    N_("KIND is one of: member, org, event, task (list also takes attendance); plurals work "
+    N_("KIND is one of: member, org, event, task, attendance, invitation; plurals work "
        "too.\n");
 
 static const struct command commands[] = {
     {"list", cmd_list,
-     "khai list members|orgs|events|tasks|attendance [--search TEXT] [--sort KEY] [--event ID] "
+     "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] "
+     "[--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
      "[--offset N] [--dates thai|iso|ce] [--tsv]",
      N_("Lists records in a table that fits the terminal, or as tab-separated values under a\n"
@@ -49,22 +51,25 @@ static const struct command commands[] = {
         "  --sort KEY     members: given (default), family, nickname, province, org, id;\n"
         "                 orgs: name, province, id; events: -date (newest first, default),\n"
         "                 date (oldest first), title, id; tasks: due, title, id;\n"
-        "                 attendance: name, time, id\n"
-        "  --event ID     attendance or tasks of one event, or the members on its list\n"
+        "                 attendance: name, time, id; invitations: org, status, time, id\n"
+        "  --event ID     attendance, tasks or invited organisations of one event, or the\n"
+        "                 members on its list\n"
         "  --member ID    attendance or tasks of one member\n"
         "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
         "  --province P   members, orgs, events: Thai or English name, or ISO code (TH-50)\n"
         "  --tag TAG      members and orgs with the tag\n"
         "  --status S     events: planned, held, cancelled; tasks: open, in_progress, done,\n"
         "                 cancelled; attendance: invited, confirmed, attended, absent,\n"
-        "                 cancelled; members: active, inactive\n"
+        "                 cancelled; invitations: invited, confirmed, cancelled, declined;\n"
+        "                 members: active, inactive\n"
         "  --deleted      list deleted records (restore them with `khai restore`)\n"
         "  --dates STYLE  table dates as thai (21 ก.ค. 2553, default), iso or ce\n")},
     {"show", cmd_show, "khai show KIND ID",
      N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
         "its target and quotas, a member's events, an organisation's members.\n")},
     {"add", cmd_add,
-     "khai add member|org|event|task|attendance --FIELD VALUE ... [--name FULL] [--force]",
+     "khai add member|org|event|task|attendance|invitation --FIELD VALUE ... [--name FULL] "
+     "[--force]",
      N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
         "written as options (--given-name, --start-date). --name takes a full name with or\n"
         "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
@@ -72,7 +77,13 @@ static const struct command commands[] = {
         "(21/7/2553, 21 ก.ค. 53, 2010-07-21); a range as --start-date (24-25 มี.ค. 2552) sets\n"
         "both dates, and --start-time 13.30-17.30 น. sets both times. Extra fields: members\n"
         "--skills, --active; orgs --tags; events --quotas \"category=N; ...\", --recurrence N\n"
-        "(months), --agenda, --minutes; tasks --done-date.\n"
+        "(months), --agenda, --minutes; tasks --done-date. Events have optional targets beside\n"
+        "--target (people): --target-orgs, --target-subdistricts, --target-districts,\n"
+        "--target-provinces. An invitation is an organisation invited to an event: khai add\n"
+        "invitation --event ID --org ORG [--status invited|confirmed|cancelled|declined]\n"
+        "[--reason TEXT]; each answer is kept with its time (khai show invitation ID).\n"
+        "Quotas that add up to more than the target, or that nobody on the list can count\n"
+        "towards, are warned about.\n"
         "A member with the phone, e-mail or LINE ID of a member khai has is refused (\"already\n"
         "member 38 ...\") unless --force; one with the name of a member is added with a\n"
         "warning naming them on standard error.\n")},
@@ -97,8 +108,9 @@ static const struct command commands[] = {
         "organisations, tags and tasks that moved, and KEEP's fields are put back as they\n"
         "were. Refuses when KEEP was changed since the merge.\n")},
     {"edit", cmd_edit, "khai edit KIND ID --FIELD VALUE ...",
-     N_("Changes fields of a record; an empty VALUE clears a field. Fails without writing when\n"
-        "someone else changed the record in the meantime.\n")},
+     N_("Changes fields of a record; an empty VALUE clears a field. Someone else's change to\n"
+        "other fields in the meantime is kept; when they changed one of these fields, nothing\n"
+        "is written and khai says who and when.\n")},
     {"delete", cmd_delete, "khai delete KIND ID",
      N_("Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n")},
     {"restore", cmd_restore, "khai restore KIND ID", N_("Brings back a deleted record.\n")},
@@ -125,7 +137,7 @@ static const struct command commands[] = {
         "  --days N     how many days, today included (default 7)\n"
         "  --from DATE  start on another day than today (any date form)\n")},
     {"import", cmd_import,
-     "khai import members|orgs|events|attendance|tasks|vcard FILE|- [--encoding "
+     "khai import members|orgs|events|attendance|tasks|invitations|vcard FILE|- [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run] [--merge probable|never] "
      "[--overwrite-status]",
      N_("Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
@@ -153,7 +165,8 @@ static const struct command commands[] = {
         "                probably are; never (default): add them as new people\n"
         "  --overwrite-status  attendance: a row's status may lower the one recorded\n")},
     {"export", cmd_export,
-     "khai export members|orgs|events|attendance|tasks|vcard|ical [-o FILE|-] [--force] "
+     "khai export members|orgs|events|attendance|tasks|invitations|vcard|ical [-o FILE|-] "
+     "[--force] "
      "[--encoding utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version "
      "3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
@@ -162,7 +175,7 @@ static const struct command commands[] = {
         "  --encoding E   utf-8-bom (default: Excel shows Thai), utf-8, or cp874 for old Thai\n"
         "                 Excel; a character cp874 cannot hold is an error naming the row\n"
         "  --thai-dates   dates as 21 ก.ค. 2553 instead of 2010-07-21\n"
-        "  --event ID     attendance or tasks of one event\n"
+        "  --event ID     attendance, tasks or invitations of one event\n"
         "  --search TEXT  only what `khai list --search TEXT` shows\n"
         "  --version V    vCard 3.0 (default) or 4.0\n"
         "  -o FILE        the file to write (- is standard output); an existing one is kept\n"
@@ -203,7 +216,10 @@ static const struct command commands[] = {
         "event ID: people who came against the target, organisations represented, distinct\n"
         "  subdistricts, districts and provinces of those who came, each attendance status, each\n"
         "  quota category against its quota and those in none, breakout groups, roles, and the\n"
-        "  reasons for absence and cancellation, counted. Columns of --tsv: section, key, label,\n"
+        "  reasons for absence and cancellation, counted; with invited organisations, how many\n"
+        "  were invited, confirmed, cancelled, declined and came, why they cancelled or\n"
+        "  declined, and who. Organisations, subdistricts, districts and provinces stand\n"
+        "  against the event's targets for them. Columns of --tsv: section, key, label,\n"
         "  count, target, percent. Warns when the quotas add up to more than the target.\n"
         "event ID --by KEY: one row per organisation, province, district, subdistrict,\n"
         "  category, group, role, status, reason or tag, with the count of each status and the\n"
@@ -224,7 +240,9 @@ static const struct command commands[] = {
         "20,000 tasks).\n")},
     {"check", cmd_check, "khai check",
      N_("Checks the database's integrity and foreign keys; exit status 1 when problems are "
-        "found.\n")},
+        "found.\nThen lists, as warnings, events whose quotas add up to more than their target,\n"
+        "name a category nobody on the list has while others have categories with no quota,\n"
+        "or have more categories than check-in can offer (9).\n")},
     {"backup", cmd_backup, "khai backup FILE",
      N_("Copies the database to FILE (which must not exist, nor be a link) while others may\n"
         "keep using it: the copy is written beside FILE, synced to disk and checked, and only\n"
@@ -427,12 +445,14 @@ static void print_recovery(const char *path)
 static int cmd_check(const struct cli *cli)
 {
     if (cli->argc) return cli_usage("check", _("unexpected argument \"%s\""), cli->argv[0]);
-    char *report = NULL, *err = NULL;
+    char *report = NULL, *err = NULL, **warnings = NULL;
+    size_t nwarnings = 0;
     struct db *db = NULL;
     /* Opened as it is, without upgrading it: a damaged file can still be checked. */
     int rc = db_open_for_check(cli->db_path, &db, &err);
     if (rc > 0) return cli_fail(err); /* nothing of khai's there */
     if (rc == 0) rc = db_check(db, &report, &err);
+    if (rc == 0 && quota_warnings(db, 0, &warnings, &nwarnings, &err) != 0) rc = -1;
     db_close(&db);
     if (rc != 0) {
         fputs("khai: ", stderr);
@@ -444,6 +464,14 @@ static int cmd_check(const struct cli *cli)
         return EXIT_ERROR;
     }
     printf(_("ok: %s passed the integrity and foreign-key checks\n"), cli->db_path);
+    /* Quotas that cannot be met are the coordinators' to fix, not damage: listed, exit 0. */
+    for (size_t i = 0; i < nwarnings; i++) {
+        char *said = xasprintf(_("warning: %s"), warnings[i]);
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
+    }
+    quota_warnings_free(warnings, nwarnings);
     return EXIT_OK;
 }
 

@@ -4,8 +4,11 @@
 #include "checkin.h"
 #include "cli_internal.h"
 #include "messages.h"
+#include "quota.h"
+#include "strbuf.h"
 #include "table.h"
 #include "text.h"
+#include "thainorm.h"
 #include "xalloc.h"
 
 #include <langinfo.h>
@@ -249,6 +252,41 @@ static bool pick(struct session *s, const char *line)
     return true;
 }
 
+/* At an event with quotas, the quota category a walk-in comes under, chosen with one key (at a
+ * terminal Readline returns after that key; from a pipe a line's first digit counts). NULL for
+ * none: no quotas, or a key that is no category's. */
+static char *ask_category(struct session *s)
+{
+    char **names, *err = NULL;
+    size_t n;
+    if (quota_categories(s->db, s->event_id, &names, &n, &err) != 0) {
+        cli_fail(err);
+        return NULL;
+    }
+    if (n == 0) return NULL;
+    struct strbuf prompt = STRBUF_INIT;
+    sb_add(&prompt, _("Category:"));
+    for (size_t i = 0; i < n; i++)
+        sb_addf(&prompt, "  %zu %s", i + 1, names[i]);
+    sb_addf(&prompt, "  %s ", _("(another key: none)"));
+    char *safe = text_sanitize(sb_str(&prompt));
+    if (s->tty) rl_num_chars_to_read = 1;
+    char *key = read_line(s, safe);
+    rl_num_chars_to_read = 0;
+    char *digits = key ? text_digits_only(key) : NULL;
+    char *chosen = NULL;
+    if (digits && *digits && digits[0] >= '1' && (size_t)(digits[0] - '0') <= n)
+        chosen = xstrdup(names[digits[0] - '1']);
+    free(digits);
+    free(key);
+    free(safe);
+    sb_free(&prompt);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return chosen;
+}
+
 static void add_new(struct session *s)
 {
     forget_shown(s);
@@ -264,8 +302,9 @@ static void add_new(struct session *s)
     char *org = read_line(s, _("Organisation (Tab completes): "));
     complete_what = COMPLETE_NOTHING;
     char *phone = read_line(s, _("Phone: "));
+    char *category = ask_category(s);
     complete_what = COMPLETE_MEMBERS;
-    struct checkin_person p = {name, org ? org : "", phone ? phone : ""};
+    struct checkin_person p = {name, org ? org : "", phone ? phone : "", category};
     struct checkin_result res;
     char *err = NULL;
     int rc = checkin_new_member(s->db, s->undo, s->event_id, &p, &res, &err);
@@ -274,6 +313,7 @@ static void add_new(struct session *s)
     free(name);
     free(org);
     free(phone);
+    free(category);
 }
 
 static void undo(struct session *s)

@@ -46,11 +46,10 @@ static int parse_what(const char *command, const char *what, struct io_args *a)
     int k = what ? kind_from_name(what) : -1;
     if (k < 0)
         return cli_usage(command,
-                         exporting
-                             ? _("expected members, orgs, events, attendance, tasks, vcard or "
-                                 "ical, not \"%s\"")
-                             : _("expected members, orgs, events, attendance, tasks or vcard, "
-                                 "not \"%s\""),
+                         exporting ? _("expected members, orgs, events, attendance, tasks, "
+                                       "invitations, vcard or ical, not \"%s\"")
+                                   : _("expected members, orgs, events, attendance, tasks, "
+                                       "invitations or vcard, not \"%s\""),
                          what ? what : "");
     a->kind = (enum kind)k;
     return EXIT_OK;
@@ -119,8 +118,9 @@ static int check_encoding(const char *command, const struct io_args *a)
 
 static int check_event(const char *command, const struct io_args *a)
 {
-    if (a->event && a->format == FORMAT_CSV && a->kind != KIND_ATTENDANCE && a->kind != KIND_TASK)
-        return cli_usage(command, _("--event goes with attendance and tasks"));
+    if (a->event && a->format == FORMAT_CSV && a->kind != KIND_ATTENDANCE && a->kind != KIND_TASK &&
+        a->kind != KIND_INVITATION)
+        return cli_usage(command, _("--event goes with attendance, tasks and invitations"));
     return EXIT_OK;
 }
 

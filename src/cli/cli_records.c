@@ -1,6 +1,7 @@
 /* The record commands: list, show, add, edit, delete, restore. */
 #include "cli_internal.h"
 #include "messages.h"
+#include "quota.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
@@ -27,9 +28,11 @@ static int parse_kind(const char *command, const char *arg, enum kind *k)
 {
     int v = arg ? kind_from_name(arg) : -1;
     if (v < 0)
-        return cli_usage(command,
-                         _("expected a kind (member, org, event, task, attendance), not \"%s\""),
-                         arg ? arg : "");
+        return cli_usage(
+            command,
+            _("expected a kind (member, org, event, task, attendance, invitation), not "
+              "\"%s\""),
+            arg ? arg : "");
     *k = (enum kind)v;
     return EXIT_OK;
 }
@@ -143,11 +146,12 @@ static const struct {
     const char *option;
     unsigned kinds;
 } filters_of[] = {
-    {"--event", K(KIND_ATTENDANCE) | K(KIND_TASK) | K(KIND_MEMBER)},
+    {"--event", K(KIND_ATTENDANCE) | K(KIND_TASK) | K(KIND_MEMBER) | K(KIND_INVITATION)},
     {"--member", K(KIND_ATTENDANCE) | K(KIND_TASK)},
     {"--province", K(KIND_MEMBER) | K(KIND_ORG) | K(KIND_EVENT)},
     {"--tag", K(KIND_MEMBER) | K(KIND_ORG)},
-    {"--status", K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE)},
+    {"--status",
+     K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE) | K(KIND_INVITATION)},
 };
 #undef K
 
@@ -311,6 +315,24 @@ static int parse_kind_and_id(const char *command, const struct cli *cli, enum ki
     return EXIT_OK;
 }
 
+/* Shorter options for a field, as the commands are written: khai add invitation --event 3
+ * --org มูลนิธิ. */
+static const struct {
+    enum kind kind;
+    const char *option, *field;
+} field_aliases[] = {
+    {KIND_INVITATION, "event", "event_id"},
+    {KIND_INVITATION, "org", "organisation"},
+};
+
+static int field_or_alias(const struct kind_info *ki, const char *name)
+{
+    for (size_t i = 0; i < sizeof field_aliases / sizeof field_aliases[0]; i++)
+        if (field_aliases[i].kind == ki->kind && strcmp(field_aliases[i].option, name) == 0)
+            return field_index(ki, field_aliases[i].field);
+    return field_index(ki, name);
+}
+
 /* Field options: --given-name VALUE or --given-name=VALUE; --name splits a full name. */
 static int apply_field_options(const char *command, struct record *r, int argc, char **argv)
 {
@@ -321,7 +343,7 @@ static int apply_field_options(const char *command, struct record *r, int argc, 
         const char *eq = strchr(a, '=');
         char *name = eq ? xstrndup(a + 2, (size_t)(eq - a - 2)) : xstrdup(a + 2);
         const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-        int fi = field_index(ki, name);
+        int fi = field_or_alias(ki, name);
         int rc = EXIT_OK;
         char *err = NULL;
         if (!value)
@@ -360,6 +382,24 @@ static void report(const struct record *r, const char *said, const char *undo)
     free(name);
 }
 
+/* What the saved event's quotas cannot meet, on standard error: the event is saved anyway. */
+static void warn_quotas(struct db *db, long long event_id)
+{
+    char **lines, *err = NULL;
+    size_t n;
+    if (quota_warnings(db, event_id, &lines, &n, &err) != 0) {
+        free(err);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *said = xasprintf(_("khai: warning: %s"), lines[i]);
+        print_safe(stderr, said);
+        fputc('\n', stderr);
+        free(said);
+    }
+    quota_warnings_free(lines, n);
+}
+
 /* An added record is reported by its id alone, for scripts; an updated one in words. */
 static int save_and_report(struct db *db, struct record *r, bool adding)
 {
@@ -369,6 +409,7 @@ static int save_and_report(struct db *db, struct record *r, bool adding)
         printf("%lld\n", r->id);
     else
         report(r, _("updated %s %lld: %s"), NULL);
+    if (r->kind == KIND_EVENT) warn_quotas(db, r->id);
     return EXIT_OK;
 }
 

@@ -8,6 +8,7 @@
 #include "strbuf.h"
 #include "table.h"
 #include "thaidate.h"
+#include "timestamp.h"
 #include "xalloc.h"
 
 #include <langinfo.h>
@@ -254,13 +255,67 @@ static bool has_groups(const struct report_table *t)
     return t->n > 1 || (t->n == 1 && *t->rows[0].key);
 }
 
+/* "23 Jul 2024" (Thai: "23 ก.ค. 2567") of a stored UTC timestamp, in local time. */
+static void answer_date(const char *at, char *buf, size_t n)
+{
+    char local[64];
+    struct date d;
+    timestamp_local(at, local, sizeof local); /* "2024-07-23 14:05" */
+    local[10] = '\0';
+    if (date_from_iso(local, &d) == 0)
+        date_format(d, messages_thai() ? DATE_THAI : DATE_CE, buf, n);
+    else
+        snprintf(buf, n, "%s", local);
+}
+
+/* Organisations invited against those that came, their answers, and who cancelled or
+ * declined and why. */
+static void invitation_sheet(struct sheet *s, const struct event_report *r)
+{
+    const struct invitation_counts *c = &r->invitations;
+    if (!c->invited) return;
+    const struct field *status = field_info(F_INVITATION_STATUS);
+    heading(s, _("Organisations invited"));
+    measure(s, "invitations", "invited", _("  Invited"), c->invited, 0);
+    for (int st = INVITATION_CONFIRMED; st < INVITATION_STATUSES; st++) {
+        char *label = xasprintf("  %s", choice_label(status, invitation_status_keys[st]));
+        measure(s, "invitations", invitation_status_keys[st], label, c->status[st], 0);
+        free(label);
+    }
+    measure(s, "invitations", "no_answer", _("  No answer yet"), c->status[INVITATION_INVITED], 0);
+    measure(s, "invitations", "came", _("  Came, of those invited"), c->came, c->invited);
+    measure(s, "invitations", "confirmed_came", _("  Came, of those that confirmed"),
+            c->confirmed_came, c->status[INVITATION_CONFIRMED]);
+    if (r->invitation_reasons.n) heading(s, _("Why organisations cancelled or declined"));
+    for (size_t i = 0; i < r->invitation_reasons.n; i++) {
+        const struct report_row *row = &r->invitation_reasons.rows[i];
+        char *label = xasprintf("  %s: %s", choice_label(status, row->key),
+                                *row->label ? row->label : _("(none)"));
+        measure(s, "invitation_reason", row->key, label, row->count, 0);
+        free(label);
+    }
+    if (r->nwithdrawn) heading(s, _("Who cancelled or declined"));
+    for (size_t i = 0; i < r->nwithdrawn; i++) {
+        const struct invitation_answer *a = &r->withdrawn[i];
+        char when[64];
+        answer_date(a->at, when, sizeof when);
+        char *label = *a->reason ? xasprintf(_("  %s: %s %s: %s"), a->organisation,
+                                             choice_label(status, a->status), when, a->reason)
+                                 : xasprintf(_("  %s: %s %s"), a->organisation,
+                                             choice_label(status, a->status), when);
+        measure(s, "invitation_withdrawn", a->org_id, label, 1, 0);
+        free(label);
+    }
+}
+
 static void event_sheet(struct sheet *s, const struct event_report *r)
 {
     measure(s, "people", "", _("People who came"), r->status[REPORT_ATTENDED], r->target);
-    measure(s, "organisations", "", _("Organisations represented"), r->organisations, 0);
-    measure(s, "subdistricts", "", _("Subdistricts"), r->subdistricts, 0);
-    measure(s, "districts", "", _("Districts"), r->districts, 0);
-    measure(s, "provinces", "", _("Provinces"), r->provinces, 0);
+    measure(s, "organisations", "", _("Organisations represented"), r->organisations,
+            r->target_orgs);
+    measure(s, "subdistricts", "", _("Subdistricts"), r->subdistricts, r->target_subdistricts);
+    measure(s, "districts", "", _("Districts"), r->districts, r->target_districts);
+    measure(s, "provinces", "", _("Provinces"), r->provinces, r->target_provinces);
     heading(s, _("Attendance status"));
     for (int st = 0; st < REPORT_STATUSES; st++) {
         char *label = xasprintf(
@@ -275,6 +330,7 @@ static void event_sheet(struct sheet *s, const struct event_report *r)
         measure_rows(s, "category", _("Categories"), &r->categories, F_NONE);
     if (has_groups(&r->groups)) measure_rows(s, "group", _("Breakout groups"), &r->groups, F_NONE);
     measure_rows(s, "role", _("Roles"), &r->roles, F_ATTENDANCE_ROLE);
+    invitation_sheet(s, r);
     if (!r->reasons.n) return;
     heading(s, _("Reasons for absence and cancellation"));
     for (size_t i = 0; i < r->reasons.n; i++) {

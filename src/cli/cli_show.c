@@ -108,6 +108,12 @@ static int print_detail(struct db *db, const struct record *r, char **err)
     if (d.has_turnout) print_turnout(&d.turnout);
     for (size_t i = 0; i < d.nsections; i++)
         print_section(&d.sections[i]);
+    if (d.nhistory) printf("\n%s\n", _("History:"));
+    for (size_t i = 0; i < d.nhistory; i++) {
+        fputs("  ", stdout);
+        print_safe(stdout, d.history[i]);
+        putchar('\n');
+    }
     detail_free(&d);
     return rc;
 }

@@ -2003,6 +2003,63 @@ static int fill_tasks(struct fill *f, char **err)
 }
 
 /* ------------------------------------------------------------------------------------------
+ * Organisations invited to some events, and how they answered. Drawn from a generator of
+ * their own, after everything else, so that the rest of the demo stays as it was. */
+
+static const char *const invitation_reasons[] = {"น้ำท่วม ฝนตกหนัก", "ติดภารกิจในพื้นที่", "ไม่มีงบเดินทาง",
+                                                 "ผู้บริหารติดประชุม"};
+
+static const char *invitation_status(struct rng *r, const char **reason)
+{
+    int x = rng_below(r, 100);
+    *reason = "";
+    if (x < 55) return "confirmed";
+    if (x < 70) return "invited";
+    *reason = PICK(r, invitation_reasons);
+    return x < 88 ? "cancelled" : "declined";
+}
+
+static int invite_orgs(struct fill *f, struct rng *r, const struct event *e, char **err)
+{
+    enum { MAX_INVITED = 8 };
+    int chosen[MAX_INVITED], n = rng_between(r, 3, MAX_INVITED);
+    for (int k = 0; k < n; k++) {
+        int org;
+        bool again;
+        do { /* distinct organisations: there are always more of them than invitations */
+            org = rng_below(r, f->norgs);
+            again = false;
+            for (int j = 0; j < k; j++)
+                again = again || chosen[j] == org;
+        } while (again);
+        chosen[k] = org;
+        const char *reason, *status = invitation_status(r, &reason);
+        struct vals x;
+        vals_init(&x, KIND_INVITATION);
+        set_id(&x, F_INVITATION_EVENT_ID, e->id);
+        set_id(&x, F_INVITATION_ORGANISATION, f->orgs[org].id);
+        set_text(&x, F_INVITATION_STATUS, status);
+        set_text(&x, F_INVITATION_REASON, reason);
+        if (bulk_add(f->bulk, KIND_INVITATION, x.v, NULL, err) != 0) return -1;
+    }
+    return n;
+}
+
+static int fill_invitations(struct fill *f, char **err)
+{
+    struct rng r = {f->rng.state ^ 0x696e7669746564u};
+    long long rows = 0;
+    for (int i = 0; i < f->n.events; i++) {
+        if (!rng_percent(&r, 30)) continue;
+        int n = invite_orgs(f, &r, &f->events[i], err);
+        if (n < 0) return -1;
+        rows += n;
+    }
+    progress(f, N_("invitations"), rows);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------
  * Finishing: one audit row. */
 
 /* One audit row for the whole fill rather than one per row: nobody changed these records,
@@ -2060,7 +2117,7 @@ static int fill_all(struct fill *f, enum demo_size size, char **err)
         insert_tags(f, tag_names, COUNT(tag_names), err) != 0 ||
         insert_tags(f, org_tag_names, COUNT(org_tag_names), err) != 0 || fill_orgs(f, err) != 0 ||
         fill_members(f, err) != 0 || fill_events(f, err) != 0 || fill_attendance(f, err) != 0 ||
-        fill_tasks(f, err) != 0 || write_audit(f, size, err) != 0)
+        fill_tasks(f, err) != 0 || fill_invitations(f, err) != 0 || write_audit(f, size, err) != 0)
         return -1;
     return 0;
 }

@@ -150,6 +150,10 @@ static char *which_record(const struct record *r)
         return xasprintf(_("attendance of member %s at event %s"),
                          record_get(r, F_ATTENDANCE_MEMBER_ID),
                          record_get(r, F_ATTENDANCE_EVENT_ID));
+    if (r->kind == KIND_INVITATION)
+        return xasprintf(_("invitation of %s to event %s"),
+                         record_get(r, F_INVITATION_ORGANISATION),
+                         record_get(r, F_INVITATION_EVENT_ID));
     return xasprintf("%s %lld", kind_noun(r->kind), r->id);
 }
 
@@ -229,8 +233,8 @@ int export_csv(struct db *db, enum kind k, FILE *out, const struct export_option
     struct export x = {
         .db = db, .kind = k, .ki = kind_info(k), .out = out, .thai_dates = opt && opt->thai_dates};
     if (output_encoding(opt ? opt->encoding : NULL, &x.enc, err) != 0) return -1;
-    if (opt && opt->event_id && k != KIND_ATTENDANCE && k != KIND_TASK) {
-        *err = xstrdup(_("--event goes with attendance and tasks"));
+    if (opt && opt->event_id && k != KIND_ATTENDANCE && k != KIND_TASK && k != KIND_INVITATION) {
+        *err = xstrdup(_("--event goes with attendance, tasks and invitations"));
         return -1;
     }
     if (write_header(&x) != 0) {

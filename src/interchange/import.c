@@ -5,6 +5,7 @@
  * record_save. */
 #include "import.h"
 #include "collate.h"
+#include "invitation.h"
 #include "csv.h"
 #include "db.h"
 #include "encoding.h"
@@ -77,7 +78,7 @@ enum special {
     SP_FULL_NAME,   /* title, given and family name in one cell */
     SP_EVENT_TITLE, /* attendance: which event, by title */
     SP_EVENT_DATE,  /* attendance: which event, by date */
-    SP_CHECKED_IN,  /* attendance: when the person checked in */
+    SP_CHECKED_IN,  /* when someone checked in (attendance), an invitation last changed */
 };
 
 struct column {
@@ -152,6 +153,11 @@ static const struct alias aliases[] = {
     {KIND_ATTENDANCE, "category", "ประเภท|กลุ่ม|type"},
     {KIND_ATTENDANCE, "group", "กลุ่มที่|breakout"},
     {KIND_ATTENDANCE, "reason", "reason"},
+    {KIND_INVITATION, "event_id", "รหัสกิจกรรม|event"},
+    {KIND_INVITATION, "organisation",
+     "หน่วยงาน|ชื่อองค์กร|ชื่อหน่วยงาน|องค์กรที่เชิญ|หน่วยงานที่เชิญ|org|organization|invited"},
+    {KIND_INVITATION, "status", "การตอบรับ|ผลการตอบรับ|answer|reply"},
+    {KIND_INVITATION, "reason", "สาเหตุ|หมายเหตุ|note|notes"},
 };
 
 static const char ignored_headers[] = "ลำดับ|ลำดับที่|ที่|เลขที่|no|number|#|ลายมือชื่อ|ลงชื่อ|ลายเซ็น|signature";
@@ -219,7 +225,8 @@ static struct column field_column(enum kind k, int fi, bool person)
         c.special = SP_EVENT_TITLE;
     else if (field_id(k, fi) == F_ATTENDANCE_MEMBER_NAME)
         c.special = SP_FULL_NAME;
-    else if (field_id(k, fi) == F_ATTENDANCE_CHECKED_IN_AT)
+    else if (field_id(k, fi) == F_ATTENDANCE_CHECKED_IN_AT ||
+             field_id(k, fi) == F_INVITATION_UPDATED_AT)
         c.special = SP_CHECKED_IN;
     else if (f->flags & FIELD_READONLY)
         c.special = SP_IGNORE;
@@ -1860,14 +1867,53 @@ static int attendance_row(struct import *im, struct cells *c, long line, enum ou
     return rc;
 }
 
+/* ------------------------------------------------------------------------------------------
+ * Invitations: a row names an event by id and an organisation, which is added when new. */
+
+static int invitation_row(struct import *im, struct cells *c, long line, enum outcome *out,
+                          char **why)
+{
+    char *in[MAX_FIELDS] = {0};
+    for (int i = 0; i < im->ki->nfields; i++)
+        in[i] = c->v[i] ? xstrdup(c->v[i]) : NULL;
+    const char *ev = in[field_pos(F_INVITATION_EVENT_ID)];
+    long long existing = 0;
+    struct record *r = NULL;
+    int rc = resolve_orgs(im, KIND_INVITATION, in, line, why);
+    const char *org = in[field_pos(F_INVITATION_ORGANISATION)];
+    if (rc == 0 && ev && looks_like_id(ev) && org && looks_like_id(org))
+        rc = (existing = invitation_of(im->db, parse_id(ev), parse_id(org), why)) < 0 ? -1 : 0;
+    if (rc == 0 && existing)
+        rc = record_load(im->db, KIND_INVITATION, existing, &r, why) == 0 ? 0 : -1;
+    else if (rc == 0)
+        r = record_new(KIND_INVITATION);
+    if (rc == 0) rc = save_row(im, r, existing != 0, in, line, out, why);
+    if (rc == 0 && !existing && c->checked_in) {
+        char stamp[32];
+        if (!parse_timestamp(c->checked_in, stamp)) {
+            *why = xasprintf(_("updated_at: not a time as khai writes it (2024-07-10T09:30:00Z): "
+                               "\"%s\""),
+                             c->checked_in);
+            rc = -1;
+        } else {
+            rc = invitation_set_changed_at(im->db, r->id, stamp, why);
+        }
+    }
+    record_free(&r);
+    for (int i = 0; i < MAX_FIELDS; i++)
+        free(in[i]);
+    return rc;
+}
+
 static void record_row(struct import *im, struct cells *c, struct src src)
 {
     char *why = NULL;
     enum outcome out = ADDED;
     int rc = db_begin(im->db, &why);
     if (rc == 0) {
-        rc = im->kind == KIND_ATTENDANCE ? attendance_row(im, c, src.line, &out, &why)
-                                         : plain_row(im, c, src.line, &out, &why);
+        rc = im->kind == KIND_ATTENDANCE   ? attendance_row(im, c, src.line, &out, &why)
+             : im->kind == KIND_INVITATION ? invitation_row(im, c, src.line, &out, &why)
+                                           : plain_row(im, c, src.line, &out, &why);
         if (rc == 0)
             rc = db_commit(im->db, &why); /* it rolls back itself when it fails */
         else
@@ -1983,6 +2029,8 @@ static const char *required_hint(enum kind k)
         return _("events need: expected title (ชื่องาน) and start_date (วันที่เริ่ม)");
     case KIND_TASK:
         return _("tasks need: expected title (งาน)");
+    case KIND_INVITATION:
+        return _("invitations need: expected event_id (รหัสงาน) and organisation (องค์กร)");
     default:
         return _("attendance need: expected an event (event_id, or event_title with a date) "
                  "and a person (member_id, a phone, an e-mail or a name)");
@@ -2013,6 +2061,9 @@ static bool has_required(const struct import *im)
                has_column(im, SP_FIELD, false, "start_date");
     case KIND_TASK:
         return has_column(im, SP_FIELD, false, "title");
+    case KIND_INVITATION:
+        return has_column(im, SP_FIELD, false, "event_id") &&
+               has_column(im, SP_FIELD, false, "organisation");
     default:
         return (has_column(im, SP_FIELD, false, "event_id") ||
                 has_column(im, SP_EVENT_TITLE, false, NULL)) &&

@@ -356,8 +356,8 @@ static void set_id(struct record *r, enum field_id field, long long id)
 
 /* Writes the check-in: a new row, or the existing one set to attended. */
 static int write_checkin(struct db *db, struct undo_log *undo, long long event_id,
-                         long long member_id, const struct record *row, struct checkin_result *res,
-                         char **err)
+                         long long member_id, const char *category, const struct record *row,
+                         struct checkin_result *res, char **err)
 {
     struct record *r = row ? record_copy(row) : record_new(KIND_ATTENDANCE);
     if (!row) {
@@ -365,6 +365,7 @@ static int write_checkin(struct db *db, struct undo_log *undo, long long event_i
         set_id(r, F_ATTENDANCE_MEMBER_ID, member_id);
     }
     record_set(r, F_ATTENDANCE_STATUS, "attended");
+    if (category && *category) record_set(r, F_ATTENDANCE_CATEGORY, category);
     long long org = 0;
     int rc = -1;
     if (!*record_get(r, F_ATTENDANCE_ORGANISATION) && first_org(db, member_id, &org, err) != 0)
@@ -387,8 +388,8 @@ static bool attended(const struct record *row)
     return row && strcmp(record_get(row, F_ATTENDANCE_STATUS), "attended") == 0;
 }
 
-int checkin_member(struct db *db, struct undo_log *undo, long long event_id, long long member_id,
-                   struct checkin_result *res, char **err)
+static int checkin_as(struct db *db, struct undo_log *undo, long long event_id, long long member_id,
+                      const char *category, struct checkin_result *res, char **err)
 {
     *res = (struct checkin_result){.failed = F_NONE};
     res->member_id = member_id;
@@ -400,7 +401,7 @@ int checkin_member(struct db *db, struct undo_log *undo, long long event_id, lon
         *err = xasprintf(_("member %lld (%s) was deleted"), member_id, res->name);
     else if (find_row(db, event_id, member_id, &row, err) == 0)
         rc = attended(row) ? CHECKIN_ALREADY
-                           : write_checkin(db, undo, event_id, member_id, row, res, err);
+                           : write_checkin(db, undo, event_id, member_id, category, row, res, err);
     /* Another session may have checked them in since we looked: say so, not "changed by". */
     if (rc < 0 && !m->deleted_at) {
         record_free(&row);
@@ -416,6 +417,12 @@ int checkin_member(struct db *db, struct undo_log *undo, long long event_id, lon
     record_free(&row);
     record_free(&m);
     return rc;
+}
+
+int checkin_member(struct db *db, struct undo_log *undo, long long event_id, long long member_id,
+                   struct checkin_result *res, char **err)
+{
+    return checkin_as(db, undo, event_id, member_id, NULL, res, err);
 }
 
 /* An organisation of that name or short name, or 0. */
@@ -531,7 +538,7 @@ int checkin_new_member(struct db *db, struct undo_log *undo, long long event_id,
     res->failed = F_NONE;
     if (undo && org) undo_record_added(undo, org);
     if (undo) undo_record_added(undo, m);
-    rc = checkin_member(db, undo, event_id, m->id, res, err);
+    rc = checkin_as(db, undo, event_id, m->id, p->category, res, err);
     res->namesake = namesake;
 done:
     record_free(&org);

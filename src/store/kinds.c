@@ -56,6 +56,17 @@ static const struct choice attendance_statuses[] = {
     {"cancelled", NC_("choice", "cancelled"), "ยกเลิก"},
     {NULL, NULL, NULL}};
 
+/* The same words as attendance's where they mean the same, so one translation serves both. */
+static const struct choice invitation_statuses[] = {
+    {"invited", NC_("choice", "invited"), "เชิญแล้ว"},
+    {"confirmed", NC_("choice", "confirmed"), "ตอบรับ"},
+    {"cancelled", NC_("choice", "cancelled"), "ยกเลิก"},
+    {"declined", NC_("choice", "declined"), "ปฏิเสธ"},
+    {NULL, NULL, NULL}};
+
+const char *const invitation_status_keys[INVITATION_STATUSES] = {"invited", "confirmed",
+                                                                 "cancelled", "declined"};
+
 static const struct choice task_statuses[] = {
     {"open", NC_("choice", "open"), "ยังไม่เริ่ม"},
     {"in_progress", NC_("choice", "in progress"), "กำลังทำ"},
@@ -92,6 +103,10 @@ static const struct field task_fields[] = {
 #define TASK(...) FIELD_ROW(KIND_TASK, __VA_ARGS__)
 #include "fields.def"
 };
+static const struct field invitation_fields[] = {
+#define INVITATION(...) FIELD_ROW(KIND_INVITATION, __VA_ARGS__)
+#include "fields.def"
+};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 _Static_assert(COUNT(member_fields) == FI_MEMBER_COUNT && (int)FI_MEMBER_COUNT <= MAX_FIELDS,
@@ -104,6 +119,9 @@ _Static_assert(COUNT(attendance_fields) == FI_ATTENDANCE_COUNT &&
                "attendance fields");
 _Static_assert(COUNT(task_fields) == FI_TASK_COUNT && (int)FI_TASK_COUNT <= MAX_FIELDS,
                "task fields");
+_Static_assert(COUNT(invitation_fields) == FI_INVITATION_COUNT &&
+                   (int)FI_INVITATION_COUNT <= MAX_FIELDS,
+               "invitation fields");
 
 static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_MEMBER, "member", "members", NC_("kind", "Members"), member_fields, COUNT(member_fields)},
@@ -112,6 +130,8 @@ static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_TASK, "task", "tasks", NC_("kind", "Tasks"), task_fields, COUNT(task_fields)},
     {KIND_ATTENDANCE, "attendance", "attendance", NC_("kind", "Attendance"), attendance_fields,
      COUNT(attendance_fields)},
+    {KIND_INVITATION, "invitation", "invitations", NC_("kind", "Invitations"), invitation_fields,
+     COUNT(invitation_fields)},
 };
 
 const struct kind_info *kind_info(enum kind k)
@@ -124,7 +144,7 @@ const char *kind_noun(enum kind k)
     static const char *const nouns[KIND_COUNT] = {
         [KIND_MEMBER] = N_("member"),         [KIND_ORG] = N_("org"),
         [KIND_EVENT] = N_("event"),           [KIND_TASK] = N_("task"),
-        [KIND_ATTENDANCE] = N_("attendance"),
+        [KIND_ATTENDANCE] = N_("attendance"), [KIND_INVITATION] = N_("invitation"),
     };
     return _(nouns[k]);
 }

@@ -51,18 +51,26 @@ static const struct sort_order attendance_sorts[] = {
     {"id", "a.id"},
     {NULL, NULL}};
 
+/* The first order is the default: organisations in Thai order. */
+static const struct sort_order invitation_sorts[] = {
+    {"org", "(SELECT name FROM organisations WHERE id = i.org_id) COLLATE thai, i.id"},
+    {"status", "i.status, (SELECT name FROM organisations WHERE id = i.org_id) COLLATE thai, i.id"},
+    {"time", "i.status_at, i.id"},
+    {"id", "i.id"},
+    {NULL, NULL}};
+
 /* The most sort orders a kind has, with its NULL end: the bound of the arrays below. */
 enum { MAX_SORTS = 8 };
 #define FITS(a) (sizeof(a) / sizeof((a)[0]) <= MAX_SORTS)
 _Static_assert(FITS(member_sorts) && FITS(org_sorts) && FITS(event_sorts) && FITS(task_sorts) &&
-                   FITS(attendance_sorts),
+                   FITS(attendance_sorts) && FITS(invitation_sorts),
                "MAX_SORTS holds every kind's sort orders");
 #undef FITS
 
 static const struct sort_order *const sorts[KIND_COUNT] = {
     [KIND_MEMBER] = member_sorts,         [KIND_ORG] = org_sorts,
     [KIND_EVENT] = event_sorts,           [KIND_TASK] = task_sorts,
-    [KIND_ATTENDANCE] = attendance_sorts,
+    [KIND_ATTENDANCE] = attendance_sorts, [KIND_INVITATION] = invitation_sorts,
 };
 
 /* Filters always present, each inert when its parameter is NULL. */
@@ -91,6 +99,9 @@ static const char *const filters[KIND_COUNT] = {
                         " AND (:member IS NULL OR a.member_id = :member)"
                         " AND (:org IS NULL OR a.org_id = :org)"
                         " AND (:status IS NULL OR a.status = :status)",
+    [KIND_INVITATION] = " AND (:event IS NULL OR i.event_id = :event)"
+                        " AND (:org IS NULL OR i.org_id = :org)"
+                        " AND (:status IS NULL OR i.status = :status)",
 };
 
 /* What a row's search key is for each kind (attendance searches the member's). */
@@ -100,6 +111,7 @@ static const char *const key_expr[KIND_COUNT] = {
     [KIND_EVENT] = "e.search_key",
     [KIND_TASK] = "t.search_key",
     [KIND_ATTENDANCE] = "(SELECT search_key FROM members WHERE id = a.member_id)",
+    [KIND_INVITATION] = "(SELECT search_key FROM organisations WHERE id = i.org_id)",
 };
 
 static const char *const fts_filter[KIND_COUNT] = {

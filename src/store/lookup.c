@@ -330,6 +330,20 @@ int event_past_start(struct db *db, long long event, char out[32], char **err)
     return 1;
 }
 
+long long invitation_of(struct db *db, long long event, long long org, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+                                  "SELECT id FROM invitations WHERE event_id = ?1 AND org_id = ?2 "
+                                  "AND deleted_at IS NULL",
+                                  err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, event);
+    sqlite3_bind_int64(st, 2, org);
+    long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return id;
+}
+
 int attendance_set_checked_in(struct db *db, long long id, const char *stamp, char **err)
 {
     sqlite3_stmt *st = db_prepare(db,

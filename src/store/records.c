@@ -53,7 +53,9 @@ static const char event_select[] = "SELECT " COMMON(
          "name "
          "FROM organisations WHERE id = e.host_id), (SELECT group_concat(name, '; ') FROM (SELECT "
          "o.name FROM event_partners p JOIN organisations o ON o.id = p.org_id WHERE p.event_id = "
-         "e.id ORDER BY p.position)), e.target, e.status, e.notes, (SELECT group_concat(category "
+         "e.id ORDER BY p.position)), e.target, e.status, e.notes, e.target_orgs, "
+         "e.target_subdistricts, e.target_districts, e.target_provinces, (SELECT "
+         "group_concat(category "
          "|| "
          "'=' || target, '; ') FROM (SELECT category, target FROM event_quotas WHERE event_id = "
          "e.id "
@@ -79,6 +81,12 @@ static const char task_select[] =
              "t.owner_org_id), "
              "t.due_date, t.status, t.priority, t.notes, t.done_date, t.event_id, t.owner_id, "
              "t.owner_org_id FROM tasks t";
+
+static const char invitation_select[] =
+    "SELECT " COMMON("i") "i.id, i.event_id, (SELECT title FROM events WHERE id = i.event_id), "
+                          "i.org_id, (SELECT name FROM organisations WHERE id = i.org_id), "
+                          "i.status, i.reason, i.status_at, i.event_id, i.org_id "
+                          "FROM invitations i";
 
 static const char member_insert[] =
     "INSERT INTO members (title, given_name, family_name, nickname, gender, email, line_id, "
@@ -109,19 +117,23 @@ static const char org_update[] =
 
 static const char event_insert[] =
     "INSERT INTO events (title, kind, start_date, end_date, start_time, end_time, venue, "
-    "province, host_id, target, status, recurrence_months, agenda, minutes, notes, search_key, "
-    "created_at, updated_at, updated_by) VALUES (:title, coalesce(nullif(:kind, ''), "
-    "'meeting'), :start_date, :end_date, :start_time, :end_time, :venue, :province, :host, "
-    ":target, coalesce(nullif(:status, ''), 'planned'), coalesce(:recurrence, 0), :agenda, "
-    ":minutes, :notes, :search_key, :now, :now, :user)";
+    "province, host_id, target, status, recurrence_months, agenda, minutes, notes, target_orgs, "
+    "target_subdistricts, target_districts, target_provinces, search_key, created_at, "
+    "updated_at, updated_by) VALUES (:title, coalesce(nullif(:kind, ''), 'meeting'), "
+    ":start_date, :end_date, :start_time, :end_time, :venue, :province, :host, :target, "
+    "coalesce(nullif(:status, ''), 'planned'), coalesce(:recurrence, 0), :agenda, :minutes, "
+    ":notes, :target_orgs, :target_subdistricts, :target_districts, :target_provinces, "
+    ":search_key, :now, :now, :user)";
 static const char event_update[] =
     "UPDATE events SET title = :title, kind = coalesce(nullif(:kind, ''), 'meeting'), "
     "start_date = :start_date, end_date = :end_date, start_time = :start_time, end_time = "
     ":end_time, venue = :venue, province = :province, host_id = :host, target = :target, "
     "status = coalesce(nullif(:status, ''), 'planned'), recurrence_months = "
     "coalesce(:recurrence, 0), agenda = :agenda, minutes = :minutes, notes = :notes, "
-    "search_key = :search_key, updated_at = :now, updated_by = :user, version = version + 1 "
-    "WHERE id = :id AND version = :version";
+    "target_orgs = :target_orgs, target_subdistricts = :target_subdistricts, target_districts "
+    "= :target_districts, target_provinces = :target_provinces, search_key = :search_key, "
+    "updated_at = :now, updated_by = :user, version = version + 1 WHERE id = :id AND version = "
+    ":version";
 
 static const char attendance_insert[] =
     "INSERT INTO attendance (event_id, member_id, org_id, category, role, status, reason, "
@@ -150,6 +162,19 @@ static const char task_update[] =
     "search_key = :search_key, updated_at = :now, updated_by = :user, version = version + 1 "
     "WHERE id = :id AND version = :version";
 
+/* status_at moves only when the answer changes: the history trigger records it then. */
+#define INVITATION_STATUS "coalesce(nullif(:status, ''), 'invited')"
+static const char invitation_insert[] =
+    "INSERT INTO invitations (event_id, org_id, status, reason, status_at, created_at, "
+    "updated_at, updated_by) VALUES (:event_id, :organisation, " INVITATION_STATUS
+    ", :reason, :now, :now, :now, :user)";
+static const char invitation_update[] =
+    "UPDATE invitations SET event_id = :event_id, org_id = :organisation, status "
+    "= " INVITATION_STATUS
+    ", reason = :reason, status_at = CASE WHEN status IS NOT " INVITATION_STATUS
+    " OR reason IS NOT :reason THEN :now ELSE status_at END, updated_at = :now, updated_by = "
+    ":user, version = version + 1, deleted_at = NULL WHERE id = :id AND version = :version";
+
 struct kind_sql {
     const char *table;
     const char *alias;
@@ -165,6 +190,8 @@ static const struct kind_sql kind_sql[KIND_COUNT] = {
     [KIND_TASK] = {"tasks", "t", task_select, task_insert, task_update},
     [KIND_ATTENDANCE] = {"attendance", "a", attendance_select, attendance_insert,
                          attendance_update},
+    [KIND_INVITATION] = {"invitations", "i", invitation_select, invitation_insert,
+                         invitation_update},
 };
 
 const char *kind_select_sql(enum kind k)
@@ -320,6 +347,8 @@ char *record_display_name(const struct record *r)
         return xstrdup(record_get(r, F_ATTENDANCE_MEMBER_NAME));
     case KIND_EVENT:
         return xstrdup(record_get(r, F_EVENT_TITLE));
+    case KIND_INVITATION:
+        return xstrdup(record_get(r, F_INVITATION_ORGANISATION));
     default:
         return xstrdup(record_get(r, F_TASK_TITLE));
     }

@@ -1,6 +1,7 @@
 /* Reports: attendance and members counted by group in SQL (GROUP BY, count(DISTINCT ...)),
  * so that the large demo's 300,000 attendance rows are never walked in C. */
 #include "report.h"
+#include "invitation.h"
 #include "store_internal.h"
 #include "messages.h"
 #include "strbuf.h"
@@ -143,7 +144,11 @@ static int event_counts(struct db *db, long long event_id, struct event_report *
         ") FILTER (WHERE a.status = 'attended' AND m.subdistrict <> ''), "
         "count(DISTINCT " DISTRICT_KEY ") FILTER (WHERE a.status = 'attended' AND m.district <> "
         "''), count(DISTINCT m.province) FILTER (WHERE a.status = 'attended'), (SELECT "
-        "coalesce(sum(target), 0) FROM event_quotas WHERE event_id = ?1) FROM attendance a JOIN "
+        "coalesce(sum(target), 0) FROM event_quotas WHERE event_id = ?1), (SELECT "
+        "coalesce(target_orgs, 0) FROM events WHERE id = ?1), (SELECT "
+        "coalesce(target_subdistricts, 0) FROM events WHERE id = ?1), (SELECT "
+        "coalesce(target_districts, 0) FROM events WHERE id = ?1), (SELECT "
+        "coalesce(target_provinces, 0) FROM events WHERE id = ?1) FROM attendance a JOIN "
         "members m ON m.id = a.member_id WHERE a.event_id = ?1 AND a.deleted_at IS NULL",
         err);
     if (!st) return -1;
@@ -153,9 +158,10 @@ static int event_counts(struct db *db, long long event_id, struct event_report *
         r->target = sqlite3_column_int64(st, 0);
         for (int s = 0; s < REPORT_STATUSES; s++)
             r->status[s] = sqlite3_column_int64(st, 1 + s);
-        long long *rest[] = {&r->organisations, &r->subdistricts, &r->districts, &r->provinces,
-                             &r->quota_sum};
-        for (int i = 0; i < 5; i++)
+        long long *rest[] = {&r->organisations,       &r->subdistricts,     &r->districts,
+                             &r->provinces,           &r->quota_sum,        &r->target_orgs,
+                             &r->target_subdistricts, &r->target_districts, &r->target_provinces};
+        for (int i = 0; i < 9; i++)
             *rest[i] = sqlite3_column_int64(st, 1 + REPORT_STATUSES + i);
     }
     sqlite3_reset(st);
@@ -164,6 +170,48 @@ static int event_counts(struct db *db, long long event_id, struct event_report *
         return -1;
     }
     return 0;
+}
+
+/* Who cancelled or declined, in the order they did, with the reason they gave. */
+static int read_withdrawn(struct db *db, long long event_id, struct event_report *r, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+                                  "SELECT i.org_id, o.name, i.status, i.reason, i.status_at FROM "
+                                  "invitations i JOIN organisations o ON o.id = i.org_id WHERE "
+                                  "i.event_id = ?1 AND i.deleted_at IS NULL AND i.status IN "
+                                  "('cancelled', 'declined') ORDER BY i.status_at, o.name COLLATE "
+                                  "thai",
+                                  err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, event_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r->withdrawn = xrealloc(r->withdrawn, sizeof *r->withdrawn * (r->nwithdrawn + 1));
+        struct invitation_answer *a = &r->withdrawn[r->nwithdrawn++];
+        char **cols[] = {&a->org_id, &a->organisation, &a->status, &a->reason, &a->at};
+        for (int c = 0; c < 5; c++) {
+            const unsigned char *t = sqlite3_column_text(st, c);
+            *cols[c] = xstrdup(t ? (const char *)t : "");
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot make the report");
+        return -1;
+    }
+    return 0;
+}
+
+static int event_invitations(struct db *db, long long event_id, struct event_report *r, char **err)
+{
+    if (invitation_counts(db, event_id, &r->invitations, err) != 0 ||
+        read_rows(db,
+                  "SELECT status, reason, count(*), 0 FROM invitations WHERE event_id = ?1 AND "
+                  "deleted_at IS NULL AND status IN ('cancelled', 'declined') GROUP BY status, "
+                  "reason ORDER BY status, 3 DESC, reason COLLATE thai",
+                  event_id, COUNT_TARGET, &r->invitation_reasons, err) != 0)
+        return -1;
+    return read_withdrawn(db, event_id, r, err);
 }
 
 #define ATTENDED_OF_EVENT                                                                          \
@@ -203,6 +251,7 @@ int event_report(struct db *db, long long event_id, struct event_report *out, ch
                        "GROUP BY a.status, a.reason ORDER BY a.status, 3 DESC, a.reason COLLATE "
                        "thai",
                        event_id, COUNT_TARGET, &out->reasons, err);
+    if (rc == 0) rc = event_invitations(db, event_id, out, err);
     if (rc != 0) {
         event_report_free(out);
         return -1;
@@ -215,10 +264,17 @@ int event_report(struct db *db, long long event_id, struct event_report *out, ch
 
 void event_report_free(struct event_report *r)
 {
-    struct report_table *tables[] = {&r->quotas, &r->categories, &r->groups, &r->roles,
-                                     &r->reasons};
+    struct report_table *tables[] = {&r->quotas, &r->categories, &r->groups,
+                                     &r->roles,  &r->reasons,    &r->invitation_reasons};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
         report_table_free(tables[i]);
+    for (size_t i = 0; i < r->nwithdrawn; i++) {
+        struct invitation_answer *a = &r->withdrawn[i];
+        char *cols[] = {a->org_id, a->organisation, a->status, a->reason, a->at};
+        for (int c = 0; c < 5; c++)
+            free(cols[c]);
+    }
+    free(r->withdrawn);
     memset(r, 0, sizeof *r);
 }
 

@@ -192,6 +192,54 @@ static int attendance_rules(struct save *s, struct model_error *e)
     return 0;
 }
 
+/* One invitation per organisation and event, even deleted: inviting it again revives it. */
+static int invitation_rules(struct save *s, struct model_error *e)
+{
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(s->db,
+                                  "SELECT id, deleted_at IS NOT NULL, (SELECT name FROM "
+                                  "organisations WHERE id = org_id) FROM invitations WHERE "
+                                  "event_id = ? AND org_id = ? AND id <> ?",
+                                  &err);
+    if (!st) return failed(e, err);
+    sqlite3_bind_int64(st, 1, val(s, F_INVITATION_EVENT_ID)->num);
+    sqlite3_bind_int64(st, 2, val(s, F_INVITATION_ORGANISATION)->num);
+    sqlite3_bind_int64(st, 3, s->r->id);
+    long long id = 0;
+    bool deleted = false;
+    char *name = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        deleted = sqlite3_column_int(st, 1);
+        name = xstrdup((const char *)sqlite3_column_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (id && (!deleted || s->r->id)) {
+        char event[32], row[32];
+        snprintf(event, sizeof event, "%lld", val(s, F_INVITATION_EVENT_ID)->num);
+        snprintf(row, sizeof row, "%lld", id);
+        model_error_set(e, F_INVITATION_ORGANISATION,
+                        N_("%s is already invited to event %s (invitation %s)"), name, event, row,
+                        NULL);
+        free(name);
+        return -1;
+    }
+    free(name);
+    /* A reason says why an organisation cancelled or declined: it goes when the answer turns
+     * back to invited or confirmed, unless a new one is given with it. */
+    const char *status = val(s, F_INVITATION_STATUS)->text;
+    bool answered = !*status || strcmp(status, "invited") == 0 || strcmp(status, "confirmed") == 0;
+    if (s->old && answered && !s->r->changed[field_pos(F_INVITATION_REASON)] &&
+        strcmp(record_get(s->old, F_INVITATION_STATUS), *status ? status : "invited") != 0)
+        set_text(val(s, F_INVITATION_REASON), "");
+    if (id) {
+        if (record_load(s->db, KIND_INVITATION, id, &s->old, &err) != 0) return failed(e, err);
+        s->r->id = id;
+        s->r->version = s->old->version;
+    }
+    return 0;
+}
+
 static int org_rules(struct save *s, struct model_error *e)
 {
     struct stored *parent = val(s, F_ORG_PARENT);
@@ -230,6 +278,8 @@ static int kind_rules(struct save *s, struct model_error *e)
         return attendance_rules(s, e);
     case KIND_ORG:
         return org_rules(s, e);
+    case KIND_INVITATION:
+        return invitation_rules(s, e);
     default:
         return 0;
     }

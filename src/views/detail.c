@@ -3,6 +3,8 @@
 #include "detail.h"
 #include "identity.h"
 #include "affiliation.h"
+#include "invitation.h"
+#include "timestamp.h"
 #include "messages.h"
 #include "text.h"
 #include "views.h"
@@ -15,7 +17,7 @@ static void add_field(struct detail *d, const struct record *r, int fi)
 {
     const struct field *f = &kind_info(r->kind)->fields[fi];
     char *v = view_value(r, fi, DATE_THAI);
-    if (!*v && (f->flags & FIELD_EXTRA)) {
+    if (!*v && (f->flags & (FIELD_EXTRA | FIELD_QUIET))) {
         free(v);
         return;
     }
@@ -174,6 +176,52 @@ static int org_links(struct detail *d, struct db *db, const struct record *r, in
     return add_query(d, db, &events, limit, _("Events"), err);
 }
 
+/* An event's invited organisations: the status and reason of each, opened by the invitation. */
+static int add_invitations(struct detail *d, struct db *db, long long event_id, int limit,
+                           char **err)
+{
+    struct list_query q = {.kind = KIND_INVITATION, .event_id = event_id};
+    long long total;
+    struct record **rows;
+    size_t n;
+    if (list_count(db, &q, &total, err) != 0 || list_fetch(db, &q, 0, limit, &rows, &n, err) != 0)
+        return -1;
+    struct detail_section *s = add_section(d, _("Invited organisations"));
+    for (size_t i = 0; i < n; i++)
+        add_link(s, KIND_INVITATION, rows[i]->id,
+                 xstrdup(record_get(rows[i], F_INVITATION_ORGANISATION)), xstrdup(""),
+                 field_text(rows[i], F_INVITATION_STATUS),
+                 xstrdup(record_get(rows[i], F_INVITATION_REASON)));
+    s->total = total;
+    drop_if_empty(d);
+    list_free(rows, n);
+    return 0;
+}
+
+/* "10 Jul 2024 09:30  confirmed (somchai)", "23 Jul 2024 14:05  cancelled: floods (somchai)". */
+static int invitation_links(struct detail *d, struct db *db, const struct record *r, char **err)
+{
+    struct invitation_change *h;
+    size_t n;
+    add_refs(d, db, r, F_INVITATION_EVENT_ID, KIND_EVENT, _("Event"));
+    add_refs(d, db, r, F_INVITATION_ORGANISATION, KIND_ORG, _("Organisation"));
+    if (invitation_history(db, r->id, &h, &n, err) != 0) return -1;
+    const struct field *status = field_info(F_INVITATION_STATUS);
+    for (size_t i = 0; i < n; i++) {
+        char when[64];
+        timestamp_local(h[i].at, when, sizeof when);
+        char *line =
+            *h[i].reason
+                ? xasprintf(_("%s  %s: %s (%s)"), when, choice_label(status, h[i].status),
+                            h[i].reason, h[i].who)
+                : xasprintf(_("%s  %s (%s)"), when, choice_label(status, h[i].status), h[i].who);
+        d->history = xrealloc(d->history, sizeof *d->history * (d->nhistory + 1));
+        d->history[d->nhistory++] = line;
+    }
+    invitation_history_free(h, n);
+    return 0;
+}
+
 static int event_links(struct detail *d, struct db *db, const struct record *r, int limit,
                        char **err)
 {
@@ -183,7 +231,9 @@ static int event_links(struct detail *d, struct db *db, const struct record *r, 
     d->has_turnout = true;
     add_refs(d, db, r, F_EVENT_HOST, KIND_ORG, _("Host"));
     add_refs(d, db, r, F_EVENT_PARTNERS, KIND_ORG, _("Partners"));
-    if (add_query(d, db, &people, limit, _("Participants"), err) != 0) return -1;
+    if (add_invitations(d, db, r->id, limit, err) != 0 ||
+        add_query(d, db, &people, limit, _("Participants"), err) != 0)
+        return -1;
     return add_query(d, db, &tasks, limit, _("Tasks"), err);
 }
 
@@ -210,6 +260,8 @@ int detail_build(struct db *db, const struct record *r, int limit, struct detail
     case KIND_TASK:
         task_links(d, db, r);
         return 0;
+    case KIND_INVITATION:
+        return invitation_links(d, db, r, err);
     default:
         return 0;
     }
@@ -241,6 +293,9 @@ void detail_free(struct detail *d)
         free(d->sections[s].links);
     }
     free(d->sections);
+    for (size_t i = 0; i < d->nhistory; i++)
+        free(d->history[i]);
+    free(d->history);
     if (d->has_turnout) event_summary_free(&d->turnout);
     *d = (struct detail){0};
 }
@@ -266,6 +321,54 @@ static char *turnout_headline(const struct event_summary *s)
                      s->attended, s->target, s->attended * 100 / s->target, s->organisations);
 }
 
+static long long percent_of(long long n, long long of)
+{
+    return of > 0 ? n * 100 / of : 0;
+}
+
+/* Each place counted against its target when the event has one; places nobody came from
+ * and no target asks for are left out. */
+static void coverage_lines(const struct event_summary *s, char ***lines, size_t *n)
+{
+    if (s->target_orgs)
+        push_line(lines, n,
+                  xasprintf(_("  Organisations: %lld of a target of %lld (%lld%%)"),
+                            s->organisations, s->target_orgs,
+                            percent_of(s->organisations, s->target_orgs)));
+    const struct {
+        const char *with, *without;
+        long long count, target;
+    } places[] = {
+        {N_("  Subdistricts: %lld of a target of %lld (%lld%%)"), N_("  Subdistricts: %lld"),
+         s->subdistricts, s->target_subdistricts},
+        {N_("  Districts: %lld of a target of %lld (%lld%%)"), N_("  Districts: %lld"),
+         s->districts, s->target_districts},
+        {N_("  Provinces: %lld of a target of %lld (%lld%%)"), N_("  Provinces: %lld"),
+         s->provinces, s->target_provinces},
+    };
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        if (places[i].target)
+            push_line(lines, n,
+                      xasprintf(_(places[i].with), places[i].count, places[i].target,
+                                percent_of(places[i].count, places[i].target)));
+        else if (places[i].count)
+            push_line(lines, n, xasprintf(_(places[i].without), places[i].count));
+    }
+}
+
+static void invitation_lines(const struct invitation_counts *c, char ***lines, size_t *n)
+{
+    if (!c->invited) return;
+    push_line(lines, n,
+              xasprintf(_("  Organisations invited: %lld (confirmed %lld, no answer %lld, "
+                          "cancelled %lld, declined %lld)"),
+                        c->invited, c->status[INVITATION_CONFIRMED], c->status[INVITATION_INVITED],
+                        c->status[INVITATION_CANCELLED], c->status[INVITATION_DECLINED]));
+    push_line(lines, n,
+              xasprintf(_("  Organisations that came: %lld, %lld of the %lld that confirmed"),
+                        c->came, c->confirmed_came, c->status[INVITATION_CONFIRMED]));
+}
+
 size_t detail_turnout_lines(const struct event_summary *s, char ***lines)
 {
     size_t n = 0;
@@ -274,6 +377,8 @@ size_t detail_turnout_lines(const struct event_summary *s, char ***lines)
     push_line(lines, &n,
               xasprintf(_("  invited %lld, confirmed %lld, absent %lld, cancelled %lld"),
                         s->invited, s->confirmed, s->absent, s->cancelled));
+    coverage_lines(s, lines, &n);
+    invitation_lines(&s->invitations, lines, &n);
     for (size_t i = 0; i < s->ncategories; i++) {
         const struct category_count *c = &s->categories[i];
         push_line(lines, &n,

@@ -37,10 +37,18 @@ static const struct view_col attendance_view[] = {{F_ATTENDANCE_MEMBER_ID, 2, 6,
                                                   {F_ATTENDANCE_CHECKED_IN_AT, 5, 16, false},
                                                   {VIEW_END, 0, 0, false}};
 
+static const struct view_col invitation_view[] = {{F_INVITATION_ID, 2, 6, true},
+                                                  {F_INVITATION_ORGANISATION, 14, 0, false},
+                                                  {F_INVITATION_STATUS, 6, 10, false},
+                                                  {F_INVITATION_REASON, 8, 0, false},
+                                                  {F_INVITATION_UPDATED_AT, 5, 16, false},
+                                                  {F_INVITATION_EVENT_TITLE, 8, 0, false},
+                                                  {VIEW_END, 0, 0, false}};
+
 static const struct view_col *const views[KIND_COUNT] = {
     [KIND_MEMBER] = member_view,         [KIND_ORG] = org_view,
     [KIND_EVENT] = event_view,           [KIND_TASK] = task_view,
-    [KIND_ATTENDANCE] = attendance_view,
+    [KIND_ATTENDANCE] = attendance_view, [KIND_INVITATION] = invitation_view,
 };
 
 const struct view_col *view_columns(enum kind k)
@@ -74,7 +82,9 @@ char *view_value(const struct record *r, int fi, enum date_style dates)
             return xstrdup(buf);
         }
     }
-    if (field_id(r->kind, fi) == F_ATTENDANCE_CHECKED_IN_AT && *v) {
+    if ((field_id(r->kind, fi) == F_ATTENDANCE_CHECKED_IN_AT ||
+         field_id(r->kind, fi) == F_INVITATION_UPDATED_AT) &&
+        *v) {
         timestamp_local(v, buf, sizeof buf);
         return xstrdup(buf);
     }

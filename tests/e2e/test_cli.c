@@ -679,10 +679,13 @@ static void cli_tsv_headers_are_the_contract_columns(void **state)
         {"orgs", "id\tname\tshort_name\tkind\tparent\tprovince\tphone\temail\tline_group\t"
                  "facebook\twebsite\tfocus\tnotes\n"},
         {"events", "id\ttitle\tkind\tstart_date\tend_date\tstart_time\tend_time\tvenue\t"
-                   "province\thost\tpartners\ttarget\tstatus\tnotes\n"},
+                   "province\thost\tpartners\ttarget\tstatus\tnotes\ttarget_orgs\t"
+                   "target_subdistricts\ttarget_districts\ttarget_provinces\n"},
         {"attendance", "event_id\tevent_title\tmember_id\tmember_name\torganisation\tcategory\t"
                        "role\tstatus\treason\tgroup\tchecked_in_at\n"},
         {"tasks", "id\ttitle\tevent_id\towner\towner_org\tdue_date\tstatus\tpriority\tnotes\n"},
+        {"invitations", "id\tevent_id\tevent_title\torg_id\torganisation\tstatus\treason\t"
+                        "updated_at\n"},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         char *out = tsv(db, want[i].kind);
@@ -726,10 +729,13 @@ static void cli_every_column_is_an_option_with_dashes(void **state)
     long long ev = add(db, "event --title 'เวทีสาธารณะ' --kind forum --start-date '1 ก.พ. 2567' "
                            "--end-date '2 ก.พ. 2567' --start-time '9.00' --end-time '16.30 น.' "
                            "--venue 'ศาลากลางบ้าน' --province 'Nan' --host 'สสภ.' --partners "
-                           "'กลุ่มออมทรัพย์; สสภ.' --target 50 --status held --notes 'สรุปผล'");
+                           "'กลุ่มออมทรัพย์; สสภ.' --target 50 --status held --notes 'สรุปผล' "
+                           "--target-orgs 12 --target-subdistricts 55 --target-districts 7 "
+                           "--target-provinces 2");
     list = tsv(db, "events");
     row = xasprintf("%lld\tเวทีสาธารณะ\tforum\t2024-02-01\t2024-02-02\t09:00\t16:30\tศาลากลางบ้าน\t"
-                    "น่าน\tเครือข่ายสลัมสี่ภาค\tกลุ่มออมทรัพย์; เครือข่ายสลัมสี่ภาค\t50\theld\tสรุปผล\n",
+                    "น่าน\tเครือข่ายสลัมสี่ภาค\tกลุ่มออมทรัพย์; เครือข่ายสลัมสี่ภาค\t50\theld\tสรุปผล\t"
+                    "12\t55\t7\t2\n",
                     ev);
     assert_contains(list, row);
     free(row);
@@ -767,7 +773,15 @@ static void cli_every_column_is_an_option_with_dashes(void **state)
                 when[13] == ':');
     free(when);
     free(list);
-    (void)org;
+
+    long long inv =
+        add(db, "invitation --event %lld --org 'สสภ.' --status ปฏิเสธ --reason 'น้ำท่วม'", ev);
+    list = tsv(db, "invitations");
+    row =
+        xasprintf("%lld\t%lld\tเวทีสาธารณะ\t%lld\tเครือข่ายสลัมสี่ภาค\tdeclined\tน้ำท่วม\t", inv, ev, org);
+    assert_contains(list, row);
+    free(row);
+    free(list);
     free(db);
 }
 

@@ -321,7 +321,7 @@ static void checkin_new_member_adds_org_member_and_checks_in(void **state)
     struct undo_log *undo = undo_new();
     struct checkin_result res;
     char *err = NULL, *done = NULL;
-    struct checkin_person p = {"ผู้ใหญ่บุญมี ศรีสุข", "กลุ่มออมทรัพย์บ้านนา", "๐๘๖ ๕๕๕ ๑๒๓๔"};
+    struct checkin_person p = {"ผู้ใหญ่บุญมี ศรีสุข", "กลุ่มออมทรัพย์บ้านนา", "๐๘๖ ๕๕๕ ๑๒๓๔", NULL};
     if (checkin_new_member(f.db, undo, f.event, &p, &res, &err) != CHECKIN_DONE)
         fail_msg("checkin_new_member: %s", err);
     assert_string_equal(res.name, "ผู้ใหญ่บุญมี ศรีสุข");
@@ -334,11 +334,17 @@ static void checkin_new_member_adds_org_member_and_checks_in(void **state)
     assert_string_equal(m[0].status, "attended");
     checkin_matches_free(m, 1);
     /* An existing organisation is found by short name or by name in any case. */
-    p = (struct checkin_person){"Ms. Jane Doe", "mekong youth network", ""};
+    p = (struct checkin_person){"Ms. Jane Doe", "mekong youth network", "", NULL};
     assert_int_equal(checkin_new_member(f.db, undo, f.event, &p, &res, &err), CHECKIN_DONE);
     checkin_result_free(&res);
-    p = (struct checkin_person){"นายดำ ขำดี", "มพช.", ""};
+    /* A walk-in at an event with quotas comes under the category chosen at the door. */
+    p = (struct checkin_person){"นายดำ ขำดี", "มพช.", "", "ผู้นำชุมชน"};
     assert_int_equal(checkin_new_member(f.db, undo, f.event, &p, &res, &err), CHECKIN_DONE);
+    assert_int_equal(scalar(f.db,
+                            "SELECT count(*) FROM attendance WHERE category = 'ผู้นำชุมชน' AND "
+                            "status = 'attended' AND ?1",
+                            1),
+                     1);
     checkin_result_free(&res);
     assert_int_equal(scalar(f.db, "SELECT count(*) FROM organisations WHERE ?1", 1), 4);
     assert_int_equal(attended(&f), 3);
@@ -374,9 +380,9 @@ static void checkin_new_member_refuses_bad_input_writing_nothing(void **state)
     struct checkin_result res;
     char *err = NULL;
     struct checkin_person bad[] = {
-        {"", "องค์กรใหม่", ""},
-        {"นาย", "องค์กรใหม่", ""},
-        {"นายใหม่ ทดสอบ", "องค์กรใหม่", "12345"},
+        {"", "องค์กรใหม่", "", NULL},
+        {"นาย", "องค์กรใหม่", "", NULL},
+        {"นายใหม่ ทดสอบ", "องค์กรใหม่", "12345", NULL},
     };
     const char *why[] = {"name", "name", "phone"};
     /* The part at fault comes as a value, so a form finds it in any language. */
@@ -404,7 +410,7 @@ static void checkin_new_member_finds_a_known_phone(void **state)
     long long orgs = scalar(f.db, "SELECT count(*) FROM organisations WHERE ?1", 1);
     struct checkin_result res;
     char *err = NULL;
-    struct checkin_person known = {"นายสมชาย ใจดี", "องค์กรใหม่", "๐๘๑ ๒๓๔ ๕๖๗๘"};
+    struct checkin_person known = {"นายสมชาย ใจดี", "องค์กรใหม่", "๐๘๑ ๒๓๔ ๕๖๗๘", NULL};
     assert_int_equal(checkin_new_member(f.db, NULL, f.event, &known, &res, &err), CHECKIN_DONE);
     assert_true(res.found);
     assert_int_equal(res.member_id, f.somchai);
@@ -413,7 +419,7 @@ static void checkin_new_member_finds_a_known_phone(void **state)
     assert_int_equal(scalar(f.db, "SELECT count(*) FROM organisations WHERE ?1", 1), orgs);
     assert_int_equal(checkin_new_member(f.db, NULL, f.event, &known, &res, &err), CHECKIN_ALREADY);
     checkin_result_free(&res);
-    struct checkin_person namesake = {"นางสมศรี มีสุข", "", ""};
+    struct checkin_person namesake = {"นางสมศรี มีสุข", "", "", NULL};
     assert_int_equal(checkin_new_member(f.db, NULL, f.event, &namesake, &res, &err), CHECKIN_DONE);
     assert_false(res.found);
     assert_int_equal(res.namesake, f.somsri);

@@ -70,6 +70,12 @@ static void model_upgrades_older_database_in_place(void **state)
     long long id =
         test_add(db, KIND_MEMBER,
                  (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมชาย"}, {F_NONE, NULL}});
+    long long event = test_add(db, KIND_EVENT,
+                               (const struct field_value[]){{F_EVENT_TITLE, "ประชุม"},
+                                                            {F_EVENT_START_DATE, "2567-07-10"},
+                                                            {F_EVENT_TARGET, "70"},
+                                                            {F_NONE, NULL}});
+    test_add(db, KIND_ORG, (const struct field_value[]){{F_ORG_NAME, "มูลนิธิ ก"}, {F_NONE, NULL}});
     /* Pretend the migrations after 2 have not run: undo them by hand, as an older khai left it. */
     assert_int_equal(
         sqlite3_exec(db_handle(db),
@@ -83,7 +89,11 @@ static void model_upgrades_older_database_in_place(void **state)
                      "tasks_live; DROP INDEX attendance_live; DROP INDEX events_by_end_date; "
                      "DROP INDEX events_recurring; DROP INDEX members_by_email; DROP INDEX "
                      "members_by_line; DROP TABLE member_merge_moves; DROP TABLE member_merges; "
-                     "PRAGMA user_version = 2",
+                     "DROP TABLE invitation_history; DROP "
+                     "TABLE invitations; ALTER TABLE events DROP COLUMN target_orgs; ALTER "
+                     "TABLE events DROP COLUMN target_subdistricts; ALTER TABLE events DROP "
+                     "COLUMN target_districts; ALTER TABLE events DROP COLUMN "
+                     "target_provinces; PRAGMA user_version = 2",
                      NULL, NULL, NULL),
         SQLITE_OK);
     db_close(&db);
@@ -94,6 +104,17 @@ static void model_upgrades_older_database_in_place(void **state)
     assert_int_equal(record_load(db, KIND_MEMBER, id, &r, &err), 0);
     assert_string_equal(record_get(r, F_MEMBER_GIVEN_NAME), "สมชาย");
     record_free(&r);
+    /* The event keeps its target and has the new, empty ones; organisations can be invited. */
+    assert_int_equal(record_load(db, KIND_EVENT, event, &r, &err), 0);
+    assert_string_equal(record_get(r, F_EVENT_TARGET), "70");
+    assert_string_equal(record_get(r, F_EVENT_TARGET_SUBDISTRICTS), "");
+    record_free(&r);
+    char ev[32];
+    snprintf(ev, sizeof ev, "%lld", event);
+    test_add(db, KIND_INVITATION,
+             (const struct field_value[]){{F_INVITATION_EVENT_ID, ev},
+                                          {F_INVITATION_ORGANISATION, "มูลนิธิ ก"},
+                                          {F_NONE, NULL}});
     db_close(&db);
     free(path);
 }
@@ -650,6 +671,7 @@ static void model_field_identifiers_match_their_names(void **state)
 #define EVENT(ID, ...) ROW(F_EVENT_##ID)
 #define ATTENDANCE(ID, ...) ROW(F_ATTENDANCE_##ID)
 #define TASK(ID, ...) ROW(F_TASK_##ID)
+#define INVITATION(ID, ...) ROW(F_INVITATION_##ID)
 #include "fields.def"
 #undef ROW
     };
