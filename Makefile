@@ -2,13 +2,14 @@
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS     := ncursesw sqlite3 readline libthai pangocairo cairo-pdf fontconfig
+PKGS     := ncursesw sqlite3 readline libthai pangocairo cairo-pdf fontconfig libzip libxml-2.0 xlsxwriter
 DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
             libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte \
-            libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils
+            libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils \
+            libzip-dev libxml2-dev libxlsxwriter-dev python3-openpyxl
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 # Each object sees the public headers in include/ and the private headers of its own folder
 # ($(<D)) and nothing else: that is how a layer's internals stay its own (only src/store/ can

@@ -69,6 +69,8 @@ static int parse_option(const char *command, const struct cli *cli, int *i, stru
         a->force = true;
     else if (!importing && strcmp(arg, "--thai-dates") == 0)
         a->out.thai_dates = true;
+    else if (importing && (v = cli_option(cli, i, "--sheet", &rc)))
+        a->in.sheet = v;
     else if ((v = cli_option(cli, i, "--encoding", &rc)))
         a->in.encoding = a->out.encoding = v;
     else if (!importing &&

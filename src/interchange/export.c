@@ -134,14 +134,18 @@ static char *cell_value(struct export *x, const struct record *r, int fi)
     return xstrdup(v);
 }
 
-/* No value from the data becomes a live formula in the spreadsheet that opens it. */
+/* No value from the data becomes a live formula in the spreadsheet that opens it, and no
+ * digits a spreadsheet would make a number of lose their leading zero (a LINE ID 0812345678):
+ * they go out as ="0812345678". */
 static char *cell(struct export *x, const struct record *r, int fi)
 {
     char *v = cell_value(x, r, fi);
-    if (!csv_guarded(v)) return v;
-    char *guarded = xasprintf("'%s", v);
+    char *out = csv_guarded(v)   ? xasprintf("'%s", v)
+                : csv_at_risk(v) ? xasprintf("=\"%s\"", v)
+                                 : NULL;
+    if (!out) return v;
     free(v);
-    return guarded;
+    return out;
 }
 
 static char *which_record(const struct record *r)
