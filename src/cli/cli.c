@@ -121,8 +121,8 @@ static const struct command commands[] = {
      "[--format csv|xlsx] [--encoding utf-8-bom|utf-8|cp874] [--thai-dates] [--dates thai|iso] "
      "[--event ID] [--search TEXT] [--version 3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
-        "in id order) or as an .xlsx workbook, members as vCards, or events and tasks as iCalendar, to standard output\n"
-        "or to FILE. `khai import` reads back what it writes.\n"
+        "in id order) or as an .xlsx workbook, members as vCards, or events and tasks as\n"
+        "iCalendar, to standard output or to FILE. `khai import` reads back what it writes.\n"
         "  --encoding E   utf-8-bom (default: Excel shows Thai), utf-8, or cp874 for old Thai\n"
         "                 Excel; a character cp874 cannot hold is an error naming the row\n"
         "  --thai-dates   dates as 21 ก.ค. 2553 instead of 2010-07-21\n"

@@ -164,6 +164,8 @@ static int parse_args(const char *command, const struct cli *cli, struct io_args
     if (rc != EXIT_OK) return rc;
     if (strcmp(command, "import") == 0 && !a->file)
         return cli_usage(command, _("import needs the FILE to read"));
+    if (a->in.sheet && a->format == FORMAT_VCARD)
+        return cli_usage(command, _("--sheet goes with .xlsx workbooks"));
     if (a->out.vcard_version && a->format != FORMAT_VCARD)
         return cli_usage(command, _("--version goes with vcard"));
     if (a->out.vcard_version && strcmp(a->out.vcard_version, "3.0") != 0 &&
