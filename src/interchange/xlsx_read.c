@@ -950,6 +950,14 @@ static void book_free(struct book *b)
     free(b->fmt_code);
 }
 
+/* libxml2's messages, and the names in a file, may hold line breaks: an error is one line. */
+static char *one_line(char *msg)
+{
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ' ';
+    return msg;
+}
+
 int xlsx_read(const char *label, const void *data, size_t len, const char *sheet_name,
               struct xlsx_sheet *out, char **err)
 {
@@ -984,7 +992,7 @@ int xlsx_read(const char *label, const void *data, size_t len, const char *sheet
     zip_discard(zip);
     book_free(&b);
     if (rc != 0) {
-        *err = b.err ? b.err : xasprintf(_("%s cannot be read"), label);
+        *err = one_line(b.err ? b.err : xasprintf(_("%s cannot be read"), label));
         xlsx_sheet_free(out);
         return -1;
     }
