@@ -6,14 +6,19 @@ PKGS     := ncursesw sqlite3 readline libthai
 # pango, cairo and fontconfig are linked into the printing module alone (lib/khai/pdf.so),
 # which khai loads when it prints: linked into khai they cost every command ~5 ms to start.
 PRINT_PKGS := pangocairo cairo-pdf fontconfig
+# libzip, libxml2 and libxlsxwriter likewise into the workbook module (lib/khai/xlsx.so).
+XLSX_PKGS := libzip libxml-2.0 xlsxwriter
 DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
             libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte \
-            libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils clang libclang-rt-14-dev
+            libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils clang libclang-rt-14-dev \
+            libzip-dev libxml2-dev libxlsxwriter-dev python3-openpyxl
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl -lm
 PRINT_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null))
 PRINT_LIBS   := $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null)
+XLSX_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(XLSX_PKGS) 2>/dev/null))
+XLSX_LIBS   := $(shell pkg-config --libs $(XLSX_PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 # Each object sees the public headers in include/ and the private headers of its own folder
 # ($(<D)) and nothing else: that is how a layer's internals stay its own (only src/store/ can
@@ -34,7 +39,8 @@ REL_CFLAGS  = $(BASE_CFLAGS) $(CFLAGS)
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 ASAN_CFLAGS := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
 
-MODULE_SRC := src/print/pdf.c
+XLSX_SRC   := src/interchange/xlsx_read.c src/interchange/xlsx_write.c src/interchange/xlsx_module.c
+MODULE_SRC := src/print/pdf.c $(XLSX_SRC)
 LIB_SRC  := $(filter-out src/cli/main.c $(MODULE_SRC),$(wildcard src/*/*.c)) $(wildcard screens/*.c)
 GEN_SRC  := build/gen/schema_data.c
 TEST_SRC := $(wildcard tests/*.c) $(wildcard tests/unit/test_*.c) $(wildcard tests/e2e/test_*.c)
@@ -43,9 +49,14 @@ SCHEMA   := $(sort $(wildcard schema/*.sql))
 REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) src/cli/main.c) build/rel/gen/schema_data.o
 ASAN_LIB := $(patsubst %.c,build/asan/%.o,$(LIB_SRC)) build/asan/gen/schema_data.o
 TEST_OBJ := $(patsubst %.c,build/asan/%.o,$(TEST_SRC)) build/asan/gen/test_registry.o
-# The printing module, where ./khai and build/asan/khai look for it (src/print/pdf_load.c).
-REL_MODULE  := build/lib/khai/pdf.so
-ASAN_MODULE := build/asan/lib/khai/pdf.so
+# The printing and workbook modules, where ./khai and build/asan/khai look for them
+# (src/print/pdf_load.c, src/interchange/xlsx_load.c).
+REL_MODULE  := build/lib/khai/pdf.so build/lib/khai/xlsx.so
+ASAN_MODULE := build/asan/lib/khai/pdf.so build/asan/lib/khai/xlsx.so
+REL_XLSX_OBJ  := $(patsubst %.c,build/rel/%.o,$(XLSX_SRC))
+ASAN_XLSX_OBJ := $(patsubst %.c,build/asan/%.o,$(XLSX_SRC))
+# khai exports its functions to the workbook module, which calls them (xalloc, strbuf, dates).
+EXPORT_LDFLAGS := -rdynamic
 
 .PHONY: all test unit bench run deps install uninstall clean format check-format check-layers check-po po-update fuzz test-run
 
@@ -68,28 +79,40 @@ po-update:
 # The catalogues come with the binary, so that ./khai speaks Thai however it was built.
 khai: $(REL_OBJ) | $(MO) $(REL_MODULE)
 	@echo "  LINK    $@"
-	@$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@$(CC) $(REL_CFLAGS) $(LDFLAGS) $(EXPORT_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The module is compiled position-independent with pango's flags, and exports one symbol.
 build/rel/src/print/pdf.o build/asan/src/print/pdf.o: MODULE_CFLAGS := -fPIC -fvisibility=hidden $(PRINT_CFLAGS)
 
-$(REL_MODULE): build/rel/src/print/pdf.o
+$(REL_XLSX_OBJ) $(ASAN_XLSX_OBJ): MODULE_CFLAGS := -fPIC -fvisibility=hidden $(XLSX_CFLAGS)
+
+build/lib/khai/pdf.so: build/rel/src/print/pdf.o
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(PRINT_LIBS)
 
-$(ASAN_MODULE): build/asan/src/print/pdf.o
+build/asan/lib/khai/pdf.so: build/asan/src/print/pdf.o
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(ASAN_CFLAGS) -shared -o $@ $^ $(PRINT_LIBS)
 
+build/lib/khai/xlsx.so: $(REL_XLSX_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(XLSX_LIBS)
+
+build/asan/lib/khai/xlsx.so: $(ASAN_XLSX_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(ASAN_CFLAGS) -shared -o $@ $^ $(XLSX_LIBS)
+
 build/asan/khai: $(ASAN_LIB) build/asan/src/cli/main.o
 	@echo "  LINK    $@"
-	@$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@$(CC) $(ASAN_CFLAGS) $(EXPORT_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/run_tests: $(ASAN_LIB) $(TEST_OBJ)
 	@echo "  LINK    $@"
-	@$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
+	@$(CC) $(ASAN_CFLAGS) $(EXPORT_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -167,7 +190,7 @@ run: deps
 install: khai $(MO) $(REL_MODULE)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MODULEDIR)
 	install -m 755 khai $(DESTDIR)$(BINDIR)/khai
-	install -m 644 $(REL_MODULE) $(DESTDIR)$(MODULEDIR)/pdf.so
+	install -m 644 build/lib/khai/pdf.so build/lib/khai/xlsx.so $(DESTDIR)$(MODULEDIR)/
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 tools/khai.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
 	install -m 644 khai.1 $(DESTDIR)$(MANDIR)/man1/khai.1
@@ -177,7 +200,7 @@ install: khai $(MO) $(REL_MODULE)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/khai $(DESTDIR)$(MANDIR)/man1/khai.1
-	rm -f $(DESTDIR)$(MODULEDIR)/pdf.so $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
+	rm -f $(DESTDIR)$(MODULEDIR)/pdf.so $(DESTDIR)$(MODULEDIR)/xlsx.so $(DESTDIR)$(PREFIX)/share/bash-completion/completions/khai
 	-rmdir $(DESTDIR)$(MODULEDIR) 2>/dev/null
 	rm -f $(patsubst po/%.po,$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/khai.mo,$(PO))
 
@@ -186,8 +209,10 @@ uninstall:
 FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS  := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_FLAGS := -g -O1 -std=c11 -fsanitize=address,undefined -Iinclude -Ibuild/gen \
-              $(addprefix -I,$(sort $(dir $(LIB_SRC)))) $(DEFS) $(PKG_CFLAGS)
-FUZZ_OBJ   := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+              $(addprefix -I,$(sort $(dir $(LIB_SRC)))) $(DEFS) $(PKG_CFLAGS) $(XLSX_CFLAGS) \
+              -DKHAI_XLSX_STATIC
+# The fuzzers link the workbook module in (KHAI_XLSX_STATIC): nothing is loaded.
+FUZZ_OBJ   := $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(XLSX_SRC) $(GEN_SRC))
 .SECONDARY: $(FUZZ_OBJ)
 FUZZ_SECONDS ?= 20
 TEST_FUZZ_SECONDS ?= 10
@@ -201,7 +226,7 @@ build/fuzz/obj/%.o: %.c
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
-	@clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+	@clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) $(XLSX_LIBS)
 
 fuzz: $(FUZZ_BINS)
 	@for bin in $(FUZZ_BINS); do \

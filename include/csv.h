@@ -61,6 +61,19 @@ char csv_detect_delimiter(const char *text, size_t len, size_t *skip);
 bool csv_guarded(const char *v);
 const char *csv_unguarded(const char *v);
 
+/* Digits a spreadsheet would turn into a number, losing a leading zero (a LINE ID 0812345678)
+ * or the digits past its display (a 13-digit ID shown as 1.23457E+12): a string of 2 or more
+ * ASCII digits that starts with 0 or has 12 or more. Export writes such a value as
+ * ="0812345678", a formula whose value is the text, which Excel, LibreOffice and Google
+ * Sheets keep as text; csv_unprotected gives back what is inside ="..." (malloc'd), or NULL
+ * when v is not written so. */
+bool csv_at_risk(const char *v);
+char *csv_unprotected(const char *v);
+
+/* Appends a value as export writes it: guarded with ' (csv_guarded), or protected with ="..."
+ * (csv_at_risk), then quoted as needed. */
+void csv_write_cell(struct strbuf *sb, const char *value, char delim);
+
 /* Appends field, quoted when it holds the delimiter, a quote or a line break. */
 void csv_write_field(struct strbuf *sb, const char *field, char delim);
 /* Appends a whole record ending in CRLF. */

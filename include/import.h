@@ -17,6 +17,7 @@ struct import_options {
     bool merge_probable;
     /* Attendance: a row's status may lower the one recorded (attended to confirmed, ...). */
     bool overwrite_status;
+    const char *sheet; /* a workbook's sheet by name (NULL: the first) */
 };
 
 /* Every data row is counted once: added, updated (an existing record changed), merged (about
@@ -34,7 +35,8 @@ void import_report_add(struct import_report *rep, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void import_report_free(struct import_report *rep);
 
-/* Imports a CSV file of members, orgs, events, attendance or tasks. Returns 0 when it
+/* Imports a CSV file, or a sheet of an .xlsx workbook (known by its content, whatever its
+ * name), of members, orgs, events, attendance or tasks. Returns 0 when it
  * wrote (or, dry run, would write) the file; -1 with *err when nothing was written (bad
  * rows without skip_bad: the report lists them; a file that cannot be read or decoded:
  * *err names the line and byte). */

@@ -46,8 +46,9 @@ int date_from_iso(const char *s, struct date *d);
 void date_format(struct date d, enum date_style style, char *buf, size_t n);
 
 /* Reads a time or time range: 13.30 น., 13:30, 9.00, 13.30 – 17.30 น., 13:30-17:30, Thai
- * digits too. Minutes since midnight; *end_min = -1 when no range. Returns 0, or -1 with err
- * quoting the input. */
+ * digits too, and as spreadsheets write times: 09:00:00, 09:00:00 AM, 9:00 PM, 9:00 หลังเที่ยง
+ * (seconds are dropped). Minutes since midnight; *end_min = -1 when no range. Returns 0, or -1
+ * with err quoting the input. */
 int time_parse(const char *s, int *start_min, int *end_min, char *err, size_t errlen);
 /* HH:MM, or "" for minutes < 0. */
 void time_format(int minutes, char *buf, size_t n);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Checks the layering that include paths alone cannot: only the store layer (src/store/) talks
 # to SQLite or holds SQL, nothing in src/ includes curses, layers use only the layers beneath
-# them, only the printing module (src/print/pdf.c, loaded by pdf_load.c) draws with pango and cairo, and no file reaches into another folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
+# them, only the printing module (src/print/pdf.c, loaded by pdf_load.c) draws with pango and cairo,
+# only src/interchange/xlsx_*.c call libzip, libxml2 and libxlsxwriter, and no file reaches into another folder's private headers by a relative path. Prints each offence as FILE:LINE and fails.
 set -u
 cd "$(dirname "$0")/.."
 found=$(mktemp)
@@ -24,8 +25,12 @@ grep -rnE '#include *[<"](n?curses|ncursesw/|term\.h)' src include | offend "cur
 grep -rnE '#include *"\.\./' src include screens tests | offend "a private header reached from another folder"
 grep -rnE '#include *<(pango|cairo|fontconfig)' src include screens | grep -v '^src/print/pdf\.c:' |
     offend "pango, cairo or fontconfig outside the printing module (src/print/pdf.c)"
-grep -rnE '#include *<dlfcn\.h>' src include screens | grep -v '^src/print/pdf_load\.c:' |
-    offend "a module loaded outside src/print/pdf_load.c"
+grep -rnE '#include *<dlfcn\.h>' src include screens |
+    grep -vE '^src/(print/pdf_load|interchange/xlsx_load)\.c:' |
+    offend "a module loaded outside src/print/pdf_load.c and src/interchange/xlsx_load.c"
+grep -rnE '#include *<(zip\.h|libxml/|xlsxwriter)' src include screens |
+    grep -vE '^src/interchange/xlsx_(read|write)\.c:' |
+    offend "libzip, libxml2 or libxlsxwriter outside src/interchange/xlsx_read.c and xlsx_write.c"
 
 # Layers in order: each may use the ones before it, never one after it.
 rank() {

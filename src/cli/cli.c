@@ -138,10 +138,11 @@ static const struct command commands[] = {
         "  --from DATE  start on another day than today (any date form)\n")},
     {"import", cmd_import,
      "khai import members|orgs|events|attendance|tasks|invitations|vcard FILE|- [--encoding "
-     "auto|utf-8|cp874|tis-620|utf-16] [--skip-bad] [--dry-run] [--merge probable|never] "
-     "[--overwrite-status]",
+     "auto|utf-8|cp874|tis-620|utf-16] [--sheet NAME] [--skip-bad] [--dry-run] "
+     "[--merge probable|never] [--overwrite-status]",
      N_("Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
-        "semicolon or tab), or a vCard file, checks every row with the rules of `khai add` and\n"
+        "semicolon or tab), a sheet of an .xlsx workbook (dates typed as dates, in any calendar),\n"
+        "or a vCard file, checks every row with the rules of `khai add` and\n"
         "writes all of it in one transaction, or nothing. Columns are matched by name, English\n"
         "or Thai (the export's names, ชื่อ, นามสกุล, ชื่อ-นามสกุล, หน่วยงาน, โทรศัพท์, ...);\n"
         "others are reported and ignored. A row with the phone, e-mail or LINE ID of someone\n"
@@ -156,6 +157,7 @@ static const struct command commands[] = {
         "added, M updated, K merged (rows about the same person as an earlier row), E rejected;\n"
         "rows that changed nothing are counted on a line of their own.\n"
         "  --encoding E  the file's encoding, when detecting it is not enough\n"
+        "  --sheet NAME  the workbook's sheet to read (default: the first)\n"
         "  --skip-bad    import the good rows; the bad ones go, as they were, to\n"
         "                FILE.rejects.csv (FILE.rejects.vcf; FILE.rejects-2.csv and so on when\n"
         "                that exists) to be fixed and imported again; FILE - is standard input,\n"
@@ -166,15 +168,18 @@ static const struct command commands[] = {
         "  --overwrite-status  attendance: a row's status may lower the one recorded\n")},
     {"export", cmd_export,
      "khai export members|orgs|events|attendance|tasks|invitations|vcard|ical [-o FILE|-] "
-     "[--force] "
-     "[--encoding utf-8-bom|utf-8|cp874] [--thai-dates] [--event ID] [--search TEXT] [--version "
-     "3.0|4.0]",
+     "[--force] [--format csv|xlsx] [--encoding utf-8-bom|utf-8|cp874] [--thai-dates] "
+     "[--dates thai|iso] [--event ID] [--search TEXT] [--version 3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
-        "in id order), members as vCards, or events and tasks as iCalendar, to standard output\n"
-        "or to FILE. `khai import` reads back what it writes.\n"
+        "in id order) or as an .xlsx workbook, members as vCards, or events and tasks as\n"
+        "iCalendar, to standard output or to FILE. `khai import` reads back what it writes.\n"
         "  --encoding E   utf-8-bom (default: Excel shows Thai), utf-8, or cp874 for old Thai\n"
         "                 Excel; a character cp874 cannot hold is an error naming the row\n"
         "  --thai-dates   dates as 21 ก.ค. 2553 instead of 2010-07-21\n"
+        "  --format F     csv (default) or xlsx (also when FILE ends in .xlsx): a workbook\n"
+        "                 with a bold header row that stays in view, a filter, real date cells\n"
+        "                 and phones and LINE IDs as text\n"
+        "  --dates D      in a workbook, dates shown as thai (21 ก.ค. 2553, the default) or iso\n"
         "  --event ID     attendance, tasks or invitations of one event\n"
         "  --search TEXT  only what `khai list --search TEXT` shows\n"
         "  --version V    vCard 3.0 (default) or 4.0\n"
@@ -184,7 +189,8 @@ static const struct command commands[] = {
         "Phone numbers are written grouped (081-234-5678): Excel keeps such a cell as text, so\n"
         "the leading zero survives a round trip through Excel. A value that begins with =, +, -,\n"
         "@, a tab or a carriage return is written after a ' so that a spreadsheet never runs it\n"
-        "as a formula; `khai import` takes that ' off again.\n")},
+        "as a formula; `khai import` takes that ' off again. Digits a spreadsheet would make a\n"
+        "number of (a LINE ID 0812345678, 12 digits or more) are written as =\"0812345678\".\n")},
     {"print", cmd_print,
      "khai print signin|badges EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
      "[--paper a4|letter] [--layout L]",

@@ -13,18 +13,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum format { FORMAT_CSV, FORMAT_VCARD, FORMAT_ICAL };
+enum format { FORMAT_CSV, FORMAT_VCARD, FORMAT_ICAL, FORMAT_XLSX };
 
 struct io_args {
     enum format format;
     enum kind kind;
-    const char *file;   /* import: the file read */
-    const char *output; /* export: -o FILE; NULL (or -o -): standard output */
-    bool force;         /* export: replace an existing FILE */
-    const char *event;  /* export: --event as given */
+    const char *file;        /* import: the file read */
+    const char *output;      /* export: -o FILE; NULL (or -o -): standard output */
+    bool force;              /* export: replace an existing FILE */
+    const char *event;       /* export: --event as given */
+    const char *format_name; /* export: --format csv|xlsx as given */
+    const char *dates;       /* export: --dates thai|iso as given */
     struct import_options in;
     struct export_options out;
 };
@@ -74,11 +77,17 @@ static int parse_option(const char *command, const struct cli *cli, int *i, stru
         a->force = true;
     else if (!importing && strcmp(arg, "--thai-dates") == 0)
         a->out.thai_dates = true;
+    else if (importing && (v = cli_option(cli, i, "--sheet", &rc)))
+        a->in.sheet = v;
     else if ((v = cli_option(cli, i, "--encoding", &rc)))
         a->in.encoding = a->out.encoding = v;
     else if (!importing &&
              ((v = cli_option(cli, i, "-o", &rc)) || (v = cli_option(cli, i, "--output", &rc))))
         a->output = strcmp(v, "-") == 0 ? NULL : v;
+    else if (!importing && (v = cli_option(cli, i, "--format", &rc)))
+        a->format_name = v;
+    else if (!importing && (v = cli_option(cli, i, "--dates", &rc)))
+        a->dates = v;
     else if (!importing && (v = cli_option(cli, i, "--event", &rc)))
         a->event = v;
     else if (!importing && (v = cli_option(cli, i, "--search", &rc)))
@@ -124,6 +133,34 @@ static int check_event(const char *command, const struct io_args *a)
     return EXIT_OK;
 }
 
+static bool ends_with_xlsx(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+/* A sheet goes out as CSV, or as a workbook with --format xlsx or -o FILE.xlsx. */
+static int choose_format(const char *command, struct io_args *a)
+{
+    const char *f = a->format_name;
+    if (f && strcmp(f, "csv") != 0 && strcmp(f, "xlsx") != 0)
+        return cli_usage(command, _("--format is csv or xlsx, not \"%s\""), f);
+    bool xlsx = f ? strcmp(f, "xlsx") == 0 : ends_with_xlsx(a->output);
+    if (f && a->format != FORMAT_CSV)
+        return cli_usage(command, _("--format goes with members, orgs, events, attendance and "
+                                    "tasks"));
+    if (xlsx) a->format = FORMAT_XLSX;
+    if (a->dates && a->format != FORMAT_XLSX)
+        return cli_usage(command, _("--dates goes with .xlsx exports (CSV takes --thai-dates)"));
+    if (a->dates && strcmp(a->dates, "thai") != 0 && strcmp(a->dates, "iso") != 0)
+        return cli_usage(command, _("--dates is thai or iso, not \"%s\""), a->dates);
+    a->out.iso_dates = a->dates && strcmp(a->dates, "iso") == 0;
+    if (a->format == FORMAT_XLSX && (a->out.thai_dates || a->in.encoding))
+        return cli_usage(command, _("--thai-dates and --encoding go with CSV: a workbook shows "
+                                    "dates in the Buddhist Era unless --dates iso"));
+    return EXIT_OK;
+}
+
 static int parse_args(const char *command, const struct cli *cli, struct io_args *a)
 {
     memset(a, 0, sizeof *a);
@@ -133,6 +170,8 @@ static int parse_args(const char *command, const struct cli *cli, struct io_args
     if (rc != EXIT_OK) return rc;
     if (strcmp(command, "import") == 0 && !a->file)
         return cli_usage(command, _("import needs the FILE to read"));
+    if (a->in.sheet && a->format == FORMAT_VCARD)
+        return cli_usage(command, _("--sheet goes with .xlsx workbooks"));
     if (a->out.vcard_version && a->format != FORMAT_VCARD)
         return cli_usage(command, _("--version goes with vcard"));
     if (a->out.vcard_version && strcmp(a->out.vcard_version, "3.0") != 0 &&
@@ -145,6 +184,7 @@ static int parse_args(const char *command, const struct cli *cli, struct io_args
     if (a->in.merge_probable && a->format == FORMAT_CSV && a->kind != KIND_MEMBER &&
         a->kind != KIND_ATTENDANCE)
         return cli_usage(command, _("--merge goes with members, attendance and vcard"));
+    if (strcmp(command, "export") == 0 && (rc = choose_format(command, a)) != EXIT_OK) return rc;
     rc = check_event(command, a);
     return rc == EXIT_OK ? check_encoding(command, a) : rc;
 }
@@ -221,6 +261,45 @@ static int export_to_terminal(struct db *db, const struct io_args *a, char **err
     return status;
 }
 
+/* libxlsxwriter writes to a file by name: the temporary file outfile made (put in place when
+ * whole), or one in $TMPDIR copied to standard output (never to a terminal: a workbook is not
+ * for reading there). */
+static int export_workbook(struct db *db, const struct io_args *a, char **err)
+{
+    if (!a->output && isatty(STDOUT_FILENO)) {
+        *err = xstrdup(_("a workbook is not for a terminal: give -o FILE.xlsx"));
+        return -1;
+    }
+    struct outfile o = {.path = a->output, .force = a->force};
+    if (!a->output) {
+        const char *dir = getenv("TMPDIR");
+        o.path = outfile_fresh_name(dir && *dir ? dir : "/tmp", "khai-export", "xlsx");
+    }
+    if (outfile_begin(&o, err) != 0) {
+        if (!a->output) free((char *)o.path);
+        return -1;
+    }
+    int status = export_xlsx(db, a->kind, o.tmp_path, &a->out, err);
+    status = outfile_finish(&o, status, err);
+    if (!a->output) {
+        FILE *f = status == 0 ? fopen(o.path, "rb") : NULL;
+        if (f) {
+            char buf[1 << 16];
+            size_t n;
+            while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+                if (fwrite(buf, 1, n, stdout) != n) break;
+            if (ferror(f) || fflush(stdout) != 0) {
+                *err = xasprintf(_("cannot write: %s"), strerror(errno));
+                status = -1;
+            }
+            fclose(f);
+        }
+        unlink(o.path);
+        free((char *)o.path);
+    }
+    return status;
+}
+
 int cmd_export(const struct cli *cli)
 {
     struct io_args a;
@@ -234,7 +313,10 @@ int cmd_export(const struct cli *cli)
         return cli_fail(err);
     }
     int status;
-    if (!a.output && isatty(STDOUT_FILENO)) {
+    if (a.format == FORMAT_XLSX) {
+        status = export_workbook(db, &a, &err);
+        db_close(&db);
+    } else if (!a.output && isatty(STDOUT_FILENO)) {
         status = export_to_terminal(db, &a, &err);
         db_close(&db);
     } else {

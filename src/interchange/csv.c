@@ -208,3 +208,26 @@ void csv_write_record(struct strbuf *sb, const char *const *fields, size_t n, ch
     }
     sb_add(sb, "\r\n");
 }
+
+bool csv_at_risk(const char *v)
+{
+    size_t n = strspn(v, "0123456789");
+    return n >= 2 && v[n] == '\0' && (v[0] == '0' || n >= 12);
+}
+
+char *csv_unprotected(const char *v)
+{
+    size_t len = strlen(v);
+    if (len < 3 || v[0] != '=' || v[1] != '"' || v[len - 1] != '"') return NULL;
+    if (memchr(v + 2, '"', len - 3)) return NULL;
+    return xstrndup(v + 2, len - 3);
+}
+
+void csv_write_cell(struct strbuf *sb, const char *value, char delim)
+{
+    char *v = csv_guarded(value)   ? xasprintf("'%s", value)
+              : csv_at_risk(value) ? xasprintf("=\"%s\"", value)
+                                   : xstrdup(value);
+    csv_write_field(sb, v, delim);
+    free(v);
+}

@@ -12,6 +12,7 @@
 #include "thaidate.h"
 #include "utf8.h"
 #include "xalloc.h"
+#include "xlsx_write.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ struct export
     long line; /* of the output, the header being line 1 */
     char *err;
     struct names_ok orgs, members;
+    struct xlsx_book *book; /* an .xlsx export */
 };
 
 static int output_encoding(const char *name, enum text_encoding *enc, char **err)
@@ -134,14 +136,18 @@ static char *cell_value(struct export *x, const struct record *r, int fi)
     return xstrdup(v);
 }
 
-/* No value from the data becomes a live formula in the spreadsheet that opens it. */
+/* No value from the data becomes a live formula in the spreadsheet that opens it, and no
+ * digits a spreadsheet would make a number of lose their leading zero (a LINE ID 0812345678):
+ * they go out as ="0812345678". */
 static char *cell(struct export *x, const struct record *r, int fi)
 {
     char *v = cell_value(x, r, fi);
-    if (!csv_guarded(v)) return v;
-    char *guarded = xasprintf("'%s", v);
+    char *out = csv_guarded(v)   ? xasprintf("'%s", v)
+                : csv_at_risk(v) ? xasprintf("=\"%s\"", v)
+                                 : NULL;
+    if (!out) return v;
     free(v);
-    return guarded;
+    return out;
 }
 
 static char *which_record(const struct record *r)
@@ -228,6 +234,90 @@ static int write_header(struct export *x)
     return 0;
 }
 
+static int each_record(struct export *x, const struct export_options *opt,
+                       int (*row)(const struct record *, void *), char **err)
+{
+    enum kind k = x->kind;
+    if (opt && opt->event_id && k != KIND_ATTENDANCE && k != KIND_TASK && k != KIND_INVITATION) {
+        *err = xstrdup(_("--event goes with attendance, tasks and invitations"));
+        return -1;
+    }
+    int rc;
+    if (opt && ((opt->search && *opt->search) || opt->event_id)) {
+        struct list_query q = {
+            .kind = k, .sort = "id", .search = opt->search, .event_id = opt->event_id};
+        rc = list_each(x->db, &q, row, x, err);
+    } else {
+        rc = record_each(x->db, k, row, x, err);
+    }
+    free(x->orgs.by_id);
+    free(x->members.by_id);
+    if (rc > 0) {
+        *err = x->err;
+        return -1;
+    }
+    if (rc < 0) free(x->err);
+    return rc < 0 ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * .xlsx: the same columns and values, each cell in its type (no ' or ="..." needed: a text
+ * cell is never a formula and never a number). */
+
+static enum xlsx_type column_type(enum field_type t)
+{
+    switch (t) {
+    case FT_DATE:
+        return XLSX_DAY;
+    case FT_TIME:
+        return XLSX_CLOCK;
+    case FT_ID:
+    case FT_INT:
+    case FT_EVENT:
+        return XLSX_INTEGER;
+    default:
+        return XLSX_TEXT;
+    }
+}
+
+static int xlsx_row(const struct record *r, void *ctx)
+{
+    struct export *x = ctx;
+    char *cells[MAX_FIELDS] = {0};
+    size_t n = 0;
+    for (int fi = 0; fi < x->ki->nfields; fi++)
+        if (!(x->ki->fields[fi].flags & FIELD_EXTRA)) cells[n++] = cell_value(x, r, fi);
+    char *why = NULL;
+    int rc = xlsx_book_row(x->book, (const char *const *)cells, &why);
+    if (rc != 0) {
+        char *what = which_record(r);
+        x->err = xasprintf("%s: %s", what, why);
+        free(what);
+        free(why);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(cells[i]);
+    return rc ? 1 : 0;
+}
+
+int export_xlsx(struct db *db, enum kind k, const char *path, const struct export_options *opt,
+                char **err)
+{
+    struct export x = {.db = db, .kind = k, .ki = kind_info(k)};
+    struct xlsx_column cols[MAX_FIELDS];
+    size_t n = 0;
+    for (int fi = 0; fi < x.ki->nfields; fi++) {
+        const struct field *f = &x.ki->fields[fi];
+        if (!(f->flags & FIELD_EXTRA))
+            cols[n++] = (struct xlsx_column){f->name, column_type(f->type)};
+    }
+    enum xlsx_dates dates = opt && opt->iso_dates ? XLSX_DATES_ISO : XLSX_DATES_THAI;
+    x.book = xlsx_book_new(path, kind_info(k)->plural, cols, n, dates, err);
+    if (!x.book) return -1;
+    int rc = each_record(&x, opt, xlsx_row, err);
+    return xlsx_book_close(&x.book, rc, err);
+}
+
 int export_csv(struct db *db, enum kind k, FILE *out, const struct export_options *opt, char **err)
 {
     struct export x = {
@@ -241,24 +331,7 @@ int export_csv(struct db *db, enum kind k, FILE *out, const struct export_option
         *err = x.err;
         return -1;
     }
-    int rc;
-    if (opt && ((opt->search && *opt->search) || opt->event_id)) {
-        struct list_query q = {
-            .kind = k, .sort = "id", .search = opt->search, .event_id = opt->event_id};
-        rc = list_each(db, &q, write_row, &x, err);
-    } else {
-        rc = record_each(db, k, write_row, &x, err);
-    }
-    free(x.orgs.by_id);
-    free(x.members.by_id);
-    if (rc > 0) {
-        *err = x.err;
-        return -1;
-    }
-    if (rc < 0) {
-        free(x.err);
-        return -1;
-    }
+    if (each_record(&x, opt, write_row, err) != 0) return -1;
     if (fflush(out) != 0 || ferror(out)) {
         *err = xasprintf(_("cannot write: %s"), strerror(errno));
         return -1;

@@ -1,5 +1,6 @@
-/* CSV import: a sheet from Excel (UTF-8, UTF-16 or Thai Windows-874; comma, semicolon or tab;
- * English or Thai headers) checked row by row with the model's own rules and written in one
+/* Sheet import: a CSV sheet from Excel (UTF-8, UTF-16 or Thai Windows-874; comma, semicolon or
+ * tab; English or Thai headers), or a sheet of an .xlsx workbook read as rows of the same cells,
+ * checked row by row with the model's own rules and written in one
  * transaction. New members take the store's bulk write, because rosters of 100,000 people are
  * real and record_save costs a third of a millisecond; every other write goes through
  * record_save. */
@@ -23,6 +24,7 @@
 #include "thainorm.h"
 #include "outfile.h"
 #include "xalloc.h"
+#include "xlsx_read.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -296,12 +298,14 @@ struct import {
     const struct import_options *opt;
     struct import_report *rep;
     char now[32];
-    /* the sheet */
+    /* the sheet: CSV text, or a workbook's sheet */
     const char *text;
     size_t len;
     enum text_encoding enc;
     char delim;
     size_t header_end;
+    const struct xlsx_sheet *sheet;
+    struct csv_record header; /* a workbook's header row, for the rejects file */
     struct column *cols;
     size_t ncols;
     bool has_family, has_status;
@@ -734,17 +738,37 @@ static void cell_put(char **slot, const char *value, bool list)
     }
 }
 
+static void cell_fill(struct import *im, size_t i, const char *v, struct cells *c);
+
+/* A CSV cell as export wrote it: without the ' put before = + - @, or the ="..." around digits
+ * a spreadsheet would have made a number of. A workbook's cells are text as they are. */
 static void cells_fill(struct import *im, const struct csv_record *rec, struct cells *c)
 {
     memset(c, 0, sizeof *c);
     size_t extra = 0;
     for (size_t i = 0; i < rec->n; i++) {
-        const char *v = csv_unguarded(rec->fields[i]); /* the ' export put before = + - @ */
-        if (blank(v)) continue;
-        if (i >= im->ncols) {
+        char *unwrapped = im->sheet ? NULL : csv_unprotected(rec->fields[i]);
+        const char *v = im->sheet   ? rec->fields[i]
+                        : unwrapped ? unwrapped
+                                    : csv_unguarded(rec->fields[i]);
+        if (blank(v))
+            ;
+        else if (i >= im->ncols)
             extra++;
-            continue;
-        }
+        else
+            cell_fill(im, i, v, c);
+        free(unwrapped);
+    }
+    if (extra)
+        note(im,
+             P_("%s:%ld: %zu cell right of the last column ignored",
+                "%s:%ld: %zu cells right of the last column ignored", extra),
+             im->path, rec->line, extra);
+}
+
+static void cell_fill(struct import *im, size_t i, const char *v, struct cells *c)
+{
+    {
         const struct column *col = &im->cols[i];
         enum kind k = col->person ? KIND_MEMBER : im->kind;
         switch (col->special) {
@@ -771,11 +795,6 @@ static void cells_fill(struct import *im, const struct csv_record *rec, struct c
             break;
         }
     }
-    if (extra)
-        note(im,
-             P_("%s:%ld: %zu cell right of the last column ignored",
-                "%s:%ld: %zu cells right of the last column ignored", extra),
-             im->path, rec->line, extra);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -885,6 +904,13 @@ static int apply_inputs(struct import *im, struct record *r, char *const *in)
 /* ------------------------------------------------------------------------------------------
  * Members: checked with field_store like a save, staged, then written in bulk. */
 
+/* Many people's LINE ID is their mobile number; a spreadsheet that took 0812345678 for a
+ * number left 812345678, nine digits beginning as a mobile number does after its 0. */
+static bool line_id_lost_zero(const char *id)
+{
+    return strlen(id) == 9 && strspn(id, "0123456789") == 9 && strchr("689", id[0]);
+}
+
 /* A given-name column that holds whole names ("นางสาวจิราพร คงทอง") in a sheet with no
  * family-name column is split too: sign-in sheets often have only "ชื่อ". */
 static int member_inputs(struct import *im, char *const *v, const char *full, char **in, char **why)
@@ -912,11 +938,16 @@ static int member_inputs(struct import *im, char *const *v, const char *full, ch
             in[fa] = xstrdup(record_get(r, F_MEMBER_FAMILY_NAME));
         record_free(&r);
     }
-    int pi = fi_of(F_MEMBER_PHONE);
+    int pi = fi_of(F_MEMBER_PHONE), li = fi_of(F_MEMBER_LINE_ID);
     if (in[pi]) {
         char *fixed = fix_phones(in[pi]);
         free(in[pi]);
         in[pi] = fixed;
+    }
+    if (in[li] && line_id_lost_zero(in[li])) {
+        char *fixed = xasprintf("0%s", in[li]);
+        free(in[li]);
+        in[li] = fixed;
     }
     return 0;
 }
@@ -1960,6 +1991,48 @@ static int read_file(const char *path, char **data, size_t *len, char **err)
     return 0;
 }
 
+/* Where the rows come from: CSV text, or a workbook's sheet. A copy of it is a place to come
+ * back to (the organisations are read twice). */
+struct rows {
+    struct csv_reader csv;
+    const struct xlsx_sheet *sheet;
+    size_t at;    /* the sheet's next row */
+    size_t width; /* cells made for a sheet's row: the header's columns once it is known */
+};
+
+/* A sheet's row as a CSV record: its cells in their columns up to the width, the cells
+ * further right (only counted) after them, empty ones as "". The line is the row's number
+ * and start the row's index, for the rejects file. */
+static void sheet_record(const struct xlsx_sheet *s, size_t at, size_t width,
+                         struct csv_record *rec)
+{
+    const struct xlsx_row *row = &s->rows[at];
+    size_t last = row->n ? row->cells[row->n - 1].col + 1 : 0;
+    size_t cols = last < width ? last : width, extra = 0;
+    for (size_t i = 0; i < row->n; i++)
+        extra += row->cells[i].col >= cols;
+    csv_record_free(rec);
+    rec->n = rec->cap = cols + extra;
+    rec->fields = xcalloc(rec->cap ? rec->cap : 1, sizeof *rec->fields);
+    for (size_t i = 0, more = cols; i < row->n; i++) {
+        size_t c = row->cells[i].col;
+        rec->fields[c < cols ? c : more++] = xstrdup(row->cells[i].text);
+    }
+    for (size_t i = 0; i < rec->n; i++)
+        if (!rec->fields[i]) rec->fields[i] = xstrdup("");
+    rec->line = row->number;
+    rec->start = at;
+    rec->end = at + 1;
+}
+
+static int rows_next(struct rows *r, struct csv_record *rec, char **err)
+{
+    if (!r->sheet) return csv_read(&r->csv, rec, err);
+    if (r->at >= r->sheet->nrows) return 0;
+    sheet_record(r->sheet, r->at++, r->width, rec);
+    return 1;
+}
+
 static int header_score(enum kind k, const struct csv_record *rec)
 {
     int score = 0;
@@ -1972,16 +2045,15 @@ static int header_score(enum kind k, const struct csv_record *rec)
 
 /* The header is the first row that names at least two known columns (one for a one-column
  * sheet): title lines above it ("รายชื่อผู้เข้าร่วมประชุม ...") are skipped. */
-static int find_header(struct import *im, struct csv_reader *r, struct csv_record *header,
-                       char **err)
+static int find_header(struct import *im, struct rows *r, struct csv_record *header, char **err)
 {
-    struct csv_reader start = *r;
-    struct csv_reader first_after = *r;
+    struct rows start = *r;
+    struct rows first_after = *r;
     bool have_first = false;
     struct csv_record rec = CSV_RECORD_INIT;
     long first_line = 0;
     for (int seen = 0; seen < HEADER_SEARCH;) {
-        int rc = csv_read(r, &rec, err);
+        int rc = rows_next(r, &rec, err);
         if (rc < 0) {
             csv_record_free(&rec);
             return -1;
@@ -2012,7 +2084,7 @@ static int find_header(struct import *im, struct csv_reader *r, struct csv_recor
         return -1;
     }
     *r = start;
-    while (csv_read(r, header, err) == 1 && csv_record_blank(header))
+    while (rows_next(r, header, err) == 1 && csv_record_blank(header))
         ;
     *r = first_after;
     return 0;
@@ -2103,27 +2175,25 @@ static int map_columns(struct import *im, const struct csv_record *header, char 
     return 0;
 }
 
-/* A row as the import needs to keep it: its place in the file and its cells. */
-struct row {
-    struct src src;
-    struct csv_record rec;
-};
-
-static void row_free(struct row *r)
-{
-    csv_record_free(&r->rec);
-}
-
 /* Organisation rows are taken parents first, so that a parent named further down the sheet
- * is the one the sheet describes and not an empty organisation made up on the way. */
-static void order_orgs(struct import *im, struct row *rows, size_t n, size_t *order)
+ * is the one the sheet describes and not an empty organisation made up on the way. Each row
+ * is known by the place it starts (marks[i]) and read again when it is needed: nothing but
+ * the places is kept. */
+static void order_orgs(struct import *im, const struct rows *marks, size_t n, size_t *order)
 {
     int ni = field_pos(F_ORG_NAME), pi = field_pos(F_ORG_PARENT);
     struct map by_name = {0};
     char **parent = xcalloc(n ? n : 1, sizeof *parent);
+    struct csv_record rec = CSV_RECORD_INIT;
     for (size_t i = 0; i < n; i++) {
+        struct rows at = marks[i];
+        char *err = NULL;
+        if (rows_next(&at, &rec, &err) != 1) {
+            free(err);
+            continue;
+        }
         struct cells c;
-        cells_fill(im, &rows[i].rec, &c);
+        cells_fill(im, &rec, &c);
         for (size_t j = 0; j < im->nnotes; j++)
             free(im->notes[j]);
         im->nnotes = 0;
@@ -2135,6 +2205,7 @@ static void order_orgs(struct import *im, struct row *rows, size_t n, size_t *or
         parent[i] = c.v[pi] ? text_normalize(c.v[pi], 0) : NULL;
         cells_free(&c);
     }
+    csv_record_free(&rec);
     char *state = xcalloc(n ? n : 1, 1); /* 0 new, 1 in progress, 2 placed */
     size_t placed = 0;
     size_t *stack = xcalloc(n ? n : 1, sizeof *stack);
@@ -2166,55 +2237,55 @@ static void order_orgs(struct import *im, struct row *rows, size_t n, size_t *or
     map_free(&by_name);
 }
 
-static void process(struct import *im, struct row *row)
+static void process(struct import *im, const struct csv_record *rec)
 {
     struct cells c;
-    cells_fill(im, &row->rec, &c);
+    struct src src = {rec->line, rec->start, rec->end};
+    cells_fill(im, rec, &c);
     if (im->kind == KIND_MEMBER)
-        member_row(im, &c, row->src);
+        member_row(im, &c, src);
     else
-        record_row(im, &c, row->src);
+        record_row(im, &c, src);
     cells_free(&c);
 }
 
-static int process_orgs(struct import *im, struct csv_reader *r, char **err)
+static int process_orgs(struct import *im, struct rows *r, char **err)
 {
-    struct row *rows = NULL;
+    struct rows *marks = NULL;
     size_t n = 0;
     struct csv_record rec = CSV_RECORD_INIT;
+    struct rows mark = *r;
     int rc;
-    while ((rc = csv_read(r, &rec, err)) == 1) {
-        if (csv_record_blank(&rec)) continue;
-        rows = xrealloc(rows, sizeof *rows * (n + 1));
-        rows[n].src = (struct src){rec.line, rec.start, rec.end};
-        rows[n++].rec = rec;
-        rec = (struct csv_record)CSV_RECORD_INIT;
+    while ((rc = rows_next(r, &rec, err)) == 1) {
+        if (!csv_record_blank(&rec)) {
+            if (n == 0 || (n & (n - 1)) == 0)
+                marks = xrealloc(marks, sizeof *marks * (n ? n * 2 : 1));
+            marks[n++] = mark;
+        }
+        mark = *r;
     }
-    csv_record_free(&rec);
     if (rc == 0) {
         size_t *order = xcalloc(n ? n : 1, sizeof *order);
-        order_orgs(im, rows, n, order);
-        for (size_t i = 0; i < n; i++)
-            process(im, &rows[order[i]]);
+        order_orgs(im, marks, n, order);
+        for (size_t i = 0; i < n; i++) {
+            struct rows at = marks[order[i]];
+            if (rows_next(&at, &rec, err) == 1) process(im, &rec);
+        }
         free(order);
     }
-    for (size_t i = 0; i < n; i++)
-        row_free(&rows[i]);
-    free(rows);
+    csv_record_free(&rec);
+    free(marks);
     return rc;
 }
 
-static int process_rows(struct import *im, struct csv_reader *r, char **err)
+static int process_rows(struct import *im, struct rows *r, char **err)
 {
     if (im->kind == KIND_ORG) return process_orgs(im, r, err);
-    struct row row = {{0, 0, 0}, CSV_RECORD_INIT};
+    struct csv_record rec = CSV_RECORD_INIT;
     int rc;
-    while ((rc = csv_read(r, &row.rec, err)) == 1) {
-        if (csv_record_blank(&row.rec)) continue;
-        row.src = (struct src){row.rec.line, row.rec.start, row.rec.end};
-        process(im, &row);
-    }
-    row_free(&row);
+    while ((rc = rows_next(r, &rec, err)) == 1)
+        if (!csv_record_blank(&rec)) process(im, &rec);
+    csv_record_free(&rec);
     return rc;
 }
 
@@ -2239,16 +2310,47 @@ const char *import_rejects_base(const char *path)
     return strcmp(path, "-") == 0 ? "stdin" : path;
 }
 
+/* A workbook's rejected rows go out as CSV (UTF-8 with a byte-order mark, for Excel) with
+ * each cell as export writes it, so that the file imports again once fixed. */
+static void rejects_line(struct strbuf *utf8, const struct csv_record *r)
+{
+    for (size_t j = 0; j < r->n; j++) {
+        if (j) sb_addc(utf8, ',');
+        csv_write_cell(utf8, r->fields[j], ',');
+    }
+    sb_add(utf8, "\r\n");
+}
+
+static void sheet_rejects(const struct import *im, struct strbuf *utf8)
+{
+    struct csv_record rec = CSV_RECORD_INIT;
+    rejects_line(utf8, &im->header);
+    for (size_t i = 0; i < im->nbad; i++) {
+        if (i > 0 && im->bad[i].start == im->bad[i - 1].start) continue;
+        sheet_record(im->sheet, im->bad[i].start, XLSX_MAX_COLUMNS, &rec);
+        rejects_line(utf8, &rec);
+    }
+    csv_record_free(&rec);
+}
+
+static void text_rejects(const struct import *im, struct strbuf *utf8)
+{
+    bool crlf = im->header_end >= 2 && im->text[im->header_end - 2] == '\r';
+    const char *eol = crlf ? "\r\n" : "\n";
+    add_slice(utf8, im->text, 0, im->header_end, eol);
+    for (size_t i = 0; i < im->nbad; i++)
+        if (i == 0 || im->bad[i].start != im->bad[i - 1].start)
+            add_slice(utf8, im->text, im->bad[i].start, im->bad[i].end, eol);
+}
+
 static int write_rejects(struct import *im, char **err)
 {
     qsort(im->bad, im->nbad, sizeof *im->bad, compare_src);
-    bool crlf = im->header_end >= 2 && im->text[im->header_end - 2] == '\r';
-    const char *eol = crlf ? "\r\n" : "\n";
     struct strbuf utf8 = STRBUF_INIT, out = STRBUF_INIT;
-    add_slice(&utf8, im->text, 0, im->header_end, eol);
-    for (size_t i = 0; i < im->nbad; i++)
-        if (i == 0 || im->bad[i].start != im->bad[i - 1].start)
-            add_slice(&utf8, im->text, im->bad[i].start, im->bad[i].end, eol);
+    if (im->sheet)
+        sheet_rejects(im, &utf8);
+    else
+        text_rejects(im, &utf8);
     size_t nbom, bad;
     const char *bom = encoding_bom(im->enc, &nbom);
     sb_addn(&out, bom, nbom);
@@ -2311,18 +2413,23 @@ static void import_free(struct import *im)
     free(im->bad);
 }
 
-static int decode_file(struct import *im, char **data, size_t *len, char **err)
+static int decode_file(struct import *im, char *raw, size_t rawlen, char **data, size_t *len,
+                       char **err)
 {
     enum text_encoding want = ENC_AUTO;
     const char *name = im->opt->encoding;
     if (name && *name && !encoding_from_name(name, &want)) {
+        free(raw);
         *err = xasprintf(_("unknown encoding \"%s\": use auto, utf-8, cp874, tis-620 or utf-16"),
                          name);
         return -1;
     }
-    char *raw;
-    size_t rawlen;
-    if (read_file(im->path, &raw, &rawlen, err) != 0) return -1;
+    if (im->opt->sheet) {
+        free(raw);
+        *err = xasprintf(_("%s: --sheet goes with .xlsx workbooks, and this is a text file"),
+                         im->path);
+        return -1;
+    }
     char *why = NULL;
     int rc = encoding_decode(raw, rawlen, want, data, len, &im->enc, &why);
     free(raw);
@@ -2381,6 +2488,46 @@ static int finish(struct import *im, char **err)
     return 0;
 }
 
+/* The rows of the file: a workbook's sheet when it is one, else its text decoded. */
+static int open_rows(struct import *im, struct xlsx_sheet *sheet, char **text, struct rows *r,
+                     char **err)
+{
+    char *raw;
+    size_t rawlen;
+    if (read_file(im->path, &raw, &rawlen, err) != 0) return -1;
+    memset(r, 0, sizeof *r);
+    if (xlsx_is_workbook(raw, rawlen)) {
+        int rc = xlsx_read(im->path, raw, rawlen, im->opt->sheet, sheet, err);
+        free(raw);
+        if (rc != 0) return -1;
+        im->sheet = sheet;
+        im->enc = ENC_UTF8_BOM;
+        r->sheet = sheet;
+        r->width = XLSX_MAX_COLUMNS;
+        return 0;
+    }
+    size_t len;
+    if (decode_file(im, raw, rawlen, text, &len, err) != 0) return -1;
+    im->text = *text;
+    im->len = len;
+    size_t skip;
+    im->delim = csv_detect_delimiter(*text, len, &skip);
+    csv_reader_init(&r->csv, *text, len, im->delim);
+    r->csv.pos = skip;
+    r->csv.line += skip > 0;
+    return 0;
+}
+
+/* A sheet's rows are made as wide as its header (without the empty cells at its end): a cell
+ * far to the right costs nothing but a count. */
+static void header_width(struct rows *r, const struct csv_record *header)
+{
+    size_t n = header->n;
+    while (n > 0 && blank(header->fields[n - 1]))
+        n--;
+    if (r->sheet) r->width = n;
+}
+
 int import_csv(struct db *db, enum kind k, const char *path, const struct import_options *opt,
                struct import_report *rep, char **err)
 {
@@ -2388,28 +2535,22 @@ int import_csv(struct db *db, enum kind k, const char *path, const struct import
         .db = db, .kind = k, .ki = kind_info(k), .path = path, .opt = opt, .rep = rep};
     db_now(im.now);
     char *text = NULL;
-    size_t len;
-    if (decode_file(&im, &text, &len, err) != 0) return -1;
-    im.text = text;
-    im.len = len;
-    size_t skip;
-    im.delim = csv_detect_delimiter(text, len, &skip);
-    struct csv_reader r;
-    csv_reader_init(&r, text, len, im.delim);
-    r.pos = skip;
-    r.line += skip > 0;
+    struct xlsx_sheet sheet = {0};
+    struct rows r;
+    if (open_rows(&im, &sheet, &text, &r, err) != 0) return -1;
     struct csv_record header = CSV_RECORD_INIT;
     char *why = NULL;
     int rc = find_header(&im, &r, &header, &why);
     if (rc == 0) {
-        im.header_end = r.pos;
+        im.header_end = r.csv.pos;
+        header_width(&r, &header);
         rc = map_columns(&im, &header, &why);
     }
     if (rc != 0) {
         *err = xasprintf("%s: %s", path, why);
         free(why);
     }
-    csv_record_free(&header);
+    im.header = header; /* for a workbook's rejects file */
     /* A bigger page cache for the one long transaction: fewer pages spilled to the
      * write-ahead log and read back. Every new member gets its audit row, as a save would. */
     const struct bulk_options bulk = {.cache_kb = CACHE_KB, .audit_each = true};
@@ -2422,6 +2563,8 @@ int import_csv(struct db *db, enum kind k, const char *path, const struct import
     }
     if (rc == 0) rc = finish(&im, err);
     import_free(&im);
+    csv_record_free(&im.header);
+    xlsx_sheet_free(&sheet);
     free(text);
     return rc;
 }

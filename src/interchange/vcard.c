@@ -1674,7 +1674,7 @@ static int import_cards(struct vcard_import *x, const struct vcard_file *f, char
 int import_vcard(struct db *db, const char *path, const struct import_options *opt,
                  struct import_report *rep, char **err)
 {
-    static const struct import_options defaults = {NULL, false, false, false, false};
+    static const struct import_options defaults = {NULL, false, false, false, false, NULL};
     size_t len = 0;
     char *buf = read_file(path, &len, err);
     if (!buf) return -1;

@@ -82,6 +82,7 @@ enum tok_kind {
     T_ERA_BE,  /* พ.ศ. */
     T_ERA_CE,  /* ค.ศ. */
     T_OCLOCK,  /* น. after a time */
+    T_AMPM,    /* AM (value 0) or PM (value 1) after a time, as spreadsheets write it */
     T_FILLER   /* วัน, ที่ ...: carry no meaning, dropped */
 };
 
@@ -128,6 +129,7 @@ static const struct word thai_words[] = {
     {"ระหว่าง", T_FILLER, 0},   {"เวลา", T_FILLER, 0},  /* between, at time */
     {"ถึง", T_DASH, 0},         {"จนถึง", T_DASH, 0},    /* to, until */
     {"น", T_OCLOCK, 0},        {"นาฬิกา", T_OCLOCK, 0}, /* o'clock */
+    {"ก่อนเที่ยง", T_AMPM, 0},    {"หลังเที่ยง", T_AMPM, 1}, /* AM, PM as Thai Excel writes them */
 };
 
 /* English words, lower case with dots taken out. */
@@ -147,6 +149,7 @@ static const struct word english_words[] = {
     {"thursday", T_WEEKDAY, 4}, {"fri", T_WEEKDAY, 5},      {"friday", T_WEEKDAY, 5},
     {"sat", T_WEEKDAY, 6},      {"saturday", T_WEEKDAY, 6}, {"be", T_ERA_BE, 0},
     {"ad", T_ERA_CE, 0},        {"ce", T_ERA_CE, 0},        {"to", T_DASH, 0},
+    {"am", T_AMPM, 0},          {"pm", T_AMPM, 1},
 };
 
 /* ---- Error messages ---- */
@@ -750,28 +753,34 @@ void date_format(struct date d, enum date_style style, char *buf, size_t n)
 /* ---- Times ---- */
 
 struct written_time {
-    struct token hour, minute; /* minute kind T_END: not written */
+    struct token hour, minute, second; /* kind T_END: not written */
+    int ampm;                          /* -1 none, 0 AM, 1 PM */
 };
 
-/* hour[(.|:)minute] [น.] */
+/* hour[(.|:)minute[(.|:)second]] [น.|AM|PM]: LibreOffice and Excel write 09:00:00 AM. */
 static bool read_written_time(struct cursor *c, struct written_time *t, bool *oclock)
 {
     if (peek(c, 0) != T_NUM) return false;
     t->hour = take(c);
-    t->minute = no_token;
-    if (peek(c, 0) == T_DOT || peek(c, 0) == T_COLON) {
+    t->minute = t->second = no_token;
+    t->ampm = -1;
+    for (int part = 0; part < 2 && (peek(c, 0) == T_DOT || peek(c, 0) == T_COLON); part++) {
         take(c);
         if (peek(c, 0) != T_NUM) return false;
-        t->minute = take(c);
+        *(part == 0 ? &t->minute : &t->second) = take(c);
     }
     if (peek(c, 0) == T_OCLOCK) {
         take(c);
         *oclock = true;
+    } else if (peek(c, 0) == T_AMPM) {
+        t->ampm = take(c).value;
+        *oclock = true; /* 9 AM is a time as 9 น. is */
     }
     return true;
 }
 
-/* Minutes since midnight. 24.00 is allowed only as the end of a range (until midnight). */
+/* Minutes since midnight (seconds are dropped: khai keeps minutes). 24.00 is allowed only as
+ * the end of a range (until midnight); with AM or PM the hour is 1-12 (12 AM is midnight). */
 static bool check_written_time(struct written_time t, bool is_end, int *minutes)
 {
     int hour = t.hour.value, minute = 0;
@@ -779,6 +788,11 @@ static bool check_written_time(struct written_time t, bool is_end, int *minutes)
     if (t.minute.kind == T_NUM) {
         if (t.minute.digits != 2) return false;
         minute = t.minute.value;
+    }
+    if (t.second.kind == T_NUM && (t.second.digits != 2 || t.second.value > 59)) return false;
+    if (t.ampm >= 0) {
+        if (hour < 1 || hour > 12) return false;
+        hour = hour % 12 + (t.ampm ? 12 : 0);
     }
     if (minute > 59 || (hour > 23 && !(is_end && hour == 24 && minute == 0))) return false;
     *minutes = hour * 60 + minute;
@@ -789,7 +803,7 @@ static enum outcome read_time_range(const char *s, int *start, int *end)
 {
     struct tokens ts;
     struct cursor c;
-    struct written_time a = {no_token, no_token}, b = a;
+    struct written_time a = {no_token, no_token, no_token, -1}, b = a;
     bool oclock = false, range = false;
     if (!start_reading(s, &ts, &c) || !read_written_time(&c, &a, &oclock)) return NOT_READABLE;
     if (peek(&c, 0) == T_DASH) {

@@ -506,7 +506,8 @@ static void print_module_alone_links_pango_and_cairo(void **state)
     char *khai = shell(&rc, "readelf -d '%s'", test_khai_bin());
     assert_int_equal(rc, 0);
     assert_contains(khai, "libsqlite3");
-    static const char *const printing[] = {"libpango", "libcairo", "libfontconfig", "libglib"};
+    static const char *const printing[] = {"libpango", "libcairo",  "libfontconfig", "libglib",
+                                           "libzip",   "libxml2",   "libxlsxwriter"};
     for (size_t i = 0; i < sizeof printing / sizeof printing[0]; i++)
         if (test_contains(khai, printing[i])) fail_msg("khai links %s", printing[i]);
     /* build/asan/khai finds its module in build/asan/lib/khai/. */
@@ -514,6 +515,13 @@ static void print_module_alone_links_pango_and_cairo(void **state)
     assert_int_equal(rc, 0);
     assert_contains(module, "libpangocairo");
     assert_contains(module, "libcairo");
+    free(module);
+    /* The workbook module likewise holds libzip, libxml2 and libxlsxwriter. */
+    module = shell(&rc, "readelf -d \"$(dirname '%s')/lib/khai/xlsx.so\"", test_khai_bin());
+    assert_int_equal(rc, 0);
+    assert_contains(module, "libzip");
+    assert_contains(module, "libxml2");
+    assert_contains(module, "libxlsxwriter");
     free(module);
     free(khai);
 }
@@ -550,6 +558,21 @@ static void print_without_its_module_says_so_and_writes_nothing(void **state)
     setenv("KHAI_PRINT_MODULE", "/nonexistent/pdf.so", 1);
     char *out = khai_ok(db, "list members --tsv");
     unsetenv("KHAI_PRINT_MODULE");
+    /* Without the workbook module a workbook is refused the same way, and CSV still works. */
+    setenv("KHAI_XLSX_MODULE", "/nonexistent/xlsx.so", 1);
+    struct run_result w;
+    khai_run(&w, NULL, "--db '%s' --lang en export members -o none.xlsx", db);
+    assert_int_equal(w.status, 1);
+    assert_contains(w.err, "workbooks are not available: cannot load /nonexistent/xlsx.so");
+    run_result_free(&w);
+    khai_run(&w, NULL, "--db '%s' --lang th export members -o none.xlsx", db);
+    assert_contains(w.err, "ใช้ไฟล์ Excel ไม่ได้");
+    run_result_free(&w);
+    free(khai_ok(db, "export members -o none.csv"));
+    unsetenv("KHAI_XLSX_MODULE");
+    char *none_xlsx = test_path("none.xlsx");
+    assert_int_not_equal(stat(none_xlsx, &st), 0);
+    free(none_xlsx);
     assert_contains(out, "ญาณิศา");
     free(out);
     free(libc);

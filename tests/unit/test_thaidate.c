@@ -552,6 +552,37 @@ static void time_reads_forms(void **state)
     expect_time("  13:30  ", 13 * 60 + 30, -1);
 }
 
+/* As LibreOffice and Excel write times into CSV: with seconds, AM and PM. */
+static void time_reads_spreadsheet_forms(void **state)
+{
+    (void)state;
+    expect_time("09:00:00", 9 * 60, -1);
+    expect_time("13:30:59", 13 * 60 + 30, -1);
+    expect_time("09:00:00 AM", 9 * 60, -1);
+    expect_time("9:00 AM", 9 * 60, -1);
+    expect_time("9:00 PM", 21 * 60, -1);
+    expect_time("9:00PM", 21 * 60, -1);
+    expect_time("9:30 p.m.", 21 * 60 + 30, -1);
+    expect_time("09:15:00 pm", 21 * 60 + 15, -1);
+    expect_time("12:00 AM", 0, -1);
+    expect_time("12:30 AM", 30, -1);
+    expect_time("12:00 PM", 12 * 60, -1);
+    expect_time("12:45:00 PM", 12 * 60 + 45, -1);
+    expect_time("9 AM", 9 * 60, -1);
+    expect_time("09.00 น.", 9 * 60, -1);
+    expect_time("9:00 ก่อนเที่ยง", 9 * 60, -1);
+    expect_time("1:30 หลังเที่ยง", 13 * 60 + 30, -1);
+    expect_time("9:00 AM - 5:00 PM", 9 * 60, 17 * 60);
+    expect_time("09:00:00-16:30:00", 9 * 60, 16 * 60 + 30);
+    expect_time_error("13:00 PM", "no such time: \"13:00 PM\"");
+    expect_time_error("0:30 AM", "no such time: \"0:30 AM\"");
+    expect_time_error("9:00:60", "no such time: \"9:00:60\"");
+    expect_time_error("9:00:5", "no such time: \"9:00:5\"");
+    expect_time_error("9:00:00:00", "not a time: \"9:00:00:00\"");
+    expect_time_error("AM", "not a time: \"AM\"");
+    expect_time_error("9:00 AM PM", "not a time: \"9:00 AM PM\"");
+}
+
 static void time_reads_ranges(void **state)
 {
     (void)state;
@@ -639,6 +670,7 @@ const struct CMUnitTest thaidate_tests[] = {
     cmocka_unit_test(date_today_is_local_date),
     cmocka_unit_test(date_add_months_clamps),
     cmocka_unit_test(time_reads_forms),
+    cmocka_unit_test(time_reads_spreadsheet_forms),
     cmocka_unit_test(time_reads_ranges),
     cmocka_unit_test(time_rejects_bad_input),
     cmocka_unit_test(time_format_pads),
