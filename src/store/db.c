@@ -36,7 +36,7 @@ struct db {
     char *user;
     struct cached_stmt cache[STMT_CACHE_SIZE];
     int ncached;
-    int depth; /* open db_begin()s: inner ones are savepoints */
+    int depth;      /* open db_begin()s: inner ones are savepoints */
     char *readonly; /* why khai can only read here (malloc'd), or NULL */
     bool checking;  /* opened by khai check, which need not suggest itself */
 };
@@ -335,21 +335,21 @@ static int open_at(const char *path, bool create, struct db **out, char **err)
         db_close(&db);
         return -1;
     }
-    if (db->readonly ? open_read_only_handle(db, err) != 0
-                     : sqlite3_open_v2(path, &db->handle,
-                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                                       NULL) != SQLITE_OK) {
+    if (db->readonly
+            ? open_read_only_handle(db, err) != 0
+            : sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                              NULL) != SQLITE_OK) {
         if (!db->readonly) *err = db_error(db, "cannot open the database");
         db_close(&db);
         return -1;
     }
     /* The version is checked before WAL is switched on: a newer khai's file stays untouched. */
-    int rc = db->readonly ? open_read_only(db, err)
-             : configure(db, err) != 0 || refuse_foreign(db, err) != 0 || migrate(db, err) != 0 ||
-                     exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"),
-                          err) != 0
-                 ? -1
-                 : 0;
+    int rc =
+        db->readonly ? open_read_only(db, err)
+        : configure(db, err) != 0 || refuse_foreign(db, err) != 0 || migrate(db, err) != 0 ||
+                exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"), err) != 0
+            ? -1
+            : 0;
     if (rc != 0) {
         db_close(&db);
         return -1;
@@ -545,6 +545,20 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 
 /* An import wraps thousands of saves in one transaction: a save inside it becomes a
  * savepoint, so one bad row can be undone alone and the whole stays all-or-nothing. */
+int db_run_id_text(struct db *db, const char *sql, long long id, const char *text,
+                   const char *context, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return 0;
+    *err = db_error(db, context);
+    return -1;
+}
+
 int db_begin(struct db *db, char **err)
 {
     const char *sql = db->depth ? "SAVEPOINT khai" : "BEGIN IMMEDIATE";

@@ -98,17 +98,7 @@ int invitation_set_changed_at(struct db *db, long long invitation_id, const char
         "UPDATE invitation_history SET at = ?2 WHERE id = (SELECT max(id) FROM "
         "invitation_history WHERE invitation_id = ?1)",
     };
-    for (size_t i = 0; i < 2; i++) {
-        sqlite3_stmt *st = db_prepare(db, sql[i], err);
-        if (!st) return -1;
-        sqlite3_bind_int64(st, 1, invitation_id);
-        sqlite3_bind_text(st, 2, stamp, -1, SQLITE_TRANSIENT);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) {
-            *err = db_error(db, "cannot import");
-            return -1;
-        }
-    }
+    for (size_t i = 0; i < 2; i++)
+        if (db_run_id_text(db, sql[i], invitation_id, stamp, "cannot import", err) != 0) return -1;
     return 0;
 }

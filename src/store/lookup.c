@@ -346,20 +346,10 @@ long long invitation_of(struct db *db, long long event, long long org, char **er
 
 int attendance_set_checked_in(struct db *db, long long id, const char *stamp, char **err)
 {
-    sqlite3_stmt *st = db_prepare(db,
-                                  "UPDATE attendance SET checked_in_at = ?2 WHERE id = ?1 AND "
-                                  "status = 'attended'",
-                                  err);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, stamp, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        *err = db_error(db, "cannot import");
-        return -1;
-    }
-    return 0;
+    return db_run_id_text(db,
+                          "UPDATE attendance SET checked_in_at = ?2 WHERE id = ?1 AND "
+                          "status = 'attended'",
+                          id, stamp, "cannot import", err);
 }
 
 int record_each(struct db *db, enum kind k, int (*fn)(const struct record *r, void *ctx), void *ctx,

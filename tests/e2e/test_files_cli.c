@@ -181,6 +181,39 @@ static void files_backup_refuses_a_link_and_leaves_no_temporary_file(void **stat
     free(ls), free(db), free(link), free(nowhere);
 }
 
+/* kill -9 at any moment of a backup: FILE is then either absent or a whole, good copy, never
+ * a half-written or empty database under the name asked for. */
+static void files_backup_killed_leaves_no_half_copy(void **state)
+{
+    (void)state;
+    char *db = test_fresh_db_path(__func__);
+    free(khai_ok(db, "demo"));
+    for (int i = 0; i < 16; i++) {
+        char *copy = xasprintf("%s/killed-%d.db", test_tmpdir(), i);
+        remove(copy);
+        /* The kill comes after 0 to 30 ms: before, during or after the copy. */
+        char *cmd = xasprintf("'%s' --db '%s' backup '%s' >/dev/null 2>&1 & pid=$!; "
+                              "sleep 0.0%02d; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; "
+                              "true",
+                              test_khai_bin(), db, copy, i * 2);
+        assert_int_equal(system(cmd), 0);
+        if (exists(copy)) {
+            char *out = khai_ok(copy, "check");
+            assert_contains(out, "ok:");
+            free(out);
+            out = khai_ok(copy, "list members --tsv");
+            int rows = 0;
+            for (const char *c = out; *c; c++)
+                rows += *c == '\n';
+            assert_int_equal(rows, 301); /* the header and every member */
+            free(out);
+        }
+        free(cmd);
+        free(copy);
+    }
+    free(db);
+}
+
 static const char *const readers[] = {"list members", "show member 1", "export members",
                                       "check",        "calendar",      "agenda"};
 
@@ -235,6 +268,7 @@ const struct CMUnitTest files_cli_tests[] = {
     cmocka_unit_test(files_export_keeps_an_existing_file_unless_forced),
     cmocka_unit_test(files_import_reads_standard_input),
     cmocka_unit_test(files_backup_refuses_a_link_and_leaves_no_temporary_file),
+    cmocka_unit_test(files_backup_killed_leaves_no_half_copy),
     cmocka_unit_test(files_read_only_commands_never_create_a_database),
     cmocka_unit_test(files_another_programs_database_is_refused_untouched),
 };
