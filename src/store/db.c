@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -295,8 +296,10 @@ static char *immutable_uri(const char *path)
  * in a directory the reader cannot write: with no -wal there, it is read as it is. */
 static int open_read_only_handle(struct db *db, char **err)
 {
+    /* A -wal file with nothing in it holds nothing the database file lacks. */
     char *wal = xasprintf("%s-wal", db->path);
-    bool writing = access(wal, F_OK) == 0;
+    struct stat st;
+    bool writing = stat(wal, &st) == 0 && st.st_size > 0;
     free(wal);
     int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
     int rc;
@@ -321,6 +324,23 @@ static void keep_wal_when_shared(struct db *db)
     if (stat(db->path, &st) != 0 || !(st.st_mode & S_IWGRP)) return;
     int on = 1;
     sqlite3_file_control(db->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
+}
+
+/* Whether the last failure was the disk's: full, or an I/O error making a file on it. */
+static bool disk_full(struct db *db)
+{
+    int code = sqlite3_extended_errcode(db->handle) & 0xff;
+    if (code != SQLITE_FULL && code != SQLITE_IOERR) return false;
+    struct statvfs fs;
+    char *dir = xstrdup(db->path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = '\0';
+    else
+        strcpy(dir, slash ? "/" : ".");
+    bool full = statvfs(dir, &fs) == 0 && fs.f_bavail == 0;
+    free(dir);
+    return full;
 }
 
 static int open_at(const char *path, bool create, struct db **out, char **err)
@@ -350,6 +370,18 @@ static int open_at(const char *path, bool create, struct db **out, char **err)
                 exec(db, "PRAGMA journal_mode = WAL", N_("cannot configure the database"), err) != 0
             ? -1
             : 0;
+    if (rc != 0 && !db->readonly && disk_full(db)) {
+        /* A full disk: SQLite cannot make the -shm file it reads through, but the database
+         * can still be shown, read as it is when nobody is writing it. */
+        sqlite3_close(db->handle);
+        db->handle = NULL;
+        free(*err);
+        *err = NULL;
+        db->readonly = xasprintf(_("the disk is full: khai shows %s but cannot change it until "
+                                   "space is freed"),
+                                 path);
+        rc = open_read_only_handle(db, err) != 0 ? -1 : open_read_only(db, err);
+    }
     if (rc != 0) {
         db_close(&db);
         return -1;
@@ -375,9 +407,7 @@ int db_open_for_check(const char *path, struct db **out, char **err)
     db->readonly = xstrdup(_("khai check only reads"));
     db->checking = true;
     int rc = 0;
-    if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
-        *err = db_error(db, "cannot open the database");
+    if (open_read_only_handle(db, err) != 0) {
         rc = -1;
     } else if (configure(db, err) != 0) {
         rc = -1;

@@ -270,7 +270,51 @@ static void shared_cli_check_of_a_damaged_database_says_what_next(void **state)
     free(db);
 }
 
+/* A full disk (a small tmpfs, when the tests may mount one): what is there can still be
+ * listed and checked, a write is refused saying why, and once space is freed it works. */
+static void shared_cli_full_disk_still_reads(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/khai-full-XXXXXX";
+    if (getuid() != 0 || !mkdtemp(dir)) skip();
+    char *cmd = xasprintf("mount -t tmpfs -o size=2m tmpfs '%s' 2>/dev/null", dir);
+    if (system(cmd) != 0) {
+        free(cmd);
+        rmdir(dir);
+        skip();
+    }
+    free(cmd);
+    char *db = xasprintf("%s/khai.db", dir);
+    free(khai_ok(db, "add member --name 'นายเต็ม ดิสก์'"));
+    cmd = xasprintf("dd if=/dev/zero of='%s/fill' bs=4k 2>/dev/null; true", dir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    char *out = khai_ok(db, "list members --tsv");
+    assert_contains(out, "เต็ม");
+    free(out);
+    out = khai_ok(db, "check");
+    assert_contains(out, "ok:");
+    free(out);
+    struct run_result r;
+    khai_run(&r, NULL, "--db '%s' --lang en add member --name 'นายใหม่ เพิ่ม'", db);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "the disk is full");
+    run_result_free(&r);
+    cmd = xasprintf("rm -f '%s/fill'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(khai_ok(db, "add member --name 'นายใหม่ เพิ่ม'"));
+    out = khai_ok(db, "list members --tsv");
+    assert_contains(out, "เพิ่ม");
+    free(out);
+    cmd = xasprintf("umount '%s' && rmdir '%s'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(db);
+}
+
 const struct CMUnitTest shared_cli_tests[] = {
+    cmocka_unit_test(shared_cli_full_disk_still_reads),
     cmocka_unit_test(shared_cli_two_writers_and_a_reader),
     cmocka_unit_test(shared_cli_init_says_what_is_wrong),
     cmocka_unit_test(shared_cli_check_of_a_damaged_database_says_what_next),
