@@ -1,6 +1,7 @@
 /* Organisations invited to an event: the history of their answers and the counts the turnout
  * and the report show. The history table is written by triggers (schema/006), so every
  * writer (a save, the bulk write, an import) keeps it alike. */
+#include "messages.h"
 #include "invitation.h"
 #include "store_internal.h"
 #include "xalloc.h"
@@ -99,6 +100,7 @@ int invitation_set_changed_at(struct db *db, long long invitation_id, const char
         "invitation_history WHERE invitation_id = ?1)",
     };
     for (size_t i = 0; i < 2; i++)
-        if (db_run_id_text(db, sql[i], invitation_id, stamp, "cannot import", err) != 0) return -1;
+        if (db_run_id_text(db, sql[i], invitation_id, stamp, N_("cannot import"), err) != 0)
+            return -1;
     return 0;
 }

@@ -1,4 +1,5 @@
 /* Lookups for importers and exporters (lookup.h): each a query on an index. */
+#include "messages.h"
 #include "lookup.h"
 #include "store_internal.h"
 #include "thaidate.h"
@@ -349,7 +350,7 @@ int attendance_set_checked_in(struct db *db, long long id, const char *stamp, ch
     return db_run_id_text(db,
                           "UPDATE attendance SET checked_in_at = ?2 WHERE id = ?1 AND "
                           "status = 'attended'",
-                          id, stamp, "cannot import", err);
+                          id, stamp, N_("cannot import"), err);
 }
 
 int record_each(struct db *db, enum kind k, int (*fn)(const struct record *r, void *ctx), void *ctx,
