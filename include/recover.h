@@ -9,8 +9,8 @@
 
 struct recovered_table {
     char *name;
-    long long rows;   /* copied */
-    bool damaged;     /* some of its rows could not be read */
+    long long rows; /* copied */
+    bool damaged;   /* some of its rows could not be read */
 };
 
 struct recovery {

@@ -399,8 +399,8 @@ static bool too_long(enum field_id id, const struct field *f, const char *value,
         model_error_set(e, id, N_("too long: %s KiB (at most 64 KiB)"), size, NULL);
         return true;
     }
-    bool list = f->type == FT_ORGS || f->type == FT_TAGS || f->type == FT_PHONES ||
-                f->type == FT_QUOTAS;
+    bool list =
+        f->type == FT_ORGS || f->type == FT_TAGS || f->type == FT_PHONES || f->type == FT_QUOTAS;
     size_t max = list ? MAX_LIST_CHARS : MAX_LINE_CHARS;
     if (bytes <= max) return false; /* no more characters than bytes */
     size_t chars = 0;

@@ -110,7 +110,8 @@ static long long next_rowid(sqlite3_stmt *after_q, sqlite3_stmt *exact_q, long l
 static long long copy_rows(sqlite3 *h, const char *table, const char *cols, bool *damaged)
 {
     char *q = quoted(table);
-    char *after_sql = xasprintf("SELECT rowid FROM old.%s WHERE rowid > ? ORDER BY rowid LIMIT 1", q);
+    char *after_sql =
+        xasprintf("SELECT rowid FROM old.%s WHERE rowid > ? ORDER BY rowid LIMIT 1", q);
     char *exact_sql = xasprintf("SELECT rowid FROM old.%s WHERE rowid = ?", q);
     char *copy_sql = xasprintf("INSERT OR IGNORE INTO main.%s (%s) SELECT %s FROM old.%s WHERE "
                                "rowid = ?",
@@ -151,8 +152,8 @@ static void copy_table(sqlite3 *h, const char *table, struct recovery *r)
     *t = (struct recovered_table){xstrdup(table), 0, cols == NULL};
     if (!cols) return;
     char *q = quoted(table);
-    char *all = xasprintf("INSERT OR IGNORE INTO main.%s (%s) SELECT %s FROM old.%s", q, cols,
-                          cols, q);
+    char *all =
+        xasprintf("INSERT OR IGNORE INTO main.%s (%s) SELECT %s FROM old.%s", q, cols, cols, q);
     long long n = changes_of(h, all);
     t->rows = n >= 0 ? n : copy_rows(h, table, cols, &t->damaged);
     if (n < 0) t->damaged = true;

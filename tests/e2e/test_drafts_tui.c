@@ -261,6 +261,7 @@ const struct CMUnitTest drafts_tui_tests[] = {
     cmocka_unit_test_teardown(drafts_sighup_keeps_the_form_and_the_next_khai_reopens_it, teardown),
     cmocka_unit_test_teardown(drafts_a_closed_terminal_ends_khai_with_sighup_ignored, teardown),
     cmocka_unit_test_teardown(drafts_of_edits_reopen_and_n_throws_away, teardown),
-    cmocka_unit_test_teardown(drafts_nothing_typed_no_draft_and_other_databases_keep_theirs, teardown),
+    cmocka_unit_test_teardown(drafts_nothing_typed_no_draft_and_other_databases_keep_theirs,
+                              teardown),
 };
 const size_t drafts_tui_tests_count = sizeof drafts_tui_tests / sizeof drafts_tui_tests[0];

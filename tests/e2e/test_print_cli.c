@@ -506,8 +506,8 @@ static void print_module_alone_links_pango_and_cairo(void **state)
     char *khai = shell(&rc, "readelf -d '%s'", test_khai_bin());
     assert_int_equal(rc, 0);
     assert_contains(khai, "libsqlite3");
-    static const char *const printing[] = {"libpango", "libcairo",  "libfontconfig", "libglib",
-                                           "libzip",   "libxml2",   "libxlsxwriter"};
+    static const char *const printing[] = {"libpango", "libcairo", "libfontconfig", "libglib",
+                                           "libzip",   "libxml2",  "libxlsxwriter"};
     for (size_t i = 0; i < sizeof printing / sizeof printing[0]; i++)
         if (test_contains(khai, printing[i])) fail_msg("khai links %s", printing[i]);
     /* build/asan/khai finds its module in build/asan/lib/khai/. */
@@ -532,8 +532,8 @@ static void print_without_its_module_says_so_and_writes_nothing(void **state)
 {
     (void)state;
     char *db = small_db("print_no_module", false);
-    char *libc = shell(NULL, "ldd '%s' | sed -n 's/.*=> \\(.*libc\\.so[^ ]*\\).*/\\1/p'",
-                       test_khai_bin());
+    char *libc =
+        shell(NULL, "ldd '%s' | sed -n 's/.*=> \\(.*libc\\.so[^ ]*\\).*/\\1/p'", test_khai_bin());
     libc[strcspn(libc, "\n")] = '\0';
     static const struct {
         const char *module, *lang, *says;
