@@ -78,23 +78,42 @@ static void model_upgrades_older_database_in_place(void **state)
     test_add(db, KIND_ORG, (const struct field_value[]){{F_ORG_NAME, "มูลนิธิ ก"}, {F_NONE, NULL}});
     /* Pretend the migrations after 2 have not run: undo them by hand, as an older khai left it. */
     assert_int_equal(
-        sqlite3_exec(db_handle(db),
-                     "DROP TRIGGER members_fts_insert; DROP TRIGGER members_fts_update; "
-                     "DROP TRIGGER members_fts_delete; DROP TRIGGER "
-                     "organisations_fts_insert; DROP TRIGGER "
-                     "organisations_fts_update; DROP TRIGGER "
-                     "organisations_fts_delete; DROP TABLE members_fts; DROP TABLE "
-                     "organisations_fts; DROP INDEX members_live; DROP INDEX "
-                     "organisations_live; DROP INDEX events_live; DROP INDEX "
-                     "tasks_live; DROP INDEX attendance_live; DROP INDEX events_by_end_date; "
-                     "DROP INDEX events_recurring; DROP INDEX members_by_email; DROP INDEX "
-                     "members_by_line; DROP TABLE member_merge_moves; DROP TABLE member_merges; "
-                     "DROP TABLE invitation_history; DROP "
-                     "TABLE invitations; ALTER TABLE events DROP COLUMN target_orgs; ALTER "
-                     "TABLE events DROP COLUMN target_subdistricts; ALTER TABLE events DROP "
-                     "COLUMN target_districts; ALTER TABLE events DROP COLUMN "
-                     "target_provinces; PRAGMA user_version = 2",
-                     NULL, NULL, NULL),
+        sqlite3_exec(
+            db_handle(db),
+            "DROP TRIGGER members_fts_insert; DROP TRIGGER members_fts_update; "
+            "DROP TRIGGER members_fts_delete; DROP TRIGGER "
+            "organisations_fts_insert; DROP TRIGGER "
+            "organisations_fts_update; DROP TRIGGER "
+            "organisations_fts_delete; DROP TABLE members_fts; DROP TABLE "
+            "organisations_fts; DROP INDEX members_live; DROP INDEX "
+            "organisations_live; DROP INDEX events_live; DROP INDEX "
+            "tasks_live; DROP INDEX attendance_live; DROP INDEX events_by_end_date; "
+            "DROP INDEX events_recurring; DROP INDEX members_by_email; DROP INDEX "
+            "members_by_line; DROP TABLE member_merge_moves; DROP TABLE member_merges; "
+            "DROP TABLE invitation_history; DROP "
+            "TABLE invitations; ALTER TABLE events DROP COLUMN target_orgs; ALTER "
+            "TABLE events DROP COLUMN target_subdistricts; ALTER TABLE events DROP "
+            "COLUMN target_districts; ALTER TABLE events DROP COLUMN "
+            "target_provinces; "
+            "DROP TRIGGER IF EXISTS members_count_insert; DROP TRIGGER IF EXISTS "
+            "members_count_delete; DROP "
+            "TRIGGER IF EXISTS members_count_update; DROP TRIGGER IF EXISTS "
+            "organisations_count_insert; DROP "
+            "TRIGGER IF EXISTS organisations_count_delete; DROP TRIGGER IF EXISTS "
+            "organisations_count_update; "
+            "DROP TRIGGER IF EXISTS events_count_insert; DROP TRIGGER IF EXISTS "
+            "events_count_delete; DROP "
+            "TRIGGER IF EXISTS events_count_update; DROP TRIGGER IF EXISTS tasks_count_insert; "
+            "DROP TRIGGER IF EXISTS "
+            "tasks_count_delete; DROP TRIGGER IF EXISTS tasks_count_update; DROP TRIGGER IF EXISTS "
+            "attendance_count_insert; DROP TRIGGER IF EXISTS attendance_count_delete; DROP TRIGGER "
+            "IF EXISTS "
+            "attendance_count_update; DROP TRIGGER IF EXISTS invitations_count_insert; DROP "
+            "TRIGGER IF EXISTS "
+            "invitations_count_delete; DROP TRIGGER IF EXISTS invitations_count_update; DROP TABLE "
+            "live_counts; "
+            "PRAGMA user_version = 2",
+            NULL, NULL, NULL),
         SQLITE_OK);
     db_close(&db);
     char *err = NULL;
@@ -217,6 +236,32 @@ static void model_bounds_the_length_of_fields(void **state)
     assert_int_equal(test_scalar(db, "SELECT count(*) FROM members"), 1);
     sb_free(&notes);
     sb_free(&name);
+    db_close(&db);
+}
+
+/* The tab bar's counts are kept by triggers: they follow adds, deletes and restores and agree
+ * with counting the rows. */
+static void model_counts_follow_every_change(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("counts.db");
+    long long a = test_add(
+        db, KIND_MEMBER, (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ก"}, {F_NONE, NULL}});
+    test_add(db, KIND_MEMBER,
+             (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "ข"}, {F_NONE, NULL}});
+    test_add(db, KIND_ORG, (const struct field_value[]){{F_ORG_NAME, "มูลนิธิ"}, {F_NONE, NULL}});
+    char *err = NULL;
+    assert_int_equal(record_delete(db, KIND_MEMBER, a, &err), 0);
+    long long counts[KIND_COUNT];
+    assert_int_equal(model_counts(db, counts, &err), 0);
+    assert_int_equal(counts[KIND_MEMBER], 1);
+    assert_int_equal(counts[KIND_ORG], 1);
+    assert_int_equal(counts[KIND_EVENT], 0);
+    assert_int_equal(record_restore(db, KIND_MEMBER, a, &err), 0);
+    assert_int_equal(model_counts(db, counts, &err), 0);
+    assert_int_equal(counts[KIND_MEMBER], 2);
+    assert_int_equal(counts[KIND_MEMBER],
+                     test_scalar(db, "SELECT count(*) FROM members WHERE deleted_at IS NULL"));
     db_close(&db);
 }
 
@@ -709,6 +754,7 @@ const struct CMUnitTest model_tests[] = {
     cmocka_unit_test(model_saves_and_loads_member_with_links),
     cmocka_unit_test(model_rejects_invalid_fields_naming_them),
     cmocka_unit_test(model_bounds_the_length_of_fields),
+    cmocka_unit_test(model_counts_follow_every_change),
     cmocka_unit_test(model_errors_name_the_field_by_identifier),
     cmocka_unit_test(model_detects_lost_update),
     cmocka_unit_test(model_audits_changes_with_old_and_new_values),
