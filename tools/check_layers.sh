@@ -25,9 +25,8 @@ grep -rnE '#include *[<"](n?curses|ncursesw/|term\.h)' src include | offend "cur
 grep -rnE '#include *"\.\./' src include screens tests | offend "a private header reached from another folder"
 grep -rnE '#include *<(pango|cairo|fontconfig)' src include screens | grep -v '^src/print/pdf\.c:' |
     offend "pango, cairo or fontconfig outside the printing module (src/print/pdf.c)"
-grep -rnE '#include *<dlfcn\.h>' src include screens |
-    grep -vE '^src/(print/pdf_load|interchange/xlsx_load)\.c:' |
-    offend "a module loaded outside src/print/pdf_load.c and src/interchange/xlsx_load.c"
+grep -rnE '#include *<dlfcn\.h>' src include screens | grep -v '^src/base/module\.c:' |
+    offend "a module loaded outside src/base/module.c"
 grep -rnE '#include *<(zip\.h|libxml/|xlsxwriter)' src include screens |
     grep -vE '^src/interchange/xlsx_(read|write)\.c:' |
     offend "libzip, libxml2 or libxlsxwriter outside src/interchange/xlsx_read.c and xlsx_write.c"

@@ -1,18 +1,12 @@
 /* Loads the workbook module (xlsx_module.h) the first time a workbook is read or written, and
- * passes the calls through to it. Where it is: $KHAI_XLSX_MODULE when set (and then only
- * there), else beside the running binary as a build leaves it, else as make install puts it.
+ * passes the calls through to it; where it is found: module.h ($KHAI_XLSX_MODULE overrides).
  * Built with KHAI_XLSX_STATIC (the fuzzer), the module is linked in and nothing is loaded. */
 #include "messages.h"
-#include "selfpath.h"
+#include "module.h"
 #include "xalloc.h"
 #include "xlsx_module.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
-
-#ifndef KHAI_MODULEDIR
-#define KHAI_MODULEDIR "/usr/local/lib/khai"
-#endif
 
 #ifdef KHAI_XLSX_STATIC
 extern const struct xlsx_module khai_xlsx_module;
@@ -24,39 +18,22 @@ static const struct xlsx_module *load_module(char **err)
 #else
 static const struct xlsx_module *module;
 
-static char *module_path(void)
-{
-    const char *env = getenv("KHAI_XLSX_MODULE");
-    if (env && *env) return xstrdup(env);
-    static const char *const beside[] = {"/build/lib/khai/xlsx.so", "/lib/khai/xlsx.so",
-                                         "/../lib/khai/xlsx.so"};
-    char *dir = self_dir();
-    char *found = self_find(dir, beside, (int)(sizeof beside / sizeof beside[0]));
-    free(dir);
-    return found ? found : xstrdup(KHAI_MODULEDIR "/xlsx.so");
-}
-
 static const struct xlsx_module *load_module(char **err)
 {
     if (module) return module;
-    char *path = module_path();
-    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    const struct xlsx_module *m = handle ? dlsym(handle, XLSX_MODULE_SYMBOL) : NULL;
-    if (!handle)
+    struct module_failure f;
+    module = module_load("xlsx.so", "KHAI_XLSX_MODULE", XLSX_MODULE_SYMBOL, XLSX_MODULE_ABI, &f);
+    if (module) return module;
+    if (f.reason)
         *err = xasprintf(_("workbooks are not available: cannot load %s (%s); reinstall khai "
                            "or set KHAI_XLSX_MODULE to its xlsx.so, or use CSV"),
-                         path, dlerror());
-    else if (!m || m->abi != XLSX_MODULE_ABI)
+                         f.path, f.reason);
+    else
         *err = xasprintf(_("workbooks are not available: %s is not the workbook module of this "
                            "khai; reinstall khai, or use CSV"),
-                         path);
-    if (handle && (!m || m->abi != XLSX_MODULE_ABI)) {
-        dlclose(handle);
-        m = NULL;
-    }
-    free(path);
-    module = m;
-    return module;
+                         f.path);
+    module_failure_free(&f);
+    return NULL;
 }
 #endif
 

@@ -2,63 +2,34 @@
  * printed, and passes the page calls through to it. khai links neither pango nor cairo, so a
  * command that prints nothing starts without loading them.
  *
- * Where the module is: $KHAI_PRINT_MODULE when set (and then only there), else beside the
- * running binary as a build leaves it (build/lib/khai/pdf.so for ./khai, lib/khai/pdf.so for
- * build/asan/khai), else as make install puts it (../lib/khai/pdf.so from bin/, then
- * KHAI_MODULEDIR). The module stays loaded until khai exits: glib cannot be unloaded. */
+ * Where the module is found: module.h ($KHAI_PRINT_MODULE overrides). */
 #include "messages.h"
 #include "print_internal.h"
-#include "selfpath.h"
+#include "module.h"
 #include "xalloc.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef KHAI_MODULEDIR
-#define KHAI_MODULEDIR "/usr/local/lib/khai"
-#endif
-
 static const struct pdf_module *module;
-
-/* The path of the module to load, malloc'd. */
-static char *module_path(void)
-{
-    const char *env = getenv("KHAI_PRINT_MODULE");
-    if (env && *env) return xstrdup(env);
-    static const char *const beside[] = {"/build/lib/khai/pdf.so", "/lib/khai/pdf.so",
-                                         "/../lib/khai/pdf.so"};
-    char *dir = self_dir();
-    char *found = self_find(dir, beside, (int)(sizeof beside / sizeof beside[0]));
-    free(dir);
-    return found ? found : xstrdup(KHAI_MODULEDIR "/pdf.so");
-}
 
 /* Loads the module once. Returns it, or NULL with *err. */
 static const struct pdf_module *load_module(char **err)
 {
     if (module) return module;
-    char *path = module_path();
-    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
+    struct module_failure f;
+    module = module_load("pdf.so", "KHAI_PRINT_MODULE", PDF_MODULE_SYMBOL, PDF_MODULE_ABI, &f);
+    if (module) return module;
+    if (f.reason)
         *err = xasprintf(_("printing is not available: cannot load %s (%s); reinstall khai "
                            "or set KHAI_PRINT_MODULE to its pdf.so"),
-                         path, dlerror());
-        free(path);
-        return NULL;
-    }
-    const struct pdf_module *m = dlsym(handle, PDF_MODULE_SYMBOL);
-    if (!m || m->abi != PDF_MODULE_ABI) {
+                         f.path, f.reason);
+    else
         *err = xasprintf(_("printing is not available: %s is not the printing module of this "
                            "khai; reinstall khai"),
-                         path);
-        dlclose(handle);
-        free(path);
-        return NULL;
-    }
-    free(path);
-    module = m;
-    return module;
+                         f.path);
+    module_failure_free(&f);
+    return NULL;
 }
 
 struct pdf *pdf_open(FILE *out, double width, double height, const char *title, char **err)
