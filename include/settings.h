@@ -3,6 +3,11 @@
 #define KHAI_SETTINGS_H
 #include <stdbool.h>
 
+/* khai's place in an XDG base directory: $env/khai/name when env holds an absolute path, else
+ * ~/dflt/khai/name (the home directory from HOME, else the password database).
+ * settings_xdg_path("XDG_DATA_HOME", ".local/share", "khai.db"). malloc'd. */
+char *settings_xdg_path(const char *env, const char *dflt, const char *name);
+
 /* The config file: $XDG_CONFIG_HOME/khai/config, else ~/.config/khai/config. malloc'd. */
 char *settings_config_path(void);
 

@@ -5,6 +5,7 @@
  * the record and the time. A draft left under a process id that a new session was given
  * again is renamed orphan-PID-TIME.txt, which no session owns. */
 #include "draft.h"
+#include "settings.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -12,7 +13,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,14 +30,7 @@ static bool frozen;
 
 static char *state_dir(void)
 {
-    const char *state = getenv("XDG_STATE_HOME");
-    if (state && *state == '/') return xasprintf("%s/khai/drafts", state);
-    const char *home = getenv("HOME");
-    if (!home || !*home) {
-        struct passwd *pw = getpwuid(getuid());
-        home = pw ? pw->pw_dir : "/tmp";
-    }
-    return xasprintf("%s/.local/state/khai/drafts", home);
+    return settings_xdg_path("XDG_STATE_HOME", ".local/state", "drafts");
 }
 
 /* mkdir -p, each new directory 0700. */

@@ -9,16 +9,21 @@
 #include <string.h>
 #include <unistd.h>
 
-char *settings_config_path(void)
+char *settings_xdg_path(const char *env, const char *dflt, const char *name)
 {
-    const char *config = getenv("XDG_CONFIG_HOME");
-    if (config && *config == '/') return xasprintf("%s/khai/config", config);
+    const char *base = getenv(env);
+    if (base && *base == '/') return xasprintf("%s/khai/%s", base, name);
     const char *home = getenv("HOME");
     if (!home || !*home) {
         struct passwd *pw = getpwuid(getuid());
         home = pw ? pw->pw_dir : "/tmp";
     }
-    return xasprintf("%s/.config/khai/config", home);
+    return xasprintf("%s/%s/khai/%s", home, dflt, name);
+}
+
+char *settings_config_path(void)
+{
+    return settings_xdg_path("XDG_CONFIG_HOME", ".config", "config");
 }
 
 static char *trim(char *s)

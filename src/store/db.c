@@ -3,6 +3,7 @@
 #include "collate.h"
 #include "messages.h"
 #include "schema.h"
+#include "settings.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -44,14 +45,7 @@ struct db {
 
 char *db_default_path(void)
 {
-    const char *data = getenv("XDG_DATA_HOME");
-    if (data && *data == '/') return xasprintf("%s/khai/khai.db", data);
-    const char *home = getenv("HOME");
-    if (!home || !*home) {
-        struct passwd *pw = getpwuid(getuid());
-        home = pw ? pw->pw_dir : "/tmp";
-    }
-    return xasprintf("%s/.local/share/khai/khai.db", home);
+    return settings_xdg_path("XDG_DATA_HOME", ".local/share", "khai.db");
 }
 
 /* mkdir -p for the directory holding path. */
@@ -232,6 +226,14 @@ static int refuse_foreign(struct db *db, char **err)
     return -1;
 }
 
+/* The directory path is in: "/" for a file at the root, "." for a bare name. malloc'd. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return xstrdup(".");
+    return slash == path ? xstrdup("/") : xasprintf("%.*s", (int)(slash - path), path);
+}
+
 /* Why this user can only read the database at path (malloc'd), or NULL when they can write:
  * SQLite needs to write the file and, for its -wal and -shm files, the directory. */
 static char *why_read_only(const char *path)
@@ -239,14 +241,7 @@ static char *why_read_only(const char *path)
     if (access(path, F_OK) != 0) return NULL; /* to be created: its directory will say */
     if (access(path, W_OK) != 0)
         return xasprintf(_("%s is read-only for you: khai shows it but cannot change it"), path);
-    char *dir = xstrdup(path);
-    char *slash = strrchr(dir, '/');
-    if (slash == dir)
-        dir[1] = '\0';
-    else if (slash)
-        *slash = '\0';
-    else
-        strcpy(dir, ".");
+    char *dir = dir_of(path);
     char *why = NULL;
     if (access(dir, W_OK) != 0)
         why = xasprintf(_("the directory %s is read-only for you: khai shows the database but "
@@ -275,10 +270,7 @@ static int open_read_only(struct db *db, char **err)
     return -1;
 }
 
-/* file:PATH?immutable=1 with PATH percent-encoded: a database read by someone who cannot
- * write its directory, when it has no -wal file (nobody is writing it) that SQLite could use
- * to read it. */
-static char *immutable_uri(const char *path)
+char *db_file_uri(const char *path, const char *query)
 {
     struct strbuf sb = STRBUF_INIT;
     sb_add(&sb, "file:");
@@ -288,7 +280,7 @@ static char *immutable_uri(const char *path)
         else
             sb_addc(&sb, (char)*p);
     }
-    sb_add(&sb, "?immutable=1");
+    sb_addf(&sb, "?%s", query);
     return sb_take(&sb);
 }
 
@@ -306,7 +298,7 @@ static int open_read_only_handle(struct db *db, char **err)
     if (writing) {
         rc = sqlite3_open_v2(db->path, &db->handle, flags, NULL);
     } else {
-        char *uri = immutable_uri(db->path);
+        char *uri = db_file_uri(db->path, "immutable=1");
         rc = sqlite3_open_v2(uri, &db->handle, flags | SQLITE_OPEN_URI, NULL);
         free(uri);
     }
@@ -332,12 +324,7 @@ static bool disk_full(struct db *db)
     int code = sqlite3_extended_errcode(db->handle) & 0xff;
     if (code != SQLITE_FULL && code != SQLITE_IOERR) return false;
     struct statvfs fs;
-    char *dir = xstrdup(db->path);
-    char *slash = strrchr(dir, '/');
-    if (slash && slash != dir)
-        *slash = '\0';
-    else
-        strcpy(dir, slash ? "/" : ".");
+    char *dir = dir_of(db->path);
     bool full = statvfs(dir, &fs) == 0 && fs.f_bavail == 0;
     free(dir);
     return full;

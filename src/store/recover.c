@@ -178,17 +178,11 @@ static long long count_broken_links(sqlite3 *h)
 static int attach_damaged(sqlite3 *h, const char *damaged, char **err)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(h, "ATTACH 'file:' || ?1 || '?mode=ro' AS old", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(h, "ATTACH ?1 AS old", -1, &st, NULL);
     if (rc == SQLITE_OK) {
-        /* A path as a URI: what would end or change it is percent-encoded. */
-        struct strbuf sb = STRBUF_INIT;
-        for (const unsigned char *p = (const unsigned char *)damaged; *p; p++)
-            if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
-                sb_addf(&sb, "%%%02X", *p);
-            else
-                sb_addc(&sb, (char)*p);
-        sqlite3_bind_text(st, 1, sb_str(&sb), -1, SQLITE_TRANSIENT);
-        sb_free(&sb);
+        char *uri = db_file_uri(damaged, "mode=ro");
+        sqlite3_bind_text(st, 1, uri, -1, SQLITE_TRANSIENT);
+        free(uri);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(st);
     }

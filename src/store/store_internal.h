@@ -15,6 +15,9 @@ sqlite3 *db_handle(struct db *db);
  * A statement stays valid until the next db_prepare of 256 other texts. Returns NULL with
  * *err set on failure. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
+/* An SQLite URI for the file at path with the query (immutable=1, mode=ro): what would end or
+ * change the path in a URI is percent-encoded. malloc'd. */
+char *db_file_uri(const char *path, const char *query);
 /* Runs a statement that writes, with ?1 an id and ?2 a text (a timestamp the import keeps):
  * 0, or -1 with *err (context, marked N_(), says what was being done). */
 int db_run_id_text(struct db *db, const char *sql, long long id, const char *text,
