@@ -120,12 +120,31 @@ const char *test_khai_bin(void)
     return bin ? bin : "./khai";
 }
 
+static void run_prefixed(struct run_result *r, const char *prefix, const char *stdin_text,
+                         char *args);
+
 void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *args = xvasprintf(fmt, ap);
     va_end(ap);
+    run_prefixed(r, "", stdin_text, args);
+}
+
+void khai_run_prefixed(struct run_result *r, const char *prefix, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *args = xvasprintf(fmt, ap);
+    va_end(ap);
+    run_prefixed(r, prefix, NULL, args);
+}
+
+/* Runs PREFIX '$KHAI_BIN' ARGS; takes args. */
+static void run_prefixed(struct run_result *r, const char *prefix, const char *stdin_text,
+                         char *args)
+{
 
     char *in = test_path("stdin.txt"), *out = test_path("stdout.txt"),
          *err = test_path("stderr.txt");
@@ -133,8 +152,8 @@ void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...
     assert_non_null(f);
     if (stdin_text) fputs(stdin_text, f);
     fclose(f);
-    char *cmd = xasprintf("cd '%s' && '%s' %s <'%s' >'%s' 2>'%s'", test_tmpdir(), test_khai_bin(),
-                          args, in, out, err);
+    char *cmd = xasprintf("cd '%s' && %s '%s' %s <'%s' >'%s' 2>'%s'", test_tmpdir(), prefix,
+                          test_khai_bin(), args, in, out, err);
     int status = system(cmd);
     r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r->out = test_read_file(out);

@@ -47,6 +47,10 @@ struct run_result {
  * standard input, in the test's temporary directory. */
 void khai_run(struct run_result *r, const char *stdin_text, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The same with a command in front of the binary (runuser -u USER --, env --ignore-signal=HUP)
+ * and nothing on standard input. */
+void khai_run_prefixed(struct run_result *r, const char *prefix, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void run_result_free(struct run_result *r);
 /* Runs `$KHAI_BIN --db 'DB' ARGS`, which must exit 0 (else the test fails showing what it
  * printed); returns its standard output. */

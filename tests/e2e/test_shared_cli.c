@@ -59,19 +59,9 @@ static void remove_users(void)
 /* Runs khai as user on db; its output in r. */
 static void khai_as(struct run_result *r, const char *user, const char *db, const char *args)
 {
-    char *out = test_path("as.out"), *err = test_path("as.err");
-    char *cmd = xasprintf("cd / && runuser -u %s -- env HOME=/nonexistent '%s' --db '%s' --lang "
-                          "en %s >'%s' 2>'%s'",
-                          user, test_khai_bin(), db, args, out, err);
-    int status = system(cmd);
-    r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r->out = test_read_file(out);
-    r->err = test_read_file(err);
-    if (!r->out) r->out = xstrdup("");
-    if (!r->err) r->err = xstrdup("");
-    free(cmd);
-    free(out);
-    free(err);
+    char *prefix = xasprintf("runuser -u %s -- env HOME=/nonexistent", user);
+    khai_run_prefixed(r, prefix, "--db '%s' --lang en %s", db, args);
+    free(prefix);
 }
 
 static void expect_ok_as(const char *user, const char *db, const char *args)
