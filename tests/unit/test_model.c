@@ -112,6 +112,8 @@ static void model_upgrades_older_database_in_place(void **state)
             "TRIGGER IF EXISTS "
             "invitations_count_delete; DROP TRIGGER IF EXISTS invitations_count_update; DROP TABLE "
             "live_counts; "
+            "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
+            "DROP TABLE IF EXISTS series; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);
