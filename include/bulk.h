@@ -56,4 +56,26 @@ int bulk_tag(struct bulk *b, const char *name, long long *id, char **err);
 /* One audit row for the whole write, naming table and what went in (a JSON object). */
 int bulk_audit_summary(struct bulk *b, const char *table, const char *json, char **err);
 
+/* ------------------------------------------------------------------------------------------
+ * Changing many records at once: the same fields set on every one (the screens' "mark rows,
+ * then ;", `khai edit attendance ID ID ... --status confirmed`). */
+
+/* What a bulk edit did, for undo (undo_bulk_edited): each record as it was just before the
+ * edit and as it was saved, in the order of the ids. */
+struct bulk_edit {
+    enum kind kind;
+    struct record **before, **after;
+    size_t n;
+};
+
+/* Sets the fields changes changed (record_set on a record_new of the kind) on each of the n
+ * records of changes' kind named by ids, in one transaction. Each goes through
+ * record_save_from: validated and audited, and someone else's change to other fields of a
+ * row meanwhile is kept. When one record fails, nothing is written and *err names it and says
+ * why ("attendance 12: status: ..."). On success *out (when not NULL) holds what undo needs;
+ * free it with bulk_edit_free. */
+int bulk_edit_records(struct db *db, const struct record *changes, const long long *ids, size_t n,
+                      struct bulk_edit *out, char **err);
+void bulk_edit_free(struct bulk_edit *e);
+
 #endif

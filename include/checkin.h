@@ -18,6 +18,13 @@ struct checkin_match {
     char *phone;         /* digits of their first phone, "" when none */
     char *status;        /* attendance status at the event; "" when not on its list */
     char *checked_in_at; /* stored UTC timestamp; "" unless checked in */
+    char *district;      /* "" when none */
+    char *province;      /* Thai name, "" when none */
+    /* When another match has the same name and organisation: what tells this one apart
+     * (district, province, the last digits of the phone, and the member id when even those
+     * are the same), in the interface's language, e.g. "อ.ชะอวด จ.นครศรีธรรมราช โทร …5678";
+     * else "". Lists show it beside the name, so the wrong namesake is not checked in. */
+    char *apart;
 };
 
 /* Members whose names, nickname, organisations or phone digits contain every word of text,

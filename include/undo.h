@@ -6,6 +6,7 @@
 #include "model.h"
 
 struct undo_log;
+struct bulk_edit;
 
 struct undo_log *undo_new(void);
 void undo_free(struct undo_log **log);
@@ -19,6 +20,10 @@ void undo_record_deleted(struct undo_log *log, const struct record *before);
 /* A merge (merge.h) of other into keep, as they were before it: undone with member_unmerge. */
 void undo_member_merged(struct undo_log *log, long long merge_id, const struct record *keep,
                         const struct record *other);
+
+/* A bulk edit (bulk.h), undone as one step: every record it changed is put back in one
+ * transaction, or none is. Takes what e holds (e is left empty). */
+void undo_bulk_edited(struct undo_log *log, struct bulk_edit *e);
 
 /* Undoes the newest change. On success *done says what was undone (malloc'd, in the
  * interface's language). On failure the change stays on the log and *err says why. */

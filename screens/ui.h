@@ -96,6 +96,21 @@ enum action {
     A_INVITE_CONFIRMED,
     A_INVITE_CANCELLED,
     A_INVITE_DECLINED,
+    A_PARTICIPANTS, /* an event: its participants list (screens/ui_participants.c) */
+    A_MARK,         /* the participants list: mark a row, all, none; change the marked */
+    A_MARK_ALL,
+    A_MARK_NONE,
+    A_CHANGE_MARKED,
+    A_SET_STATUS, /* what ; changes in the marked rows */
+    A_SET_CATEGORY,
+    A_SET_ROLE,
+    A_SET_GROUP,
+    A_SET_REASON,
+    A_STATUS_INVITED, /* the status ; sets, chosen with one key */
+    A_STATUS_CONFIRMED,
+    A_STATUS_ATTENDED,
+    A_STATUS_ABSENT,
+    A_STATUS_CANCELLED,
     A_COUNT
 };
 
@@ -117,8 +132,12 @@ enum context {
     CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
+    /* The participants list and its questions (high bits, clear of other new contexts). */
+    CTX_PARTICIPANTS = 1 << 20,
+    CTX_CHANGE_FIELD = 1 << 21,  /* ; in the participants list: which field */
+    CTX_CHANGE_STATUS = 1 << 22, /* ...and, for the status, which one */
 };
-#define UI_ALL_CONTEXTS 0xFFFFFu
+#define UI_ALL_CONTEXTS 0xFFFFFFu
 
 enum { UI_ACTION_KEYS = 4 };
 
@@ -259,6 +278,8 @@ struct screen *form_screen_new(struct ui *ui, struct record *r);
 struct draft;
 struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char **err);
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
+/* The event's participants: a list paged by key, marking, a change to all marked rows. */
+struct screen *participants_screen_new(struct ui *ui, long long event_id);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
 

@@ -258,7 +258,9 @@ static void draw_row(struct checkin_state *st, struct ui *ui, int i)
     bool current = i == st->cursor;
     size_t plen = strlen(m->phone);
     char *status = checkin_status_text(m);
-    const char *cells[NCOLS] = {m->name, m->nickname, m->organisation,
+    /* A namesake in the same organisation carries what tells them apart beside the name. */
+    char *name = *m->apart ? xasprintf("%s (%s)", m->name, m->apart) : xstrdup(m->name);
+    const char *cells[NCOLS] = {name, m->nickname, m->organisation,
                                 plen > 4 ? m->phone + plen - 4 : m->phone, status};
     ui_draw_text(y, 0, 1, current ? ">" : " ", A_BOLD);
     int x = 1;
@@ -273,6 +275,7 @@ static void draw_row(struct checkin_state *st, struct ui *ui, int i)
     }
     if (x < ui->cols) ui_clear_line(y, x);
     free(status);
+    free(name);
 }
 
 static void draw_form(struct checkin_state *st, struct ui *ui)

@@ -32,6 +32,9 @@ static const struct {
     {CTX_NEW_PERSON, N_("Check-in: a new person")},
     {CTX_CATEGORY, N_("Check-in: a walk-in's quota category (named on the status line)")},
     {CTX_ANSWER, N_("An invitation's answer (Enter on an invited organisation)")},
+    {CTX_PARTICIPANTS, N_("Participants (P on an event)")},
+    {CTX_CHANGE_FIELD, N_("Participants: what ; changes in the marked rows")},
+    {CTX_CHANGE_STATUS, N_("Participants: the status ; sets")},
 };
 
 static void add_line(struct help_state *st, char *line)

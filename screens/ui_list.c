@@ -496,6 +496,11 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         r = current(st, ui);
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
         return ui_print_signin(ui, r->id);
+    case A_PARTICIPANTS:
+        r = current(st, ui);
+        if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
+        ui_push(ui, participants_screen_new(ui, r->id));
+        return UI_FULL;
     case A_INVITE: {
         r = current(st, ui);
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;

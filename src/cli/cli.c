@@ -107,10 +107,12 @@ static const struct command commands[] = {
      N_("Undoes the latest merge of member OTHER: OTHER is restored with the attendance,\n"
         "organisations, tags and tasks that moved, and KEEP's fields are put back as they\n"
         "were. Refuses when KEEP was changed since the merge.\n")},
-    {"edit", cmd_edit, "khai edit KIND ID --FIELD VALUE ...",
+    {"edit", cmd_edit, "khai edit KIND ID [ID...] --FIELD VALUE ...",
      N_("Changes fields of a record; an empty VALUE clears a field. Someone else's change to\n"
         "other fields in the meantime is kept; when they changed one of these fields, nothing\n"
-        "is written and khai says who and when.\n")},
+        "is written and khai says who and when. Several ids set the same fields on every\n"
+        "one in one transaction, all or none: `khai edit attendance 12 13 14 --status\n"
+        "confirmed` (an event's participants screen, P in its detail, shows their ids).\n")},
     {"delete", cmd_delete, "khai delete KIND ID",
      N_("Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n")},
     {"restore", cmd_restore, "khai restore KIND ID", N_("Brings back a deleted record.\n")},

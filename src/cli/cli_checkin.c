@@ -154,8 +154,11 @@ static void print_matches(struct session *s, bool more)
         char *num = xasprintf("%zu.", i + 1);
         char *phone = xasprintf("%s", plen > 4 ? m->phone + plen - 4 : m->phone);
         char *status = checkin_status_text(m);
-        const char *cells[NCOLS] = {num, m->name, m->nickname, m->organisation, phone, status};
+        /* a namesake in the same organisation: what tells them apart, beside the name */
+        char *name = *m->apart ? xasprintf("%s (%s)", m->name, m->apart) : xstrdup(m->name);
+        const char *cells[NCOLS] = {num, name, m->nickname, m->organisation, phone, status};
         table_row(stdout, cols, cells, widths, NCOLS);
+        free(name);
         free(num);
         free(phone);
         free(status);

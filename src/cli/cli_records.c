@@ -1,4 +1,5 @@
 /* The record commands: list, show, add, edit, delete, restore. */
+#include "bulk.h"
 #include "cli_internal.h"
 #include "messages.h"
 #include "quota.h"
@@ -478,18 +479,34 @@ int cmd_add(const struct cli *cli)
     return rc;
 }
 
-int cmd_edit(const struct cli *cli)
+/* Several ids: the same fields set on every one in one transaction (bulk_edit_records), all
+ * or none. */
+static int edit_many(const struct cli *cli, enum kind k, const long long *ids, size_t n, int argc,
+                     char **argv)
 {
-    enum kind k = KIND_MEMBER;
-    long long id;
-    int rc = parse_kind_and_id("edit", cli, &k, &id);
-    if (rc != EXIT_OK) return rc;
-    if (cli->argc < 3)
-        return cli_usage("edit", _("say which fields to change, e.g. --phone 081-234-5678"));
+    struct record *changes = record_new(k);
+    int rc = apply_field_options("edit", changes, argc, argv);
+    struct db *db = NULL;
+    if (rc == EXIT_OK && !(db = cli_open(cli))) rc = EXIT_ERROR;
+    struct bulk_edit done = {0};
+    char *err = NULL;
+    if (rc == EXIT_OK && bulk_edit_records(db, changes, ids, n, &done, &err) != 0)
+        rc = cli_fail(err);
+    for (size_t i = 0; rc == EXIT_OK && i < done.n; i++)
+        report(done.after[i], _("updated %s %lld: %s"), NULL);
+    bulk_edit_free(&done);
+    record_free(&changes);
+    db_close(&db);
+    return rc;
+}
+
+static int edit_one(const struct cli *cli, enum kind k, long long id)
+{
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
     struct record *r = NULL, *as_read = NULL;
     char *err = NULL;
+    int rc;
     if (record_load(db, k, id, &r, &err) != 0) {
         rc = cli_fail(err);
     } else {
@@ -500,6 +517,30 @@ int cmd_edit(const struct cli *cli)
     record_free(&as_read);
     record_free(&r);
     db_close(&db);
+    return rc;
+}
+
+int cmd_edit(const struct cli *cli)
+{
+    enum kind k = KIND_MEMBER;
+    long long id;
+    int rc = parse_kind_and_id("edit", cli, &k, &id);
+    if (rc != EXIT_OK) return rc;
+    int nids = 1;
+    while (nids + 1 < cli->argc && cli->argv[nids + 1][0] != '-') {
+        long long more;
+        if (!cli_parse_id(cli->argv[nids + 1], &more))
+            return cli_usage("edit", _("\"%s\" is not an id"), cli->argv[nids + 1]);
+        nids++;
+    }
+    if (cli->argc < nids + 2)
+        return cli_usage("edit", _("say which fields to change, e.g. --phone 081-234-5678"));
+    if (nids == 1) return edit_one(cli, k, id);
+    long long *ids = xcalloc((size_t)nids, sizeof *ids);
+    for (int i = 0; i < nids; i++)
+        cli_parse_id(cli->argv[1 + i], &ids[i]);
+    rc = edit_many(cli, k, ids, (size_t)nids, cli->argc - 1 - nids, cli->argv + 1 + nids);
+    free(ids);
     return rc;
 }
 

@@ -30,7 +30,8 @@ enum { MAX_TERMS = 4 };
     "WHERE f.member_id = m.id AND o.deleted_at IS NULL ORDER BY f.position LIMIT 1), ''), "        \
     "coalesce((SELECT phone FROM member_phones WHERE member_id = m.id ORDER BY position LIMIT "    \
     "1), ''), coalesce(a.status, ''), CASE WHEN a.status = 'attended' THEN "                       \
-    "coalesce(a.checked_in_at, '') ELSE '' END"
+    "coalesce(a.checked_in_at, '') ELSE '' END, m.district, coalesce((SELECT name_th FROM "        \
+    "provinces WHERE code = m.province), '')"
 
 /* How well the first word :t fits: 0 whole name or phone, 1 start of a name or either end of
  * a phone (people read out their last digits), 2 anywhere. Phones are looked at only when
@@ -193,6 +194,9 @@ static int collect(struct db *db, sqlite3_stmt *st, struct checkin_match **out, 
         m->phone = column_dup(st, 4);
         m->status = column_dup(st, 5);
         m->checked_in_at = column_dup(st, 6);
+        m->district = column_dup(st, 7);
+        m->province = column_dup(st, 8);
+        m->apart = NULL;
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
@@ -203,6 +207,57 @@ static int collect(struct db *db, sqlite3_stmt *st, struct checkin_match **out, 
         return -1;
     }
     return 0;
+}
+
+static bool namesakes(const struct checkin_match *a, const struct checkin_match *b)
+{
+    return strcmp(a->name, b->name) == 0 && strcmp(a->organisation, b->organisation) == 0;
+}
+
+static const char *last_digits(const char *phone)
+{
+    size_t n = strlen(phone);
+    return n > 4 ? phone + n - 4 : phone;
+}
+
+/* Whether district, province and phone digits are the same for a and b. */
+static bool look_alike(const struct checkin_match *a, const struct checkin_match *b)
+{
+    return strcmp(a->district, b->district) == 0 && strcmp(a->province, b->province) == 0 &&
+           strcmp(last_digits(a->phone), last_digits(b->phone)) == 0;
+}
+
+/* Adds one part (taken) after a space. */
+static void add_part(struct strbuf *sb, char *part)
+{
+    sb_addf(sb, "%s%s", sb->len ? " " : "", part);
+    free(part);
+}
+
+/* "อ.ชะอวด จ.นครศรีธรรมราช โทร …5678", with the member id when a namesake looks alike. */
+static char *apart_text(const struct checkin_match *m, bool alike)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (*m->district) add_part(&sb, xasprintf(_("district %s"), m->district));
+    if (*m->province) add_part(&sb, xasprintf(_("province %s"), m->province));
+    if (*m->phone) add_part(&sb, xasprintf(_("phone …%s"), last_digits(m->phone)));
+    if (alike) add_part(&sb, xasprintf(_("member %lld"), m->member_id));
+    return sb_take(&sb);
+}
+
+/* Fills each match's apart: only for those who share their name and organisation with
+ * another match. */
+static void tell_apart(struct checkin_match *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool shared = false, alike = false;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || !namesakes(&m[i], &m[j])) continue;
+            shared = true;
+            alike = alike || look_alike(&m[i], &m[j]);
+        }
+        m[i].apart = shared ? apart_text(&m[i], alike) : xstrdup("");
+    }
 }
 
 int checkin_search(struct db *db, long long event_id, const char *text, int limit,
@@ -231,6 +286,7 @@ int checkin_search(struct db *db, long long event_id, const char *text, int limi
         bind_text(st, names[i], i < t.n ? t.key[i] : NULL);
     int rc = collect(db, st, out, n, err);
     terms_free(&t);
+    if (rc == 0) tell_apart(*out, *n);
     return rc;
 }
 
@@ -243,7 +299,9 @@ int checkin_recent(struct db *db, long long event_id, int limit, struct checkin_
     if (!st) return -1;
     bind_int(st, ":event", event_id);
     bind_int(st, ":limit", limit);
-    return collect(db, st, out, n, err);
+    if (collect(db, st, out, n, err) != 0) return -1;
+    tell_apart(*out, *n);
+    return 0;
 }
 
 void checkin_matches_free(struct checkin_match *m, size_t n)
@@ -255,6 +313,9 @@ void checkin_matches_free(struct checkin_match *m, size_t n)
         free(m[i].phone);
         free(m[i].status);
         free(m[i].checked_in_at);
+        free(m[i].district);
+        free(m[i].province);
+        free(m[i].apart);
     }
     free(m);
 }
@@ -264,7 +325,7 @@ bool checkin_match_same(const struct checkin_match *a, const struct checkin_matc
     return a->member_id == b->member_id && strcmp(a->name, b->name) == 0 &&
            strcmp(a->nickname, b->nickname) == 0 && strcmp(a->organisation, b->organisation) == 0 &&
            strcmp(a->phone, b->phone) == 0 && strcmp(a->status, b->status) == 0 &&
-           strcmp(a->checked_in_at, b->checked_in_at) == 0;
+           strcmp(a->checked_in_at, b->checked_in_at) == 0 && strcmp(a->apart, b->apart) == 0;
 }
 
 void checkin_time(const char *stored, char *buf, size_t n)

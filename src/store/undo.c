@@ -1,5 +1,7 @@
 /* The session's undo log: each entry knows how to put one change back. */
 #include "undo.h"
+#include "bulk.h"
+#include "db.h"
 #include "merge.h"
 #include "messages.h"
 #include "xalloc.h"
@@ -7,13 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED };
+enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED, UNDO_BULK };
 
 struct undo_entry {
     enum undo_op op;
     struct record *before; /* as it was (edited, deleted) */
     struct record *after;  /* as the change left it: its version tells whether others wrote */
     long long merge_id;    /* UNDO_MERGED: before is OTHER, after is KEEP */
+    struct bulk_edit bulk; /* UNDO_BULK: the records of a bulk edit (before and after unset) */
 };
 
 struct undo_log {
@@ -30,6 +33,7 @@ static void entry_free(struct undo_entry *e)
 {
     record_free(&e->before);
     record_free(&e->after);
+    bulk_edit_free(&e->bulk);
 }
 
 void undo_free(struct undo_log **logp)
@@ -55,8 +59,8 @@ static void push(struct undo_log *log, enum undo_op op, const struct record *bef
         log->cap = log->cap ? log->cap * 2 : 16;
         log->entries = xrealloc(log->entries, sizeof *log->entries * log->cap);
     }
-    log->entries[log->n++] = (struct undo_entry){op, before ? record_copy(before) : NULL,
-                                                 after ? record_copy(after) : NULL, 0};
+    log->entries[log->n++] = (struct undo_entry){
+        op, before ? record_copy(before) : NULL, after ? record_copy(after) : NULL, 0, {0}};
 }
 
 void undo_record_added(struct undo_log *log, const struct record *after)
@@ -82,18 +86,44 @@ void undo_member_merged(struct undo_log *log, long long merge_id, const struct r
     log->entries[log->n - 1].merge_id = merge_id;
 }
 
+void undo_bulk_edited(struct undo_log *log, struct bulk_edit *e)
+{
+    push(log, UNDO_BULK, NULL, NULL);
+    log->entries[log->n - 1].bulk = *e;
+    memset(e, 0, sizeof *e);
+}
+
 /* Puts every editable field back as it was, over the current version of the row, so the
  * save's own check refuses when someone else has changed it since this session did. */
-static int revert_edit(struct db *db, const struct undo_entry *e, char **err)
+static int revert_edit(struct db *db, const struct record *before, const struct record *after,
+                       char **err)
 {
-    struct record *back = record_copy(e->before);
+    struct record *back = record_copy(before);
     const struct kind_info *ki = kind_info(back->kind);
-    back->version = e->after->version;
+    back->version = after->version;
     for (int i = 0; i < ki->nfields; i++)
         back->changed[i] = !(ki->fields[i].flags & FIELD_READONLY);
     int rc = record_save(db, back, err);
     record_free(&back);
     return rc;
+}
+
+/* The record of an older entry that is r (its state after that change), or NULL. found says
+ * whether the entry touched r at all. */
+static struct record *older_state(struct undo_entry *older, const struct record *r, bool *found)
+{
+    *found = false;
+    if (older->op == UNDO_BULK) {
+        for (size_t j = 0; j < older->bulk.n; j++)
+            if (older->bulk.after[j]->kind == r->kind && older->bulk.after[j]->id == r->id) {
+                *found = true;
+                return older->bulk.after[j];
+            }
+        return NULL;
+    }
+    const struct record *o = older->after ? older->after : older->before;
+    *found = o->kind == r->kind && o->id == r->id;
+    return *found ? older->after : NULL;
 }
 
 /* Undoing bumps the row's version; the next older change to the same row must expect the
@@ -107,14 +137,40 @@ static void adopt_own_version(struct db *db, struct undo_log *log, const struct 
         return;
     }
     for (size_t i = log->n - 1; i-- > 0;) {
-        struct undo_entry *older = &log->entries[i];
-        const struct record *o = older->after ? older->after : older->before;
-        if (o->kind == r->kind && o->id == r->id) {
-            if (older->after) older->after->version = now->version;
-            break;
-        }
+        bool found;
+        struct record *state = older_state(&log->entries[i], r, &found);
+        if (!found) continue;
+        if (state) state->version = now->version;
+        break;
     }
     record_free(&now);
+}
+
+/* Puts back every record of a bulk edit in one transaction, or none of them. */
+static int revert_bulk(struct db *db, struct undo_log *log, const struct bulk_edit *b, char **err)
+{
+    if (db_begin(db, err) != 0) return -1;
+    for (size_t i = 0; i < b->n; i++)
+        if (revert_edit(db, b->before[i], b->after[i], err) != 0) {
+            db_rollback(db);
+            return -1;
+        }
+    if (db_commit(db, err) != 0) return -1;
+    for (size_t i = 0; i < b->n; i++)
+        adopt_own_version(db, log, b->after[i]);
+    return 0;
+}
+
+static int undo_bulk(struct db *db, struct undo_log *log, char **done, char **err)
+{
+    struct undo_entry *e = &log->entries[log->n - 1];
+    if (revert_bulk(db, log, &e->bulk, err) != 0) return -1;
+    *done =
+        xasprintf(P_("undid changing %zu %s record", "undid changing %zu %s records", e->bulk.n),
+                  e->bulk.n, kind_noun(e->bulk.kind));
+    entry_free(e);
+    log->n--;
+    return 0;
 }
 
 int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
@@ -125,6 +181,7 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
         return -1;
     }
     struct undo_entry *e = &log->entries[log->n - 1];
+    if (e->op == UNDO_BULK) return undo_bulk(db, log, done, err);
     const struct record *r = e->before ? e->before : e->after;
     int rc;
     const char *said; /* what undo_last says it undid: the kind, the id, the name */
@@ -142,7 +199,7 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
         said = _("undid merging %s %lld (%s)");
         break;
     default:
-        rc = revert_edit(db, e, err);
+        rc = revert_edit(db, e->before, e->after, err);
         said = _("undid editing %s %lld (%s)");
         break;
     }
