@@ -32,6 +32,7 @@ struct checkin_state {
     int cursor;
     int widths[NCOLS];
     int layout_cols, layout_slots; /* the terminal size the layout and rows were made for */
+    int name_cols; /* the widest name with what tells namesakes apart, 0 when none */
     /* The inline form for someone not found. */
     bool form;
     int field;
@@ -104,10 +105,34 @@ static void mark_row(struct checkin_state *st, int i)
     if (i >= 0 && i < MAX_ROWS) st->dirty_rows |= 1ULL << i;
 }
 
+/* "name (what tells them apart)" for a namesake in the same organisation, else the name.
+ * malloc'd. */
+static char *name_cell(const struct checkin_match *m)
+{
+    return *m->apart ? xasprintf("%s (%s)", m->name, m->apart) : xstrdup(m->name);
+}
+
+/* Namesakes among the rows: the name column is laid out again for their longer names. */
+static void fit_names(struct checkin_state *st, const struct checkin_match *rows, size_t n)
+{
+    int widest = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!*rows[i].apart) continue;
+        char *cell = name_cell(&rows[i]);
+        int w = (int)text_width(cell);
+        widest = w > widest ? w : widest;
+        free(cell);
+    }
+    if (widest == st->name_cols) return;
+    st->name_cols = widest;
+    st->layout_cols = -1; /* the next draw lays out and repaints everything */
+}
+
 /* Takes fresh rows, marking only the slots whose content or highlight changed. */
 static void adopt_rows(struct checkin_state *st, struct checkin_match *rows, size_t n,
                        int old_cursor)
 {
+    fit_names(st, rows, n);
     size_t most = n > st->nrows ? n : st->nrows;
     for (size_t i = 0; i < most; i++)
         if (i >= n || i >= st->nrows || !checkin_match_same(&rows[i], &st->rows[i]) ||
@@ -195,9 +220,17 @@ static void refetch_orgs(struct checkin_state *st, struct ui *ui)
 /* Drawing                                                                                  */
 /* ---------------------------------------------------------------------------------------- */
 
+/* The name column widens for namesakes, whose name carries what tells them apart, up to half
+ * the screen (the last phone digits, cut first, have their own column). */
 static void layout(struct checkin_state *st, struct ui *ui)
 {
-    table_layout(columns, NCOLS, ui->cols - 1, st->widths);
+    struct table_col cols[NCOLS];
+    memcpy(cols, columns, sizeof cols);
+    int most = (ui->cols - 1) / 2;
+    cols[0].min = st->name_cols > most          ? most
+                  : st->name_cols > cols[0].min ? st->name_cols
+                                                : cols[0].min;
+    table_layout(cols, NCOLS, ui->cols - 1, st->widths);
     st->layout_cols = ui->cols;
     st->layout_slots = row_slots(ui);
 }
@@ -259,7 +292,7 @@ static void draw_row(struct checkin_state *st, struct ui *ui, int i)
     size_t plen = strlen(m->phone);
     char *status = checkin_status_text(m);
     /* A namesake in the same organisation carries what tells them apart beside the name. */
-    char *name = *m->apart ? xasprintf("%s (%s)", m->name, m->apart) : xstrdup(m->name);
+    char *name = name_cell(m);
     const char *cells[NCOLS] = {name, m->nickname, m->organisation,
                                 plen > 4 ? m->phone + plen - 4 : m->phone, status};
     ui_draw_text(y, 0, 1, current ? ">" : " ", A_BOLD);

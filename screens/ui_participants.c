@@ -660,8 +660,8 @@ static int participants_key(struct screen *s, struct ui *ui, int key, enum actio
         return ask_remove(st, ui);
     case A_UNDO:
         return ui_undo(ui);
-    case A_HELP:
-        ui_push(ui, help_screen_new(ui, UI_ALL_CONTEXTS));
+    case A_HELP: /* this list's keys and its questions' */
+        ui_push(ui, help_screen_new(ui, CTX_PARTICIPANTS | CTX_CHANGE_FIELD | CTX_CHANGE_STATUS));
         return UI_FULL;
     case A_BACK:
         return UI_POP;
