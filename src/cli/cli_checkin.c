@@ -139,38 +139,30 @@ static void print_help(void)
           stdout);
 }
 
-/* A namesake in the same organisation: what tells them apart, beside the name. malloc'd. */
-static char *name_cell(const struct checkin_match *m)
-{
-    return *m->apart ? xasprintf("%s (%s)", m->name, m->apart) : xstrdup(m->name);
-}
-
 static void print_matches(struct session *s, bool more)
 {
-    struct table_col cols[] = {
+    static const struct table_col cols[] = {
         {NULL, 3, 3, true},  {NULL, 16, 0, false}, {NULL, 6, 12, false},
         {NULL, 8, 0, false}, {NULL, 5, 5, false},  {NULL, 7, 11, false},
     };
     enum { NCOLS = sizeof cols / sizeof cols[0] };
-    int widths[NCOLS], width = table_width(stdout);
-    /* namesakes' names carry what tells them apart: the name column widens, up to half */
-    for (size_t i = 0; i < s->nshown; i++) {
-        char *name = name_cell(&s->shown[i]);
-        int w = (int)text_width(name);
-        if (*s->shown[i].apart && w > cols[1].min) cols[1].min = w < width / 2 ? w : width / 2;
-        free(name);
-    }
-    table_layout(cols, NCOLS, width, widths);
+    int widths[NCOLS];
+    table_layout(cols, NCOLS, table_width(stdout), widths);
     for (size_t i = 0; i < s->nshown; i++) {
         const struct checkin_match *m = &s->shown[i];
         size_t plen = strlen(m->phone);
         char *num = xasprintf("%zu.", i + 1);
         char *phone = xasprintf("%s", plen > 4 ? m->phone + plen - 4 : m->phone);
         char *status = checkin_status_text(m);
-        char *name = name_cell(m);
-        const char *cells[NCOLS] = {num, name, m->nickname, m->organisation, phone, status};
+        const char *cells[NCOLS] = {num, m->name, m->nickname, m->organisation, phone, status};
         table_row(stdout, cols, cells, widths, NCOLS);
-        free(name);
+        /* a namesake in the same organisation: what tells them apart, on a line of its own
+         * so that no column cuts it */
+        if (*m->apart) {
+            fputs("     ", stdout);
+            print_safe(stdout, m->apart);
+            putchar('\n');
+        }
         free(num);
         free(phone);
         free(status);
