@@ -896,9 +896,10 @@ static void cell_fill(struct import *im, size_t i, const char *v, struct cells *
     {
         const struct column *col = &im->cols[i];
         enum kind k = col->person ? KIND_MEMBER : im->kind;
-        char **slot = col->person ? &c->person[col->field] : &c->v[col->field];
+        char **slot = NULL;
         switch (col->special) {
         case SP_FIELD:
+            slot = col->person ? &c->person[col->field] : &c->v[col->field];
             if (k == KIND_MEMBER) {
                 char *cell = contact_cell(im, field_id(k, col->field), v, *slot, line);
                 if (cell) cell_put(slot, cell, is_list(kind_info(k)->fields[col->field].type));
