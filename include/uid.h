@@ -26,8 +26,8 @@ void record_uid(const struct db_identity *d, enum kind k, long long id, char out
  * "urn:uuid:", in any case). False for every other UID. */
 bool record_uid_parse(const struct db_identity *d, const char *uid, enum kind *k, long long *id);
 
-/* The member another program's UID was imported with: 1 and *id (a live member), 0 when
- * none, -1 with *err. */
+/* The member another program's UID was imported with (or the one that member was merged
+ * into): 1 and *id (a live member), 0 when none, -1 with *err. */
 int member_uid_find(struct db *db, const char *uid, long long *id, char **err);
 
 /* Keeps uid as one of member id's UIDs (moved from whoever had it). 0, or -1 with *err. */

@@ -93,10 +93,13 @@ bool record_uid_parse(const struct db_identity *d, const char *uid, enum kind *k
 
 int member_uid_find(struct db *db, const char *uid, long long *id, char **err)
 {
-    sqlite3_stmt *st = db_prepare(db,
-                                  "SELECT u.member_id FROM member_uids u JOIN members m ON m.id = "
-                                  "u.member_id WHERE u.uid = ?1 AND m.deleted_at IS NULL",
-                                  err);
+    /* A member merged into another (khai merge) is found as the one it was merged into. */
+    sqlite3_stmt *st = db_prepare(
+        db,
+        "SELECT m.id FROM member_uids u JOIN members m ON m.id = coalesce((SELECT g.keep_id FROM "
+        "member_merges g WHERE g.other_id = u.member_id AND g.undone_at IS NULL ORDER BY g.id "
+        "DESC LIMIT 1), u.member_id) WHERE u.uid = ?1 AND m.deleted_at IS NULL",
+        err);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);

@@ -5,6 +5,7 @@
 #include "db.h"
 #include "export.h"
 #include "import.h"
+#include "merge.h"
 #include "model.h"
 #include "strbuf.h"
 #include "test_support.h"
@@ -993,6 +994,20 @@ static void vcard_import_recognises_uids(void **state)
     assert_int_equal(count_of(db, KIND_MEMBER), 2);
     expect_member(db, "สมชาย",
                   (const struct field_value[]){{F_MEMBER_FAMILY_NAME, "ใจดี"}, {F_NONE, NULL}});
+    /* Merged into the other (khai merge 1 2): the card of 2 now updates 1. */
+    struct merge_result res;
+    assert_int_equal(member_merge(db, 1, 2, NULL, &res, &err), 0);
+    assert_int_equal(import_text(db,
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-bbb\r\n"
+                                 "N:ใจดี;สมชาย;;;\r\nNICKNAME:ต้น\r\nEND:VCARD\r\n",
+                                 &rep),
+                     0);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(rep.updated, 1);
+    import_report_free(&rep);
+    assert_int_equal(count_of(db, KIND_MEMBER), 1);
+    expect_member(db, "สมชาย",
+                  (const struct field_value[]){{F_MEMBER_NICKNAME, "ต้น"}, {F_NONE, NULL}});
     db_close(&db);
 }
 
