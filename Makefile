@@ -11,7 +11,8 @@ XLSX_PKGS := libzip libxml-2.0 xlsxwriter
 DEB_DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev libreadline-dev \
             libthai-dev libthai-data libcmocka-dev gettext tmux sqlite3 python3 python3-pyte \
             libpango1.0-dev libcairo2-dev fonts-thai-tlwg poppler-utils clang libclang-rt-14-dev \
-            libzip-dev libxml2-dev libxlsxwriter-dev python3-openpyxl
+            libzip-dev libxml2-dev libxlsxwriter-dev python3-openpyxl \
+            khard abook calcurse khal
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl -lm

@@ -93,11 +93,18 @@ struct vcard_contact {
     char *line_id;                           /* X-LINE, or IMPP line: */
     char *facebook;                          /* X-SOCIALPROFILE;TYPE=facebook */
     char *subdistrict, *district, *province; /* ADR extended address, locality, region */
+    char *street, *postcode;                 /* ADR street address and postal code */
+    char *birthday;                          /* BDAY as an ISO date; "--MM-DD" without a year */
+    char *uid;                               /* UID as written (urn:uuid:... or any text) */
+    char *rev;                               /* REV, written only: "20261121T053000Z" */
     char *notes;
     struct vcard_list phones; /* TEL as written, "tel:" and URI parameters removed */
     struct vcard_list emails;
     struct vcard_list orgs; /* the name of each ORG (its units are left out) */
     struct vcard_list tags; /* CATEGORIES */
+    /* Properties read but not kept, by name, each once per card (PHOTO, X-ABUID, an IMPP of
+     * another service, ...): the import counts them. */
+    struct vcard_list dropped;
 };
 
 void vcard_contact_init(struct vcard_contact *c);

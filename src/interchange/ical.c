@@ -5,6 +5,7 @@
 #include "db.h"
 #include "export.h"
 #include "ical.h"
+#include "uid.h"
 #include "messages.h"
 #include "model.h"
 #include "strbuf.h"
@@ -209,8 +210,9 @@ static void prop_stamp(struct strbuf *out, const struct record *r)
 
 struct ical_export {
     struct db *db;
-    struct strbuf body; /* components, written after the VTIMEZONE they may need */
-    bool timed;         /* some event has a time: the file needs Asia/Bangkok */
+    struct db_identity identity; /* UIDs: uid.h */
+    struct strbuf body;          /* components, written after the VTIMEZONE they may need */
+    bool timed;                  /* some event has a time: the file needs Asia/Bangkok */
     char *err;
 };
 
@@ -234,17 +236,21 @@ static void add_timezone(struct strbuf *out)
         ical_add_line(out, lines[i]);
 }
 
-/* mailto: when the member or organisation has an e-mail address, else a URN that stays the
- * same across exports, so a calendar can tell attendees apart. */
-static char *cal_address(struct db *db, enum kind k, long long id)
+/* mailto: when the member or organisation has an e-mail address, else the record's UID as a
+ * URN (the member's is the one of its vCard), so a calendar can tell attendees apart. */
+static char *cal_address(struct ical_export *x, enum kind k, long long id)
 {
+    struct db *db = x->db;
     struct record *r = NULL;
     char *err = NULL, *addr = NULL;
     if (id > 0 && record_load(db, k, id, &r, &err) == 0 &&
         *record_get(r, k == KIND_ORG ? F_ORG_EMAIL : F_MEMBER_EMAIL))
         addr = xasprintf("mailto:%s", record_get(r, k == KIND_ORG ? F_ORG_EMAIL : F_MEMBER_EMAIL));
-    else
-        addr = xasprintf("urn:khai:%s:%lld", k == KIND_ORG ? "org" : "member", id);
+    else {
+        char uid[UID_SIZE];
+        record_uid(&x->identity, k, id, uid);
+        addr = xasprintf("urn:uuid:%s", uid);
+    }
     record_free(&r);
     free(err);
     return addr;
@@ -257,8 +263,8 @@ static long long first_ref(const struct record *r, enum field_id field)
 }
 
 /* NAME;CN=...;extra:address for an attendee or organiser. */
-static void prop_person(struct strbuf *out, struct db *db, const char *name, const char *params,
-                        const char *cn, enum kind k, long long id)
+static void prop_person(struct strbuf *out, struct ical_export *x, const char *name,
+                        const char *params, const char *cn, enum kind k, long long id)
 {
     struct strbuf line = STRBUF_INIT;
     sb_add(&line, name);
@@ -267,7 +273,7 @@ static void prop_person(struct strbuf *out, struct db *db, const char *name, con
         ical_param_value(&line, cn);
     }
     sb_add(&line, params);
-    char *addr = cal_address(db, k, id);
+    char *addr = cal_address(x, k, id);
     sb_addf(&line, ":%s", addr);
     free(addr);
     ical_add_line(out, sb_str(&line));
@@ -297,7 +303,7 @@ static int add_attendee(const struct record *a, void *ctx)
     snprintf(params, sizeof params, "%s;PARTSTAT=%s",
              attendee_role(record_get(a, F_ATTENDANCE_ROLE)),
              partstat(record_get(a, F_ATTENDANCE_STATUS)));
-    prop_person(&x->body, x->db, "ATTENDEE", params, record_get(a, F_ATTENDANCE_MEMBER_NAME),
+    prop_person(&x->body, x, "ATTENDEE", params, record_get(a, F_ATTENDANCE_MEMBER_NAME),
                 KIND_MEMBER, first_ref(a, F_ATTENDANCE_MEMBER_ID));
     return 0;
 }
@@ -380,8 +386,8 @@ static const char *event_status(const char *status)
 static int write_event(struct ical_export *x, const struct record *e)
 {
     struct strbuf *b = &x->body;
-    char uid[64];
-    snprintf(uid, sizeof uid, "event-%lld@khai", e->id);
+    char uid[UID_SIZE];
+    record_uid(&x->identity, KIND_EVENT, e->id, uid);
     ical_add_line(b, "BEGIN:VEVENT");
     prop_raw(b, "UID", uid);
     prop_stamp(b, e);
@@ -397,7 +403,7 @@ static int write_event(struct ical_export *x, const struct record *e)
         prop_raw(b, "RRULE", rule);
     }
     long long host = first_ref(e, F_EVENT_HOST);
-    if (host) prop_person(b, x->db, "ORGANIZER", "", record_get(e, F_EVENT_HOST), KIND_ORG, host);
+    if (host) prop_person(b, x, "ORGANIZER", "", record_get(e, F_EVENT_HOST), KIND_ORG, host);
     struct list_query q = {.kind = KIND_ATTENDANCE, .event_id = e->id, .sort = "name"};
     if (list_each(x->db, &q, add_attendee, x, &x->err) != 0) return -1;
     ical_add_line(b, "END:VEVENT");
@@ -439,9 +445,9 @@ static int write_task(const struct record *t, void *ctx)
 {
     struct ical_export *x = ctx;
     struct strbuf *b = &x->body;
-    char uid[64], day[BASIC_DATE];
+    char uid[UID_SIZE], day[BASIC_DATE];
     struct date due;
-    snprintf(uid, sizeof uid, "task-%lld@khai", t->id);
+    record_uid(&x->identity, KIND_TASK, t->id, uid);
     ical_add_line(b, "BEGIN:VTODO");
     prop_raw(b, "UID", uid);
     prop_stamp(b, t);
@@ -454,15 +460,14 @@ static int write_task(const struct record *t, void *ctx)
     if (strcmp(status, "done") == 0) todo_completed(b, t);
     long long event = first_ref(t, F_TASK_EVENT_ID);
     if (event) {
-        snprintf(uid, sizeof uid, "event-%lld@khai", event);
+        record_uid(&x->identity, KIND_EVENT, event, uid);
         prop_raw(b, "RELATED-TO", uid);
     }
     long long owner = first_ref(t, F_TASK_OWNER), org = first_ref(t, F_TASK_OWNER_ORG);
-    if (owner)
-        prop_person(b, x->db, "ATTENDEE", "", record_get(t, F_TASK_OWNER), KIND_MEMBER, owner);
+    if (owner) prop_person(b, x, "ATTENDEE", "", record_get(t, F_TASK_OWNER), KIND_MEMBER, owner);
     if (org)
-        prop_person(b, x->db, "ATTENDEE", ";CUTYPE=GROUP", record_get(t, F_TASK_OWNER_ORG),
-                    KIND_ORG, org);
+        prop_person(b, x, "ATTENDEE", ";CUTYPE=GROUP", record_get(t, F_TASK_OWNER_ORG), KIND_ORG,
+                    org);
     ical_add_line(b, "END:VTODO");
     return 0;
 }
@@ -526,7 +531,8 @@ static int write_components(struct ical_export *x, const struct export_options *
 
 int export_ical(struct db *db, FILE *out, const struct export_options *opt, char **err)
 {
-    struct ical_export x = {db, STRBUF_INIT, false, NULL};
+    struct ical_export x = {db, {{0}}, STRBUF_INIT, false, NULL};
+    if (db_identity_read(db, &x.identity, err) != 0) return -1;
     if (write_components(&x, opt) != 0) {
         *err = x.err ? x.err : xstrdup(_("cannot read the events"));
         sb_free(&x.body);

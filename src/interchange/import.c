@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 enum { HEADER_SEARCH = 10, MAX_KEYS = 24, CACHE_KB = 65536 };
@@ -118,6 +119,43 @@ static const struct alias aliases[] = {
     {KIND_MEMBER, "tags", "tag"},
     {KIND_MEMBER, "notes", "note|remark|remarks|comment|comments"},
     {KIND_MEMBER, "skills", "ความเชี่ยวชาญ|ความสามารถ"},
+    /* Thai office sheets. */
+    {KIND_MEMBER, "phone", "เบอร์โทรศัพท์มือถือ|หมายเลขโทรศัพท์มือถือ|เบอร์โทรติดต่อ"},
+    {KIND_MEMBER, "email", "อีเมลล์|อีเมล์ติดต่อ"},
+    {KIND_MEMBER, "line_id", "ไลน์ id|id ไลน์|lineid"},
+    {KIND_MEMBER, "organisations", "หน่วยงาน/สังกัด|สังกัดหน่วยงาน|หน่วยงานต้นสังกัด"},
+    {KIND_MEMBER, "street", "บ้านเลขที่|ที่อยู่ปัจจุบัน|ที่อยู่ที่ติดต่อได้|address|street"},
+    {KIND_MEMBER, "postcode", "ไปรษณีย์|postal code|zip|zip code|postcode"},
+    {KIND_MEMBER, "birthday", "วัน/เดือน/ปีเกิด|วันเดือนปีเกิด|date of birth|dob"},
+    /* Google Contacts, the old header set and the 2023 one; a number in a header ("Phone 2 -
+     * Value") is ignored when the header as it is names nothing (header_field). */
+    {KIND_MEMBER, "title", "name prefix"},
+    {KIND_MEMBER, "given_name", "given name"},
+    {KIND_MEMBER, "family_name", "family name"},
+    {KIND_MEMBER, "phone", "phone value"},
+    {KIND_MEMBER, "email", "e-mail value|email value"},
+    {KIND_MEMBER, "organisations", "organization name|organisation name"},
+    {KIND_MEMBER, "position", "organization title"},
+    {KIND_MEMBER, "tags", "labels|group membership"},
+    {KIND_MEMBER, "street", "address street"},
+    {KIND_MEMBER, "postcode", "address postal code"},
+    /* Outlook in English ("Title" is the honorific, "Job Title" the position; "E-mail 2
+     * Address") and in Thai. */
+    {KIND_MEMBER, "phone",
+     "mobile phone|business phone|home phone|primary phone|other phone|company main phone|"
+     "car phone|โทรศัพท์มือถือ|โทรศัพท์ที่ทำงาน|โทรศัพท์บ้าน|โทรศัพท์หลัก|โทรศัพท์อื่นๆ|"
+     "โทรศัพท์อื่น"},
+    {KIND_MEMBER, "email", "ที่อยู่อีเมล"},
+    /* Thunderbird's address book. */
+    {KIND_MEMBER, "phone", "work phone|mobile number"},
+    {KIND_MEMBER, "email", "primary email|secondary email"},
+    {KIND_MEMBER, "organisations", "company|บริษัท"},
+    {KIND_MEMBER, "position", "ตำแหน่งงาน"},
+    {KIND_MEMBER, "tags", "categories|ประเภท|หมวดหมู่"},
+    {KIND_MEMBER, "notes", "บันทึกย่อ|บันทึก"},
+    {KIND_MEMBER, "street", "business street|home street|ถนนที่ทำงาน|ถนนที่บ้าน|ที่อยู่ที่ทำงาน"},
+    {KIND_MEMBER, "postcode",
+     "business postal code|home postal code|รหัสไปรษณีย์ที่ทำงาน|รหัสไปรษณีย์ที่บ้าน"},
     {KIND_ORG, "name", "ชื่อหน่วยงาน|องค์กร|หน่วยงาน|ชื่อ|organisation|organization"},
     {KIND_ORG, "short_name", "อักษรย่อ|abbreviation|acronym"},
     {KIND_ORG, "kind", "type"},
@@ -165,7 +203,7 @@ static const struct alias aliases[] = {
 static const char ignored_headers[] = "ลำดับ|ลำดับที่|ที่|เลขที่|no|number|#|ลายมือชื่อ|ลงชื่อ|ลายเซ็น|signature";
 static const char full_name_headers[] =
     "ชื่อ-นามสกุล|ชื่อ-สกุล|ชื่อและนามสกุล|ชื่อผู้เข้าร่วม|ผู้เข้าร่วม|ชื่อ-นามสกุลผู้เข้าร่วม|full "
-    "name|fullname|name|member_name|member name";
+    "name|fullname|name|member_name|member name|display name";
 static const char event_title_headers[] = "ชื่อกิจกรรม|กิจกรรม|งาน|event|event title";
 static const char event_date_headers[] = "วันที่|วันที่จัด|วันที่เริ่ม|date|event date|start_date";
 
@@ -198,8 +236,31 @@ static bool key_in(const char *key, const char *names)
     return false;
 }
 
-/* The field whose name, English label or Thai label the key is, in that order. */
+/* The key without its ASCII digits: "phone2value" for Google's "Phone 2 - Value". */
+static char *without_digits(const char *key)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = key; *p; p++)
+        if (*p < '0' || *p > '9') sb_addc(&sb, *p);
+    return sb_take(&sb);
+}
+
+static int field_by_exact_key(enum kind k, const char *key);
+
+/* The field whose name, English label or Thai label the key is, in that order, or an alias;
+ * else the same without the numbers of Google's and Outlook's repeated columns ("E-mail 2
+ * Address", "Phone 3 - Value"), which several of merge into one field. */
 static int field_by_key(enum kind k, const char *key)
+{
+    int fi = field_by_exact_key(k, key);
+    if (fi >= 0 || !key[strcspn(key, "0123456789")]) return fi;
+    char *bare = without_digits(key);
+    fi = *bare ? field_by_exact_key(k, bare) : -1;
+    free(bare);
+    return fi;
+}
+
+static int field_by_exact_key(enum kind k, const char *key)
 {
     const struct kind_info *ki = kind_info(k);
     for (int pass = 0; pass < 3; pass++) {
@@ -738,7 +799,7 @@ static void cell_put(char **slot, const char *value, bool list)
     }
 }
 
-static void cell_fill(struct import *im, size_t i, const char *v, struct cells *c);
+static void cell_fill(struct import *im, size_t i, const char *v, struct cells *c, long line);
 
 /* A CSV cell as export wrote it: without the ' put before = + - @, or the ="..." around digits
  * a spreadsheet would have made a number of. A workbook's cells are text as they are. */
@@ -756,7 +817,7 @@ static void cells_fill(struct import *im, const struct csv_record *rec, struct c
         else if (i >= im->ncols)
             extra++;
         else
-            cell_fill(im, i, v, c);
+            cell_fill(im, i, v, c, rec->line);
         free(unwrapped);
     }
     if (extra)
@@ -766,15 +827,86 @@ static void cells_fill(struct import *im, const struct csv_record *rec, struct c
              im->path, rec->line, extra);
 }
 
-static void cell_fill(struct import *im, size_t i, const char *v, struct cells *c)
+/* Google's groups every contact is in, not tags anyone gave ("* starred" keeps its name). */
+static bool is_system_group(const char *item)
+{
+    return strcmp(item, "* myContacts") == 0 || strcmp(item, "myContacts") == 0;
+}
+
+/* A Google cell holding several values ("081-234-5678 ::: 02-123-4567") as khai lists them,
+ * joined by "; "; tags lose Google's "* " and its group of everyone. malloc'd. */
+static char *google_values(const char *v, enum field_id f)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *sep = " ::: ";
+    for (const char *p = v; p;) {
+        const char *end = strstr(p, sep);
+        char *item = xstrndup(p, end ? (size_t)(end - p) : strlen(p));
+        if (f == F_MEMBER_TAGS && is_system_group(item))
+            ;
+        else if (f == F_MEMBER_TAGS && strncmp(item, "* ", 2) == 0)
+            sb_addf(&sb, "%s%s", sb.len ? "; " : "", item + 2);
+        else if (*item)
+            sb_addf(&sb, "%s%s", sb.len ? "; " : "", item);
+        free(item);
+        p = end ? end + strlen(sep) : NULL;
+    }
+    return sb_take(&sb);
+}
+
+/* A member's cell from a phone's or mail program's sheet, made what khai keeps: Google's
+ * several values in one cell split, Outlook's empty date (0/0/00) empty, a birthday without
+ * a year and e-mails after the first left out with a note. NULL when nothing is left. */
+static char *contact_cell(struct import *im, enum field_id f, const char *v, const char *had,
+                          long line)
+{
+    char *out = google_values(v, f);
+    if (f == F_MEMBER_EMAIL && (strchr(out, ';') || had)) {
+        char **items;
+        size_t n = split(out, ";", &items);
+        for (size_t i = had ? 0 : 1; i < n; i++)
+            if (!had || strcmp(items[i], had) != 0)
+                note(im, _("%s:%ld: e-mail %s left out: khai keeps one"), im->path, line, items[i]);
+        free(out);
+        out = had || n == 0 ? NULL : xstrdup(items[0]);
+        strings_free(items, n);
+    } else if (f == F_MEMBER_GENDER &&
+               (strcasecmp(out, "Unspecified") == 0 || strcmp(out, "ไม่ระบุ") == 0)) {
+        free(out); /* Outlook's word for an empty gender */
+        out = NULL;
+    } else if (f == F_MEMBER_BIRTHDAY &&
+               (strcmp(out, "0/0/00") == 0 || strcmp(out, "0/0/0000") == 0 ||
+                strcmp(out, "00/00/0000") == 0)) {
+        free(out);
+        out = NULL;
+    } else if (f == F_MEMBER_BIRTHDAY && strncmp(out, "--", 2) == 0) {
+        note(im, _("%s:%ld: birthday %s has no year: left out"), im->path, line, out);
+        free(out);
+        out = NULL;
+    }
+    if (out && !*out) {
+        free(out);
+        out = NULL;
+    }
+    return out;
+}
+
+static void cell_fill(struct import *im, size_t i, const char *v, struct cells *c, long line)
 {
     {
         const struct column *col = &im->cols[i];
         enum kind k = col->person ? KIND_MEMBER : im->kind;
+        char **slot = NULL;
         switch (col->special) {
         case SP_FIELD:
-            cell_put(col->person ? &c->person[col->field] : &c->v[col->field], v,
-                     is_list(kind_info(k)->fields[col->field].type));
+            slot = col->person ? &c->person[col->field] : &c->v[col->field];
+            if (k == KIND_MEMBER) {
+                char *cell = contact_cell(im, field_id(k, col->field), v, *slot, line);
+                if (cell) cell_put(slot, cell, is_list(kind_info(k)->fields[col->field].type));
+                free(cell);
+                break;
+            }
+            cell_put(slot, v, is_list(kind_info(k)->fields[col->field].type));
             break;
         case SP_ID:
             cell_put(&c->id, v, false);
@@ -2146,6 +2278,37 @@ static bool has_required(const struct import *im)
     }
 }
 
+static bool is_name_column(const struct column *c)
+{
+    if (c->special == SP_FULL_NAME) return true;
+    if (c->special != SP_FIELD || c->person) return false;
+    enum field_id f = field_id(KIND_MEMBER, c->field);
+    return f == F_MEMBER_TITLE || f == F_MEMBER_GIVEN_NAME || f == F_MEMBER_FAMILY_NAME ||
+           f == F_MEMBER_NICKNAME;
+}
+
+/* A sheet of people of which khai would keep only the names, while more columns than it
+ * knows go unread (a contacts export from a program khai does not know): refused, so that
+ * nobody is imported without the phones and e-mails the file has. */
+static int names_only(const struct import *im, const struct csv_record *header, char **err)
+{
+    size_t known = 0, names = 0, unknown = 0;
+    for (size_t i = 0; i < im->ncols; i++) {
+        const struct column *c = &im->cols[i];
+        if (c->special == SP_UNKNOWN && !blank(header->fields[i]))
+            unknown++;
+        else if (c->special != SP_UNKNOWN && c->special != SP_IGNORE)
+            known++, names += is_name_column(c);
+    }
+    if (im->kind != KIND_MEMBER || names < known || unknown < 2 || unknown <= known) return 0;
+    *err = xasprintf(_("of the %zu columns of the header row (line %ld) khai knows only the "
+                       "names; the others (listed above) would be lost: nothing imported; "
+                       "rename their headers to khai's column names (phone, email, line_id, "
+                       "organisations, ...)"),
+                     im->ncols, header->line);
+    return -1;
+}
+
 static int map_columns(struct import *im, const struct csv_record *header, char **err)
 {
     im->ncols = header->n;
@@ -2167,6 +2330,7 @@ static int map_columns(struct import *im, const struct csv_record *header, char 
         sb_free(&seen);
         return -1;
     }
+    if (names_only(im, header, err) != 0) return -1;
     if (im->kind == KIND_ATTENDANCE && !im->has_status)
         import_report_add(im->rep,
                           _("%s: no status column: everyone on the sheet is recorded as "

@@ -13,8 +13,10 @@
 #include "model.h"
 #include "phone.h"
 #include "outfile.h"
+#include "stored.h"
 #include "strbuf.h"
 #include "thainorm.h"
+#include "uid.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -812,7 +814,8 @@ void vcard_contact_init(struct vcard_contact *c)
     memset(c, 0, sizeof *c);
     char **texts[] = {&c->title,    &c->given,    &c->family,  &c->full_name, &c->nickname,
                       &c->gender,   &c->position, &c->line_id, &c->facebook,  &c->subdistrict,
-                      &c->district, &c->province, &c->notes};
+                      &c->district, &c->province, &c->street,  &c->postcode,  &c->birthday,
+                      &c->uid,      &c->rev,      &c->notes};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         *texts[i] = xstrdup("");
 }
@@ -821,13 +824,15 @@ void vcard_contact_free(struct vcard_contact *c)
 {
     char *texts[] = {c->title,    c->given,    c->family,  c->full_name, c->nickname,
                      c->gender,   c->position, c->line_id, c->facebook,  c->subdistrict,
-                     c->district, c->province, c->notes};
+                     c->district, c->province, c->street,  c->postcode,  c->birthday,
+                     c->uid,      c->rev,      c->notes};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         free(texts[i]);
     vlist_free(&c->phones);
     vlist_free(&c->emails);
     vlist_free(&c->orgs);
     vlist_free(&c->tags);
+    vlist_free(&c->dropped);
     memset(c, 0, sizeof *c);
 }
 
@@ -875,13 +880,19 @@ static void set_once(char **field, char *value)
         set_text(field, value);
 }
 
+/* Google puts everyone in its group "myContacts": not a tag anyone gave. */
+static bool is_system_group(const char *item)
+{
+    return strcasecmp(item, "myContacts") == 0 || strcasecmp(item, "* myContacts") == 0;
+}
+
 static void read_list(struct vcard_list *l, const struct vcard_prop *p, bool legacy)
 {
     char **items;
     size_t n = vcard_split(p->value, legacy ? 0 : ',', legacy, &items);
     for (size_t i = 0; i < n; i++) {
         char *item = trim_copy(items[i], strlen(items[i]));
-        if (*item && !list_has(l, item)) vcard_list_add(l, item);
+        if (*item && !is_system_group(item) && !list_has(l, item)) vcard_list_add(l, item);
         free(item);
     }
     strings_free(items, n);
@@ -916,13 +927,24 @@ static void read_gender(struct vcard_contact *c, const struct vcard_prop *p, boo
     free(sex);
 }
 
+static void drop(struct vcard_contact *c, const char *name)
+{
+    if (!list_has(&c->dropped, name)) vcard_list_add(&c->dropped, name);
+}
+
+/* The first address with something in it: its street, extended address (the subdistrict),
+ * locality (the district), region (the province) and postal code. Later ones are dropped. */
 static void read_address(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
 {
-    if (*c->subdistrict || *c->district || *c->province)
-        return; /* the first address with a place in it */
+    if (*c->subdistrict || *c->district || *c->province || *c->street || *c->postcode) {
+        drop(c, p->name);
+        return;
+    }
     set_text(&c->subdistrict, component(p, 1, legacy, ", "));
+    set_text(&c->street, component(p, 2, legacy, ", "));
     set_text(&c->district, component(p, 3, legacy, ", "));
     set_text(&c->province, component(p, 4, legacy, ", "));
+    set_text(&c->postcode, component(p, 5, legacy, ", "));
 }
 
 static void read_name(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
@@ -940,13 +962,115 @@ static void read_note(struct vcard_contact *c, const struct vcard_prop *p, bool 
     free(note);
 }
 
-static void read_impp(struct vcard_contact *c, const struct vcard_prop *p)
+/* An account's name in a URI: after "~" in a LINE link (https://line.me/ti/p/~somchai), else
+ * after the last "/" of a web address, else after the scheme (line:somchai, x-apple:somchai,
+ * xmpp:...). */
+static char *account_of(const char *uri)
 {
-    if (!starts_with_ci(p->value, "line:")) return;
-    const char *id = p->value + 5;
+    while (is_space(*uri))
+        uri++;
+    const char *tilde = strstr(uri, "/~");
+    const char *id = uri;
+    if (tilde)
+        id = tilde + 2;
+    else if (starts_with_ci(uri, "http://") || starts_with_ci(uri, "https://")) {
+        const char *path = strchr(strstr(uri, "//") + 2, '/');
+        id = path ? path + 1 : "";
+        const char *last;
+        while ((last = strchr(id, '/')) && last[1])
+            id = last + 1;
+    } else if (strchr(uri, ':'))
+        id = strchr(uri, ':') + 1;
     while (*id == '/')
         id++;
-    set_once(&c->line_id, trim_copy(id, strlen(id)));
+    return trim_copy(id, strcspn(id, "/?#"));
+}
+
+static bool is_service(const struct vcard_prop *p, const char *service)
+{
+    const char *kind = vcard_param(p, "X-SERVICE-TYPE");
+    return (kind && strcasecmp(kind, service) == 0) || vcard_has_type(p, service);
+}
+
+/* IMPP;X-SERVICE-TYPE=Line:x-apple:somchai (iPhone), IMPP:line:somchai (khai, Android). */
+static void read_impp(struct vcard_contact *c, const struct vcard_prop *p)
+{
+    if (!starts_with_ci(p->value, "line:") && !is_service(p, "line")) {
+        drop(c, p->name);
+        return;
+    }
+    set_once(&c->line_id, account_of(p->value));
+}
+
+/* Google writes a web address's colon escaped (https\://...), which no vCard version asks. */
+static char *url_value(const struct vcard_prop *p, bool legacy)
+{
+    char *url = text_value(p, legacy);
+    char *colon = strstr(url, "\\:");
+    if (colon) memmove(colon, colon + 1, strlen(colon));
+    return url;
+}
+
+/* X-SOCIALPROFILE;TYPE=facebook;X-USER=somchai.j:http://www.facebook.com/somchai.j keeps the
+ * address; TYPE=line the account (X-USER when given). */
+static void read_social(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    const char *user = vcard_param(p, "X-USER");
+    if (vcard_has_type(p, "facebook")) {
+        char *v = url_value(p, legacy);
+        if (starts_with_ci(v, "x-apple:") && user) set_text(&v, xstrdup(user));
+        set_once(&c->facebook, v);
+    } else if (vcard_has_type(p, "line")) {
+        set_once(&c->line_id, user && *user ? xstrdup(user) : account_of(p->value));
+    } else {
+        drop(c, p->name);
+    }
+}
+
+static void read_url(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    char *url = url_value(p, legacy);
+    if (strstr(url, "facebook.com/") || strstr(url, "fb.com/"))
+        set_once(&c->facebook, url);
+    else {
+        drop(c, p->name);
+        free(url);
+    }
+}
+
+/* BDAY as an ISO date: 1985-03-15, 19850315, 1985-03-15T00:00:00Z; a date without its year
+ * (--0315, --03-15, or Apple's 1604-03-15 with X-APPLE-OMIT-YEAR=1604) as "--03-15".
+ * Anything else is kept as written, for the import to read or report. */
+static void read_birthday(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
+{
+    char *v = text_value(p, legacy);
+    char digits[16];
+    size_t n = 0;
+    const char *at = v;
+    bool yearless = strncmp(v, "--", 2) == 0;
+    if (yearless) at += 2;
+    for (; *at && *at != 'T' && n < sizeof digits - 1; at++)
+        if (*at >= '0' && *at <= '9')
+            digits[n++] = *at;
+        else if (*at != '-')
+            break;
+    digits[n] = '\0';
+    const char *omit = vcard_param(p, "X-APPLE-OMIT-YEAR");
+    bool whole = (*at == '\0' || *at == 'T');
+    if (whole && yearless && n == 4)
+        set_text(&v, xasprintf("--%.2s-%.2s", digits, digits + 2));
+    else if (whole && n == 8 && omit && strncmp(omit, digits, 4) == 0)
+        set_text(&v, xasprintf("--%.2s-%.2s", digits + 4, digits + 6));
+    else if (whole && n == 8)
+        set_text(&v, xasprintf("%.4s-%.2s-%.2s", digits, digits + 4, digits + 6));
+    set_once(&c->birthday, v);
+}
+
+/* What a card says about itself or the file, used or not needed: never reported. */
+static bool is_structural(const char *n)
+{
+    return strcmp(n, "VERSION") == 0 || strcmp(n, "PRODID") == 0 || strcmp(n, "REV") == 0 ||
+           strcmp(n, "BEGIN") == 0 || strcmp(n, "END") == 0;
 }
 
 static void read_prop(struct vcard_contact *c, const struct vcard_prop *p, bool legacy)
@@ -976,14 +1100,22 @@ static void read_prop(struct vcard_contact *c, const struct vcard_prop *p, bool 
         set_once(&c->line_id, text_value(p, legacy));
     else if (strcmp(n, "IMPP") == 0)
         read_impp(c, p);
-    else if (strcmp(n, "X-SOCIALPROFILE") == 0 && vcard_has_type(p, "facebook"))
-        set_once(&c->facebook, text_value(p, legacy));
+    else if (strcmp(n, "X-SOCIALPROFILE") == 0)
+        read_social(c, p, legacy);
+    else if (strcmp(n, "URL") == 0)
+        read_url(c, p, legacy);
     else if (strcmp(n, "ADR") == 0)
         read_address(c, p, legacy);
     else if (strcmp(n, "NOTE") == 0)
         read_note(c, p, legacy);
     else if (strcmp(n, "CATEGORIES") == 0)
         read_list(&c->tags, p, legacy);
+    else if (strcmp(n, "BDAY") == 0)
+        read_birthday(c, p, legacy);
+    else if (strcmp(n, "UID") == 0)
+        set_once(&c->uid, text_value(p, legacy));
+    else if (!is_structural(n))
+        drop(c, n);
 }
 
 int vcard_contact_read(const struct vcard *card, struct vcard_contact *c, char **err, int *line)
@@ -993,6 +1125,8 @@ int vcard_contact_read(const struct vcard *card, struct vcard_contact *c, char *
     for (size_t i = 0; i < card->nprops; i++)
         if (!is_binary(&card->props[i])) /* photos and keys: not text */
             read_prop(c, &card->props[i], legacy);
+        else
+            drop(c, card->props[i].name);
     if (!*c->given && !*c->family && !*c->full_name) {
         *err = xstrdup(_("no name: the card has no N or FN"));
         *line = card->line;
@@ -1068,15 +1202,19 @@ static bool uri_safe(const char *s)
 
 static void write_address(struct strbuf *out, const struct vcard_contact *c)
 {
-    if (!*c->subdistrict && !*c->district && !*c->province) return;
+    if (!*c->subdistrict && !*c->district && !*c->province && !*c->street && !*c->postcode) return;
     struct strbuf line = STRBUF_INIT;
     sb_add(&line, "ADR:;");
     ical_escape_text(&line, c->subdistrict);
-    sb_add(&line, ";;");
+    sb_addc(&line, ';');
+    ical_escape_text(&line, c->street);
+    sb_addc(&line, ';');
     ical_escape_text(&line, c->district);
     sb_addc(&line, ';');
     ical_escape_text(&line, c->province);
-    sb_add(&line, ";;");
+    sb_addc(&line, ';');
+    ical_escape_text(&line, c->postcode);
+    sb_addc(&line, ';');
     ical_add_line(out, sb_str(&line));
     sb_free(&line);
 }
@@ -1104,6 +1242,16 @@ static void write_gender(struct strbuf *out, const char *gender)
         ical_add_line(out, "GENDER:O");
 }
 
+/* 3.0 writes a date 1985-03-15, 4.0 19850315; a date without its year is not written. */
+static void write_birthday(struct strbuf *out, const char *iso, enum vcard_version v)
+{
+    if (strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') return;
+    char *line = v == VCARD_40 ? xasprintf("BDAY:%.4s%.2s%.2s", iso, iso + 5, iso + 8)
+                               : xasprintf("BDAY:%s", iso);
+    ical_add_line(out, line);
+    free(line);
+}
+
 void vcard_write(struct strbuf *out, const struct vcard_contact *c, enum vcard_version v)
 {
     ical_add_line(out, "BEGIN:VCARD");
@@ -1126,8 +1274,11 @@ void vcard_write(struct strbuf *out, const struct vcard_contact *c, enum vcard_v
     }
     add_text_prop(out, "X-SOCIALPROFILE;TYPE=facebook:", c->facebook);
     write_address(out, c);
+    write_birthday(out, c->birthday, v);
     add_text_prop(out, "NOTE:", c->notes);
     write_categories(out, &c->tags);
+    add_text_prop(out, "UID:", c->uid);
+    add_text_prop(out, "REV:", c->rev);
     ical_add_line(out, "END:VCARD");
 }
 
@@ -1156,9 +1307,17 @@ static char *joined(const struct vcard_list *l)
     return sb_take(&sb);
 }
 
-static void contact_from_member(const struct record *r, struct vcard_contact *c)
+static void contact_from_member(const struct db_identity *d, const struct record *r,
+                                struct vcard_contact *c)
 {
     vcard_contact_init(c);
+    char uid[UID_SIZE], rev[17];
+    record_uid(d, KIND_MEMBER, r->id, uid);
+    set_text(&c->uid, xasprintf("urn:uuid:%s", uid));
+    if (r->updated_at && ical_utc_stamp(r->updated_at, rev)) set_text(&c->rev, xstrdup(rev));
+    set_text(&c->street, xstrdup(record_get(r, F_MEMBER_STREET)));
+    set_text(&c->postcode, xstrdup(record_get(r, F_MEMBER_POSTCODE)));
+    set_text(&c->birthday, xstrdup(record_get(r, F_MEMBER_BIRTHDAY)));
     set_text(&c->title, xstrdup(record_get(r, F_MEMBER_TITLE)));
     set_text(&c->given, xstrdup(record_get(r, F_MEMBER_GIVEN_NAME)));
     set_text(&c->family, xstrdup(record_get(r, F_MEMBER_FAMILY_NAME)));
@@ -1181,13 +1340,14 @@ static void contact_from_member(const struct record *r, struct vcard_contact *c)
 struct vcard_export {
     FILE *out;
     enum vcard_version version;
+    struct db_identity identity;
 };
 
 static int export_member(const struct record *r, void *ctx)
 {
     struct vcard_export *x = ctx;
     struct vcard_contact c;
-    contact_from_member(r, &c);
+    contact_from_member(&x->identity, r, &c);
     struct strbuf sb = STRBUF_INIT;
     vcard_write(&sb, &c, x->version);
     vcard_contact_free(&c);
@@ -1200,13 +1360,14 @@ static int export_member(const struct record *r, void *ctx)
 int export_vcard(struct db *db, FILE *out, const struct export_options *opt, char **err)
 {
     const char *version = opt && opt->vcard_version ? opt->vcard_version : "3.0";
-    struct vcard_export x = {out, VCARD_30};
+    struct vcard_export x = {out, VCARD_30, {{0}}};
     if (strcmp(version, "4.0") == 0 || strcmp(version, "4") == 0)
         x.version = VCARD_40;
     else if (strcmp(version, "3.0") != 0 && strcmp(version, "3") != 0) {
         *err = xasprintf(_("vCard version \"%s\": khai writes 3.0 or 4.0"), version);
         return -1;
     }
+    if (db_identity_read(db, &x.identity, err) != 0) return -1;
     struct list_query q = {.kind = KIND_MEMBER, .search = opt ? opt->search : NULL};
     char *lerr = NULL;
     int rc = list_each(db, &q, export_member, &x, &lerr);
@@ -1235,6 +1396,9 @@ struct vcard_import {
     struct vcard_list notes; /* what a card's import left out, reported when it is written */
     long orgs_created;       /* by the card being imported */
     struct strbuf rejects;
+    struct db_identity identity;
+    struct vcard_list dropped; /* names of the properties left out, and in how many cards */
+    long *dropped_cards;
 };
 
 enum outcome { ADDED, UPDATED, MERGED };
@@ -1273,6 +1437,20 @@ static int value_line(const struct vcard *card, const char *name, const char *va
     return vcard_prop_line(card, name);
 }
 
+/* An iPhone keeps the honorific only in FN (FN:นางสาวจิราพร คงทอง, N:คงทอง;จิราพร;;;): the
+ * title FN starts with is taken when N has none and FN's names are N's. */
+static void title_from_fn(struct record *r, const struct vcard_contact *c)
+{
+    if (*record_get(r, F_MEMBER_TITLE) || !*c->full_name) return;
+    struct person_name pn = {NULL, NULL, NULL};
+    if (name_split(c->full_name, &pn) == 0 && pn.title) {
+        char *given = text_normalize(record_get(r, F_MEMBER_GIVEN_NAME), 0);
+        if (pn.given && strcmp(pn.given, given) == 0) record_set(r, F_MEMBER_TITLE, pn.title);
+        free(given);
+    }
+    person_name_free(&pn);
+}
+
 /* N wins when it has a given name; a title glued to it (N:;นางสาวจิราพร;;;) or a whole name
  * in it (N:;สมชาย ใจดี;;;) is split as an FN would be. An FN alone is split by the
  * honorific rules. */
@@ -1300,6 +1478,7 @@ static int set_names(struct record *r, const struct vcard_contact *c, char **err
         record_set(r, F_MEMBER_FAMILY_NAME, c->family);
     }
     person_name_free(&pn);
+    title_from_fn(r, c);
     return 0;
 }
 
@@ -1345,6 +1524,26 @@ static void set_place(struct vcard_import *x, const struct vcard *card, struct r
     free(name);
 }
 
+/* A birthday khai can keep: a whole date (a year in the Buddhist Era is read as such). */
+static void set_birthday(struct vcard_import *x, const struct vcard *card, struct record *r,
+                         const struct vcard_contact *c)
+{
+    if (!*c->birthday) return;
+    if (strncmp(c->birthday, "--", 2) == 0) {
+        note(x, vcard_prop_line(card, "BDAY"), _("birthday %s has no year: left out"), c->birthday);
+        return;
+    }
+    struct stored v = {0};
+    char *err = NULL;
+    if (field_store(x->db, KIND_MEMBER, field_pos(F_MEMBER_BIRTHDAY), c->birthday, &v, &err) == 0)
+        record_set(r, F_MEMBER_BIRTHDAY, v.text ? v.text : "");
+    else
+        note(x, vcard_prop_line(card, "BDAY"), _("birthday \"%s\" is not a date: left out"),
+             c->birthday);
+    stored_free(&v);
+    free(err);
+}
+
 /* The member record a contact describes (organisations are set by ensure_orgs). */
 static int fill_member(struct vcard_import *x, const struct vcard *card, struct record *r,
                        const struct vcard_contact *c, char **err)
@@ -1356,6 +1555,9 @@ static int fill_member(struct vcard_import *x, const struct vcard *card, struct 
     set_if(r, F_MEMBER_LINE_ID, c->line_id);
     set_if(r, F_MEMBER_FACEBOOK, c->facebook);
     set_if(r, F_MEMBER_NOTES, c->notes);
+    set_if(r, F_MEMBER_STREET, c->street);
+    set_if(r, F_MEMBER_POSTCODE, c->postcode);
+    set_birthday(x, card, r, c);
     set_phones(x, card, r, c);
     set_place(x, card, r, c);
     if (c->emails.n) record_set(r, F_MEMBER_EMAIL, c->emails.items[0]);
@@ -1508,13 +1710,51 @@ static bool was_added(const struct vcard_import *x, long long id)
     return false;
 }
 
-/* Adds the member, or updates the live member it is by the rule of identity.h (the same
- * phone, e-mail or LINE ID; a probable one with --merge probable). */
-static int save_member(struct vcard_import *x, struct record *r, int line, enum outcome *how,
-                       char **err)
+/* The live member a card's UID names: one this database exported (its id is in the UID), or
+ * one imported before with that UID. 1 and *id, 0 when none, -1 with *err. */
+static int member_by_uid(struct vcard_import *x, const char *uid, long long *id, char **err)
+{
+    enum kind k;
+    struct record *old = NULL;
+    if (record_uid_parse(&x->identity, uid, &k, id)) {
+        char *lerr = NULL;
+        bool live = k == KIND_MEMBER && record_load(x->db, KIND_MEMBER, *id, &old, &lerr) == 0 &&
+                    !old->deleted_at;
+        record_free(&old);
+        free(lerr);
+        return live;
+    }
+    return member_uid_find(x->db, uid, id, err);
+}
+
+/* The member the rule of identity.h finds, unless the card's UID says it is someone else:
+ * that member came with another UID. */
+static int member_by_rule(struct vcard_import *x, struct record *r, const char *uid, int line,
+                          long long *id, char **err)
+{
+    int found = member_find_duplicate(x->db, r, id, err);
+    if (found <= 0 || !*uid) return found;
+    int other = member_uid_conflicts(x->db, *id, uid, err);
+    if (other < 0) return -1;
+    if (other) {
+        char *name = record_display_name(r);
+        note(x, line, _("not member %lld %s, who came with another UID: added as someone else"),
+             *id, name);
+        free(name);
+        return 0;
+    }
+    return found;
+}
+
+/* Adds the member, or updates the live member it is: the one its UID names, else the one the
+ * rule of identity.h finds (the same phone, e-mail or LINE ID; a probable one with --merge
+ * probable). A UID from another program is kept with the member. */
+static int save_member(struct vcard_import *x, struct record *r, const char *uid, int line,
+                       enum outcome *how, char **err)
 {
     long long id;
-    int found = member_find_duplicate(x->db, r, &id, err);
+    int found = *uid ? member_by_uid(x, uid, &id, err) : 0;
+    if (found == 0) found = member_by_rule(x, r, uid, line, &id, err);
     if (found < 0) return -1;
     if (found == 2) {
         char *name = record_display_name(r);
@@ -1523,18 +1763,24 @@ static int save_member(struct vcard_import *x, struct record *r, int line, enum 
         free(name);
         if (!x->opt->merge_probable) found = 0;
     }
+    int rc = 0;
     if (found == 0) {
         if (record_save(x->db, r, err) != 0) return -1;
         x->added = xrealloc(x->added, sizeof *x->added * (x->nadded + 1));
         x->added[x->nadded++] = r->id;
+        id = r->id;
         *how = ADDED;
-        return 0;
+    } else {
+        struct record *old = NULL;
+        if (record_load(x->db, KIND_MEMBER, id, &old, err) != 0) return -1;
+        rc = merge_member(old, r) ? record_save(x->db, old, err) : 0;
+        record_free(&old);
+        *how = was_added(x, id) ? MERGED : UPDATED;
     }
-    struct record *old = NULL;
-    if (record_load(x->db, KIND_MEMBER, id, &old, err) != 0) return -1;
-    int rc = merge_member(old, r) ? record_save(x->db, old, err) : 0;
-    record_free(&old);
-    *how = was_added(x, id) ? MERGED : UPDATED;
+    enum kind k;
+    long long own;
+    if (rc == 0 && *uid && !record_uid_parse(&x->identity, uid, &k, &own))
+        rc = member_uid_keep(x->db, id, uid, err);
     return rc;
 }
 
@@ -1568,6 +1814,33 @@ static void count(struct import_report *rep, enum outcome how)
         rep->merged++;
 }
 
+static void count_dropped(struct vcard_import *x, const struct vcard_contact *c)
+{
+    for (size_t i = 0; i < c->dropped.n; i++) {
+        size_t at = 0;
+        while (at < x->dropped.n && strcmp(x->dropped.items[at], c->dropped.items[i]) != 0)
+            at++;
+        if (at == x->dropped.n) {
+            vcard_list_add(&x->dropped, c->dropped.items[i]);
+            x->dropped_cards = xrealloc(x->dropped_cards, sizeof *x->dropped_cards * x->dropped.n);
+            x->dropped_cards[at] = 0;
+        }
+        x->dropped_cards[at]++;
+    }
+}
+
+/* One line naming every property left out and how many cards had it: "PHOTO (12)". */
+static void report_dropped(struct vcard_import *x)
+{
+    if (!x->dropped.n) return;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < x->dropped.n; i++)
+        sb_addf(&sb, "%s%s (%ld)", i ? ", " : "", x->dropped.items[i], x->dropped_cards[i]);
+    import_report_add(x->rep, _("%s: left out, not kept by khai (cards that had it): %s"), x->path,
+                      sb_str(&sb));
+    sb_free(&sb);
+}
+
 /* Writes one card as a member inside its own savepoint, so a bad card leaves nothing (not
  * even the organisations it created) behind. Returns 0, or 1 when the card was rejected. */
 static int import_card(struct vcard_import *x, const struct vcard_file *f, const struct vcard *card)
@@ -1584,6 +1857,7 @@ static int import_card(struct vcard_import *x, const struct vcard_file *f, const
         free(err);
         return 1;
     }
+    count_dropped(x, &c);
     vlist_free(&x->notes);
     x->orgs_created = 0;
     struct record *r = record_new(KIND_MEMBER);
@@ -1591,7 +1865,7 @@ static int import_card(struct vcard_import *x, const struct vcard_file *f, const
     int rc = fill_member(x, card, r, &c, &err);
     if (rc == 0 && (rc = db_begin(x->db, &err)) == 0) {
         rc = ensure_orgs(x, card, r, &c, &err);
-        if (rc == 0) rc = save_member(x, r, card->line, &how, &err);
+        if (rc == 0) rc = save_member(x, r, c.uid, card->line, &how, &err);
         if (rc == 0)
             rc = db_commit(x->db, &err);
         else
@@ -1662,6 +1936,7 @@ static int import_cards(struct vcard_import *x, const struct vcard_file *f, char
 {
     for (size_t i = 0; i < f->n; i++)
         import_card(x, f, &f->cards[i]);
+    report_dropped(x);
     if (x->rep->rejected && !x->opt->skip_bad) {
         *err = xasprintf(_("%s: %ld of %zu vCards are bad: nothing imported"), x->path,
                          x->rep->rejected, f->n);
@@ -1691,8 +1966,10 @@ int import_vcard(struct db *db, const char *path, const struct import_options *o
         vcard_file_free(&f);
         return -1;
     }
-    struct vcard_import x = {db, path, opt, rep, NULL, 0, {NULL, 0}, 0, STRBUF_INIT};
-    rc = db_begin(db, err);
+    struct vcard_import x = {db,        path, opt,         rep,   NULL,      0,
+                             {NULL, 0}, 0,    STRBUF_INIT, {{0}}, {NULL, 0}, NULL};
+    rc = db_identity_read(db, &x.identity, err);
+    if (rc == 0) rc = db_begin(db, err);
     if (rc == 0) {
         rc = import_cards(&x, &f, err);
         if (rc == 0 && !opt->dry_run)
@@ -1701,6 +1978,8 @@ int import_vcard(struct db *db, const char *path, const struct import_options *o
             db_rollback(db); /* a dry run, or bad cards: nothing is written */
     }
     free(x.added);
+    free(x.dropped_cards);
+    vlist_free(&x.dropped);
     vlist_free(&x.notes);
     sb_free(&x.rejects);
     vcard_file_free(&f);

@@ -34,7 +34,8 @@ static const char member_select[] = "SELECT " COMMON(
          "(SELECT group_concat(name, '; ') FROM (SELECT t.name FROM member_tags x JOIN tags t ON "
          "t.id "
          "= x.tag_id WHERE x.member_id = m.id ORDER BY t.name COLLATE thai)), m.notes, m.skills, "
-         "m.active, (SELECT group_concat(org_id) FROM (SELECT org_id FROM affiliations WHERE "
+         "m.active, m.street, m.postcode, m.birthday, (SELECT group_concat(org_id) FROM (SELECT "
+         "org_id FROM affiliations WHERE "
          "member_id = m.id ORDER BY position)) FROM members m";
 
 static const char org_select[] =
@@ -90,15 +91,18 @@ static const char invitation_select[] =
 
 static const char member_insert[] =
     "INSERT INTO members (title, given_name, family_name, nickname, gender, email, line_id, "
-    "facebook, province, district, subdistrict, position, skills, notes, active, search_key, "
-    "created_at, updated_at, updated_by) VALUES (:title, :given_name, :family_name, :nickname, "
-    ":gender, :email, :line_id, :facebook, :province, :district, :subdistrict, :position, "
-    ":skills, :notes, coalesce(:active, 1), :search_key, :now, :now, :user)";
+    "facebook, province, district, subdistrict, position, skills, notes, active, street, postcode, "
+    "birthday, search_key, created_at, updated_at, updated_by) VALUES (:title, :given_name, "
+    ":family_name, :nickname, :gender, :email, :line_id, :facebook, :province, :district, "
+    ":subdistrict, :position, :skills, :notes, coalesce(:active, 1), coalesce(:street, ''), "
+    "coalesce(:postcode, ''), "
+    ":birthday, :search_key, :now, :now, :user)";
 static const char member_update[] =
     "UPDATE members SET title = :title, given_name = :given_name, family_name = :family_name, "
     "nickname = :nickname, gender = :gender, email = :email, line_id = :line_id, facebook = "
     ":facebook, province = :province, district = :district, subdistrict = :subdistrict, "
     "position = :position, skills = :skills, notes = :notes, active = coalesce(:active, 1), "
+    "street = coalesce(:street, ''), postcode = coalesce(:postcode, ''), birthday = :birthday, "
     "search_key = :search_key, updated_at = :now, updated_by = :user, version = version + 1 "
     "WHERE id = :id AND version = :version";
 

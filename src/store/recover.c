@@ -223,6 +223,11 @@ int db_recover(const char *damaged, const char *fresh, struct recovery *r, char 
         free(tables[i]);
     }
     free(tables);
+    /* The recovered database is the same one: it keeps its identity, and so its UIDs. */
+    sqlite3_exec(h,
+                 "INSERT OR REPLACE INTO main.database_identity (id, seed) SELECT id, seed FROM "
+                 "old.database_identity WHERE id = 1 AND length(seed) = 32",
+                 NULL, NULL, NULL);
     int rc = sqlite3_exec(h, "DETACH old; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
                           NULL, NULL, NULL);
     if (rc != SQLITE_OK) *err = xasprintf(_("cannot write %s: %s"), fresh, sqlite3_errmsg(h));

@@ -7,6 +7,7 @@
 #include "model.h"
 #include "strbuf.h"
 #include "test_support.h"
+#include "uid.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -223,6 +224,18 @@ static void make_calendar(struct db *db, struct calendar *c)
                                                          {F_NONE, NULL}});
 }
 
+/* The UID this database gives record id of kind k (uid.h), with prefix and suffix around. */
+static void set_uid(struct db *db, char *out, size_t size, const char *prefix, enum kind k,
+                    long long id, const char *suffix)
+{
+    struct db_identity d;
+    char *err = NULL;
+    assert_int_equal(db_identity_read(db, &d, &err), 0);
+    char uid[UID_SIZE];
+    record_uid(&d, k, id, uid);
+    snprintf(out, size, "%s%s%s", prefix, uid, suffix);
+}
+
 static void ical_exports_events_and_tasks(void **state)
 {
     (void)state;
@@ -236,10 +249,13 @@ static void ical_exports_events_and_tasks(void **state)
     assert_contains(all, "BEGIN:VTIMEZONE\nTZID:Asia/Bangkok\n");
     assert_contains(all, "TZOFFSETFROM:+0700\nTZOFFSETTO:+0700\n");
     /* Oldest first. */
-    assert_true(strstr(all, "UID:event-1@khai") < strstr(all, "UID:event-2@khai"));
+    char uid[128], uid2[128];
+    set_uid(db, uid, sizeof uid, "UID:", KIND_EVENT, 1, "");
+    set_uid(db, uid2, sizeof uid2, "UID:", KIND_EVENT, 2, "");
+    assert_non_null(strstr(all, uid));
+    assert_true(strstr(all, uid) < strstr(all, uid2));
 
-    char uid[64];
-    snprintf(uid, sizeof uid, "event-%lld@khai", c.forum);
+    set_uid(db, uid, sizeof uid, "", KIND_EVENT, c.forum, "");
     char *forum = component(all, uid);
     assert_contains(forum, "\nDTSTAMP:");
     assert_contains(forum, "\nDTSTART;VALUE=DATE:20240324\n");
@@ -252,23 +268,22 @@ static void ical_exports_events_and_tasks(void **state)
     assert_contains(forum, "\nORGANIZER;CN=มูลนิธิเพื่อนชุมชน:mailto:office@example.org\n");
     assert_contains(forum, "\nATTENDEE;CN=นางสาวจิราพร คงทอง;ROLE=CHAIR;PARTSTAT=ACCEPTED:"
                            "mailto:jiraporn@example.org\n");
-    char *urn = xasprintf("\nATTENDEE;CN=\"สมชาย ใจดี, จูเนียร์\";PARTSTAT=DECLINED:"
-                          "urn:khai:member:%lld\n",
-                          c.somchai);
+    set_uid(db, uid2, sizeof uid2, "urn:uuid:", KIND_MEMBER, c.somchai, "\n");
+    char *urn = xasprintf("\nATTENDEE;CN=\"สมชาย ใจดี, จูเนียร์\";PARTSTAT=DECLINED:%s", uid2);
     assert_contains(forum, urn);
     free(urn);
     assert_null(strstr(forum, "RRULE"));
     free(forum);
 
-    snprintf(uid, sizeof uid, "event-%lld@khai", c.meeting);
+    set_uid(db, uid, sizeof uid, "", KIND_EVENT, c.meeting, "");
     char *meeting = component(all, uid);
     assert_contains(meeting, "\nDTSTART;TZID=Asia/Bangkok:20240405T133000\n");
     assert_contains(meeting, "\nDTEND;TZID=Asia/Bangkok:20240405T160000\n");
     assert_contains(meeting, "\nRRULE:FREQ=MONTHLY;INTERVAL=1\n");
-    assert_contains(meeting, "PARTSTAT=NEEDS-ACTION:urn:khai:member:");
+    assert_contains(meeting, "PARTSTAT=NEEDS-ACTION:urn:uuid:");
     free(meeting);
 
-    snprintf(uid, sizeof uid, "event-%lld@khai", c.workshop);
+    set_uid(db, uid, sizeof uid, "", KIND_EVENT, c.workshop, "");
     char *workshop = component(all, uid);
     assert_contains(workshop, "\nSTATUS:CANCELLED\n");
     assert_contains(workshop, "\nRRULE:FREQ=MONTHLY;INTERVAL=3\n");
@@ -277,7 +292,7 @@ static void ical_exports_events_and_tasks(void **state)
     assert_contains(workshop, "\nDTEND;TZID=Asia/Bangkok:20240504T000000\n");
     free(workshop);
 
-    snprintf(uid, sizeof uid, "task-%lld@khai", c.task_done);
+    set_uid(db, uid, sizeof uid, "", KIND_TASK, c.task_done, "");
     char *done = component(all, uid);
     assert_contains(done, "\nSUMMARY:ส่งรายงานสรุปเวที\n");
     assert_contains(done, "\nDESCRIPTION:ส่งทางอีเมล\\, ไลน์\n");
@@ -285,12 +300,12 @@ static void ical_exports_events_and_tasks(void **state)
     assert_contains(done, "\nSTATUS:COMPLETED\n");
     assert_contains(done, "\nPRIORITY:1\n");
     assert_contains(done, "\nCOMPLETED:20240408T050000Z\n");
-    snprintf(uid, sizeof uid, "\nRELATED-TO:event-%lld@khai\n", c.forum);
+    set_uid(db, uid, sizeof uid, "\nRELATED-TO:", KIND_EVENT, c.forum, "\n");
     assert_contains(done, uid);
     assert_contains(done, "\nATTENDEE;CN=นางสาวจิราพร คงทอง:mailto:jiraporn@example.org\n");
     free(done);
 
-    snprintf(uid, sizeof uid, "task-%lld@khai", c.task_open);
+    set_uid(db, uid, sizeof uid, "", KIND_TASK, c.task_open, "");
     char *open = component(all, uid);
     assert_contains(open, "\nSTATUS:IN-PROCESS\n");
     assert_contains(open, "\nPRIORITY:9\n");
@@ -314,12 +329,12 @@ static void ical_all_day_only_has_no_timezone(void **state)
     char *text = export_calendar(db, &opt);
     assert_null(strstr(text, "VTIMEZONE"));
     assert_null(strstr(text, "TZID"));
-    char uid[64];
-    snprintf(uid, sizeof uid, "UID:event-%lld@khai\r\n", c.meeting);
+    char uid[128];
+    set_uid(db, uid, sizeof uid, "UID:", KIND_EVENT, c.meeting, "\r\n");
     assert_null(strstr(text, uid));
-    snprintf(uid, sizeof uid, "UID:task-%lld@khai\r\n", c.task_done);
+    set_uid(db, uid, sizeof uid, "UID:", KIND_TASK, c.task_done, "\r\n");
     assert_contains(text, uid);
-    snprintf(uid, sizeof uid, "UID:task-%lld@khai\r\n", c.task_open);
+    set_uid(db, uid, sizeof uid, "UID:", KIND_TASK, c.task_open, "\r\n");
     assert_null(strstr(text, uid));
     /* The same database exports the same file. */
     char *again = export_calendar(db, &opt);

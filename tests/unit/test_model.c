@@ -114,6 +114,9 @@ static void model_upgrades_older_database_in_place(void **state)
             "live_counts; "
             "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
             "DROP TABLE IF EXISTS series; "
+            "DROP TABLE IF EXISTS member_uids; DROP TABLE IF EXISTS database_identity; "
+            "ALTER TABLE members DROP COLUMN street; ALTER TABLE members DROP COLUMN postcode; "
+            "ALTER TABLE members DROP COLUMN birthday; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);

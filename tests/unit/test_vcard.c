@@ -5,9 +5,11 @@
 #include "db.h"
 #include "export.h"
 #include "import.h"
+#include "merge.h"
 #include "model.h"
 #include "strbuf.h"
 #include "test_support.h"
+#include "uid.h"
 #include "utf8.h"
 #include "vcard.h"
 #include "xalloc.h"
@@ -666,6 +668,9 @@ static void add_people(struct db *db)
                  {F_MEMBER_PROVINCE, "เชียงใหม่"},
                  {F_MEMBER_DISTRICT, "เมืองเชียงใหม่"},
                  {F_MEMBER_SUBDISTRICT, "สุเทพ"},
+                 {F_MEMBER_STREET, "99/1 หมู่ 3; ถ.ห้วยแก้ว"},
+                 {F_MEMBER_POSTCODE, "50200"},
+                 {F_MEMBER_BIRTHDAY, "2528-03-15"},
                  {F_MEMBER_POSITION, "ผู้ประสานงาน; วิทยากร"},
                  {F_MEMBER_ORGANISATIONS, "มูลนิธิเพื่อนชุมชน; เครือข่ายอาสาภัยพิบัติภาคใต้ (สาขาปัตตานีและยะลา)"},
                  {F_MEMBER_TAGS, "อาสาสมัคร; วิทยากร"},
@@ -685,6 +690,19 @@ static void add_people(struct db *db)
                                           {F_NONE, NULL}});
 }
 
+/* The text without its UID and REV lines (unfolded: both fit on one line). */
+static char *without_uid_rev(const char *text)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, "\n");
+        if (strncmp(p, "UID:", 4) != 0 && strncmp(p, "REV:", 4) != 0)
+            sb_addn(&sb, p, n + (p[n] == '\n'));
+        p += n + (p[n] == '\n');
+    }
+    return sb_take(&sb);
+}
+
 static void round_trip(const char *version)
 {
     struct db *a = test_fresh_db("rt-a.db"), *b = test_fresh_db("rt-b.db");
@@ -702,7 +720,23 @@ static void round_trip(const char *version)
     assert_int_equal(rep.added, 3);
     import_report_free(&rep);
     char *second = export_to_string(b, version);
-    assert_string_equal(first, second);
+    /* The same cards but for their UIDs, which are each database's own, and REV. */
+    char *first_cards = without_uid_rev(first), *second_cards = without_uid_rev(second);
+    assert_string_equal(first_cards, second_cards);
+    assert_string_not_equal(first, second);
+    free(first_cards);
+    free(second_cards);
+    /* Imported again, into either database, the cards update the same people. */
+    memset(&rep, 0, sizeof rep);
+    assert_int_equal(import_vcard(b, path, NULL, &rep, &err), 0);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(rep.updated, 3);
+    import_report_free(&rep);
+    memset(&rep, 0, sizeof rep);
+    assert_int_equal(import_vcard(a, path, NULL, &rep, &err), 0);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(count_of(a, KIND_MEMBER), 3);
+    import_report_free(&rep);
     free(first);
     free(second);
     free(path);
@@ -737,7 +771,17 @@ static void vcard_export_writes_thai_names_and_search(void **state)
     assert_contains(text, "TEL;TYPE=CELL:081-234-5678\r\n");
     assert_contains(text, "EMAIL;TYPE=INTERNET:jiraporn@example.org\r\n");
     assert_contains(text, "X-LINE:jiraporn.k\r\nIMPP:line:jiraporn.k\r\n");
-    assert_contains(text, "ADR:;สุเทพ;;เมืองเชียงใหม่;เชียงใหม่;;\r\n");
+    assert_contains(text, "ADR:;สุเทพ;99/1 หมู่ 3\\; ถ.ห้วยแก้ว;เมืองเชียงใหม่;เชียงใหม่;50200;\r\n");
+    assert_contains(text, "BDAY:1985-03-15\r\n");
+    /* UID and REV: the member's id in this database's identity, its last change. */
+    struct db_identity d;
+    char *ierr = NULL, uid[UID_SIZE];
+    assert_int_equal(db_identity_read(db, &d, &ierr), 0);
+    record_uid(&d, KIND_MEMBER, 3, uid);
+    char *line = xasprintf("\r\nUID:urn:uuid:%s\r\nREV:", uid);
+    assert_contains(text, line);
+    free(line);
+    assert_non_null(strstr(text, "REV:20"));
     assert_contains(text, "CATEGORIES:วิทยากร,อาสาสมัคร\r\n");
     assert_contains(text, "FN:Dr. John Smith\r\n");
     free(text);
@@ -746,6 +790,7 @@ static void vcard_export_writes_thai_names_and_search(void **state)
     free(folded);
     assert_contains(text, "VERSION:4.0\r\n");
     assert_contains(text, "GENDER:F\r\n");
+    assert_contains(text, "BDAY:19850315\r\n");
     assert_contains(text, "EMAIL:jiraporn@example.org\r\n");
     free(text);
 
@@ -766,6 +811,225 @@ static void vcard_export_writes_thai_names_and_search(void **state)
     assert_contains(err, "3.0 or 4.0");
     free(err);
     free(path);
+    db_close(&db);
+}
+
+/* ---- Phones and mail programs ---- */
+
+static void vcard_imports_iphone_30(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("vcios.db");
+    struct import_report rep;
+    char *err = NULL;
+    if (import_sample(db, "iphone-30.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
+    assert_int_equal(rep.added, 2);
+    /* Every property left out is named, with how many cards had it. */
+    assert_true(report_has(&rep, "iphone-30.vcf: left out, not kept by khai (cards that had it): "
+                                 "X-ABADR (1), PHOTO (2), X-ABUID (2), X-ABLABEL (1)"));
+    assert_true(report_has(&rep, "iphone-30.vcf:30: birthday --07-21 has no year: left out"));
+    assert_true(report_has(&rep, "iphone-30.vcf:10: e-mail jiraporn.k@example.com left out"));
+    import_report_free(&rep);
+    /* The title only in FN; LINE from IMPP;X-SERVICE-TYPE=Line; the address in its fields. */
+    expect_member(
+        db, "จิราพร",
+        (const struct field_value[]){{F_MEMBER_TITLE, "นางสาว"},
+                                     {F_MEMBER_FAMILY_NAME, "คงทอง"},
+                                     {F_MEMBER_PHONE, "081-234-5678; 053-123-456"},
+                                     {F_MEMBER_LINE_ID, "jiraporn.k"},
+                                     {F_MEMBER_FACEBOOK, "http://www.facebook.com/jiraporn.kt"},
+                                     {F_MEMBER_STREET, "99/1 หมู่ 3 ถ.ห้วยแก้ว"},
+                                     {F_MEMBER_DISTRICT, "อ.เมืองเชียงใหม่"},
+                                     {F_MEMBER_PROVINCE, "เชียงใหม่"},
+                                     {F_MEMBER_POSTCODE, "50200"},
+                                     {F_MEMBER_BIRTHDAY, "1985-03-15"},
+                                     {F_NONE, NULL}});
+    /* LINE from X-SOCIALPROFILE;type=line, Facebook from a URL. */
+    expect_member(
+        db, "สมชาย",
+        (const struct field_value[]){{F_MEMBER_TITLE, "นาย"},
+                                     {F_MEMBER_LINE_ID, "somchai.j"},
+                                     {F_MEMBER_FACEBOOK, "https://www.facebook.com/somchai.jaidee"},
+                                     {F_MEMBER_BIRTHDAY, ""},
+                                     {F_NONE, NULL}});
+    db_close(&db);
+}
+
+static void vcard_imports_android_21(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("vcand.db");
+    struct import_report rep;
+    char *err = NULL;
+    if (import_sample(db, "android-21.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
+    assert_int_equal(rep.added, 2);
+    assert_true(report_has(&rep, "(cards that had it): PHOTO (1), X-ANDROID-CUSTOM (1)"));
+    import_report_free(&rep);
+    expect_member(db, "บวร",
+                  (const struct field_value[]){{F_MEMBER_TITLE, "อ."},
+                                               {F_MEMBER_FAMILY_NAME, "ศรีสวัสดิ์"},
+                                               {F_MEMBER_PHONE, "081-555-0101; 054-710-222"},
+                                               {F_MEMBER_LINE_ID, "bowon_s"},
+                                               {F_MEMBER_STREET, "12 ถ.สุมนเทวราช"},
+                                               {F_MEMBER_POSTCODE, "55000"},
+                                               {F_MEMBER_PROVINCE, "น่าน"},
+                                               {F_MEMBER_BIRTHDAY, "1980-11-02"},
+                                               {F_NONE, NULL}});
+    expect_member(db, "สมศักดิ์",
+                  (const struct field_value[]){{F_MEMBER_TITLE, "ผู้ใหญ่"},
+                                               {F_MEMBER_PHONE, "086-111-2233"},
+                                               {F_MEMBER_NOTES, "ประธานกลุ่ม"},
+                                               {F_NONE, NULL}});
+    db_close(&db);
+}
+
+static void vcard_imports_google_30(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("vcgoo.db");
+    struct import_report rep;
+    char *err = NULL;
+    if (import_sample(db, "google-30.vcf", NULL, &rep, &err) != 0) fail_msg("import: %s", err);
+    assert_int_equal(rep.added, 1);
+    assert_true(report_has(&rep, "(cards that had it): URL (1), X-ABLABEL (1)"));
+    import_report_free(&rep);
+    /* Google's group of everyone is not a tag; its escaped colon is undone. */
+    expect_member(
+        db, "อเนก",
+        (const struct field_value[]){{F_MEMBER_TITLE, "ผศ.ดร."},
+                                     {F_MEMBER_PHONE, "061-234-5678"},
+                                     {F_MEMBER_TAGS, "เครือข่ายวิชาการ"},
+                                     {F_MEMBER_FACEBOOK, "https://www.facebook.com/anek.n"},
+                                     {F_MEMBER_STREET, "239 ถ.ห้วยแก้ว"},
+                                     {F_MEMBER_PROVINCE, "เชียงใหม่"},
+                                     {F_MEMBER_POSTCODE, "50200"},
+                                     {F_NONE, NULL}});
+    db_close(&db);
+}
+
+static void vcard_uid_is_stable_and_parsed_back(void **state)
+{
+    (void)state;
+    struct db_identity a = {{0}}, b = {{0}};
+    for (int i = 0; i < 16; i++) {
+        a.seed[i] = (unsigned char)(i * 17 + 3);
+        b.seed[i] = (unsigned char)(i * 17 + 3);
+    }
+    b.seed[2] ^= 1;
+    char ua[UID_SIZE], ub[UID_SIZE], again[UID_SIZE];
+    record_uid(&a, KIND_MEMBER, 1234567, ua);
+    record_uid(&a, KIND_MEMBER, 1234567, again);
+    record_uid(&b, KIND_MEMBER, 1234567, ub);
+    assert_string_equal(ua, again);
+    assert_string_not_equal(ua, ub);
+    assert_int_equal(strlen(ua), 36);
+    assert_int_equal(ua[14], '8'); /* version 8 */
+    assert_non_null(strchr("89ab", ua[19]));
+    enum kind k;
+    long long id;
+    char *urn = xasprintf("URN:UUID:%s", ua);
+    assert_true(record_uid_parse(&a, urn, &k, &id));
+    assert_int_equal(k, KIND_MEMBER);
+    assert_int_equal(id, 1234567);
+    free(urn);
+    assert_false(record_uid_parse(&b, ua, &k, &id)); /* another database's */
+    record_uid(&a, KIND_EVENT, 9, again);
+    assert_true(record_uid_parse(&a, again, &k, &id));
+    assert_int_equal(k, KIND_EVENT);
+    assert_int_equal(id, 9);
+    assert_false(record_uid_parse(&a, "5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE", &k, &id));
+    assert_false(record_uid_parse(&a, "", &k, &id));
+}
+
+static int import_text(struct db *db, const char *text, struct import_report *rep)
+{
+    char *path = test_path("uid.vcf");
+    FILE *out = fopen(path, "wb");
+    fputs(text, out);
+    fclose(out);
+    memset(rep, 0, sizeof *rep);
+    char *err = NULL;
+    int rc = import_vcard(db, path, NULL, rep, &err);
+    if (rc != 0) print_error("import: %s\n", err);
+    free(err);
+    free(path);
+    return rc;
+}
+
+/* Another program's UID: namesakes with different UIDs stay two people, and the same UID
+ * imported again finds its member even when nothing else matches. */
+static void vcard_import_recognises_uids(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("vcuid.db");
+    struct import_report rep;
+    const char *two = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-aaa\r\nN:ใจดี;สมชาย;;;\r\n"
+                      "FN:สมชาย ใจดี\r\nEND:VCARD\r\n"
+                      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-bbb\r\nN:ใจดี;สมชาย;;;\r\n"
+                      "FN:สมชาย ใจดี\r\nEND:VCARD\r\n";
+    struct import_options merge = {.merge_probable = true};
+    char *path = test_path("uid2.vcf");
+    FILE *out = fopen(path, "wb");
+    fputs(two, out);
+    fclose(out);
+    memset(&rep, 0, sizeof rep);
+    char *err = NULL;
+    assert_int_equal(import_vcard(db, path, &merge, &rep, &err), 0);
+    assert_int_equal(rep.added, 2); /* even with --merge probable */
+    assert_true(report_has(&rep, "came with another UID: added as someone else"));
+    import_report_free(&rep);
+    assert_int_equal(import_vcard(db, path, &merge, &rep, &err), 0);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(rep.updated, 2);
+    import_report_free(&rep);
+    free(path);
+    /* The same UID with a new phone and a changed name: the same member, updated. */
+    assert_int_equal(import_text(db,
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-bbb\r\n"
+                                 "N:ใจดีมาก;สมชาย;;;\r\nTEL:0891112222\r\nEND:VCARD\r\n",
+                                 &rep),
+                     0);
+    assert_int_equal(rep.updated, 1);
+    import_report_free(&rep);
+    assert_int_equal(count_of(db, KIND_MEMBER), 2);
+    expect_member(db, "สมชาย",
+                  (const struct field_value[]){{F_MEMBER_FAMILY_NAME, "ใจดี"}, {F_NONE, NULL}});
+    /* Merged into the other (khai merge 1 2): the card of 2 now updates 1. */
+    struct merge_result res;
+    assert_int_equal(member_merge(db, 1, 2, NULL, &res, &err), 0);
+    assert_int_equal(import_text(db,
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-bbb\r\n"
+                                 "N:ใจดี;สมชาย;;;\r\nNICKNAME:ต้น\r\nEND:VCARD\r\n",
+                                 &rep),
+                     0);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(rep.updated, 1);
+    import_report_free(&rep);
+    assert_int_equal(count_of(db, KIND_MEMBER), 1);
+    expect_member(db, "สมชาย",
+                  (const struct field_value[]){{F_MEMBER_NICKNAME, "ต้น"}, {F_NONE, NULL}});
+    db_close(&db);
+}
+
+/* khai's own export read back into the same database updates each member by its id, however
+ * alike two of them are; nobody is added. */
+static void vcard_own_export_updates_by_id(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("vcown.db");
+    for (int i = 0; i < 2; i++)
+        test_add(db, KIND_MEMBER,
+                 (const struct field_value[]){{F_MEMBER_GIVEN_NAME, "สมชาย"},
+                                              {F_MEMBER_FAMILY_NAME, "ใจดี"},
+                                              {F_NONE, NULL}});
+    char *text = export_to_string(db, NULL);
+    struct import_report rep;
+    assert_int_equal(import_text(db, text, &rep), 0);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(rep.updated, 2);
+    import_report_free(&rep);
+    assert_int_equal(count_of(db, KIND_MEMBER), 2);
+    free(text);
     db_close(&db);
 }
 
@@ -790,5 +1054,11 @@ const struct CMUnitTest vcard_tests[] = {
     cmocka_unit_test(vcard_round_trip_30),
     cmocka_unit_test(vcard_round_trip_40),
     cmocka_unit_test(vcard_export_writes_thai_names_and_search),
+    cmocka_unit_test(vcard_imports_iphone_30),
+    cmocka_unit_test(vcard_imports_android_21),
+    cmocka_unit_test(vcard_imports_google_30),
+    cmocka_unit_test(vcard_uid_is_stable_and_parsed_back),
+    cmocka_unit_test(vcard_import_recognises_uids),
+    cmocka_unit_test(vcard_own_export_updates_by_id),
 };
 const size_t vcard_tests_count = sizeof vcard_tests / sizeof vcard_tests[0];
