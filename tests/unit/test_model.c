@@ -114,6 +114,10 @@ static void model_upgrades_older_database_in_place(void **state)
             "live_counts; "
             "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
             "DROP TABLE IF EXISTS series; "
+            "DROP TRIGGER IF EXISTS task_owners_insert; DROP TRIGGER IF EXISTS "
+            "task_owners_member; DROP TRIGGER IF EXISTS task_owners_org; DROP TABLE IF EXISTS "
+            "task_owners; DROP TABLE IF EXISTS login_members; DROP INDEX IF EXISTS "
+            "organisations_by_match_key; DROP INDEX IF EXISTS organisations_by_short_match_key; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);
