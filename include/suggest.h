@@ -39,8 +39,8 @@ struct missing_org {
 };
 /* Every such name of r's changed fields, in field order. Returns 0 with *out (free with
  * missing_orgs_free) and *n, or -1 with *err. */
-int record_missing_orgs(struct db *db, const struct record *r, struct missing_org **out,
-                        size_t *n, char **err);
+int record_missing_orgs(struct db *db, const struct record *r, struct missing_org **out, size_t *n,
+                        char **err);
 void missing_orgs_free(struct missing_org *m, size_t n);
 
 #endif

@@ -395,8 +395,8 @@ static int store_owners(struct db *db, enum field_id id, const char *input, stru
     return rc;
 }
 
-int record_missing_orgs(struct db *db, const struct record *r, struct missing_org **out,
-                        size_t *n, char **err)
+int record_missing_orgs(struct db *db, const struct record *r, struct missing_org **out, size_t *n,
+                        char **err)
 {
     *out = NULL;
     *n = 0;

@@ -93,8 +93,7 @@ static int store_fields(struct save *s, struct model_error *e)
         enum field_id id = field_id(s->r->kind, i);
         struct date ref;
         bool dated = id == F_TASK_DUE_DATE && event_date(s, &ref);
-        if (field_check_dated(s->db, id, s->r->values[i], dated ? &ref : NULL, &s->vals[i], e) !=
-            0)
+        if (field_check_dated(s->db, id, s->r->values[i], dated ? &ref : NULL, &s->vals[i], e) != 0)
             return -1;
         if ((f->flags & FIELD_REQUIRED) && stored_empty(&s->vals[i]))
             return model_error_set(e, id, N_("required"), NULL);
