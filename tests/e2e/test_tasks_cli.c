@@ -66,21 +66,22 @@ static void tasks_cli_overdue_owner_and_mine(void **state)
     free(khai_ok(db, "add task --title 'อีกนาน' --due-date 2600-01-01 --owners 'มชท.; 2'"));
     char *out = khai_ok(db, "list tasks --overdue --tsv");
     assert_contains(out, "เลยกำหนดแล้ว");
-    assert_false(test_contains(out, "ทำเสร็จแล้ว") || test_contains(out, "อีกนาน"));
+    assert_null(strstr(out, "ทำเสร็จแล้ว"));
+    assert_null(strstr(out, "อีกนาน"));
     free(out);
     /* the table marks the overdue one with ! before its due date */
     out = khai_ok(db, "list tasks --sort id");
     assert_contains(out, "!1 ม.ค. 2553");
-    assert_false(test_contains(out, "!1 ม.ค. 3143"));
+    assert_null(strstr(out, "!1 ม.ค. 3143"));
     free(out);
     out = khai_ok(db, "list tasks --owner 'พี่ปิยะชีพ ใจดี' --tsv");
     assert_contains(out, "เลยกำหนดแล้ว");
-    assert_false(test_contains(out, "อีกนาน"));
+    assert_null(strstr(out, "อีกนาน"));
     free(out);
     out = khai_ok(db, "list tasks --owner มชท. --tsv");
     assert_contains(out, "ทำเสร็จแล้ว");
     assert_contains(out, "อีกนาน");
-    assert_false(test_contains(out, "เลยกำหนดแล้ว"));
+    assert_null(strstr(out, "เลยกำหนดแล้ว"));
     free(out);
     /* --mine before and after the login is linked to a member */
     struct run_result r;
@@ -96,7 +97,7 @@ static void tasks_cli_overdue_owner_and_mine(void **state)
     free(out);
     out = khai_ok(db, "list tasks --mine --tsv");
     assert_contains(out, "อีกนาน");
-    assert_false(test_contains(out, "เลยกำหนดแล้ว"));
+    assert_null(strstr(out, "เลยกำหนดแล้ว"));
     free(out);
     khai_run(&r, NULL, "--db '%s' list events --overdue", db);
     assert_int_equal(r.status, 2);
@@ -123,10 +124,10 @@ static void tasks_cli_unknown_organisation_did_you_mean(void **state)
     assert_contains(r.err, "--create-orgs");
     run_result_free(&r);
     char *out = khai_ok(db, "list orgs --tsv");
-    assert_false(test_contains(out, "กลุ่มใหม่"));
+    assert_null(strstr(out, "กลุ่มใหม่"));
     free(out);
     out = khai_ok(db, "list events --tsv");
-    assert_false(test_contains(out, "เวที"));
+    assert_null(strstr(out, "เวที"));
     free(out);
     /* with --create-orgs the new ones are made and the event saved with them, in one go */
     khai_run(&r, NULL,

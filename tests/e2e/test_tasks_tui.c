@@ -75,13 +75,13 @@ static void tasks_tui_offers_did_you_mean(void **state)
     /* the form shows the date as it is read, not ISO */
     tm_keys(s, "e");
     char *screen = tm_expect(s, "21 Jul 2010");
-    assert_false(test_contains(screen, "2010-07-21"));
+    assert_null(strstr(screen, "2010-07-21"));
     free(screen);
     tm_keys(s, "Escape");
     tm_keys(s, "q");
     tm_quit_ok(s);
     char *out = khai_ok(db, "list orgs --tsv");
-    assert_false(test_contains(out, "กฏ"));
+    assert_null(strstr(out, "กฏ"));
     free(out);
     out = khai_ok(db, "show event 1");
     assert_contains(out, "องค์การบริหารส่วนตำบลกฎ");
@@ -111,7 +111,7 @@ static void tasks_tui_yearless_preview_and_help_on_detail(void **state)
     tm_type(s, "17 พค.");
     expect_and_free(s, "→ 17 พ.ค. 2554");
     tm_keys(s, "Escape");
-    expect_and_free(s, "(y/n)");
+    expect_and_free(s, "y = ");
     tm_keys(s, "y");
     tm_keys(s, "q");
     tm_keys(s, "q");
