@@ -102,6 +102,16 @@ static void tasks_cli_overdue_owner_and_mine(void **state)
     khai_run(&r, NULL, "--db '%s' list events --overdue", db);
     assert_int_equal(r.status, 2);
     run_result_free(&r);
+    /* the shell completion offers the new options and command */
+    out = khai_ok(db, "complete list tasks --ov");
+    assert_contains(out, "--overdue");
+    free(out);
+    out = khai_ok(db, "complete m");
+    assert_contains(out, "me\n");
+    free(out);
+    out = khai_ok(db, "complete add event --cr");
+    assert_contains(out, "--create-orgs");
+    free(out);
     free(db);
 }
 
