@@ -220,6 +220,12 @@ static void tasks_filters_use_indexes(void **state)
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_contains((const char *)sqlite3_column_text(st, 3), "task_owners_by_member");
     sqlite3_finalize(st);
+    sql = "EXPLAIN QUERY PLAN SELECT id FROM tasks t WHERE t.status IN ('open', "
+          "'in_progress') AND t.due_date < '2010-01-01'";
+    assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_contains((const char *)sqlite3_column_text(st, 3), "tasks_by_due");
+    sqlite3_finalize(st);
     db_close(&db);
 }
 
