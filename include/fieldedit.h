@@ -82,6 +82,9 @@ char *fe_name_preview(const char *full);
 /* "→ 21 ก.ค. 2553" (a range: "→ 24 มี.ค. 2552 – 25 มี.ค. 2552") for what a date field
  * holds, or the reader's error with *error set. NULL for empty text. malloc'd. */
 char *fe_date_preview(const char *text, struct date today, bool *error);
+/* The same in a style: the form's (21 ก.ค. 2553 in Thai, 21 Jul 2010 in English); a date
+ * without a year is read against today (a task's: its event's date). */
+char *fe_date_preview_in(const char *text, struct date today, enum date_style style, bool *error);
 /* "→ 13:30" or "→ 13:30–17:30" for a time field, or the error. NULL for empty text. */
 char *fe_time_preview(const char *text, bool *error);
 

@@ -33,6 +33,7 @@ enum field_type {
     FT_ORG,      /* one organisation: id or name */
     FT_ORGS,     /* several organisations */
     FT_MEMBER,   /* one member: id, full name or phone */
+    FT_OWNERS,   /* several members and organisations (a task's owners) */
     FT_EVENT,    /* one event: id */
     FT_TAGS,     /* several tags */
     FT_QUOTAS,   /* per-category targets: "category=number; ..." */
@@ -265,6 +266,8 @@ struct list_query {
     const char *tag;
     const char *status; /* events, tasks, attendance */
     bool deleted;       /* list deleted records instead of live ones */
+    long long owner;    /* tasks one of whose owners is this member (> 0) or organisation (< 0) */
+    bool overdue;       /* tasks open or in progress whose due date has passed */
 };
 
 /* Sort keys a kind accepts, NULL-terminated. */

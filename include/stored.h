@@ -12,7 +12,7 @@ struct stored {
     char *text;    /* text, ISO date, HH:MM, province code, choice key; NULL for SQL NULL */
     long long num; /* FT_INT, FT_BOOL, and the id of FT_ORG / FT_MEMBER / FT_EVENT */
     bool has_num;
-    long long *ids; /* FT_ORGS */
+    long long *ids; /* FT_ORGS; FT_OWNERS: a member's id, or minus an organisation's */
     char **items;   /* FT_PHONES (digits), FT_TAGS, FT_QUOTAS ("category\tnumber") */
     size_t n;       /* count of ids or items */
 };

@@ -132,6 +132,7 @@ enum context {
     CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
+    CTX_NEW_ORG = 65536,     /* the form's question: an organisation khai does not have */
     /* The participants list and its questions (high bits, clear of other new contexts). */
     CTX_PARTICIPANTS = 1 << 20,
     CTX_CHANGE_FIELD = 1 << 21,  /* ; in the participants list: which field */

@@ -30,6 +30,7 @@
 #include "identity.h"
 #include "messages.h"
 #include "strbuf.h"
+#include "suggest.h"
 #include "text.h"
 #include "thaidate.h"
 #include "timestamp.h"
@@ -59,7 +60,7 @@ enum {
     DRAFT_EVERY_MS = 1000, /* while typing, the draft on disk is at most this far behind */
 };
 
-enum { Q_DISCARD, Q_SAME_PERSON }; /* the questions the form asks */
+enum { Q_DISCARD, Q_SAME_PERSON, Q_NEW_ORG, Q_CREATE_ORG }; /* the questions the form asks */
 
 struct ffield {
     int fi;        /* index in the kind's fields, or NAME_SLOT */
@@ -90,6 +91,13 @@ struct form_state {
     long long kept_ms;
     long long known; /* a new member: the member khai has who may be them (asked about) */
     bool add_anyway; /* the user said to add them all the same */
+    /* An organisation named that khai does not have, asked about: create it, or take the one
+     * it probably meant. */
+    struct missing_org missing;
+    char *meant;       /* the name of the organisation it probably meant, or NULL */
+    bool orgs_checked; /* the user said no to creating: save and show the field's error */
+    char *event_text;  /* a task's event as last looked up for its due date's preview */
+    struct date event_date;
 };
 
 /* readline's callbacks take no context: the form being edited. */
@@ -121,7 +129,7 @@ static bool is_multiline(const struct form_state *st, const struct ffield *ff)
 
 static bool is_list(const struct field *f)
 {
-    return f && (f->type == FT_ORGS || f->type == FT_TAGS);
+    return f && (f->type == FT_ORGS || f->type == FT_TAGS || f->type == FT_OWNERS);
 }
 
 static bool completable(const struct form_state *st, const struct ffield *ff)
@@ -525,6 +533,7 @@ static struct record *edited_copy(struct form_state *st)
 }
 
 static char *initial_text(const struct record *r, int fi);
+static enum date_style form_dates(void);
 
 /* A field the user changed that someone else changed too since the form was opened. */
 static bool both_changed(const struct form_state *st, const struct ffield *ff)
@@ -622,6 +631,79 @@ static bool ask_same_person(struct form_state *st, struct ui *ui, const struct r
     return best != NULL;
 }
 
+static void forget_missing(struct form_state *st)
+{
+    free(st->missing.name);
+    free(st->meant);
+    st->missing = (struct missing_org){F_NONE, NULL};
+    st->meant = NULL;
+}
+
+/* An organisation named that khai does not have: asks whether to take the one it probably
+ * meant (did you mean) or to create it, or, when it resembles none, whether to create it.
+ * True when asked. */
+static bool ask_missing_org(struct form_state *st, struct ui *ui, const struct record *w)
+{
+    struct missing_org *m;
+    size_t n;
+    char *err = NULL;
+    forget_missing(st);
+    if (st->orgs_checked || record_missing_orgs(ui->db, w, &m, &n, &err) != 0) {
+        free(err);
+        return false;
+    }
+    if (n == 0) return false;
+    st->missing = m[0];
+    m[0].name = NULL;
+    missing_orgs_free(m, n);
+    struct org_suggestion *sg;
+    size_t ns = 0;
+    if (org_suggest(ui->db, st->missing.name, &sg, &ns, &err) != 0) free(err);
+    if (ns) {
+        st->meant = xstrdup(sg[0].name);
+        char *q = xasprintf(_("Did you mean %s?"), sg[0].name);
+        ui_ask_choice(ui, Q_NEW_ORG, q, CTX_NEW_ORG);
+        free(q);
+        org_suggestions_free(sg, ns);
+    } else {
+        char *q = xasprintf(_("No organisation \"%s\": create it?"), st->missing.name);
+        ui_ask_confirm(ui, Q_CREATE_ORG, q);
+        free(q);
+    }
+    return true;
+}
+
+/* The field that named the missing organisation names the one meant instead. */
+static void take_meant(struct form_state *st)
+{
+    struct ffield *ff = field_named(st, st->missing.field);
+    char *at = ff ? strstr(ff->text, st->missing.name) : NULL;
+    if (!at) return;
+    char *text = xasprintf("%.*s%s%s", (int)(at - ff->text), ff->text, st->meant,
+                           at + strlen(st->missing.name));
+    set_text(ff, text);
+    free(text);
+    if (ff == &st->f[st->cur]) rl_replace_line(ff->text, 1), rl_point = rl_end;
+}
+
+/* Creates the organisation as typed; u undoes it after the record. */
+static bool create_missing(struct form_state *st, struct ui *ui)
+{
+    long long id;
+    char *err = NULL;
+    struct record *org = NULL;
+    if (org_create_named(ui->db, st->missing.name, &id, &err) != 0 ||
+        record_load(ui->db, KIND_ORG, id, &org, &err) != 0) {
+        ui_message(ui, true, "%s", err);
+        free(err);
+        return false;
+    }
+    undo_record_added(ui->undo, org);
+    record_free(&org);
+    ui_data_changed(ui);
+    return true;
+}
+
 /* Saved, but the quotas cannot be met as written: the status line says why (the first of
  * the warnings, and how many more `khai check` lists). */
 static void warn_quotas(struct ui *ui, long long event_id)
@@ -661,6 +743,11 @@ static int save(struct form_state *st, struct ui *ui)
         record_free(&w);
         return UI_DIRTY;
     }
+    if (ask_missing_org(st, ui, w)) {
+        record_free(&w);
+        return UI_DIRTY;
+    }
+    st->orgs_checked = false;
     struct model_error e = {.field = F_NONE};
     struct record *before = NULL;
     /* Someone else's change to other fields meanwhile is kept: this one goes on top. */
@@ -893,6 +980,16 @@ static int form_answer(struct screen *s, struct ui *ui, int question, const stru
         st->add_anyway = true;
         return save(st, ui);
     }
+    if (question == Q_NEW_ORG && a->action == A_YES) {
+        take_meant(st);
+        return save(st, ui);
+    }
+    if ((question == Q_NEW_ORG && a->action == A_ADD) || (question == Q_CREATE_ORG && a->given))
+        return create_missing(st, ui) ? save(st, ui) : UI_DIRTY;
+    if (question == Q_CREATE_ORG) { /* no: the save says which field names no organisation */
+        st->orgs_checked = true;
+        return save(st, ui);
+    }
     return question == Q_DISCARD && a->given ? UI_POP : UI_DIRTY;
 }
 
@@ -948,6 +1045,28 @@ static void add_wrapped(struct rows *rs, int field, const char *text, int cols, 
     strings_free(lines, n);
 }
 
+/* A task's due date without a year is read against its event's date, as the save reads it. */
+static struct date reference_date(struct form_state *st, const struct field *f)
+{
+    struct ffield *event = field_named(st, F_TASK_EVENT_ID);
+    if (f != field_info(F_TASK_DUE_DATE) || !event) return date_today();
+    const char *text = st->cur == (int)(event - st->f) ? rl_line_buffer : event->text;
+    if (!st->event_text || strcmp(st->event_text, text) != 0) {
+        free(st->event_text);
+        st->event_text = xstrdup(text);
+        st->event_date = (struct date){0, 0, 0};
+        long long id;
+        char *err = NULL;
+        struct record *e = NULL;
+        if (*text && model_find(st->db, FT_EVENT, text, &id, &err) == 0 &&
+            record_load(st->db, KIND_EVENT, id, &e, &err) == 0)
+            date_from_iso(record_get(e, F_EVENT_START_DATE), &st->event_date);
+        free(err);
+        record_free(&e);
+    }
+    return st->event_date.year ? st->event_date : date_today();
+}
+
 static void add_preview(struct form_state *st, struct ui *ui, struct rows *rs, int i,
                         const char *text, bool focused, int cols)
 {
@@ -959,7 +1078,7 @@ static void add_preview(struct form_state *st, struct ui *ui, struct rows *rs, i
         error = *text && !p;
         if (error) p = xstrdup(_("no given name"));
     } else if (f->type == FT_DATE) {
-        p = fe_date_preview(text, date_today(), &error);
+        p = fe_date_preview_in(text, reference_date(st, f), form_dates(), &error);
     } else if (f->type == FT_TIME) {
         p = fe_time_preview(text, &error);
     }
@@ -1132,6 +1251,8 @@ static void form_close(struct screen *s)
     free(st->f);
     free_matches(st);
     free(st->accepted);
+    forget_missing(st);
+    free(st->event_text);
     record_free(&st->orig);
     free(st);
 }
@@ -1152,13 +1273,19 @@ static const struct screen_ops form_ops = {
 
 /* ---- building the form ---- */
 
+/* Dates as the user reads them, which the form also reads back: 21 ก.ค. 2553, 21 Jul 2010. */
+static enum date_style form_dates(void)
+{
+    return messages_thai() ? DATE_THAI : DATE_CE;
+}
+
 static char *initial_text(const struct record *r, int fi)
 {
     bool thai = messages_thai();
     const struct field *f = &kind_info(r->kind)->fields[fi];
     if (f->type == FT_BOOL && thai && *r->values[fi])
         return xstrdup(choice_label(&(struct field){.choices = fe_bool_choices}, r->values[fi]));
-    return view_value(r, fi, thai ? DATE_THAI : DATE_ISO);
+    return view_value(r, fi, form_dates());
 }
 
 static void add_field(struct form_state *st, int fi, bool editable, char *text)
@@ -1192,6 +1319,7 @@ struct screen *form_screen_new(struct ui *ui, struct record *r)
     st->orig = r;
     st->ki = kind_info(r->kind);
     st->cy = st->cx = -1;
+    st->missing.field = F_NONE;
     char resolved[PATH_MAX];
     st->db_path = xstrdup(realpath(db_path(ui->db), resolved) ? resolved : db_path(ui->db));
     build_fields(st);

@@ -28,6 +28,7 @@ static const struct {
     {CTX_CONFIRM | CTX_PROMPT, N_("Questions on the status line")},
     {CTX_FORM, N_("Forms")},
     {CTX_SAME_PERSON, N_("Forms: a new member who may be someone khai has")},
+    {CTX_NEW_ORG, N_("Forms: an organisation khai does not have (did you mean...?)")},
     {CTX_CHECKIN, N_("Check-in")},
     {CTX_NEW_PERSON, N_("Check-in: a new person")},
     {CTX_CATEGORY, N_("Check-in: a walk-in's quota category (named on the status line)")},

@@ -325,6 +325,10 @@ static void switch_tab(struct ui *ui, int tab)
 static int global_key(struct ui *ui, int key)
 {
     enum action a = ui_action_for(CTX_GLOBAL | (ui->depth == 1 ? CTX_LIST : 0), key);
+    /* `?` opens the help on every screen whose keys list it (a detail, however deep), when
+     * the screen itself let the key through. */
+    if (a == A_NONE && ui->depth > 0 && ui_action_for(ui_top(ui)->ops->contexts, key) == A_HELP)
+        a = A_HELP;
     switch (a) {
     case A_QUIT:
         return ui->depth == 1 ? UI_QUIT : UI_HANDLED;

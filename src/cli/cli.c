@@ -44,7 +44,7 @@ static const struct command commands[] = {
      "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] "
      "[--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
-     "[--offset N] [--dates thai|iso|ce] [--tsv]",
+     "[--offset N] [--dates thai|iso|ce] [--tsv] [--owner WHO] [--mine] [--overdue]",
      N_("Lists records in a table that fits the terminal, or as tab-separated values under a\n"
         "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
         "  --search TEXT  substrings of names, nicknames, organisations, phone digits\n"
@@ -63,13 +63,18 @@ static const struct command commands[] = {
         "                 cancelled; invitations: invited, confirmed, cancelled, declined;\n"
         "                 members: active, inactive\n"
         "  --deleted      list deleted records (restore them with `khai restore`)\n"
+        "  --owner WHO    tasks one of whose owners is WHO (a member: id, phone or name; or\n"
+        "                 an organisation: name or short name)\n"
+        "  --mine         tasks of the member your login is linked to (`khai me`)\n"
+        "  --overdue      tasks open or in progress past their due date (marked ! in the\n"
+        "                 table)\n"
         "  --dates STYLE  table dates as thai (21 ก.ค. 2553, default), iso or ce\n")},
     {"show", cmd_show, "khai show KIND ID",
      N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
         "its target and quotas, a member's events, an organisation's members.\n")},
     {"add", cmd_add,
      "khai add member|org|event|task|attendance|invitation --FIELD VALUE ... [--name FULL] "
-     "[--force]",
+     "[--force] [--create-orgs]",
      N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
         "written as options (--given-name, --start-date). --name takes a full name with or\n"
         "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
@@ -87,7 +92,14 @@ static const struct command commands[] = {
         "towards, are warned about.\n"
         "A member with the phone, e-mail or LINE ID of a member khai has is refused (\"already\n"
         "member 38 ...\") unless --force; one with the name of a member is added with a\n"
-        "warning naming them on standard error.\n")},
+        "warning naming them on standard error.\n"
+        "An organisation named (host, partners, organisations, parent, owner_org) that khai\n"
+        "does not have is refused, with the ones it probably meant (\"did you mean\": the same\n"
+        "name but for ฎ/ฏ, a tone mark, spaces or dots, or the short name), and nothing is\n"
+        "saved; --create-orgs adds it. A task's --owners takes several members and\n"
+        "organisations (\"พี่ปิยะชีพ; 12; มูลนิธิชุมชนไท\"); --owner and --owner-org are its first\n"
+        "member and organisation. A due date without a year is read against the task's event:\n"
+        "17 พค. for a meeting on 11 พ.ค. 2554 is 17 พ.ค. 2554.\n")},
     {"duplicates", cmd_duplicates, "khai duplicates [--tsv]",
      N_("Lists pairs of members who are the same person by khai's rule (an identical phone,\n"
         "e-mail or LINE ID: added with --force, or from before the rule) or probably the same\n"
@@ -108,8 +120,9 @@ static const struct command commands[] = {
      N_("Undoes the latest merge of member OTHER: OTHER is restored with the attendance,\n"
         "organisations, tags and tasks that moved, and KEEP's fields are put back as they\n"
         "were. Refuses when KEEP was changed since the merge.\n")},
-    {"edit", cmd_edit, "khai edit KIND ID [ID...] --FIELD VALUE ...",
-     N_("Changes fields of a record; an empty VALUE clears a field. Someone else's change to\n"
+    {"edit", cmd_edit, "khai edit KIND ID [ID...] --FIELD VALUE ... [--create-orgs]",
+     N_("Changes fields of a record; an empty VALUE clears a field (organisations named as\n"
+        "for add, with --create-orgs). Someone else's change to\n"
         "other fields in the meantime is kept; when they changed one of these fields, nothing\n"
         "is written and khai says who and when. Several ids set the same fields on every\n"
         "one in one transaction, all or none: `khai edit attendance 12 13 14 --status\n"
@@ -117,6 +130,10 @@ static const struct command commands[] = {
     {"delete", cmd_delete, "khai delete KIND ID",
      N_("Deletes a record. Deletes are soft: `khai restore KIND ID` brings it back.\n")},
     {"restore", cmd_restore, "khai restore KIND ID", N_("Brings back a deleted record.\n")},
+    {"me", cmd_me, "khai me [MEMBER_ID]",
+     N_("Links your Unix login to a member (id, phone or name) once, so that `khai list tasks\n"
+        "--mine` lists that member's tasks; without MEMBER_ID, says which member you are. One\n"
+        "link a login, kept in the database.\n")},
     {"affiliation", cmd_affiliation,
      "khai affiliation MEMBER_ID [ORG [--role ROLE] [--since DATE] [--until DATE]]",
      N_("Lists a member's organisations with their roles and dates, or sets the role and dates\n"

@@ -57,6 +57,7 @@ int cmd_report(const struct cli *cli);
 int cmd_duplicates(const struct cli *cli);
 int cmd_merge(const struct cli *cli);
 int cmd_unmerge(const struct cli *cli);
+int cmd_me(const struct cli *cli);
 /* Before a new member is added: refuses (printing why, EXIT_ERROR) one with the phone, e-mail
  * or LINE ID of a member unless force; *namesake is a member with the same name, 0 none.
  * EXIT_OK to go on. */

@@ -4,6 +4,8 @@
 #include "messages.h"
 #include "quota.h"
 #include "strbuf.h"
+#include "suggest.h"
+#include "tasks.h"
 #include "table.h"
 #include "text.h"
 #include "thaidate.h"
@@ -20,7 +22,8 @@ enum { MAX_COLS = 8 };
 
 struct list_opts {
     struct list_query q;
-    bool tsv;
+    bool tsv, mine;
+    char today[16]; /* ISO: overdue tasks are marked in the table */
     long long limit, offset;
     enum date_style dates;
 };
@@ -53,6 +56,12 @@ static int print_table_row(const struct record *r, void *ctx)
     char *cells[MAX_COLS];
     for (int i = 0; i < t->ncols; i++)
         cells[i] = view_cell(r, &view[i], t->o->dates);
+    /* An overdue task's due date carries "!", as in the screens. */
+    if (task_overdue(r, t->o->today) && view[1].field == F_TASK_DUE_DATE && t->ncols > 1) {
+        char *marked = xasprintf("!%s", cells[1]);
+        free(cells[1]);
+        cells[1] = marked;
+    }
     table_row(stdout, t->cols, (const char *const *)cells, t->widths, t->ncols);
     for (int i = 0; i < t->ncols; i++)
         free(cells[i]);
@@ -151,6 +160,9 @@ static const struct {
     {"--member", K(KIND_ATTENDANCE) | K(KIND_TASK)},
     {"--province", K(KIND_MEMBER) | K(KIND_ORG) | K(KIND_EVENT)},
     {"--tag", K(KIND_MEMBER) | K(KIND_ORG)},
+    {"--owner", K(KIND_TASK)},
+    {"--overdue", K(KIND_TASK)},
+    {"--mine", K(KIND_TASK)},
     {"--status",
      K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE) | K(KIND_INVITATION)},
 };
@@ -224,6 +236,14 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
             o->dates = DATE_CE;
         else
             return cli_usage("list", _("--dates is thai, iso or ce, not \"%s\""), value);
+    } else if (strcmp(opt, "--owner") == 0) {
+        if (!*db && !(*db = cli_open_existing(cli))) return EXIT_ERROR;
+        char *err = NULL;
+        if (owner_find(*db, value, &o->q.owner, &err) != 0) {
+            char *said = xasprintf("--owner: %s", err);
+            free(err);
+            return cli_fail(said);
+        }
     } else if (strcmp(opt, "--event") == 0 || strcmp(opt, "--member") == 0 ||
                strcmp(opt, "--org") == 0) {
         enum field_type type = opt[2] == 'e' ? FT_EVENT : opt[2] == 'm' ? FT_MEMBER : FT_ORG;
@@ -246,13 +266,17 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
             o->tsv = true;
         } else if (strcmp(a, "--deleted") == 0) {
             o->q.deleted = true;
+        } else if (strcmp(a, "--overdue") == 0 || strcmp(a, "--mine") == 0) {
+            int rc = check_filters(a, o->q.kind);
+            if (rc != EXIT_OK) return rc;
+            *(a[2] == 'o' ? &o->q.overdue : &o->mine) = true;
         } else if (strncmp(a, "--", 2) == 0) {
             const char *eq = strchr(a, '=');
             char *opt = eq ? xstrndup(a, (size_t)(eq - a)) : xstrdup(a);
             const char *value = eq ? eq + 1 : i + 1 < cli->argc ? cli->argv[++i] : NULL;
-            static const char *const valued[] = {"--search", "--sort",   "--province", "--tag",
-                                                 "--status", "--limit",  "--offset",   "--dates",
-                                                 "--event",  "--member", "--org",      NULL};
+            static const char *const valued[] = {
+                "--search", "--sort",  "--province", "--tag", "--status", "--limit", "--offset",
+                "--dates",  "--event", "--member",   "--org", "--owner",  NULL};
             bool known = false;
             for (int v = 0; valued[v]; v++)
                 known = known || strcmp(valued[v], opt) == 0;
@@ -268,6 +292,23 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
     return EXIT_OK;
 }
 
+/* --mine: the tasks of the member this login was linked to with `khai me`. */
+static int mine(struct db *db, struct list_query *q)
+{
+    char *err = NULL;
+    long long member;
+    int rc = me_get(db, db_user(db), &member, &err);
+    if (rc < 0) return cli_fail(err);
+    if (rc > 0)
+        return cli_fail(xasprintf(_("--mine: the login %s is not linked to a member; link it "
+                                    "once with `khai me MEMBER_ID`"),
+                                  db_user(db)));
+    if (q->owner && q->owner != member)
+        return cli_usage("list", _("--mine and --owner name different owners"));
+    q->owner = member;
+    return EXIT_OK;
+}
+
 int cmd_list(const struct cli *cli)
 {
     struct list_opts o = {.limit = -1, .dates = DATE_THAI};
@@ -275,6 +316,8 @@ int cmd_list(const struct cli *cli)
     int rc = parse_kind("list", cli->argc ? cli->argv[0] : NULL, &o.q.kind);
     if (rc == EXIT_OK) rc = parse_list_args(cli, &o, &db);
     if (rc == EXIT_OK && !db && !(db = cli_open_existing(cli))) rc = EXIT_ERROR;
+    if (rc == EXIT_OK && o.mine) rc = mine(db, &o.q);
+    date_format(date_today(), DATE_ISO, o.today, sizeof o.today);
     if (rc != EXIT_OK) {
         db_close(&db);
         return rc;
@@ -428,6 +471,68 @@ static int save_edit_and_report(struct db *db, const struct record *as_read, str
     return EXIT_OK;
 }
 
+/* Takes --create-orgs out of the options. */
+static void take_create_orgs(int *argc, char **argv, bool *create)
+{
+    *create = false;
+    int kept = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--create-orgs") == 0 &&
+            (i == 0 || strncmp(argv[i - 1], "--", 2) != 0 || strchr(argv[i - 1], '='))) {
+            *create = true;
+            continue;
+        }
+        argv[kept++] = argv[i];
+    }
+    *argc = kept;
+}
+
+/* An organisation the record names that khai does not have is made with --create-orgs;
+ * without it, each is named with the organisations it probably meant, and nothing is saved. */
+static int settle_missing_orgs(struct db *db, const struct record *r, bool create)
+{
+    struct missing_org *missing;
+    size_t n;
+    char *err = NULL;
+    if (record_missing_orgs(db, r, &missing, &n, &err) != 0) return cli_fail(err);
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+        const struct field *f = field_info(missing[i].field);
+        long long id;
+        if (create) {
+            if (org_create_named(db, missing[i].name, &id, &err) != 0) rc = cli_fail(err);
+            char *said = rc == EXIT_OK ? xasprintf(_("khai: %s: added organisation %lld: %s"),
+                                                   f->name, id, missing[i].name)
+                                       : NULL;
+            if (said) print_safe(stderr, said), fputc('\n', stderr);
+            free(said);
+            continue;
+        }
+        struct org_suggestion *sg;
+        size_t ns;
+        if (org_suggest(db, missing[i].name, &sg, &ns, &err) != 0) {
+            rc = cli_fail(err);
+            break;
+        }
+        char *hint = org_suggest_text(sg, ns);
+        char *said = xasprintf(_("khai: %s: no organisation \"%s\"%s%s"), f->name, missing[i].name,
+                               hint ? "; " : "", hint ? hint : "");
+        print_safe(stderr, said);
+        fputc('\n', stderr);
+        free(said);
+        free(hint);
+        org_suggestions_free(sg, ns);
+    }
+    if (!create && n && rc == EXIT_OK) {
+        fputs(_("khai: nothing was saved; give an existing organisation, or add --create-orgs to "
+                "add the new ones\n"),
+              stderr);
+        rc = EXIT_ERROR;
+    }
+    missing_orgs_free(missing, n);
+    return rc;
+}
+
 /* Takes --force out of the options: only a member has it. */
 static int take_force(enum kind k, int *argc, char **argv, bool *force)
 {
@@ -465,14 +570,23 @@ int cmd_add(const struct cli *cli)
     int argc = cli->argc - 1;
     char **argv = xcalloc((size_t)(argc > 0 ? argc : 1), sizeof *argv);
     if (argc > 0) memcpy(argv, cli->argv + 1, sizeof *argv * (size_t)argc);
-    bool force = false;
+    bool force = false, create = false;
+    take_create_orgs(&argc, argv, &create);
     rc = take_force(k, &argc, argv, &force);
     struct record *r = record_new(k);
     if (rc == EXIT_OK) rc = apply_field_options("add", r, argc, argv);
     struct db *db = NULL;
+    char *err = NULL;
     if (rc == EXIT_OK && !(db = cli_open(cli))) rc = EXIT_ERROR;
-    if (rc == EXIT_OK)
-        rc = k == KIND_MEMBER ? add_member(db, r, force) : save_and_report(db, r, true);
+    /* The organisations made and the record are saved together, or neither is. */
+    if (rc == EXIT_OK && db_begin(db, &err) != 0) rc = cli_fail(err);
+    if (rc == EXIT_OK) {
+        rc = settle_missing_orgs(db, r, create);
+        if (rc == EXIT_OK)
+            rc = k == KIND_MEMBER ? add_member(db, r, force) : save_and_report(db, r, true);
+        if (rc == EXIT_OK && db_commit(db, &err) != 0) rc = cli_fail(err);
+        if (rc != EXIT_OK) db_rollback(db);
+    }
     free(argv);
     record_free(&r);
     db_close(&db);
@@ -507,13 +621,25 @@ static int edit_one(const struct cli *cli, enum kind k, long long id)
     struct record *r = NULL, *as_read = NULL;
     char *err = NULL;
     int rc;
+    int argc = cli->argc - 2;
+    char **argv = xcalloc((size_t)argc, sizeof *argv);
+    memcpy(argv, cli->argv + 2, sizeof *argv * (size_t)argc);
+    bool create;
+    take_create_orgs(&argc, argv, &create);
     if (record_load(db, k, id, &r, &err) != 0) {
         rc = cli_fail(err);
     } else {
         as_read = record_copy(r);
-        rc = apply_field_options("edit", r, cli->argc - 2, cli->argv + 2);
+        rc = apply_field_options("edit", r, argc, argv);
     }
-    if (rc == EXIT_OK) rc = save_edit_and_report(db, as_read, r);
+    free(argv);
+    if (rc == EXIT_OK && db_begin(db, &err) != 0) rc = cli_fail(err);
+    if (rc == EXIT_OK) {
+        rc = settle_missing_orgs(db, r, create);
+        if (rc == EXIT_OK) rc = save_edit_and_report(db, as_read, r);
+        if (rc == EXIT_OK && db_commit(db, &err) != 0) rc = cli_fail(err);
+        if (rc != EXIT_OK) db_rollback(db);
+    }
     record_free(&as_read);
     record_free(&r);
     db_close(&db);

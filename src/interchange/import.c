@@ -20,6 +20,7 @@
 #include "phone.h"
 #include "stored.h"
 #include "strbuf.h"
+#include "suggest.h"
 #include "thaidate.h"
 #include "thainorm.h"
 #include "outfile.h"
@@ -545,8 +546,27 @@ static char *fix_phones(const char *cell)
 /* ------------------------------------------------------------------------------------------
  * Organisations named anywhere in a sheet: linked when known, created when new. */
 
+/* "; did you mean มูลนิธิชุมชนไท (id 3)?" when the new name differs from an organisation khai
+ * has only by a slip (suggest.h), else "". malloc'd. */
+static char *did_you_mean(struct import *im, const char *name)
+{
+    struct org_suggestion *sg;
+    size_t n;
+    char *err = NULL;
+    if (org_suggest(im->db, name, &sg, &n, &err) != 0) {
+        free(err);
+        return xstrdup("");
+    }
+    char *hint = org_suggest_text(sg, n);
+    char *text = hint ? xasprintf("; %s", hint) : xstrdup("");
+    free(hint);
+    org_suggestions_free(sg, n);
+    return text;
+}
+
 static int org_create(struct import *im, const char *name, long line, long long *id, char **why)
 {
+    char *hint = did_you_mean(im, name);
     struct record *r = record_new(KIND_ORG);
     record_set(r, F_ORG_NAME, name);
     char *err = NULL;
@@ -554,12 +574,13 @@ static int org_create(struct import *im, const char *name, long line, long long 
     if (rc == 0) {
         *id = r->id;
         im->row_orgs++;
-        note(im, _("%s:%ld: new organisation \"%s\""), im->path, line, name);
+        note(im, _("%s:%ld: new organisation \"%s\"%s"), im->path, line, name, hint);
     } else {
         *why = xasprintf(_("organisation \"%s\": %s"), name, err);
         free(err);
     }
     record_free(&r);
+    free(hint);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 #include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
+#include "suggest.h"
 #include "thaidate.h"
 #include "thainorm.h"
 #include "xalloc.h"
@@ -27,7 +28,7 @@ void stored_free(struct stored *s)
 
 bool field_is_ref(enum field_type t)
 {
-    return t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_EVENT;
+    return t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_EVENT || t == FT_OWNERS;
 }
 
 /* msgid quotes the input once. */
@@ -99,12 +100,12 @@ static int store_choice(enum field_id id, const char *input, struct stored *out,
     return -1;
 }
 
-static int store_date(enum field_id id, const char *input, struct stored *out,
-                      struct model_error *e)
+static int store_date(enum field_id id, const char *input, const struct date *ref,
+                      struct stored *out, struct model_error *e)
 {
     struct date start, end;
     char why[256];
-    if (date_parse(input, date_today(), &start, &end, why, sizeof why) != 0)
+    if (date_parse(input, ref ? *ref : date_today(), &start, &end, why, sizeof why) != 0)
         return model_error_take(e, id, xstrdup(why));
     char buf[32];
     date_format(start, DATE_ISO, buf, sizeof buf);
@@ -352,6 +353,103 @@ static int store_orgs(struct db *db, enum field_id id, const char *input, struct
     return rc;
 }
 
+/* One owner of a task: a member by id, phone or name, or an organisation by name or short
+ * name. Members come as their id, organisations as minus theirs. */
+static int resolve_owner(struct db *db, enum field_id id, const char *input, long long *out,
+                         struct model_error *e)
+{
+    long long ids[8];
+    if (!looks_like_id(input)) {
+        int n = find_ids(db,
+                         "SELECT id FROM organisations WHERE deleted_at IS NULL AND (name = ?1 OR "
+                         "(short_name = ?1 AND short_name <> '')) ORDER BY name = ?1 DESC, id",
+                         input, ids, e);
+        if (n < 0) return -1;
+        if (n > 0) {
+            long long org;
+            if (one_id(id, input, &an_org, n, ids, &org, e) != 0) return -1;
+            *out = -org;
+            return 0;
+        }
+    }
+    return resolve_member(db, id, input, out, e);
+}
+
+static int store_owners(struct db *db, enum field_id id, const char *input, struct stored *out,
+                        struct model_error *e)
+{
+    size_t n;
+    char **items = split_items(input, &n);
+    int rc = 0;
+    out->ids = xcalloc(n ? n : 1, sizeof *out->ids);
+    for (size_t i = 0; i < n; i++) {
+        long long owner = 0;
+        if (rc == 0 && resolve_owner(db, id, items[i], &owner, e) != 0) rc = -1;
+        bool seen = false;
+        for (size_t j = 0; rc == 0 && j < out->n; j++)
+            seen = seen || out->ids[j] == owner;
+        if (rc == 0 && !seen) out->ids[out->n++] = owner;
+        free(items[i]);
+    }
+    free(items);
+    return rc;
+}
+
+int record_missing_orgs(struct db *db, const struct record *r, struct missing_org **out, size_t *n,
+                        char **err)
+{
+    *out = NULL;
+    *n = 0;
+    const struct kind_info *ki = kind_info(r->kind);
+    for (int fi = 0; fi < ki->nfields; fi++) {
+        enum field_type t = ki->fields[fi].type;
+        if (!r->changed[fi] || (t != FT_ORG && t != FT_ORGS)) continue;
+        size_t count;
+        char **items = split_items(r->values[fi], &count);
+        if (t == FT_ORG && count > 1) { /* one organisation: its name may hold a comma */
+            for (size_t i = 0; i < count; i++)
+                free(items[i]);
+            free(items);
+            items = xmalloc(sizeof *items);
+            items[0] = text_normalize(r->values[fi], 0);
+            count = *items[0] ? 1 : 0;
+        }
+        for (size_t i = 0; i < count; i++) {
+            long long ids[8];
+            struct model_error e = {.field = F_NONE};
+            int found = looks_like_id(items[i])
+                            ? 1
+                            : find_ids(db,
+                                       "SELECT id FROM organisations WHERE deleted_at IS NULL AND "
+                                       "(name = ?1 OR (short_name = ?1 AND short_name <> ''))",
+                                       items[i], ids, &e);
+            if (found < 0) {
+                *err = model_error_message(&e);
+                model_error_clear(&e);
+                for (size_t j = i; j < count; j++)
+                    free(items[j]);
+                free(items);
+                return -1;
+            }
+            if (found == 0) {
+                *out = xrealloc(*out, sizeof **out * (*n + 1));
+                (*out)[(*n)++] = (struct missing_org){field_id(r->kind, fi), items[i]};
+            } else {
+                free(items[i]);
+            }
+        }
+        free(items);
+    }
+    return 0;
+}
+
+void missing_orgs_free(struct missing_org *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(m[i].name);
+    free(m);
+}
+
 static int store_quotas(enum field_id id, const char *input, struct stored *out,
                         struct model_error *e)
 {
@@ -399,8 +497,8 @@ static bool too_long(enum field_id id, const struct field *f, const char *value,
         model_error_set(e, id, N_("too long: %s KiB (at most 64 KiB)"), size, NULL);
         return true;
     }
-    bool list =
-        f->type == FT_ORGS || f->type == FT_TAGS || f->type == FT_PHONES || f->type == FT_QUOTAS;
+    bool list = f->type == FT_ORGS || f->type == FT_TAGS || f->type == FT_PHONES ||
+                f->type == FT_QUOTAS || f->type == FT_OWNERS;
     size_t max = list ? MAX_LIST_CHARS : MAX_LINE_CHARS;
     if (bytes <= max) return false; /* no more characters than bytes */
     size_t chars = 0;
@@ -414,9 +512,15 @@ static bool too_long(enum field_id id, const struct field *f, const char *value,
     return true;
 }
 
-/* An empty input is always accepted here: required fields are checked by the caller. */
 int field_check(struct db *db, enum field_id id, const char *input, struct stored *out,
                 struct model_error *e)
+{
+    return field_check_dated(db, id, input, NULL, out, e);
+}
+
+/* An empty input is always accepted here: required fields are checked by the caller. */
+int field_check_dated(struct db *db, enum field_id id, const char *input, const struct date *ref,
+                      struct stored *out, struct model_error *e)
 {
     const struct field *f = field_info(id);
     memset(out, 0, sizeof *out);
@@ -445,7 +549,7 @@ int field_check(struct db *db, enum field_id id, const char *input, struct store
         rc = store_choice(id, norm, out, e);
         break;
     case FT_DATE:
-        rc = store_date(id, norm, out, e);
+        rc = store_date(id, norm, ref, out, e);
         break;
     case FT_TIME:
         rc = store_time(id, norm, out, e);
@@ -473,6 +577,9 @@ int field_check(struct db *db, enum field_id id, const char *input, struct store
         break;
     case FT_ORGS:
         rc = store_orgs(db, id, norm, out, e);
+        break;
+    case FT_OWNERS:
+        rc = store_owners(db, id, norm, out, e);
         break;
     case FT_TAGS:
         out->items = split_items(norm, &out->n);

@@ -326,6 +326,23 @@ static int write_partners(struct db *db, long long id, const struct stored *v, c
     return 0;
 }
 
+int write_task_owners(struct db *db, long long task_id, const struct stored *v, char **err)
+{
+    if (run(db, "DELETE FROM task_owners WHERE task_id = ?1", task_id, NULL, 0, err) != 0)
+        return -1;
+    for (size_t i = 0; i < v->n; i++) {
+        char *owner = xasprintf("%lld", v->ids[i]);
+        int rc = run(db,
+                     "INSERT INTO task_owners (task_id, member_id, org_id, position) VALUES (?1, "
+                     "nullif(max(CAST(?2 AS INTEGER), 0), 0), nullif(max(-CAST(?2 AS INTEGER), "
+                     "0), 0), ?3)",
+                     task_id, owner, (long long)i, err);
+        free(owner);
+        if (rc != 0) return -1;
+    }
+    return 0;
+}
+
 static int write_quotas(struct db *db, long long id, const struct stored *v, char **err)
 {
     if (run(db, "DELETE FROM event_quotas WHERE event_id = ?1", id, NULL, 0, err) != 0) return -1;

@@ -4,6 +4,7 @@
 #include "store_internal.h"
 #include "phone.h"
 #include "strbuf.h"
+#include "thaidate.h"
 #include "thainorm.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -104,6 +105,23 @@ static const char *const filters[KIND_COUNT] = {
                         " AND (:status IS NULL OR i.status = :status)",
 };
 
+/* Filters composed in only when asked, so that each uses its index (task_owners_by_member,
+ * task_owners_by_org, tasks_by_due) rather than being switched off by a NULL parameter. */
+enum { OPT_OWNER_MEMBER, OPT_OWNER_ORG, OPT_OVERDUE, OPT_COUNT };
+static const char *const optional_filters[OPT_COUNT] = {
+    [OPT_OWNER_MEMBER] =
+        " AND t.id IN (SELECT task_id FROM task_owners WHERE member_id = :owner_member)",
+    [OPT_OWNER_ORG] = " AND t.id IN (SELECT task_id FROM task_owners WHERE org_id = :owner_org)",
+    [OPT_OVERDUE] = " AND t.status IN ('open', 'in_progress') AND t.due_date < :today",
+};
+
+static unsigned optional_mask(const struct list_query *q)
+{
+    if (q->kind != KIND_TASK) return 0;
+    return (q->owner > 0 ? 1u << OPT_OWNER_MEMBER : 0) | (q->owner < 0 ? 1u << OPT_OWNER_ORG : 0) |
+           (q->overdue ? 1u << OPT_OVERDUE : 0);
+}
+
 /* What a row's search key is for each kind (attendance searches the member's). */
 static const char *const key_expr[KIND_COUNT] = {
     [KIND_MEMBER] = "m.search_key",
@@ -201,10 +219,10 @@ static int sort_index(enum kind k, const char *key)
 }
 
 /* Compositions are made once and kept, for each kind, sort and shape of search. */
-static const char *compose(enum kind k, bool count, int sort, bool fts, int nscan)
+static const char *compose(enum kind k, bool count, int sort, bool fts, int nscan, unsigned opt)
 {
-    static char *cache[KIND_COUNT][2][MAX_SORTS][2][MAX_TERMS + 1];
-    char **slot = &cache[k][count][sort][fts][nscan];
+    static char *cache[KIND_COUNT][2][MAX_SORTS][2][MAX_TERMS + 1][1u << OPT_COUNT];
+    char **slot = &cache[k][count][sort][fts][nscan][opt];
     if (*slot) return *slot;
     const char *a = kind_alias(k);
     struct strbuf sb = STRBUF_INIT;
@@ -214,6 +232,8 @@ static const char *compose(enum kind k, bool count, int sort, bool fts, int nsca
         sb_add(&sb, kind_select_sql(k));
     sb_addf(&sb, " WHERE (%s.deleted_at IS NULL) = :live", a);
     sb_add(&sb, filters[k]);
+    for (int i = 0; i < OPT_COUNT; i++)
+        if (opt & (1u << i)) sb_add(&sb, optional_filters[i]);
     if (fts) sb_add(&sb, fts_filter[k]);
     for (int i = 0; i < nscan; i++)
         sb_addf(&sb, " AND instr(%s, :s%d) > 0", key_expr[k], i);
@@ -248,7 +268,8 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
             return NULL;
         }
     }
-    const char *sql = compose(q->kind, count, sort_index(q->kind, q->sort), t.fts != NULL, t.nscan);
+    const char *sql = compose(q->kind, count, sort_index(q->kind, q->sort), t.fts != NULL, t.nscan,
+                              optional_mask(q));
     sqlite3_stmt *st = db_prepare(db, sql, err);
     if (st) {
         sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":live"), !q->deleted);
@@ -261,6 +282,11 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
         bind_id(st, ":event", q->event_id);
         bind_id(st, ":member", q->member_id);
         bind_id(st, ":org", q->org_id);
+        bind_id(st, ":owner_member", q->owner > 0 ? q->owner : 0);
+        bind_id(st, ":owner_org", q->owner < 0 ? -q->owner : 0);
+        char today[16];
+        date_format(date_today(), DATE_ISO, today, sizeof today);
+        bind_text(st, ":today", today);
         if (province) {
             /* Bind the ISO code the rows store. */
             sqlite3_stmt *code =
@@ -284,7 +310,7 @@ static bool unfiltered(const struct list_query *q)
 {
     return !(q->search && *q->search) && !q->event_id && !q->member_id && !q->org_id &&
            !(q->province && *q->province) && !(q->tag && *q->tag) && !(q->status && *q->status) &&
-           !q->deleted;
+           !q->deleted && !q->owner && !q->overdue;
 }
 
 /* The whole live table: its count kept by triggers (schema/008-counts.sql). */

@@ -20,6 +20,7 @@ struct save {
     struct record *old; /* the row as it is now, for updates */
     struct stored vals[MAX_FIELDS];
     char now[32];
+    bool owners_given; /* a task's list of owners is written whole */
 };
 
 static struct stored *val(struct save *s, enum field_id f)
@@ -52,6 +53,23 @@ static int changed_error(const struct save *s, struct model_error *e)
     return -1;
 }
 
+/* The start of the task's event (its event_id is checked before its due date): a date typed
+ * without a year for a task of a meeting on 11 พ.ค. 2554 is read against that day. */
+static bool event_date(struct save *s, struct date *d)
+{
+    const struct stored *event = val(s, F_TASK_EVENT_ID);
+    if (!event->has_num) return false;
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(s->db, "SELECT start_date FROM events WHERE id = ?1", &err);
+    free(err);
+    if (!st) return false;
+    sqlite3_bind_int64(st, 1, event->num);
+    bool found = sqlite3_step(st) == SQLITE_ROW &&
+                 date_from_iso((const char *)sqlite3_column_text(st, 0), d) == 0;
+    sqlite3_reset(st);
+    return found;
+}
+
 /* Fields the user did not change keep their stored references; everything else is checked
  * afresh, so a save never writes a value that would not pass today's rules. */
 static int store_fields(struct save *s, struct model_error *e)
@@ -62,7 +80,7 @@ static int store_fields(struct save *s, struct model_error *e)
         if (f->type == FT_ID || f->type == FT_DERIVED) continue;
         if (field_is_ref(f->type) && refs->resolved[i]) {
             struct stored *v = &s->vals[i];
-            if (f->type == FT_ORGS) {
+            if (f->type == FT_ORGS || f->type == FT_OWNERS) {
                 v->ids = xmalloc(sizeof(long long) * (refs->n[i] ? refs->n[i] : 1));
                 if (refs->n[i]) memcpy(v->ids, refs->ids[i], sizeof(long long) * refs->n[i]);
                 v->n = refs->n[i];
@@ -73,7 +91,10 @@ static int store_fields(struct save *s, struct model_error *e)
             continue;
         }
         enum field_id id = field_id(s->r->kind, i);
-        if (field_check(s->db, id, s->r->values[i], &s->vals[i], e) != 0) return -1;
+        struct date ref;
+        bool dated = id == F_TASK_DUE_DATE && event_date(s, &ref);
+        if (field_check_dated(s->db, id, s->r->values[i], dated ? &ref : NULL, &s->vals[i], e) != 0)
+            return -1;
         if ((f->flags & FIELD_REQUIRED) && stored_empty(&s->vals[i]))
             return model_error_set(e, id, N_("required"), NULL);
     }
@@ -106,8 +127,55 @@ static int event_rules(struct save *s, struct model_error *e)
     return 0;
 }
 
+static bool has_owner(const struct stored *owners, long long owner)
+{
+    for (size_t i = 0; i < owners->n; i++)
+        if (owners->ids[i] == owner) return true;
+    return false;
+}
+
+static void put_first(struct stored *owners, long long owner)
+{
+    owners->ids = xrealloc(owners->ids, sizeof *owners->ids * (owners->n + 1));
+    memmove(owners->ids + 1, owners->ids, sizeof *owners->ids * owners->n);
+    owners->ids[0] = owner;
+    owners->n++;
+}
+
+/* The first member and the first organisation of the list, as owner and owner_org. */
+static void first_owners(struct stored *owners, struct stored *member, struct stored *org)
+{
+    stored_free(member);
+    stored_free(org);
+    for (size_t i = 0; i < owners->n; i++) {
+        struct stored *to = owners->ids[i] > 0 ? member : org;
+        if (!to->has_num) {
+            to->num = owners->ids[i] > 0 ? owners->ids[i] : -owners->ids[i];
+            to->has_num = true;
+        }
+    }
+}
+
+/* A list of owners given replaces the list, with an owner or owner_org given beside it put
+ * first; owner or owner_org given alone changes the list's first member or organisation, which
+ * the database's triggers do (schema/013-tasks.sql), as for imports. */
+static void task_owner_rules(struct save *s)
+{
+    struct stored *owners = val(s, F_TASK_OWNERS), *member = val(s, F_TASK_OWNER),
+                  *org = val(s, F_TASK_OWNER_ORG);
+    s->owners_given = s->r->changed[field_pos(F_TASK_OWNERS)];
+    if (!s->owners_given) return;
+    if (s->r->changed[field_pos(F_TASK_OWNER_ORG)] && org->has_num && !has_owner(owners, -org->num))
+        put_first(owners, -org->num);
+    if (s->r->changed[field_pos(F_TASK_OWNER)] && member->has_num &&
+        !has_owner(owners, member->num))
+        put_first(owners, member->num);
+    first_owners(owners, member, org);
+}
+
 static int task_rules(struct save *s)
 {
+    task_owner_rules(s);
     struct stored *done = val(s, F_TASK_DONE_DATE);
     if (strcmp(val(s, F_TASK_STATUS)->text, "done") == 0 && stored_empty(done)) {
         char buf[32];
@@ -369,6 +437,7 @@ static int write_all(struct save *s, struct record **fresh, struct model_error *
     struct db *db = s->db;
     struct record *r = s->r;
     if (write_links(db, r->kind, r->id, r->changed, s->vals, &err) != 0 ||
+        (s->owners_given && write_task_owners(db, r->id, val(s, F_TASK_OWNERS), &err) != 0) ||
         record_load(db, r->kind, r->id, fresh, &err) != 0 ||
         audit_write(db, s->old ? "update" : "insert", s->old, *fresh, s->now, &err) != 0 ||
         db_commit(db, &err) != 0)

@@ -41,6 +41,12 @@ struct refs {
 int field_check(struct db *db, enum field_id field, const char *input, struct stored *out,
                 struct model_error *e);
 
+/* The same, reading a date written without a year as the first such date on or after ref (a
+ * task's due date against its event's date) instead of today; ref NULL: today. */
+struct date;
+int field_check_dated(struct db *db, enum field_id field, const char *input,
+                      const struct date *ref, struct stored *out, struct model_error *e);
+
 /* Display form of a stored value that needs converting back (phones, booleans). malloc'd. */
 char *field_display(const struct field *f, const char *raw);
 
@@ -100,6 +106,9 @@ void batch_close(struct batch *b);
  * refreshes the members' search keys that hold a saved organisation's. */
 int write_links(struct db *db, enum kind k, long long id, const bool *changed,
                 const struct stored *vals, char **err);
+
+/* Replaces a task's owners with v (FT_OWNERS: members' ids, minus organisations'). */
+int write_task_owners(struct db *db, long long task_id, const struct stored *v, char **err);
 
 /* Rebuilds the organisation part of a member's search key after their organisations
  * changed. */

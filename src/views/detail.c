@@ -237,11 +237,30 @@ static int event_links(struct detail *d, struct db *db, const struct record *r, 
     return add_query(d, db, &tasks, limit, _("Tasks"), err);
 }
 
+/* A task's owners, members and organisations in the order given: each opens with Enter. */
+static void add_owners(struct detail *d, struct db *db, const struct record *r)
+{
+    const long long *ids;
+    size_t n = record_refs(r, F_TASK_OWNERS, &ids);
+    struct detail_section *s = add_section(d, _("Owners"));
+    for (size_t i = 0; i < n; i++) {
+        enum kind k = ids[i] > 0 ? KIND_MEMBER : KIND_ORG;
+        long long id = ids[i] > 0 ? ids[i] : -ids[i];
+        struct record *o = NULL;
+        char *err = NULL;
+        if (record_load(db, k, id, &o, &err) == 0)
+            add_link(s, k, id, record_display_name(o), xstrdup(""), xstrdup(""), xstrdup(""));
+        free(err);
+        record_free(&o);
+    }
+    s->total = (long long)s->n;
+    drop_if_empty(d);
+}
+
 static void task_links(struct detail *d, struct db *db, const struct record *r)
 {
     add_refs(d, db, r, F_TASK_EVENT_ID, KIND_EVENT, _("Event"));
-    add_refs(d, db, r, F_TASK_OWNER, KIND_MEMBER, _("Owner"));
-    add_refs(d, db, r, F_TASK_OWNER_ORG, KIND_ORG, _("Owner organisation"));
+    add_owners(d, db, r);
 }
 
 int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err)

@@ -250,6 +250,11 @@ static bool blank(const char *text)
 
 char *fe_date_preview(const char *text, struct date today, bool *error)
 {
+    return fe_date_preview_in(text, today, DATE_THAI, error);
+}
+
+char *fe_date_preview_in(const char *text, struct date today, enum date_style style, bool *error)
+{
     *error = false;
     if (blank(text)) return NULL;
     struct date start, end;
@@ -259,9 +264,9 @@ char *fe_date_preview(const char *text, struct date today, bool *error)
         return xstrdup(why);
     }
     char a[64], b[64];
-    date_format(start, DATE_THAI, a, sizeof a);
+    date_format(start, style, a, sizeof a);
     if (date_cmp(start, end) == 0) return xasprintf("→ %s", a);
-    date_format(end, DATE_THAI, b, sizeof b);
+    date_format(end, style, b, sizeof b);
     return xasprintf("→ %s – %s", a, b);
 }
 

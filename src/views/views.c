@@ -26,8 +26,8 @@ static const struct view_col event_view[] = {
     {F_EVENT_TARGET, 4, 6, true},  {F_EVENT_STATUS, 7, 9, false},
     {VIEW_END, 0, 0, false}};
 static const struct view_col task_view[] = {
-    {F_TASK_ID, 2, 6, true},     {F_TASK_DUE_DATE, 11, 12, false}, {F_TASK_TITLE, 14, 0, false},
-    {F_TASK_OWNER, 8, 0, false}, {F_TASK_STATUS, 6, 11, false},    {F_TASK_PRIORITY, 6, 8, false},
+    {F_TASK_ID, 2, 6, true},     {F_TASK_DUE_DATE, 11, 13, false}, {F_TASK_TITLE, 14, 0, false},
+    {F_TASK_OWNERS, 8, 0, false}, {F_TASK_STATUS, 6, 11, false},    {F_TASK_PRIORITY, 6, 8, false},
     {VIEW_END, 0, 0, false}};
 static const struct view_col attendance_view[] = {{F_ATTENDANCE_MEMBER_ID, 2, 6, true},
                                                   {F_ATTENDANCE_MEMBER_NAME, 14, 0, false},

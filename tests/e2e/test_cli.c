@@ -1240,7 +1240,7 @@ static void cli_show_task_and_org_links(void **state)
     char *out = ok(db, "show task %lld", t);
     assert_contains(out, "\nEvent (1):\n");
     assert_contains(out, "  เวทีสาธารณะ\n");
-    assert_contains(out, "\nOwner (1):\n");
+    assert_contains(out, "\nOwners (1):\n");
     assert_contains(out, "  นายสมชาย ใจดี\n");
     free(out);
     out = ok(db, "show org %lld", sub);

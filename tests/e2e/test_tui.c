@@ -557,7 +557,7 @@ static void tui_task_detail_shows_event_and_owner(void **state)
     free(tm_expect(s, "จองห้องประชุม"));
     free(expect_cursor(s, 1));
     tm_keys(s, "Enter");
-    char *screen = tm_expect(s, "Owner (1)");
+    char *screen = tm_expect(s, "Owners (1)");
     char *line = line_starting(screen, " Task");
     assert_contains(line, "จองห้องประชุม");
     free(line);

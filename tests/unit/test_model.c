@@ -117,6 +117,10 @@ static void model_upgrades_older_database_in_place(void **state)
             "DROP TABLE IF EXISTS member_uids; DROP TABLE IF EXISTS database_identity; "
             "ALTER TABLE members DROP COLUMN street; ALTER TABLE members DROP COLUMN postcode; "
             "ALTER TABLE members DROP COLUMN birthday; "
+            "DROP TRIGGER IF EXISTS task_owners_insert; DROP TRIGGER IF EXISTS "
+            "task_owners_member; DROP TRIGGER IF EXISTS task_owners_org; DROP TABLE IF EXISTS "
+            "task_owners; DROP TABLE IF EXISTS login_members; DROP INDEX IF EXISTS "
+            "organisations_by_match_key; DROP INDEX IF EXISTS organisations_by_short_match_key; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);
