@@ -20,6 +20,9 @@ void undo_record_deleted(struct undo_log *log, const struct record *before);
 void undo_member_merged(struct undo_log *log, long long merge_id, const struct record *keep,
                         const struct record *other);
 
+/* A next meeting (series.h) made: undone with series_next_meeting_undo. */
+void undo_next_meeting(struct undo_log *log, const struct record *made);
+
 /* Undoes the newest change. On success *done says what was undone (malloc'd, in the
  * interface's language). On failure the change stays on the log and *err says why. */
 int undo_last(struct db *db, struct undo_log *log, char **done, char **err);

@@ -96,6 +96,9 @@ enum action {
     A_INVITE_CONFIRMED,
     A_INVITE_CANCELLED,
     A_INVITE_DECLINED,
+    A_NEXT_MEETING, /* an event's detail: the next meeting of its series */
+    A_NEXT_MAKE,    /* its question: make it, or make it and invite those who came */
+    A_NEXT_INVITE,
     A_COUNT
 };
 
@@ -109,14 +112,15 @@ enum context {
     CTX_TASKS = 32,  /* the tasks list and a task's detail */
     CTX_EVENTS = 64, /* the events list and an event's detail */
     CTX_HELP = 128,
-    CTX_FILTER = 256,        /* the filter chooser on the status line */
-    CTX_CONFIRM = 512,       /* a yes/no question on the status line */
-    CTX_PROMPT = 1024,       /* a line of text asked on the status line */
-    CTX_NEW_PERSON = 2048,   /* check-in's form for someone not found */
-    CTX_CALENDAR = 4096,     /* the Calendar tab */
-    CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
-    CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
-    CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
+    CTX_FILTER = 256,         /* the filter chooser on the status line */
+    CTX_CONFIRM = 512,        /* a yes/no question on the status line */
+    CTX_PROMPT = 1024,        /* a line of text asked on the status line */
+    CTX_NEW_PERSON = 2048,    /* check-in's form for someone not found */
+    CTX_CALENDAR = 4096,      /* the Calendar tab */
+    CTX_CATEGORY = 8192,      /* check-in's question: which quota category (its own text) */
+    CTX_ANSWER = 16384,       /* an invitation's answer, asked on the status line */
+    CTX_SAME_PERSON = 32768,  /* the form's question: open the member it may be, or add */
+    CTX_NEXT_MEETING = 65536, /* the question before a next meeting is made */
 };
 #define UI_ALL_CONTEXTS 0xFFFFFu
 
@@ -259,6 +263,17 @@ struct screen *form_screen_new(struct ui *ui, struct record *r);
 struct draft;
 struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char **err);
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
+/* The next meeting of an event's series (ui_next.c), in the asking screen's steps: start
+ * finds the date (asking for it as question q_date when the series has no rhythm), date
+ * reads the typed date, and both then ask q_confirm; make makes it when the answer came,
+ * opens it and puts it on the undo log. */
+struct date;
+int ui_next_meeting_start(struct ui *ui, long long event_id, int q_date, int q_confirm,
+                          struct date *date);
+int ui_next_meeting_date(struct ui *ui, const char *text, int q_date, int q_confirm,
+                         struct date *date);
+int ui_next_meeting_make(struct ui *ui, long long event_id, struct date date, bool invite);
+
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
 

@@ -97,6 +97,13 @@ const struct action_def ui_actions[] = {
      N_("invite"),
      N_("invite an organisation to the event; in its detail, Enter on an invited one changes "
         "its answer and reason")},
+    {A_NEXT_MEETING,
+     {'N', 0, 0, 0},
+     "N",
+     CTX_EVENTS,
+     N_("next meeting"),
+     N_("on an event's detail: make the next meeting of its series (asks first; open tasks "
+        "are carried over; u undoes)")},
     {A_ROLE,
      {'r', 0, 0, 0},
      "r",
@@ -180,6 +187,20 @@ const struct action_def ui_actions[] = {
      CTX_FILTER,
      N_("clear"),
      N_("clear every filter (any other key leaves them as they are)")},
+
+    /* The question before the next meeting of a series is made. */
+    {A_NEXT_MAKE,
+     {'y', 0x0E43, 0, 0},
+     "y",
+     CTX_NEXT_MEETING,
+     N_("make it"),
+     N_("make the next meeting (any other key cancels)")},
+    {A_NEXT_INVITE,
+     {'i', 0, 0, 0},
+     "i",
+     CTX_NEXT_MEETING,
+     N_("and invite"),
+     N_("make it and invite the people who came to this meeting")},
 
     /* The form's question when the member added may be someone khai has. */
     {A_OPEN_EXISTING,

@@ -32,6 +32,7 @@ static const struct {
     {CTX_NEW_PERSON, N_("Check-in: a new person")},
     {CTX_CATEGORY, N_("Check-in: a walk-in's quota category (named on the status line)")},
     {CTX_ANSWER, N_("An invitation's answer (Enter on an invited organisation)")},
+    {CTX_NEXT_MEETING, N_("The next meeting of a series (N on an event)")},
 };
 
 static void add_line(struct help_state *st, char *line)

@@ -36,7 +36,7 @@ static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
 static const char *const kinds_help =
-    N_("KIND is one of: member, org, event, task, attendance, invitation; plurals work "
+    N_("KIND is one of: member, org, event, task, attendance, invitation, series; plurals work "
        "too.\n");
 
 static const struct command commands[] = {
@@ -136,6 +136,17 @@ static const struct command commands[] = {
         "by day as calcurse -a does.\n"
         "  --days N     how many days, today included (default 7)\n"
         "  --from DATE  start on another day than today (any date form)\n")},
+    {"next", cmd_next, "khai next EVENT_ID [--date DATE] [--invite]",
+     N_("Makes the next meeting of the event's series and prints its id: the same title (its\n"
+        "count after ครั้งที่ goes up), kind, times, venue, province, host, partners, targets\n"
+        "and quotas, planned, on the date the series' rhythm gives after its latest meeting\n"
+        "(every N months or weeks), or on --date. The event's open tasks are carried over to\n"
+        "the new meeting (`khai show task ID` says where from; `khai show series ID` lists\n"
+        "those carried more than once). An event in no series gets one, repeating as its\n"
+        "recurrence says. One transaction.\n"
+        "  --date DATE  the new meeting's date (any date form); needed when the series has\n"
+        "               no rhythm\n"
+        "  --invite     invite the people who attended the event to the new meeting\n")},
     {"import", cmd_import,
      "khai import members|orgs|events|attendance|tasks|invitations|vcard FILE|- [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--sheet NAME] [--skip-bad] [--dry-run] "

@@ -2,12 +2,13 @@
 #include "undo.h"
 #include "merge.h"
 #include "messages.h"
+#include "series.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED };
+enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED, UNDO_NEXT_MEETING };
 
 struct undo_entry {
     enum undo_op op;
@@ -82,6 +83,11 @@ void undo_member_merged(struct undo_log *log, long long merge_id, const struct r
     log->entries[log->n - 1].merge_id = merge_id;
 }
 
+void undo_next_meeting(struct undo_log *log, const struct record *made)
+{
+    push(log, UNDO_NEXT_MEETING, NULL, made);
+}
+
 /* Puts every editable field back as it was, over the current version of the row, so the
  * save's own check refuses when someone else has changed it since this session did. */
 static int revert_edit(struct db *db, const struct undo_entry *e, char **err)
@@ -140,6 +146,10 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
     case UNDO_MERGED:
         rc = member_unmerge(db, e->merge_id, NULL, NULL, err);
         said = _("undid merging %s %lld (%s)");
+        break;
+    case UNDO_NEXT_MEETING:
+        rc = series_next_meeting_undo(db, r->id, err);
+        said = _("undid making the next meeting, %s %lld (%s)");
         break;
     default:
         rc = revert_edit(db, e, err);
