@@ -99,6 +99,8 @@ enum action {
     A_NEXT_MEETING, /* an event's detail: the next meeting of its series */
     A_NEXT_MAKE,    /* its question: make it, or make it and invite those who came */
     A_NEXT_INVITE,
+    A_SERIES_LIST, /* the events list and an event's detail: the list of meeting series */
+    A_GO_MONTH,    /* the calendar: a month typed (2553-07, ก.ค. 2553, 2010-07) */
     A_COUNT
 };
 

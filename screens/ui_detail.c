@@ -471,6 +471,10 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         ui_push(ui, form_screen_new(ui, inv));
         return UI_FULL;
     }
+    case A_SERIES_LIST:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        ui_push(ui, list_screen_new(ui, KIND_SERIES));
+        return UI_FULL;
     case A_NEXT_MEETING:
         if (st->kind != KIND_EVENT || !st->r || st->r->deleted_at) return UI_UNHANDLED;
         return ui_next_meeting_start(ui, st->id, Q_NEXT_DATE, Q_NEXT, &st->next_date);

@@ -47,8 +47,8 @@ static const struct view_col invitation_view[] = {{F_INVITATION_ID, 2, 6, true},
 
 static const struct view_col series_view[] = {{F_SERIES_ID, 2, 6, true},
                                               {F_SERIES_TITLE, 14, 0, false},
-                                              {F_SERIES_EVERY_MONTHS, 4, 8, true},
-                                              {F_SERIES_EVERY_WEEKS, 4, 8, true},
+                                              {F_SERIES_EVERY_MONTHS, 14, 14, true},
+                                              {F_SERIES_EVERY_WEEKS, 13, 13, true},
                                               {F_SERIES_MEETINGS, 4, 8, true},
                                               {F_SERIES_LAST_DATE, 11, 12, false},
                                               {VIEW_END, 0, 0, false}};
