@@ -41,7 +41,8 @@ static const char *const kinds_help =
 
 static const struct command commands[] = {
     {"list", cmd_list,
-     "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] "
+     "khai list members|orgs|events|tasks|attendance|invitations|series [--search TEXT] [--sort "
+     "KEY] "
      "[--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
      "[--offset N] [--dates thai|iso|ce] [--tsv]",
@@ -68,7 +69,7 @@ static const struct command commands[] = {
      N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
         "its target and quotas, a member's events, an organisation's members.\n")},
     {"add", cmd_add,
-     "khai add member|org|event|task|attendance|invitation --FIELD VALUE ... [--name FULL] "
+     "khai add member|org|event|task|attendance|invitation|series --FIELD VALUE ... [--name FULL] "
      "[--force]",
      N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
         "written as options (--given-name, --start-date). --name takes a full name with or\n"
@@ -178,7 +179,7 @@ static const struct command commands[] = {
         "                probably are; never (default): add them as new people\n"
         "  --overwrite-status  attendance: a row's status may lower the one recorded\n")},
     {"export", cmd_export,
-     "khai export members|orgs|events|attendance|tasks|invitations|vcard|ical [-o FILE|-] "
+     "khai export members|orgs|events|attendance|tasks|invitations|series|vcard|ical [-o FILE|-] "
      "[--force] [--format csv|xlsx] [--encoding utf-8-bom|utf-8|cp874] [--thai-dates] "
      "[--dates thai|iso] [--event ID] [--search TEXT] [--version 3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
