@@ -2,6 +2,7 @@
  * made from the last one with its open tasks carried over (once and twice), invitations of
  * those who came, undo, the series' overview, and the series migration 012 makes of events
  * that repeat "every N months". */
+#include "agenda.h"
 #include "calendar.h"
 #include "db.h"
 #include "series.h"
@@ -322,7 +323,48 @@ static void series_migration_groups_recurring_events(void **state)
     db_close(&db);
 }
 
+/* The calendar foresees a series' meetings as khai next would make them: counted from the
+ * first meeting (31 ส.ค.), so after one on 28 ก.พ. the next is on 31 ส.ค. again. */
+static void series_agenda_foresees_the_next_meetings(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("series_agenda.db");
+    struct border b = border_meeting(db);
+    struct next_meeting m;
+    char *err = NULL;
+    assert_int_equal(series_next_meeting(db, b.first, ymd(0, 0, 0), false, &m, &err), 0);
+    struct agenda a;
+    assert_int_equal(
+        agenda_between(db, ymd(2025, 8, 1), ymd(2026, 3, 31), ymd(2025, 1, 1), &a, &err), 0);
+    assert_int_equal(a.n, 2);
+    assert_int_equal(a.items[0].what, AGENDA_NEXT_MEETING);
+    assert_int_equal(a.items[0].id, m.event_id);
+    assert_date(a.items[0].start, 2025, 8, 31);
+    assert_date(a.items[1].start, 2026, 2, 28);
+    agenda_free(&a);
+    /* A weekly series: every 2 weeks from its only meeting. */
+    long long weekly =
+        test_add(db, KIND_SERIES,
+                 (const struct field_value[]){
+                     {F_SERIES_TITLE, "ประชุมทีม"}, {F_SERIES_EVERY_WEEKS, "2"}, {F_NONE, NULL}});
+    char *w = num(weekly);
+    test_add(db, KIND_EVENT,
+             (const struct field_value[]){{F_EVENT_TITLE, "ประชุมทีม"},
+                                          {F_EVENT_START_DATE, "2024-12-23"},
+                                          {F_EVENT_SERIES, w},
+                                          {F_NONE, NULL}});
+    free(w);
+    assert_int_equal(
+        agenda_between(db, ymd(2025, 1, 1), ymd(2025, 1, 31), ymd(2025, 1, 1), &a, &err), 0);
+    assert_int_equal(a.n, 2);
+    assert_date(a.items[0].start, 2025, 1, 6);
+    assert_date(a.items[1].start, 2025, 1, 20);
+    agenda_free(&a);
+    db_close(&db);
+}
+
 const struct CMUnitTest series_tests[] = {
+    cmocka_unit_test(series_agenda_foresees_the_next_meetings),
     cmocka_unit_test(series_next_dates_keep_month_ends),
     cmocka_unit_test(series_next_meeting_copies_the_last_and_carries_open_tasks),
     cmocka_unit_test(series_task_carried_twice_is_listed),
