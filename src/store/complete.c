@@ -33,6 +33,9 @@ static const struct source sources[] = {
      "SELECT n FROM (SELECT given_name || CASE WHEN family_name <> '' THEN ' ' || family_name "
      "ELSE '' END AS n FROM members WHERE deleted_at IS NULL) WHERE " STARTS(
          "n") " GROUP BY n ORDER BY n COLLATE thai LIMIT ?2"},
+    {FT_SERIES, F_NONE,
+     "SELECT title FROM series WHERE deleted_at IS NULL AND " STARTS(
+         "title") " GROUP BY title ORDER BY title COLLATE thai LIMIT ?2"},
     {FT_TAGS, F_NONE,
      "SELECT name FROM tags WHERE " STARTS("name") " ORDER BY name COLLATE thai LIMIT ?2"},
     {FT_TEXT, F_MEMBER_DISTRICT,

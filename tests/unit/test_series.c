@@ -4,6 +4,7 @@
  * that repeat "every N months". */
 #include "agenda.h"
 #include "calendar.h"
+#include "complete.h"
 #include "db.h"
 #include "series.h"
 #include "store_internal.h"
@@ -277,6 +278,27 @@ static void series_rejects_two_rhythms(void **state)
     db_close(&db);
 }
 
+/* The event form's Series field completes series titles. */
+static void series_titles_complete_in_the_form(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("series_complete.db");
+    test_add(
+        db, KIND_SERIES,
+        (const struct field_value[]){{F_SERIES_TITLE, "ประชุมเครือข่ายชายแดนใต้"}, {F_NONE, NULL}});
+    test_add(db, KIND_SERIES,
+             (const struct field_value[]){{F_SERIES_TITLE, "อบรมผู้ดูแล"}, {F_NONE, NULL}});
+    char **got = NULL, *err = NULL;
+    size_t n = 0;
+    assert_int_equal(complete_values(db, F_EVENT_SERIES, "ประชุม", 10, &got, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(got[0], "ประชุมเครือข่ายชายแดนใต้");
+    for (size_t i = 0; i < n; i++)
+        free(got[i]);
+    free(got);
+    db_close(&db);
+}
+
 /* An older database whose events repeat every N months gets a series for each run of
  * meetings with one title (digits aside) and one rhythm. */
 static void series_migration_groups_recurring_events(void **state)
@@ -370,6 +392,7 @@ const struct CMUnitTest series_tests[] = {
     cmocka_unit_test(series_task_carried_twice_is_listed),
     cmocka_unit_test(series_next_needs_a_date_without_rhythm),
     cmocka_unit_test(series_rejects_two_rhythms),
+    cmocka_unit_test(series_titles_complete_in_the_form),
     cmocka_unit_test(series_migration_groups_recurring_events),
 };
 const size_t series_tests_count = sizeof series_tests / sizeof series_tests[0];
