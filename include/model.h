@@ -109,10 +109,10 @@ enum series_field {
 #define FIELDS_MAX2(a, b) ((int)(a) > (int)(b) ? (int)(a) : (int)(b))
 /* The most fields a kind has: the one bound for arrays of a record's fields. */
 enum {
-    MAX_FIELDS = FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
-                                         FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
-                             FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT),
-                                         FI_SERIES_COUNT))
+    MAX_FIELDS =
+        FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
+                                FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
+                    FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT), FI_SERIES_COUNT))
 };
 
 /* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
