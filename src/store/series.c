@@ -348,6 +348,7 @@ static int invite_attendees(struct db *db, long long from, long long to, size_t 
         record_set(a, F_ATTENDANCE_EVENT_ID, event);
         record_set(a, F_ATTENDANCE_STATUS, "invited");
         record_set(a, F_ATTENDANCE_REASON, "");
+        record_set(a, F_ATTENDANCE_GROUP, ""); /* each meeting makes its own groups */
         rc = record_save(db, a, err);
         record_free(&a);
     }
