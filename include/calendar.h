@@ -25,6 +25,11 @@ int calendar_weekday(struct date d);
  * result outside years 1-9999. Months are date_add_months in thaidate.h. */
 struct date calendar_add_days(struct date d, long n);
 struct date calendar_add_weeks(struct date d, long n);
+/* The k-th meeting after first of a series that repeats every months months, or every weeks
+ * weeks: counted from first, so a month end stays at its month's end (31 Jan + 1 month is 28
+ * or 29 Feb, + 2 months 31 Mar). No date (year 0) when the series has no rhythm or for k < 1. */
+struct date calendar_nth_meeting(struct date first, int months, int weeks, int k);
+
 /* Days from a to b (negative when b comes first). */
 long calendar_days_between(struct date a, struct date b);
 

@@ -15,6 +15,7 @@ enum kind {
     KIND_TASK,
     KIND_ATTENDANCE,
     KIND_INVITATION, /* an organisation invited to an event, and its answer */
+    KIND_SERIES,     /* a series of meetings, every N months or weeks (series.h) */
     KIND_COUNT
 };
 
@@ -35,6 +36,7 @@ enum field_type {
     FT_MEMBER,   /* one member: id, full name or phone */
     FT_OWNERS,   /* several members and organisations (a task's owners) */
     FT_EVENT,    /* one event: id */
+    FT_SERIES,   /* one series of meetings: id or title */
     FT_TAGS,     /* several tags */
     FT_QUOTAS,   /* per-category targets: "category=number; ..." */
     FT_DERIVED   /* shown, never set (e.g. attendance member_name) */
@@ -99,12 +101,19 @@ enum invitation_field {
     FI_INVITATION_COUNT
 };
 
+enum series_field {
+#define SERIES(ID, ...) FI_SERIES_##ID,
+#include "fields.def"
+    FI_SERIES_COUNT
+};
+
 #define FIELDS_MAX2(a, b) ((int)(a) > (int)(b) ? (int)(a) : (int)(b))
 /* The most fields a kind has: the one bound for arrays of a record's fields. */
 enum {
-    MAX_FIELDS = FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
-                                         FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
-                             FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT))
+    MAX_FIELDS =
+        FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
+                                FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
+                    FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT), FI_SERIES_COUNT))
 };
 
 /* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
@@ -121,6 +130,7 @@ enum field_id {
 #define ATTENDANCE(ID, ...) F_ATTENDANCE_##ID = FIELD_ID(KIND_ATTENDANCE, FI_ATTENDANCE_##ID),
 #define TASK(ID, ...) F_TASK_##ID = FIELD_ID(KIND_TASK, FI_TASK_##ID),
 #define INVITATION(ID, ...) F_INVITATION_##ID = FIELD_ID(KIND_INVITATION, FI_INVITATION_##ID),
+#define SERIES(ID, ...) F_SERIES_##ID = FIELD_ID(KIND_SERIES, FI_SERIES_##ID),
 #include "fields.def"
 };
 

@@ -24,6 +24,8 @@ void undo_member_merged(struct undo_log *log, long long merge_id, const struct r
 /* A bulk edit (bulk.h), undone as one step: every record it changed is put back in one
  * transaction, or none is. Takes what e holds (e is left empty). */
 void undo_bulk_edited(struct undo_log *log, struct bulk_edit *e);
+/* A next meeting (series.h) made: undone with series_next_meeting_undo. */
+void undo_next_meeting(struct undo_log *log, const struct record *made);
 
 /* Undoes the newest change. On success *done says what was undone (malloc'd, in the
  * interface's language). On failure the change stays on the log and *err says why. */

@@ -111,6 +111,11 @@ enum action {
     A_STATUS_ATTENDED,
     A_STATUS_ABSENT,
     A_STATUS_CANCELLED,
+    A_NEXT_MEETING, /* an event's detail: the next meeting of its series */
+    A_NEXT_MAKE,    /* its question: make it, or make it and invite those who came */
+    A_NEXT_INVITE,
+    A_SERIES_LIST, /* the events list and an event's detail: the list of meeting series */
+    A_GO_MONTH,    /* the calendar: a month typed (2553-07, ก.ค. 2553, 2010-07) */
     A_COUNT
 };
 
@@ -133,6 +138,7 @@ enum context {
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
     CTX_NEW_ORG = 65536,     /* the form's question: an organisation khai does not have */
+    CTX_NEXT_MEETING = 1 << 17, /* the question before a next meeting is made */
     /* The participants list and its questions (high bits, clear of other new contexts). */
     CTX_PARTICIPANTS = 1 << 20,
     CTX_CHANGE_FIELD = 1 << 21,  /* ; in the participants list: which field */
@@ -281,6 +287,17 @@ struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
 /* The event's participants: a list paged by key, marking, a change to all marked rows. */
 struct screen *participants_screen_new(struct ui *ui, long long event_id);
+/* The next meeting of an event's series (ui_next.c), in the asking screen's steps: start
+ * finds the date (asking for it as question q_date when the series has no rhythm), date
+ * reads the typed date, and both then ask q_confirm; make makes it when the answer came,
+ * opens it and puts it on the undo log. */
+struct date;
+int ui_next_meeting_start(struct ui *ui, long long event_id, int q_date, int q_confirm,
+                          struct date *date);
+int ui_next_meeting_date(struct ui *ui, const char *text, int q_date, int q_confirm,
+                         struct date *date);
+int ui_next_meeting_make(struct ui *ui, long long event_id, struct date date, bool invite);
+
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
 

@@ -198,6 +198,8 @@ static int calendar_key(struct screen *s, struct ui *ui, int key, enum action a)
         return go_to(st, ui, date_add_months(st->day, 1));
     case A_TODAY:
         return go_to(st, ui, date_today());
+    case A_GO_MONTH:
+        return ui_ask_line(ui, 0, _("Month (2553-07, ก.ค. 2553, 2010-07):"), NULL);
     case A_OPEN:
         if (!day_items(st, st->day, &any, 1)) {
             ui_message(ui, false, "%s", _("Nothing on this day."));
@@ -209,6 +211,24 @@ static int calendar_key(struct screen *s, struct ui *ui, int key, enum action a)
     default:
         return UI_UNHANDLED;
     }
+}
+
+/* The month typed after g: the same day of it (its last when shorter). */
+static int calendar_answer(struct screen *s, struct ui *ui, int question, const struct ui_answer *a)
+{
+    (void)question;
+    struct calendar_state *st = s->state;
+    if (!a->given) return UI_DIRTY;
+    int year, month;
+    char why[256];
+    if (month_parse(a->text, &year, &month, why, sizeof why) != 0) {
+        ui_message(ui, true, "%s", why);
+        return UI_DIRTY;
+    }
+    struct date d = {year, month, st->day.day};
+    if (d.day > calendar_days_in_month(year, month)) d.day = calendar_days_in_month(year, month);
+    st->in_list = false;
+    return go_to(st, ui, d);
 }
 
 static int calendar_reload(struct screen *s, struct ui *ui)
@@ -247,6 +267,7 @@ static const struct screen_ops calendar_ops = {
     .key = calendar_key,
     .reload = calendar_reload,
     .hints = calendar_hints,
+    .answer = calendar_answer,
     .close = calendar_close,
 };
 

@@ -9,6 +9,7 @@
 #include "print.h"
 #include "strbuf.h"
 #include "text.h"
+#include "thaidate.h"
 #include "ui.h"
 #include "views.h"
 #include "xalloc.h"
@@ -41,10 +42,11 @@ struct detail_state {
     long long merge_other; /* m: the member asked about */
     long long invitation;  /* Enter on an invited organisation: the invitation answered */
     const char *answer;    /* its new status key, once chosen */
+    struct date next_date; /* N: the next meeting's date */
 };
 
 /* The questions r asks in turn, m's, then those of an invitation's answer. */
-enum { Q_ROLE, Q_SINCE, Q_UNTIL, Q_MERGE, Q_ANSWER, Q_REASON };
+enum { Q_ROLE, Q_SINCE, Q_UNTIL, Q_MERGE, Q_ANSWER, Q_REASON, Q_NEXT_DATE, Q_NEXT };
 
 static void add(struct detail_state *st, char *text, int attr, enum kind k, long long id)
 {
@@ -403,6 +405,13 @@ static int detail_answer(struct screen *s, struct ui *ui, int question, const st
     struct detail_state *st = s->state;
     if (question == Q_MERGE) return merge_answered(st, ui, a->given);
     if (question == Q_ANSWER) return answer_chosen(st, ui, a);
+    if (question == Q_NEXT_DATE)
+        return a->given ? ui_next_meeting_date(ui, a->text, Q_NEXT_DATE, Q_NEXT, &st->next_date)
+                        : UI_DIRTY;
+    if (question == Q_NEXT)
+        return a->given
+                   ? ui_next_meeting_make(ui, st->id, st->next_date, a->action == A_NEXT_INVITE)
+                   : UI_DIRTY;
     if (question == Q_REASON) {
         if (a->given) return save_answer(st, ui, a->text);
         st->invitation = 0;
@@ -466,6 +475,13 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         ui_push(ui, form_screen_new(ui, inv));
         return UI_FULL;
     }
+    case A_SERIES_LIST:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        ui_push(ui, list_screen_new(ui, KIND_SERIES));
+        return UI_FULL;
+    case A_NEXT_MEETING:
+        if (st->kind != KIND_EVENT || !st->r || st->r->deleted_at) return UI_UNHANDLED;
+        return ui_next_meeting_start(ui, st->id, Q_NEXT_DATE, Q_NEXT, &st->next_date);
     case A_ADD_TASK: {
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *task = record_new(KIND_TASK);

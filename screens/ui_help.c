@@ -36,6 +36,7 @@ static const struct {
     {CTX_PARTICIPANTS, N_("Participants (P on an event)")},
     {CTX_CHANGE_FIELD, N_("Participants: what ; changes in the marked rows")},
     {CTX_CHANGE_STATUS, N_("Participants: the status ; sets")},
+    {CTX_NEXT_MEETING, N_("The next meeting of a series (N on an event)")},
 };
 
 static void add_line(struct help_state *st, char *line)

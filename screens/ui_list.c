@@ -511,6 +511,12 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         ui_push(ui, form_screen_new(ui, inv));
         return UI_FULL;
     }
+    case A_SERIES_LIST:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        ui_push(ui, list_screen_new(ui, KIND_SERIES));
+        return UI_FULL;
+    case A_QUIT: /* a list opened from another screen (the series) goes back */
+        return ui->depth > 1 ? UI_POP : UI_UNHANDLED;
     case A_BACK:
         if (st->search.len) {
             sb_reset(&st->search);

@@ -36,12 +36,13 @@ static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
 static const char *const kinds_help =
-    N_("KIND is one of: member, org, event, task, attendance, invitation; plurals work "
+    N_("KIND is one of: member, org, event, task, attendance, invitation, series; plurals work "
        "too.\n");
 
 static const struct command commands[] = {
     {"list", cmd_list,
-     "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] "
+     "khai list members|orgs|events|tasks|attendance|invitations|series [--search TEXT] [--sort "
+     "KEY] "
      "[--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
      "[--offset N] [--dates thai|iso|ce] [--tsv] [--owner WHO] [--mine] [--overdue]",
@@ -73,8 +74,8 @@ static const struct command commands[] = {
      N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
         "its target and quotas, a member's events, an organisation's members.\n")},
     {"add", cmd_add,
-     "khai add member|org|event|task|attendance|invitation --FIELD VALUE ... [--name FULL] "
-     "[--force] [--create-orgs]",
+     "khai add member|org|event|task|attendance|invitation|series --FIELD VALUE ... "
+     "[--name FULL] [--force] [--create-orgs]",
      N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
         "written as options (--given-name, --start-date). --name takes a full name with or\n"
         "without an honorific (\"นางสาวจิราพร คงทอง\") and splits it. Several values in one field\n"
@@ -156,6 +157,17 @@ static const struct command commands[] = {
         "by day as calcurse -a does.\n"
         "  --days N     how many days, today included (default 7)\n"
         "  --from DATE  start on another day than today (any date form)\n")},
+    {"next", cmd_next, "khai next EVENT_ID [--date DATE] [--invite]",
+     N_("Makes the next meeting of the event's series and prints its id: the same title (its\n"
+        "count after ครั้งที่ goes up), kind, times, venue, province, host, partners, targets\n"
+        "and quotas, planned, on the date the series' rhythm gives after its latest meeting\n"
+        "(every N months or weeks), or on --date. The event's open tasks are carried over to\n"
+        "the new meeting (`khai show task ID` says where from; `khai show series ID` lists\n"
+        "those carried more than once). An event in no series gets one, repeating as its\n"
+        "recurrence says. One transaction.\n"
+        "  --date DATE  the new meeting's date (any date form); needed when the series has\n"
+        "               no rhythm\n"
+        "  --invite     invite the people who attended the event to the new meeting\n")},
     {"import", cmd_import,
      "khai import members|orgs|events|attendance|tasks|invitations|vcard FILE|- [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--sheet NAME] [--skip-bad] [--dry-run] "
@@ -190,7 +202,7 @@ static const struct command commands[] = {
         "                probably are; never (default): add them as new people\n"
         "  --overwrite-status  attendance: a row's status may lower the one recorded\n")},
     {"export", cmd_export,
-     "khai export members|orgs|events|attendance|tasks|invitations|vcard|ical [-o FILE|-] "
+     "khai export members|orgs|events|attendance|tasks|invitations|series|vcard|ical [-o FILE|-] "
      "[--force] [--format csv|xlsx] [--encoding utf-8-bom|utf-8|cp874] [--thai-dates] "
      "[--dates thai|iso] [--event ID] [--search TEXT] [--version 3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"

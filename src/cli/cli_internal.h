@@ -50,6 +50,7 @@ int cmd_checkin(const struct cli *cli);
 int cmd_affiliation(const struct cli *cli);
 int cmd_calendar(const struct cli *cli);
 int cmd_agenda(const struct cli *cli);
+int cmd_next(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_print(const struct cli *cli);

@@ -28,7 +28,16 @@ static const char *const tasks_sql =
 /* In the partial index's order, so that it is the index read: the series are sorted in C. */
 static const char *const recurring_sql =
     "SELECT " EVENT_COLUMNS ", recurrence_months FROM events WHERE recurrence_months > 0 AND "
-    "deleted_at IS NULL ORDER BY title, start_date";
+    "deleted_at IS NULL AND series_id IS NULL ORDER BY title, start_date";
+
+/* The latest meeting of each series that has a rhythm, and its first, which the rhythm is
+ * counted from as khai next counts it (events_by_series finds both). */
+static const char *const series_sql =
+    "SELECT e.id, e.start_date, e.end_date, e.start_time, e.end_time, e.title, e.status, "
+    "s.every_months, s.every_weeks, (SELECT min(start_date) FROM events WHERE series_id = s.id "
+    "AND deleted_at IS NULL) FROM series s JOIN events e ON e.id = (SELECT id FROM events "
+    "WHERE series_id = s.id AND deleted_at IS NULL ORDER BY start_date DESC, id DESC LIMIT 1) "
+    "WHERE s.deleted_at IS NULL AND (s.every_months > 0 OR s.every_weeks > 0)";
 
 static struct date column_date(sqlite3_stmt *st, int col)
 {
@@ -89,17 +98,20 @@ static int read_rows(struct db *db, const char *sql, const char *from, const cha
     return 0;
 }
 
-/* Adds the meetings every `months` months after the event it that fall on or after today
- * and cover a day of from..to. */
-static void add_next_meetings(const struct agenda_item *it, int months, struct date from,
-                              struct date to, struct date today, struct agenda *a)
+/* Adds the meetings every `months` months (or `weeks` weeks) counted from origin that come
+ * after the meeting it, fall on or after today and cover a day of from..to. */
+static void add_next_meetings(const struct agenda_item *it, struct date origin, int months,
+                              int weeks, struct date from, struct date to, struct date today,
+                              struct agenda *a)
 {
     long length = calendar_days_between(it->start, it->end);
     for (int k = 1;; k++) {
-        struct date start = date_add_months(it->start, k * months);
+        struct date start = calendar_nth_meeting(origin, months, weeks, k);
         if (start.year == 0 || date_cmp(start, to) > 0) return;
         struct date end = calendar_add_days(start, length);
-        if (date_cmp(start, today) < 0 || end.year == 0 || date_cmp(end, from) < 0) continue;
+        if (date_cmp(start, it->start) <= 0 || date_cmp(start, today) < 0 || end.year == 0 ||
+            date_cmp(end, from) < 0)
+            continue;
         struct agenda_item *next = add_item(a);
         *next = *it;
         next->what = AGENDA_NEXT_MEETING;
@@ -174,13 +186,38 @@ static int read_next_meetings(struct db *db, struct date from, struct date to, s
     for (size_t i = 0; i < n; i++) {
         bool latest = i + 1 == n || strcmp(rows[i].key, rows[i + 1].key) != 0;
         if (rc == 0 && latest && strcmp(rows[i].item.status, "cancelled") != 0)
-            add_next_meetings(&rows[i].item, rows[i].months, from, to, today, a);
+            add_next_meetings(&rows[i].item, rows[i].item.start, rows[i].months, 0, from, to, today,
+                              a);
         free(rows[i].item.title);
         free(rows[i].item.status);
         free(rows[i].key);
     }
     free(rows);
     return rc;
+}
+
+/* The next meetings of the series that have a rhythm, unless their latest was cancelled. */
+static int read_series_meetings(struct db *db, struct date from, struct date to, struct date today,
+                                struct agenda *a, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, series_sql, err);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct agenda_item last;
+        item_from_row(st, AGENDA_EVENT, &last);
+        if (strcmp(last.status, "cancelled") != 0)
+            add_next_meetings(&last, column_date(st, 9), sqlite3_column_int(st, 7),
+                              sqlite3_column_int(st, 8), from, to, today, a);
+        free(last.title);
+        free(last.status);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot read the agenda");
+        return -1;
+    }
+    return 0;
 }
 
 static int compare_items(const void *pa, const void *pb)
@@ -208,6 +245,7 @@ int agenda_between(struct db *db, struct date from, struct date to, struct date 
         rc = read_rows(db, events_sql[i], first, last, AGENDA_EVENT, out, err);
     if (rc == 0) rc = read_rows(db, tasks_sql, first, last, AGENDA_TASK, out, err);
     if (rc == 0) rc = read_next_meetings(db, from, to, today, out, err);
+    if (rc == 0) rc = read_series_meetings(db, from, to, today, out, err);
     if (rc != 0) {
         agenda_free(out);
         return -1;

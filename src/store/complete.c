@@ -39,6 +39,9 @@ static const struct source sources[] = {
      "ELSE '' END AS n FROM members WHERE deleted_at IS NULL UNION SELECT name FROM "
      "organisations WHERE deleted_at IS NULL) WHERE " STARTS("n") " ORDER BY n COLLATE thai "
                                                                   "LIMIT ?2"},
+    {FT_SERIES, F_NONE,
+     "SELECT title FROM series WHERE deleted_at IS NULL AND " STARTS(
+         "title") " GROUP BY title ORDER BY title COLLATE thai LIMIT ?2"},
     {FT_TAGS, F_NONE,
      "SELECT name FROM tags WHERE " STARTS("name") " ORDER BY name COLLATE thai LIMIT ?2"},
     {FT_TEXT, F_MEMBER_DISTRICT,

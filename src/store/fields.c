@@ -28,7 +28,8 @@ void stored_free(struct stored *s)
 
 bool field_is_ref(enum field_type t)
 {
-    return t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_EVENT || t == FT_OWNERS;
+    return t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_EVENT || t == FT_OWNERS ||
+           t == FT_SERIES;
 }
 
 /* msgid quotes the input once. */
@@ -236,7 +237,9 @@ static const struct what an_org = {N_("no organisation \"%s\""),
                          a_phone = {N_("no member with phone \"%s\""),
                                     N_("%s members have the phone \"%s\" (ids %s): give the id")},
                          an_event = {N_("no event \"%s\""),
-                                     N_("%s events match \"%s\" (ids %s): give the id")};
+                                     N_("%s events match \"%s\" (ids %s): give the id")},
+                         a_series = {N_("no series \"%s\""),
+                                     N_("%s series match \"%s\" (ids %s): give the id")};
 
 static int one_id(enum field_id id, const char *input, const struct what *what, int n,
                   const long long ids[8], long long *out, struct model_error *e)
@@ -282,6 +285,22 @@ static int resolve_org(struct db *db, enum field_id id, const char *input, long 
     return one_id(id, input, &an_org, n, ids, out, e);
 }
 
+/* A series by its id or its whole title. */
+static int resolve_series(struct db *db, enum field_id id, const char *input, long long *out,
+                          struct model_error *e)
+{
+    long long ids[8];
+    if (looks_like_id(input))
+        return resolve_by_id(db,
+                             "SELECT id FROM series WHERE id = CAST(?1 AS INTEGER) AND "
+                             "deleted_at IS NULL",
+                             id, input, &a_series, out, e);
+    int n =
+        find_ids(db, "SELECT id FROM series WHERE deleted_at IS NULL AND title = ?1 ORDER BY id",
+                 input, ids, e);
+    return one_id(id, input, &a_series, n, ids, out, e);
+}
+
 static int resolve_member(struct db *db, enum field_id id, const char *input, long long *out,
                           struct model_error *e)
 {
@@ -323,6 +342,8 @@ static int store_ref(struct db *db, enum field_type type, enum field_id id, cons
         return resolve_org(db, id, input, &out->num, e);
     case FT_MEMBER:
         return resolve_member(db, id, input, &out->num, e);
+    case FT_SERIES:
+        return resolve_series(db, id, input, &out->num, e);
     default:
         if (!looks_like_id(input))
             return field_error(e, id, input, N_("expected an event id: \"%s\""));
@@ -573,6 +594,7 @@ int field_check_dated(struct db *db, enum field_id id, const char *input, const 
     case FT_ORG:
     case FT_MEMBER:
     case FT_EVENT:
+    case FT_SERIES:
         rc = store_ref(db, f->type, id, norm, out, e);
         break;
     case FT_ORGS:
@@ -659,6 +681,7 @@ int model_find(struct db *db, enum field_type type, const char *input, long long
 {
     const char *what = type == FT_ORG      ? N_("organisation")
                        : type == FT_MEMBER ? N_("member")
+                       : type == FT_SERIES ? N_("series")
                                            : N_("event");
     struct stored out = {0};
     struct model_error e = {.field = F_NONE};

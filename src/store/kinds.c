@@ -107,6 +107,10 @@ static const struct field invitation_fields[] = {
 #define INVITATION(...) FIELD_ROW(KIND_INVITATION, __VA_ARGS__)
 #include "fields.def"
 };
+static const struct field series_fields[] = {
+#define SERIES(...) FIELD_ROW(KIND_SERIES, __VA_ARGS__)
+#include "fields.def"
+};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 _Static_assert(COUNT(member_fields) == FI_MEMBER_COUNT && (int)FI_MEMBER_COUNT <= MAX_FIELDS,
@@ -122,6 +126,8 @@ _Static_assert(COUNT(task_fields) == FI_TASK_COUNT && (int)FI_TASK_COUNT <= MAX_
 _Static_assert(COUNT(invitation_fields) == FI_INVITATION_COUNT &&
                    (int)FI_INVITATION_COUNT <= MAX_FIELDS,
                "invitation fields");
+_Static_assert(COUNT(series_fields) == FI_SERIES_COUNT && (int)FI_SERIES_COUNT <= MAX_FIELDS,
+               "series fields");
 
 static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_MEMBER, "member", "members", NC_("kind", "Members"), member_fields, COUNT(member_fields)},
@@ -132,6 +138,7 @@ static const struct kind_info kinds[KIND_COUNT] = {
      COUNT(attendance_fields)},
     {KIND_INVITATION, "invitation", "invitations", NC_("kind", "Invitations"), invitation_fields,
      COUNT(invitation_fields)},
+    {KIND_SERIES, "series", "series", NC_("kind", "Series"), series_fields, COUNT(series_fields)},
 };
 
 const struct kind_info *kind_info(enum kind k)
@@ -145,6 +152,7 @@ const char *kind_noun(enum kind k)
         [KIND_MEMBER] = N_("member"),         [KIND_ORG] = N_("org"),
         [KIND_EVENT] = N_("event"),           [KIND_TASK] = N_("task"),
         [KIND_ATTENDANCE] = N_("attendance"), [KIND_INVITATION] = N_("invitation"),
+        [KIND_SERIES] = N_("series"),
     };
     return _(nouns[k]);
 }

@@ -55,7 +55,8 @@ static const char event_select[] = "SELECT " COMMON(
          "FROM organisations WHERE id = e.host_id), (SELECT group_concat(name, '; ') FROM (SELECT "
          "o.name FROM event_partners p JOIN organisations o ON o.id = p.org_id WHERE p.event_id = "
          "e.id ORDER BY p.position)), e.target, e.status, e.notes, e.target_orgs, "
-         "e.target_subdistricts, e.target_districts, e.target_provinces, (SELECT "
+         "e.target_subdistricts, e.target_districts, e.target_provinces, (SELECT title FROM "
+         "series WHERE id = e.series_id), (SELECT "
          "group_concat(category "
          "|| "
          "'=' || target, '; ') FROM (SELECT category, target FROM event_quotas WHERE event_id = "
@@ -63,7 +64,7 @@ static const char event_select[] = "SELECT " COMMON(
          "ORDER BY position)), NULLIF(e.recurrence_months, 0), e.agenda, e.minutes, e.host_id, "
          "(SELECT group_concat(org_id) FROM (SELECT org_id FROM event_partners WHERE event_id = "
          "e.id "
-         "ORDER BY position)) FROM events e";
+         "ORDER BY position)), e.series_id FROM events e";
 
 static const char attendance_select[] =
     "SELECT " COMMON("a") "a.event_id, (SELECT title FROM events WHERE id = a.event_id), "
@@ -128,12 +129,12 @@ static const char org_update[] =
 static const char event_insert[] =
     "INSERT INTO events (title, kind, start_date, end_date, start_time, end_time, venue, "
     "province, host_id, target, status, recurrence_months, agenda, minutes, notes, target_orgs, "
-    "target_subdistricts, target_districts, target_provinces, search_key, created_at, "
-    "updated_at, updated_by) VALUES (:title, coalesce(nullif(:kind, ''), 'meeting'), "
+    "target_subdistricts, target_districts, target_provinces, series_id, search_key, "
+    "created_at, updated_at, updated_by) VALUES (:title, coalesce(nullif(:kind, ''), 'meeting'), "
     ":start_date, :end_date, :start_time, :end_time, :venue, :province, :host, :target, "
     "coalesce(nullif(:status, ''), 'planned'), coalesce(:recurrence, 0), :agenda, :minutes, "
     ":notes, :target_orgs, :target_subdistricts, :target_districts, :target_provinces, "
-    ":search_key, :now, :now, :user)";
+    ":series, :search_key, :now, :now, :user)";
 static const char event_update[] =
     "UPDATE events SET title = :title, kind = coalesce(nullif(:kind, ''), 'meeting'), "
     "start_date = :start_date, end_date = :end_date, start_time = :start_time, end_time = "
@@ -141,7 +142,8 @@ static const char event_update[] =
     "status = coalesce(nullif(:status, ''), 'planned'), recurrence_months = "
     "coalesce(:recurrence, 0), agenda = :agenda, minutes = :minutes, notes = :notes, "
     "target_orgs = :target_orgs, target_subdistricts = :target_subdistricts, target_districts "
-    "= :target_districts, target_provinces = :target_provinces, search_key = :search_key, "
+    "= :target_districts, target_provinces = :target_provinces, series_id = :series, "
+    "search_key = :search_key, "
     "updated_at = :now, updated_by = :user, version = version + 1 WHERE id = :id AND version = "
     ":version";
 
@@ -185,6 +187,21 @@ static const char invitation_update[] =
     " OR reason IS NOT :reason THEN :now ELSE status_at END, updated_at = :now, updated_by = "
     ":user, version = version + 1, deleted_at = NULL WHERE id = :id AND version = :version";
 
+/* A series lists how many meetings it has and when the last one was. */
+static const char series_select[] =
+    "SELECT " COMMON("s") "s.id, s.title, NULLIF(s.every_months, 0), NULLIF(s.every_weeks, 0), "
+                          "s.notes, (SELECT count(*) FROM events WHERE series_id = s.id AND "
+                          "deleted_at IS NULL), (SELECT max(start_date) FROM events WHERE "
+                          "series_id = s.id AND deleted_at IS NULL) FROM series s";
+static const char series_insert[] =
+    "INSERT INTO series (title, every_months, every_weeks, notes, search_key, created_at, "
+    "updated_at, updated_by) VALUES (:title, coalesce(:every_months, 0), coalesce(:every_weeks, "
+    "0), :notes, :search_key, :now, :now, :user)";
+static const char series_update[] =
+    "UPDATE series SET title = :title, every_months = coalesce(:every_months, 0), every_weeks = "
+    "coalesce(:every_weeks, 0), notes = :notes, search_key = :search_key, updated_at = :now, "
+    "updated_by = :user, version = version + 1 WHERE id = :id AND version = :version";
+
 struct kind_sql {
     const char *table;
     const char *alias;
@@ -202,6 +219,7 @@ static const struct kind_sql kind_sql[KIND_COUNT] = {
                          attendance_update},
     [KIND_INVITATION] = {"invitations", "i", invitation_select, invitation_insert,
                          invitation_update},
+    [KIND_SERIES] = {"series", "s", series_select, series_insert, series_update},
 };
 
 const char *kind_select_sql(enum kind k)
@@ -359,6 +377,8 @@ char *record_display_name(const struct record *r)
         return xstrdup(record_get(r, F_EVENT_TITLE));
     case KIND_INVITATION:
         return xstrdup(record_get(r, F_INVITATION_ORGANISATION));
+    case KIND_SERIES:
+        return xstrdup(record_get(r, F_SERIES_TITLE));
     default:
         return xstrdup(record_get(r, F_TASK_TITLE));
     }

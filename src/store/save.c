@@ -335,6 +335,18 @@ static int org_rules(struct save *s, struct model_error *e)
     return 0;
 }
 
+/* A series repeats by months or by weeks, not both. */
+static int series_rules(struct save *s, struct model_error *e)
+{
+    const struct stored *months = val(s, F_SERIES_EVERY_MONTHS),
+                        *weeks = val(s, F_SERIES_EVERY_WEEKS);
+    if (months->has_num && months->num > 0 && weeks->has_num && weeks->num > 0)
+        return model_error_set(e, F_SERIES_EVERY_WEEKS,
+                               N_("a series repeats every N months or every N weeks, not both"),
+                               NULL);
+    return 0;
+}
+
 static int kind_rules(struct save *s, struct model_error *e)
 {
     switch (s->r->kind) {
@@ -348,6 +360,8 @@ static int kind_rules(struct save *s, struct model_error *e)
         return org_rules(s, e);
     case KIND_INVITATION:
         return invitation_rules(s, e);
+    case KIND_SERIES:
+        return series_rules(s, e);
     default:
         return 0;
     }

@@ -4,12 +4,20 @@
 #include "db.h"
 #include "merge.h"
 #include "messages.h"
+#include "series.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED, UNDO_BULK };
+enum undo_op {
+    UNDO_ADDED,
+    UNDO_EDITED,
+    UNDO_DELETED,
+    UNDO_MERGED,
+    UNDO_BULK,
+    UNDO_NEXT_MEETING
+};
 
 struct undo_entry {
     enum undo_op op;
@@ -91,6 +99,11 @@ void undo_bulk_edited(struct undo_log *log, struct bulk_edit *e)
     push(log, UNDO_BULK, NULL, NULL);
     log->entries[log->n - 1].bulk = *e;
     memset(e, 0, sizeof *e);
+}
+
+void undo_next_meeting(struct undo_log *log, const struct record *made)
+{
+    push(log, UNDO_NEXT_MEETING, NULL, made);
 }
 
 /* Puts every editable field back as it was, over the current version of the row, so the
@@ -197,6 +210,10 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
     case UNDO_MERGED:
         rc = member_unmerge(db, e->merge_id, NULL, NULL, err);
         said = _("undid merging %s %lld (%s)");
+        break;
+    case UNDO_NEXT_MEETING:
+        rc = series_next_meeting_undo(db, r->id, err);
+        said = _("undid making the next meeting, %s %lld (%s)");
         break;
     default:
         rc = revert_edit(db, e->before, e->after, err);

@@ -57,6 +57,14 @@ struct date calendar_from_day_number(long n)
     return (struct date){year, month, (int)left + 1};
 }
 
+struct date calendar_nth_meeting(struct date first, int months, int weeks, int k)
+{
+    if (k < 1) return no_date;
+    if (months > 0) return date_add_months(first, months * k);
+    if (weeks > 0) return calendar_add_days(first, 7L * weeks * k);
+    return no_date;
+}
+
 int calendar_weekday(struct date d)
 {
     return (int)((calendar_day_number(d) + 1) % 7);

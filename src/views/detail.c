@@ -4,6 +4,7 @@
 #include "identity.h"
 #include "affiliation.h"
 #include "invitation.h"
+#include "series.h"
 #include "timestamp.h"
 #include "messages.h"
 #include "text.h"
@@ -231,6 +232,7 @@ static int event_links(struct detail *d, struct db *db, const struct record *r, 
     d->has_turnout = true;
     add_refs(d, db, r, F_EVENT_HOST, KIND_ORG, _("Host"));
     add_refs(d, db, r, F_EVENT_PARTNERS, KIND_ORG, _("Partners"));
+    add_refs(d, db, r, F_EVENT_SERIES, KIND_SERIES, _("Series"));
     if (add_invitations(d, db, r->id, limit, err) != 0 ||
         add_query(d, db, &people, limit, _("Participants"), err) != 0)
         return -1;
@@ -257,10 +259,73 @@ static void add_owners(struct detail *d, struct db *db, const struct record *r)
     drop_if_empty(d);
 }
 
-static void task_links(struct detail *d, struct db *db, const struct record *r)
+/* The meetings a task was carried from, oldest first, each with its date. */
+static int add_carried_from(struct detail *d, struct db *db, long long task_id, char **err)
+{
+    long long *events;
+    size_t n;
+    if (series_task_carried_from(db, task_id, &events, &n, err) != 0) return -1;
+    struct detail_section *s = add_section(d, _("Carried over from"));
+    for (size_t i = 0; i < n; i++) {
+        struct record *e = NULL;
+        char *why = NULL;
+        if (record_load(db, KIND_EVENT, events[i], &e, &why) == 0)
+            add_link(s, KIND_EVENT, events[i], record_display_name(e), xstrdup(""),
+                     field_text(e, F_EVENT_START_DATE), xstrdup(""));
+        free(why);
+        record_free(&e);
+    }
+    s->total = (long long)s->n;
+    drop_if_empty(d);
+    free(events);
+    return 0;
+}
+
+static int task_links(struct detail *d, struct db *db, const struct record *r, char **err)
 {
     add_refs(d, db, r, F_TASK_EVENT_ID, KIND_EVENT, _("Event"));
     add_owners(d, db, r);
+    return add_carried_from(d, db, r->id, err);
+}
+
+/* "24 of 40 (60%)", "24 came" with no target. malloc'd. */
+static char *turnout_text(long long attended, long long target)
+{
+    if (target <= 0) return xasprintf(_("%lld came"), attended);
+    return xasprintf(_("%lld of %lld (%lld%%)"), attended, target, attended * 100 / target);
+}
+
+/* A series' meetings with their turnout against target, and its tasks carried more than
+ * once. */
+static int series_links(struct detail *d, struct db *db, const struct record *r, char **err)
+{
+    struct series_overview o;
+    if (series_overview(db, r->id, &o, err) != 0) return -1;
+    struct detail_section *s = add_section(d, _("Meetings"));
+    for (size_t i = 0; i < o.nmeetings; i++) {
+        const struct series_meeting *m = &o.meetings[i];
+        char when[64];
+        date_format(m->start, DATE_THAI, when, sizeof when);
+        char *note =
+            strcmp(m->status, "planned") == 0
+                ? xstrdup(when)
+                : xasprintf("%s, %s", when, choice_label(field_info(F_EVENT_STATUS), m->status));
+        add_link(s, KIND_EVENT, m->event_id, xstrdup(m->title), xstrdup(""), note,
+                 turnout_text(m->attended, m->target));
+    }
+    s->total = (long long)s->n;
+    drop_if_empty(d);
+    s = add_section(d, _("Tasks carried over more than once"));
+    for (size_t i = 0; i < o.ncarried; i++) {
+        const struct series_carried *c = &o.carried[i];
+        add_link(s, KIND_TASK, c->task_id, xstrdup(c->title), xstrdup(""),
+                 xstrdup(choice_label(field_info(F_TASK_STATUS), c->status)),
+                 xasprintf(P_("carried %lld time", "carried %lld times", c->times), c->times));
+    }
+    s->total = (long long)s->n;
+    drop_if_empty(d);
+    series_overview_free(&o);
+    return 0;
 }
 
 int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err)
@@ -277,10 +342,11 @@ int detail_build(struct db *db, const struct record *r, int limit, struct detail
     case KIND_EVENT:
         return event_links(d, db, r, limit, err);
     case KIND_TASK:
-        task_links(d, db, r);
-        return 0;
+        return task_links(d, db, r, err);
     case KIND_INVITATION:
         return invitation_links(d, db, r, err);
+    case KIND_SERIES:
+        return series_links(d, db, r, err);
     default:
         return 0;
     }

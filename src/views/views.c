@@ -45,10 +45,19 @@ static const struct view_col invitation_view[] = {{F_INVITATION_ID, 2, 6, true},
                                                   {F_INVITATION_EVENT_TITLE, 8, 0, false},
                                                   {VIEW_END, 0, 0, false}};
 
+static const struct view_col series_view[] = {{F_SERIES_ID, 2, 6, true},
+                                              {F_SERIES_TITLE, 14, 0, false},
+                                              {F_SERIES_EVERY_MONTHS, 14, 14, true},
+                                              {F_SERIES_EVERY_WEEKS, 13, 13, true},
+                                              {F_SERIES_MEETINGS, 4, 8, true},
+                                              {F_SERIES_LAST_DATE, 11, 12, false},
+                                              {VIEW_END, 0, 0, false}};
+
 static const struct view_col *const views[KIND_COUNT] = {
     [KIND_MEMBER] = member_view,         [KIND_ORG] = org_view,
     [KIND_EVENT] = event_view,           [KIND_TASK] = task_view,
     [KIND_ATTENDANCE] = attendance_view, [KIND_INVITATION] = invitation_view,
+    [KIND_SERIES] = series_view,
 };
 
 const struct view_col *view_columns(enum kind k)
@@ -75,7 +84,7 @@ char *view_value(const struct record *r, int fi, enum date_style dates)
     const struct field *f = &kind_info(r->kind)->fields[fi];
     const char *v = r->values[fi];
     char buf[64];
-    if (f->type == FT_DATE && *v) {
+    if ((f->type == FT_DATE || field_id(r->kind, fi) == F_SERIES_LAST_DATE) && *v) {
         struct date d;
         if (date_from_iso(v, &d) == 0) {
             date_format(d, dates, buf, sizeof buf);

@@ -107,7 +107,7 @@ static void thai_cli_help_is_thai(void **state)
     }
     thai(&r, db, 0, NULL, "list --help");
     assert_contains(r.out, "แสดงระเบียนเป็นตาราง");
-    assert_contains(r.out, "KIND คือ member, org, event, task, attendance หรือ invitation");
+    assert_contains(r.out, "KIND คือ member, org, event, task, attendance, invitation หรือ series");
     run_result_free(&r);
     free(db);
 }
