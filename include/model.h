@@ -265,6 +265,10 @@ struct list_query {
     const char *tag;
     const char *status; /* events, tasks, attendance */
     bool deleted;       /* list deleted records instead of live ones */
+    /* Only rows whose freq_field (F_NONE: the name column) has freq_value ("" for none): a
+     * value chosen in a frequency table (freq.h). Off when freq_value is NULL. */
+    enum field_id freq_field;
+    const char *freq_value;
 };
 
 /* Sort keys a kind accepts, NULL-terminated. */

@@ -96,6 +96,9 @@ enum action {
     A_INVITE_CONFIRMED,
     A_INVITE_CANCELLED,
     A_INVITE_DECLINED,
+    A_FREQ,     /* a list: the frequency table of the current column */
+    A_COL_PREV, /* a list: the current column */
+    A_COL_NEXT,
     A_COUNT
 };
 
@@ -117,6 +120,7 @@ enum context {
     CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
+    CTX_FREQ = 1 << 17,      /* a list's frequency table (F) */
 };
 #define UI_ALL_CONTEXTS 0xFFFFFu
 
@@ -259,6 +263,13 @@ struct screen *form_screen_new(struct ui *ui, struct record *r);
 struct draft;
 struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char **err);
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
+/* The frequency table of the list query q's column f (F_NONE: the name); Enter calls chosen
+ * with the value and how it is shown, then closes. q's strings must outlive the screen (the
+ * list below it owns them). */
+typedef void freq_chosen_fn(void *ctx, struct ui *ui, enum field_id f, const char *value,
+                            const char *shown);
+struct screen *freq_screen_new(struct ui *ui, const struct list_query *q, enum field_id f,
+                               const char *header, freq_chosen_fn *chosen, void *ctx);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
 
