@@ -11,7 +11,6 @@
 #include "timestamp.h"
 #include "xalloc.h"
 
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +66,7 @@ static void sheet_free(struct sheet *s)
 
 static bool wants_ascii(const struct report_opts *o)
 {
-    return o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+    return o->ascii || !messages_user_utf8();
 }
 
 /* A bar of value out of max in width columns: eighth blocks, or # in ASCII. */

@@ -16,13 +16,14 @@ struct freq_col {
     enum field_id field;
     const char *value, *label, *joins;
     const char *match;
+    bool multi; /* joins a row once a value */
 };
 
 #define PROVINCE_OF(a)                                                                             \
     "coalesce(" a ".province, '')", "coalesce(fp.name_th, '')",                                    \
         " LEFT JOIN provinces fp ON fp.code = " a ".province",                                     \
-        " AND coalesce(" a ".province, '') = :fv"
-#define TEXT_OF(col) col, col, "", " AND " col " = :fv"
+        " AND coalesce(" a ".province, '') = :fv", false
+#define TEXT_OF(col) col, col, "", " AND " col " = :fv", false
 #define ID_OF(a) TEXT_OF("CAST(" a ".id AS TEXT)")
 #define DATE_OF(col) TEXT_OF("coalesce(" col ", '')")
 /* A multi-valued column: sub(WHAT) lists the values of the row id m. */
@@ -42,17 +43,18 @@ static const struct freq_col cols[] = {
     {KIND_MEMBER, F_MEMBER_PROVINCE, PROVINCE_OF("m")},
     {KIND_MEMBER, F_MEMBER_PHONE, "coalesce(fph.phone, '')", "coalesce(fph.phone, '')",
      " LEFT JOIN member_phones fph ON fph.member_id = m.id",
-     MULTI("m.id", "member_phones", "member_id") "phone = :fv) END)"},
+     MULTI("m.id", "member_phones", "member_id") "phone = :fv) END)", true},
     {KIND_MEMBER, F_MEMBER_ORGANISATIONS, "coalesce(CAST(fo.id AS TEXT), '')",
      "coalesce(fo.name, '')",
      " LEFT JOIN affiliations fa ON fa.member_id = m.id LEFT JOIN organisations fo ON fo.id = "
      "fa.org_id",
-     MULTI("m.id", "affiliations", "member_id") "org_id = :fv) END)"},
+     MULTI("m.id", "affiliations", "member_id") "org_id = :fv) END)", true},
     {KIND_MEMBER, F_MEMBER_TAGS, "coalesce(ft.name, '')", "coalesce(ft.name, '')",
      " LEFT JOIN member_tags fmt ON fmt.member_id = m.id LEFT JOIN tags ft ON ft.id = "
      "fmt.tag_id",
      MULTI("m.id", "member_tags", "member_id") "tag_id = (SELECT id FROM tags WHERE name = "
-                                               ":fv)) END)"},
+                                               ":fv)) END)",
+     true},
 
     {KIND_ORG, F_ORG_ID, ID_OF("o")},
     {KIND_ORG, F_ORG_NAME, TEXT_OF("o.name")},
@@ -61,7 +63,7 @@ static const struct freq_col cols[] = {
     {KIND_ORG, F_ORG_PROVINCE, PROVINCE_OF("o")},
     {KIND_ORG, F_ORG_PARENT, "coalesce(CAST(o.parent_id AS TEXT), '')", "coalesce(fpo.name, '')",
      " LEFT JOIN organisations fpo ON fpo.id = o.parent_id",
-     " AND coalesce(CAST(o.parent_id AS TEXT), '') = :fv"},
+     " AND coalesce(CAST(o.parent_id AS TEXT), '') = :fv", false},
 
     {KIND_EVENT, F_EVENT_ID, ID_OF("e")},
     {KIND_EVENT, F_EVENT_START_DATE, DATE_OF("e.start_date")},
@@ -72,7 +74,7 @@ static const struct freq_col cols[] = {
     {KIND_EVENT, F_EVENT_STATUS, TEXT_OF("e.status")},
     {KIND_EVENT, F_EVENT_HOST, "coalesce(CAST(e.host_id AS TEXT), '')", "coalesce(fh.name, '')",
      " LEFT JOIN organisations fh ON fh.id = e.host_id",
-     " AND coalesce(CAST(e.host_id AS TEXT), '') = :fv"},
+     " AND coalesce(CAST(e.host_id AS TEXT), '') = :fv", false},
 
     {KIND_TASK, F_TASK_ID, ID_OF("t")},
     {KIND_TASK, F_TASK_DUE_DATE, DATE_OF("t.due_date")},
@@ -82,7 +84,7 @@ static const struct freq_col cols[] = {
     {KIND_TASK, F_TASK_OWNER, "coalesce(CAST(t.owner_id AS TEXT), '')",
      "coalesce(trim(fm.given_name || ' ' || fm.family_name), '')",
      " LEFT JOIN members fm ON fm.id = t.owner_id",
-     " AND coalesce(CAST(t.owner_id AS TEXT), '') = :fv"},
+     " AND coalesce(CAST(t.owner_id AS TEXT), '') = :fv", false},
 };
 
 static const struct freq_col *find_col(enum kind k, enum field_id f)
@@ -129,9 +131,11 @@ int list_frequency(struct db *db, const struct list_query *q, enum field_id f,
         return -1;
     }
     const char *a = kind_alias(q->kind);
-    /* Rows counted once each, also where a multi-valued column joins them several times. */
-    char *head = xasprintf("SELECT %s AS v, %s AS l, count(DISTINCT %s.id) AS n FROM %s %s%s",
-                           c->value, c->label, a, kind_table(q->kind), a, c->joins);
+    /* Rows counted once each where a multi-valued column joins them several times. */
+    char *count = c->multi ? xasprintf("count(DISTINCT %s.id)", a) : xstrdup("count(*)");
+    char *head = xasprintf("SELECT %s AS v, %s AS l, %s AS n FROM %s %s%s", c->value, c->label,
+                           count, kind_table(q->kind), a, c->joins);
+    free(count);
     sqlite3_stmt *st = list_prepare_over(
         db, q, head, " GROUP BY v ORDER BY n DESC, v = '', l COLLATE thai, v", err);
     free(head);

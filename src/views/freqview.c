@@ -5,7 +5,6 @@
 #include "thaidate.h"
 #include "xalloc.h"
 
-#include <langinfo.h>
 #include <string.h>
 
 char *freqview_label(enum kind k, enum field_id f, const struct freq_row *r)
@@ -42,5 +41,5 @@ char *freqview_bar(long long value, long long max, int width, bool ascii)
 
 bool freqview_ascii(void)
 {
-    return strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+    return !messages_user_utf8();
 }
