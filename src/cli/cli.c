@@ -215,7 +215,7 @@ static const struct command commands[] = {
         "  --layout L       badges: the sheet of labels, one of these:\n")},
     {"report", cmd_report,
      "khai report event ID [--by KEY] | members --by KEY | events [--from DATE] [--to DATE] "
-     "[--org ORG] [--totals]",
+     "[--org ORG] [--series ID] [--totals]",
      N_("Counts for a network's reports, as a table with a bar chart and a total row; --tsv and\n"
         "--csv print a header row, then one row a line of the table (no chart, no headings or\n"
         "total row); --ascii draws the bars with #.\n"

@@ -7,6 +7,7 @@
 #include "report.h"
 #include "strbuf.h"
 #include "table.h"
+#include "text.h"
 #include "thaidate.h"
 #include "timestamp.h"
 #include "xalloc.h"
@@ -22,7 +23,7 @@ struct report_opts {
     enum output out;
     bool ascii, totals;
     int by; /* a report_key, -1 for none */
-    const char *id, *from, *to, *org;
+    const char *id, *from, *to, *org, *series;
 };
 
 /* The lines of one report: cells by column, and for the chart the number each line draws. */
@@ -98,6 +99,9 @@ static void print_machine(const struct sheet *s, enum output out)
         sb_reset(&line);
         for (int c = 0; c < s->ncols; c++) {
             const char *v = s->cells[r * (size_t)s->ncols + (size_t)c];
+            /* The table indents the lines under a heading; data has no indentation. */
+            while (v && strcmp(s->names[c], "label") == 0 && *v == ' ')
+                v++;
             if (c) sb_addc(&line, out == OUT_TSV ? '\t' : ',');
             if (out == OUT_TSV)
                 cli_tsv_value(&line, v ? v : "");
@@ -371,7 +375,8 @@ static void by_cols(struct sheet *s, const char *label)
     sheet_col(s, "label", label, 12, 0, false);
 }
 
-static void print_event_by(const struct report_table *t, int key, const struct report_opts *o)
+static void print_event_by(const struct report_table *t, const struct report_row *total, int key,
+                           const struct report_opts *o)
 {
     struct sheet s = {0};
     by_cols(&s, key_header(key));
@@ -380,14 +385,10 @@ static void print_event_by(const struct report_table *t, int key, const struct r
                   choice_label(field_info(F_ATTENDANCE_STATUS), report_status_keys[st]), 6, 9,
                   true);
     sheet_col(&s, "total", _("Total"), 5, 7, true);
-    long long sums[REPORT_STATUSES + 1] = {0};
     for (size_t i = 0; i < t->n; i++) {
         char *n[REPORT_STATUSES + 1];
-        for (int st = 0; st <= REPORT_STATUSES; st++) {
-            long long v = st < REPORT_STATUSES ? t->rows[i].status[st] : t->rows[i].count;
-            sums[st] += v;
-            n[st] = number(v);
-        }
+        for (int st = 0; st <= REPORT_STATUSES; st++)
+            n[st] = number(st < REPORT_STATUSES ? t->rows[i].status[st] : t->rows[i].count);
         const char *cells[] = {t->rows[i].key, group_label(&t->rows[i], key_choice(key)),
                                n[0],           n[1],
                                n[2],           n[3],
@@ -396,9 +397,10 @@ static void print_event_by(const struct report_table *t, int key, const struct r
         for (int st = 0; st <= REPORT_STATUSES; st++)
             free(n[st]);
     }
+    /* Each attendance row once: a person with two tags is in two rows above. */
     char *n[REPORT_STATUSES + 1];
     for (int st = 0; st <= REPORT_STATUSES; st++)
-        n[st] = number(sums[st]);
+        n[st] = number(st < REPORT_STATUSES ? total->status[st] : total->count);
     const char *cells[] = {NULL, _("Total"), n[0], n[1], n[2], n[3], n[4], n[5]};
     sheet_row(&s, cells, TABLE_ONLY);
     for (int st = 0; st <= REPORT_STATUSES; st++)
@@ -419,14 +421,20 @@ static int report_event_cmd(struct db *db, const struct report_opts *o)
     char *err = NULL, *title = NULL;
     if (event_title(db, id, &title, &err) != 0) return cli_fail(err);
     if (o->out == OUT_TABLE) {
-        print_safe(stdout, title);
+        /* Within the table's width, cut between clusters. */
+        char *fitted = text_fit(title, (size_t)table_width(stdout));
+        print_safe(stdout, fitted);
+        free(fitted);
         puts("\n");
     }
     free(title);
     if (o->by >= 0) {
         struct report_table t;
-        if (report_event_by(db, id, o->by, &t, &err) != 0) return cli_fail(err);
-        print_event_by(&t, o->by, o);
+        struct report_row total;
+        if (report_event_total(db, id, &total, &err) != 0 ||
+            report_event_by(db, id, o->by, &t, &err) != 0)
+            return cli_fail(err);
+        print_event_by(&t, &total, o->by, o);
         report_table_free(&t);
         return EXIT_OK;
     }
@@ -459,28 +467,31 @@ static int report_members_cmd(struct db *db, const struct report_opts *o)
     sheet_col(&s, "members", _("Members"), 7, 9, true);
     if (joined) sheet_col(&s, "running_total", _("Running total"), 7, 13, true);
     long long total = 0;
+    if (report_members_total(db, o->by, &total, &err) != 0) {
+        report_table_free(&t);
+        return cli_fail(err);
+    }
     for (size_t i = 0; i < t.n; i++) {
         char *n = number(t.rows[i].count), *run = number(t.rows[i].running);
         const char *cells[] = {t.rows[i].key, group_label(&t.rows[i], key_choice(o->by)), n, run};
         sheet_row(&s, cells, t.rows[i].count);
-        total += t.rows[i].count;
         free(n);
         free(run);
     }
-    /* A member with two tags is in two rows: the total of those rows is not a count of people. */
-    if (o->by != REPORT_BY_TAG && o->by != REPORT_BY_SKILL && o->by != REPORT_BY_ORGANISATION) {
-        char *n = number(total);
-        const char *cells[] = {NULL, _("Total"), n, NULL};
-        sheet_row(&s, cells, TABLE_ONLY);
-        free(n);
-    }
+    /* A member with two tags is in two rows: the total counts each member once. */
+    bool several =
+        o->by == REPORT_BY_TAG || o->by == REPORT_BY_SKILL || o->by == REPORT_BY_ORGANISATION;
+    char *n = number(total);
+    const char *cells[] = {NULL, several ? _("Members, each once") : _("Total"), n, NULL};
+    sheet_row(&s, cells, TABLE_ONLY);
+    free(n);
     sheet_print(&s, o);
     sheet_free(&s);
     report_table_free(&t);
     return EXIT_OK;
 }
 
-/* --- khai report events [--from DATE] [--to DATE] [--org ORG] [--totals] ------------------ */
+/* --- khai report events [--from DATE] [--to DATE] [--org ORG] [--series ID] [--totals] ---- */
 
 static int parse_day(const char *option, const char *v, bool end, char iso[11])
 {
@@ -567,6 +578,8 @@ static int report_events_cmd(struct db *db, const struct report_opts *o)
     if (rc != EXIT_OK) return rc;
     char *err = NULL;
     if (o->org && model_find(db, FT_ORG, o->org, &f.org_id, &err) != 0) return cli_fail(err);
+    if (o->series && !cli_parse_id(o->series, &f.series_id))
+        return cli_usage("report", _("--series takes a series id, not \"%s\""), o->series);
     struct events_report r;
     if (report_events(db, &f, &r, &err) != 0) return cli_fail(err);
     if (!o->totals) print_events(&r, o);
@@ -603,6 +616,8 @@ static int read_option(const struct cli *cli, int *i, struct report_opts *o)
         o->to = v;
     else if ((v = cli_option(cli, i, "--org", &rc)))
         o->org = v;
+    else if ((v = cli_option(cli, i, "--series", &rc)))
+        o->series = v;
     else if (rc != EXIT_OK)
         return cli_usage("report", _("%s needs a value"), a);
     else if (a[0] == '-')
