@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 /* Returns 0, or -1 with *err; *pages (when not NULL) is set to the pages printed. */
-int report_print_event(struct db *db, long long event_id, enum paper paper, FILE *out,
-                       int *pages, char **err);
+int report_print_event(struct db *db, long long event_id, enum paper paper, FILE *out, int *pages,
+                       char **err);
 
 #endif

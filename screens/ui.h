@@ -99,6 +99,7 @@ enum action {
     A_FREQ,     /* a list: the frequency table of the current column */
     A_COL_PREV, /* a list: the current column */
     A_COL_NEXT,
+    A_PRINT_REPORT, /* an event: its report to a PDF file */
     A_COUNT
 };
 
@@ -231,6 +232,8 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 /* Prints the event's sign-in sheet to a new PDF file in the current directory (else the home
  * directory) and says on the status line where it is. */
 int ui_print_signin(struct ui *ui, long long event_id);
+/* Prints the event's report (as `khai print report event ID`) the same way. */
+int ui_print_report(struct ui *ui, long long event_id);
 /* Undoes this session's last change and says on the status line what it undid. */
 int ui_undo(struct ui *ui);
 /* Tell every screen that data changed (after this session wrote something). */

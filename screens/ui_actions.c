@@ -107,6 +107,13 @@ const struct action_def ui_actions[] = {
      CTX_EVENTS,
      N_("print"),
      N_("print the sign-in sheet to a PDF file (the status line says where)")},
+    {A_PRINT_REPORT,
+     {'P', 0, 0, 0},
+     "P",
+     CTX_EVENTS,
+     N_("print report"),
+     N_("print the event's report (turnout, coverage, quotas, groups, reasons, with bar charts) "
+        "to a PDF file (the status line says where)")},
     {A_DONE, {'x', 0, 0, 0}, "x", CTX_TASKS, N_("done"), N_("mark the task done (again: open)")},
     {A_ADD_TASK, {'t', 0, 0, 0}, "t", CTX_EVENTS, N_("new task"), N_("add a follow-up task")},
     {A_INVITE,

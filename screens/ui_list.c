@@ -560,6 +560,10 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         r = current(st, ui);
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
         return ui_print_signin(ui, r->id);
+    case A_PRINT_REPORT:
+        r = current(st, ui);
+        if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
+        return ui_print_report(ui, r->id);
     case A_INVITE: {
         r = current(st, ui);
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
