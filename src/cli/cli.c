@@ -528,12 +528,22 @@ static void offer(const char *candidate, const char *prefix)
     if (strncmp(candidate, prefix, strlen(prefix)) == 0) printf("%s\n", candidate);
 }
 
-/* The options a command's usage names (--search, --sort...), placeholders (--FIELD) aside. */
+/* Whether the option of n letters at p is named in usage before p too. */
+static bool named_before(const char *usage, const char *p, size_t n)
+{
+    for (const char *q = strstr(usage, "--"); q && q < p; q = strstr(q + 2, "--"))
+        if (strspn(q + 2, "abcdefghijklmnopqrstuvwxyz-") == n && strncmp(q, p, n + 2) == 0)
+            return true;
+    return false;
+}
+
+/* The options a command's usage names (--search, --sort...), placeholders (--FIELD) aside,
+ * each once. */
 static void offer_usage_options(const char *usage, const char *prefix)
 {
     for (const char *p = strstr(usage, "--"); p; p = strstr(p + 2, "--")) {
         size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
-        if (n == 0) continue;
+        if (n == 0 || named_before(usage, p, n)) continue;
         char *option = xasprintf("--%.*s", (int)n, p + 2);
         offer(option, prefix);
         free(option);
