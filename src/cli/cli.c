@@ -206,6 +206,8 @@ static const struct command commands[] = {
         "sign in, and \"page 2 of 7\" at the foot.\n"
         "badges: one badge a person on A4 sheets of labels: the nickname large, the full name,\n"
         "the organisation and the breakout group, under the event's title.\n"
+        "report: the reports of `khai report` (event ID [--by KEY], members --by KEY, events)\n"
+        "with their bar charts drawn as vector graphics and page numbers; --paper a4 or letter.\n"
         "  -o FILE.pdf      the file to write; an existing one is kept unless --force\n"
         "  --force          replace FILE.pdf if it exists\n"
         "  --by name|group  name order (default), or by breakout group (the sheet puts each\n"
