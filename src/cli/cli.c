@@ -193,9 +193,8 @@ static const struct command commands[] = {
         "number of (a LINE ID 0812345678, 12 digits or more) are written as =\"0812345678\".\n")},
     {"print", cmd_print,
      "khai print signin|badges EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
-     "[--paper a4|letter] [--layout L] | khai print report event ID [--by KEY] | members --by "
-     "KEY | events [--from DATE] [--to DATE] [--org ORG] [--series ID] [--totals] [-o FILE.pdf] "
-     "[--force] [--paper a4|letter]",
+     "[--paper a4|letter] [--layout L] | khai print report event|members|events "
+     "[REPORT_OPTIONS] [-o FILE.pdf] [--force] [--paper a4|letter]",
      N_("Prints an event's sign-in sheet (ใบลงทะเบียน) or name badges as a PDF, to FILE or to\n"
         "standard output when that is not a terminal. Both list the event's invited, confirmed\n"
         "and attended people (not the absent or cancelled), in Thai dictionary order of given\n"
