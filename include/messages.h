@@ -24,6 +24,9 @@ const char *messages_pgettext(const char *context, const char *msgid);
  * that exists (C.UTF-8 on Debian). Returns NULL when nothing changed, the name of the locale
  * switched to, or "" when no UTF-8 locale exists. Call once, before anything is shown. */
 const char *messages_ensure_utf8(void);
+/* Whether the locale the user set was UTF-8 (khai itself always runs in one): where it was
+ * not, the terminal may lack the block characters of bar charts, which then use #. */
+bool messages_user_utf8(void);
 
 /* Chooses the interface language (true: Thai) and binds the catalogue: the installed one, or
  * build/locale beside an uninstalled ./khai. Thai works without a Thai locale installed:

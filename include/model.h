@@ -278,6 +278,10 @@ struct list_query {
     bool deleted;       /* list deleted records instead of live ones */
     long long owner;    /* tasks one of whose owners is this member (> 0) or organisation (< 0) */
     bool overdue;       /* tasks open or in progress whose due date has passed */
+    /* Only rows whose freq_field (F_NONE: the name column) has freq_value ("" for none): a
+     * value chosen in a frequency table (freq.h). Off when freq_value is NULL. */
+    enum field_id freq_field;
+    const char *freq_value;
 };
 
 /* Sort keys a kind accepts, NULL-terminated. */

@@ -99,16 +99,24 @@ bool report_key_for_members(enum report_key k);
  * the total. Largest first, then by label. */
 int report_event_by(struct db *db, long long event_id, enum report_key key,
                     struct report_table *out, char **err);
+/* The total row of report_event_by: the event's attendance rows each counted once, by status
+ * (a person with two tags is in two of the tag rows, and once here). */
+int report_event_total(struct db *db, long long event_id, struct report_row *out, char **err);
 
 /* One row per group of live members with their count; an organisation counts the members of
  * its sub-organisations too (each member once); joined is by month (key YYYY-MM) of when
  * the member was added, in order, with the running total. */
 int report_members_by(struct db *db, enum report_key key, struct report_table *out, char **err);
+/* The members report_members_by counts, each once: all live members for most keys (those
+ * with none are a row of their own); for skill those with a skill, for organisation those in
+ * a live organisation. */
+int report_members_total(struct db *db, enum report_key key, long long *n, char **err);
 
 /* Which events report_events takes: each bound optional. */
 struct events_filter {
     const char *from, *to; /* ISO dates, NULL for open */
     long long org_id;      /* hosted by or partnered with this organisation; 0 for any */
+    long long series_id;   /* in this series of meetings; 0 for any */
 };
 
 struct events_report {

@@ -116,6 +116,10 @@ enum action {
     A_NEXT_INVITE,
     A_SERIES_LIST, /* the events list and an event's detail: the list of meeting series */
     A_GO_MONTH,    /* the calendar: a month typed (2553-07, ก.ค. 2553, 2010-07) */
+    A_FREQ,     /* a list: the frequency table of the current column */
+    A_COL_PREV, /* a list: the current column */
+    A_COL_NEXT,
+    A_PRINT_REPORT, /* an event: its report to a PDF file */
     A_COUNT
 };
 
@@ -138,7 +142,8 @@ enum context {
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
     CTX_NEW_ORG = 65536,     /* the form's question: an organisation khai does not have */
-    CTX_NEXT_MEETING = 1 << 17, /* the question before a next meeting is made */
+    CTX_NEXT_MEETING = 1 << 18, /* the question before a next meeting is made */
+    CTX_FREQ = 1 << 17,      /* a list's frequency table (F) */
     /* The participants list and its questions (high bits, clear of other new contexts). */
     CTX_PARTICIPANTS = 1 << 20,
     CTX_CHANGE_FIELD = 1 << 21,  /* ; in the participants list: which field */
@@ -253,6 +258,8 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 /* Prints the event's sign-in sheet to a new PDF file in the current directory (else the home
  * directory) and says on the status line where it is. */
 int ui_print_signin(struct ui *ui, long long event_id);
+/* Prints the event's report (as `khai print report event ID`) the same way. */
+int ui_print_report(struct ui *ui, long long event_id);
 /* Undoes this session's last change and says on the status line what it undid. */
 int ui_undo(struct ui *ui);
 /* Tell every screen that data changed (after this session wrote something). */
@@ -298,6 +305,13 @@ int ui_next_meeting_date(struct ui *ui, const char *text, int q_date, int q_conf
                          struct date *date);
 int ui_next_meeting_make(struct ui *ui, long long event_id, struct date date, bool invite);
 
+/* The frequency table of the list query q's column f (F_NONE: the name); Enter calls chosen
+ * with the value and how it is shown, then closes. q's strings must outlive the screen (the
+ * list below it owns them). */
+typedef void freq_chosen_fn(void *ctx, struct ui *ui, enum field_id f, const char *value,
+                            const char *shown);
+struct screen *freq_screen_new(struct ui *ui, const struct list_query *q, enum field_id f,
+                               const char *header, freq_chosen_fn *chosen, void *ctx);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
 

@@ -7,7 +7,7 @@
 #include <curses.h>
 
 #define ALL_SCREENS (CTX_LIST | CTX_DETAIL | CTX_CHECKIN | CTX_HELP)
-#define BROWSE (CTX_LIST | CTX_DETAIL | CTX_HELP)
+#define BROWSE (CTX_LIST | CTX_DETAIL | CTX_HELP | CTX_FREQ)
 #define ENTER_KEYS                                                                                 \
     {                                                                                              \
         '\n', '\r', UI_FN(KEY_ENTER), 0                                                            \
@@ -61,6 +61,25 @@ const struct action_def ui_actions[] = {
      CTX_LIST,
      N_("filter"),
      N_("filter by province, organisation, tag or status")},
+    {A_FREQ,
+     {'F', 0, 0, 0},
+     "F",
+     CTX_LIST,
+     N_("frequency"),
+     N_("the frequency table of the current column: each value, its count and a bar; Enter on "
+        "a value filters the list by it")},
+    {A_COL_PREV,
+     {UI_FN(KEY_LEFT), '<', 0, 0},
+     "Left/<",
+     CTX_LIST,
+     N_("column left"),
+     N_("the current column one to the left (its header is highlighted)")},
+    {A_COL_NEXT,
+     {UI_FN(KEY_RIGHT), '>', 0, 0},
+     "Right/>",
+     CTX_LIST,
+     N_("column right"),
+     N_("the current column one to the right")},
     {A_ADD, {'a', 0, 0, 0}, "a", CTX_LIST, N_("add"), N_("add a record")},
     {A_EDIT, {'e', 0, 0, 0}, "e", CTX_LIST | CTX_DETAIL, N_("edit"), N_("edit the record")},
     {A_DELETE,
@@ -88,6 +107,13 @@ const struct action_def ui_actions[] = {
      CTX_EVENTS,
      N_("print"),
      N_("print the sign-in sheet to a PDF file (the status line says where)")},
+    {A_PRINT_REPORT,
+     {'R', 0, 0, 0},
+     "R",
+     CTX_EVENTS,
+     N_("print report"),
+     N_("print the event's report (turnout, coverage, quotas, groups, reasons, with bar charts) "
+        "to a PDF file (the status line says where)")},
     {A_DONE, {'x', 0, 0, 0}, "x", CTX_TASKS, N_("done"), N_("mark the task done (again: open)")},
     {A_ADD_TASK, {'t', 0, 0, 0}, "t", CTX_EVENTS, N_("new task"), N_("add a follow-up task")},
     {A_INVITE,
@@ -129,6 +155,11 @@ const struct action_def ui_actions[] = {
      CTX_DETAIL | CTX_HELP,
      N_("back"),
      N_("back to the previous screen")},
+
+    /* A list's frequency table (F). */
+    {A_OPEN, ENTER_KEYS, "Enter", CTX_FREQ, N_("filter"),
+     N_("filter the list by the highlighted value (in the list, Esc takes the filter off)")},
+    {A_BACK, {'q', UI_ESC, 0, 0}, "q/Esc", CTX_FREQ, N_("back"), N_("back to the list as it was")},
 
     /* The Calendar tab. */
     {A_DAY_PREV, {UI_FN(KEY_LEFT), 'h', 0, 0}, "Left/h", CTX_CALENDAR, N_("previous day"), NULL},

@@ -7,6 +7,7 @@
 #include "messages.h"
 #include "outfile.h"
 #include "print.h"
+#include "reportprint.h"
 #include "strbuf.h"
 #include "text.h"
 #include "thaidate.h"
@@ -467,6 +468,9 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         ui_push(ui, participants_screen_new(ui, st->id));
         return UI_FULL;
+    case A_PRINT_REPORT:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        return ui_print_report(ui, st->id);
     case A_INVITE: {
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *inv = record_new(KIND_INVITATION);
@@ -575,6 +579,29 @@ int ui_print_signin(struct ui *ui, long long event_id)
         ui_message(ui, false,
                    P_("sign-in sheet printed to %s (%d page)",
                       "sign-in sheet printed to %s (%d pages)", pages),
+                   path, pages);
+    else
+        ui_message(ui, true, "%s", err ? err : _("unknown error"));
+    free(err);
+    free(path);
+    free(stem);
+    free(dir);
+    return UI_DIRTY;
+}
+
+int ui_print_report(struct ui *ui, long long event_id)
+{
+    char *dir = print_dir(), *stem = xasprintf("report-event%lld", event_id);
+    char *path = outfile_fresh_name(dir, stem, "pdf"), *err = NULL;
+    struct outfile o = {.path = path};
+    int pages = 0;
+    FILE *f = outfile_open(&o, &err);
+    int status = f ? report_print_event(ui->db, event_id, PAPER_A4, f, &pages, &err) : -1;
+    if (f) status = outfile_close(&o, status, &err);
+    if (status == 0)
+        ui_message(ui, false,
+                   P_("event report printed to %s (%d page)",
+                      "event report printed to %s (%d pages)", pages),
                    path, pages);
     else
         ui_message(ui, true, "%s", err ? err : _("unknown error"));

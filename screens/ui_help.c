@@ -25,6 +25,7 @@ static const struct {
     {CTX_DETAIL, N_("Details")},
     {CTX_CALENDAR, N_("Calendar")},
     {CTX_FILTER, N_("Filters (f in a list)")},
+    {CTX_FREQ, N_("Frequency table (F in a list)")},
     {CTX_CONFIRM | CTX_PROMPT, N_("Questions on the status line")},
     {CTX_FORM, N_("Forms")},
     {CTX_SAME_PERSON, N_("Forms: a new member who may be someone khai has")},

@@ -1,6 +1,7 @@
 /* The one list widget behind Members, Organisations, Events and Tasks: it fetches only the
  * rows it shows, searches as you type, and redraws only the rows a key changed. */
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "freq.h"
 #include "listwin.h"
 #include "messages.h"
 #include "strbuf.h"
@@ -37,6 +38,8 @@ struct list_state {
     long long dirty[2];                       /* rows to repaint, -1 for none */
     char *province, *tag, *status, *org_name; /* filters, as typed */
     long long deleting;                       /* the record a delete question is about */
+    int col;                                  /* the current column (F counts it) */
+    char *freq_value, *freq_shown;            /* the value chosen in a frequency table */
     char today[16];
 };
 
@@ -109,6 +112,7 @@ static void layout(struct list_state *st, struct ui *ui)
      * that much wider. */
     st->ncols = table_layout(cols, st->ncols, ui->cols - MARK_COLS + st->ncols - 1, st->widths);
     st->layout_cols = ui->cols;
+    if (st->col >= st->ncols) st->col = st->ncols - 1;
 }
 
 static bool task_overdue(const struct list_state *st, const struct record *r)
@@ -163,8 +167,9 @@ static void draw_headers(struct list_state *st, struct ui *ui)
     int x = MARK_COLS;
     ui_draw_text(ui->body_top, 0, MARK_COLS, " ", A_NORMAL);
     for (int c = 0; c < st->ncols; c++) {
+        /* The current column's header is reversed: F counts that column. */
         ui_draw_text(ui->body_top, x, st->widths[c], view_header(st->kind, &view[c]),
-                     A_BOLD | A_UNDERLINE);
+                     A_BOLD | A_UNDERLINE | (c == st->col ? A_REVERSE : 0));
         x += st->widths[c];
         if (c + 1 < st->ncols) ui_draw_text(ui->body_top, x++, 1, " ", A_NORMAL);
     }
@@ -174,7 +179,7 @@ static void draw_headers(struct list_state *st, struct ui *ui)
 static void draw_empty(struct list_state *st, struct ui *ui)
 {
     const char *text;
-    if (st->q.search || st->q.deleted)
+    if (st->q.search || st->q.deleted || st->q.freq_value)
         text = _("Nothing matches.");
     else if (st->kind == KIND_MEMBER)
         text = _("No members yet. Press a to add the first member, or quit and run "
@@ -367,6 +372,18 @@ static void set_filter(char **slot, char *value)
     if (!*slot) free(value);
 }
 
+static void set_frequency_filter(struct list_state *st, enum field_id f, const char *value,
+                                 const char *shown)
+{
+    free(st->freq_value);
+    free(st->freq_shown);
+    st->freq_value = value ? xstrdup(value) : NULL;
+    struct view_col col = {f, 0, 0, false};
+    st->freq_shown = shown ? xasprintf("%s: %s", view_header(st->kind, &col), shown) : NULL;
+    st->q.freq_field = f;
+    st->q.freq_value = st->freq_value;
+}
+
 /* f asks which filter (p, o, t, s, c: the CTX_FILTER actions), then its value. */
 static int filter_chosen(struct list_state *st, struct ui *ui, enum action a)
 {
@@ -385,6 +402,7 @@ static int filter_chosen(struct list_state *st, struct ui *ui, enum action a)
         set_filter(&st->status, NULL);
         set_filter(&st->org_name, NULL);
         st->q.org_id = 0;
+        set_frequency_filter(st, F_NONE, NULL, NULL);
         return UI_DIRTY;
     default:
         return UI_HANDLED;
@@ -436,6 +454,47 @@ static int list_answer(struct screen *s, struct ui *ui, int question, const stru
     return UI_DIRTY;
 }
 
+static int move_column(struct list_state *st, struct ui *ui, int by)
+{
+    int col = st->col + by;
+    if (col < 0 || col >= st->ncols) return UI_HANDLED;
+    st->col = col;
+    const struct view_col *view = view_columns(st->kind);
+    ui_message(ui, false, _("column: %s (F counts it)"), view_header(st->kind, &view[col]));
+    st->all_dirty = true;
+    return UI_DIRTY;
+}
+
+/* Enter in the frequency table: the list keeps only the rows with that value. */
+static void frequency_chosen(void *ctx, struct ui *ui, enum field_id f, const char *value,
+                             const char *shown)
+{
+    struct list_state *st = ctx;
+    set_frequency_filter(st, f, value, shown);
+    st->lw.cursor = st->lw.top = 0;
+    requery(st, ui);
+}
+
+static int clear_frequency_filter(struct list_state *st, struct ui *ui)
+{
+    set_frequency_filter(st, F_NONE, NULL, NULL);
+    st->lw.cursor = st->lw.top = 0;
+    requery(st, ui);
+    return UI_DIRTY;
+}
+
+static int open_frequency(struct list_state *st, struct ui *ui)
+{
+    const struct view_col *view = view_columns(st->kind);
+    if (st->col < 0 || st->col >= st->ncols || !freq_supported(st->kind, view[st->col].field)) {
+        ui_message(ui, true, "%s", _("this column has no frequency table"));
+        return UI_DIRTY;
+    }
+    ui_push(ui, freq_screen_new(ui, &st->q, view[st->col].field,
+                                view_header(st->kind, &view[st->col]), frequency_chosen, st));
+    return UI_FULL;
+}
+
 static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     struct list_state *st = s->state;
@@ -464,6 +523,11 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         return UI_DIRTY;
     case A_FILTER:
         return ui_ask_choice(ui, Q_FILTER, _("Filter by:"), CTX_FILTER);
+    case A_COL_PREV:
+    case A_COL_NEXT:
+        return move_column(st, ui, a == A_COL_NEXT ? 1 : -1);
+    case A_FREQ:
+        return open_frequency(st, ui);
     case A_DELETED:
         st->q.deleted = !st->q.deleted;
         requery(st, ui);
@@ -501,6 +565,10 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
         ui_push(ui, participants_screen_new(ui, r->id));
         return UI_FULL;
+    case A_PRINT_REPORT:
+        r = current(st, ui);
+        if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
+        return ui_print_report(ui, r->id);
     case A_INVITE: {
         r = current(st, ui);
         if (!r || st->kind != KIND_EVENT) return UI_UNHANDLED;
@@ -523,13 +591,14 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
             requery(st, ui);
             return UI_DIRTY;
         }
-        return UI_UNHANDLED;
+        return st->freq_value ? clear_frequency_filter(st, ui) : UI_UNHANDLED;
     default:
         if (key == UI_ESC && st->search.len) {
             sb_reset(&st->search);
             requery(st, ui);
             return UI_DIRTY;
         }
+        if (key == UI_ESC && st->freq_value) return clear_frequency_filter(st, ui);
         return UI_UNHANDLED;
     }
 }
@@ -588,8 +657,12 @@ static char *list_hints(struct screen *s, struct ui *ui)
     char *keys = ui_key_hints(s->ops->contexts | CTX_EVENTS | CTX_TASKS, which, 6);
     char *help = ui_key_hints(s->ops->contexts, last, 2);
     struct strbuf sb = STRBUF_INIT;
-    const char *filters[] = {st->search.len ? sb_str(&st->search) : NULL, st->province,
-                             st->org_name, st->tag, st->status};
+    const char *filters[] = {st->search.len ? sb_str(&st->search) : NULL,
+                             st->province,
+                             st->org_name,
+                             st->tag,
+                             st->status,
+                             st->freq_shown};
     bool filtered = false;
     for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
         if (filters[i]) {
@@ -614,6 +687,8 @@ static void list_close(struct screen *s)
     free(st->tag);
     free(st->status);
     free(st->org_name);
+    free(st->freq_value);
+    free(st->freq_shown);
     free(st);
 }
 
@@ -660,6 +735,7 @@ struct screen *list_screen_new(struct ui *ui, enum kind k)
     st->q.kind = k;
     st->dirty[0] = st->dirty[1] = -1;
     st->rows_start = -1;
+    st->col = 1; /* the name, title or date: the id column counts each row once */
     date_format(date_today(), DATE_ISO, st->today, sizeof st->today);
     layout(st, ui);
     requery(st, ui);

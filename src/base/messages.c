@@ -25,10 +25,19 @@ static bool codeset_is_utf8(void)
     return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
 }
 
+/* Whether the user's own locale was UTF-8, before khai fell back to one that is. */
+static bool user_utf8 = true;
+
+bool messages_user_utf8(void)
+{
+    return user_utf8;
+}
+
 const char *messages_ensure_utf8(void)
 {
     setlocale(LC_ALL, "");
     if (codeset_is_utf8()) return NULL;
+    user_utf8 = false;
     /* C.UTF-8 first: Debian always has it, and it changes nothing but the character set. */
     static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "th_TH.UTF-8"};
     for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)

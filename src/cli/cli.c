@@ -228,7 +228,8 @@ static const struct command commands[] = {
         "number of (a LINE ID 0812345678, 12 digits or more) are written as =\"0812345678\".\n")},
     {"print", cmd_print,
      "khai print signin|badges EVENT_ID [-o FILE.pdf] [--force] [--by name|group] [--blank N] "
-     "[--paper a4|letter] [--layout L]",
+     "[--paper a4|letter] [--layout L] | khai print report event|members|events "
+     "[REPORT_OPTIONS] [-o FILE.pdf] [--force] [--paper a4|letter]",
      N_("Prints an event's sign-in sheet (ใบลงทะเบียน) or name badges as a PDF, to FILE or to\n"
         "standard output when that is not a terminal. Both list the event's invited, confirmed\n"
         "and attended people (not the absent or cancelled), in Thai dictionary order of given\n"
@@ -239,6 +240,8 @@ static const struct command commands[] = {
         "sign in, and \"page 2 of 7\" at the foot.\n"
         "badges: one badge a person on A4 sheets of labels: the nickname large, the full name,\n"
         "the organisation and the breakout group, under the event's title.\n"
+        "report: the reports of `khai report` (event ID [--by KEY], members --by KEY, events)\n"
+        "with their bar charts drawn as vector graphics and page numbers; --paper a4 or letter.\n"
         "  -o FILE.pdf      the file to write; an existing one is kept unless --force\n"
         "  --force          replace FILE.pdf if it exists\n"
         "  --by name|group  name order (default), or by breakout group (the sheet puts each\n"
@@ -250,7 +253,7 @@ static const struct command commands[] = {
         "  --layout L       badges: the sheet of labels, one of these:\n")},
     {"report", cmd_report,
      "khai report event ID [--by KEY] | members --by KEY | events [--from DATE] [--to DATE] "
-     "[--org ORG] [--totals]",
+     "[--org ORG] [--series ID] [--totals]",
      N_("Counts for a network's reports, as a table with a bar chart and a total row; --tsv and\n"
         "--csv print a header row, then one row a line of the table (no chart, no headings or\n"
         "total row); --ascii draws the bars with #.\n"
@@ -561,12 +564,22 @@ static void offer(const char *candidate, const char *prefix)
     if (strncmp(candidate, prefix, strlen(prefix)) == 0) printf("%s\n", candidate);
 }
 
-/* The options a command's usage names (--search, --sort...), placeholders (--FIELD) aside. */
+/* Whether the option of n letters at p is named in usage before p too. */
+static bool named_before(const char *usage, const char *p, size_t n)
+{
+    for (const char *q = strstr(usage, "--"); q && q < p; q = strstr(q + 2, "--"))
+        if (strspn(q + 2, "abcdefghijklmnopqrstuvwxyz-") == n && strncmp(q, p, n + 2) == 0)
+            return true;
+    return false;
+}
+
+/* The options a command's usage names (--search, --sort...), placeholders (--FIELD) aside,
+ * each once. */
 static void offer_usage_options(const char *usage, const char *prefix)
 {
     for (const char *p = strstr(usage, "--"); p; p = strstr(p + 2, "--")) {
         size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
-        if (n == 0) continue;
+        if (n == 0 || named_before(usage, p, n)) continue;
         char *option = xasprintf("--%.*s", (int)n, p + 2);
         offer(option, prefix);
         free(option);

@@ -54,6 +54,8 @@ int cmd_next(const struct cli *cli);
 int cmd_import(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_print(const struct cli *cli);
+/* khai print report event|members|events ...: argv[0] is "report". */
+int cmd_print_report(const struct cli *cli);
 int cmd_report(const struct cli *cli);
 int cmd_duplicates(const struct cli *cli);
 int cmd_merge(const struct cli *cli);

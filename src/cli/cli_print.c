@@ -95,6 +95,7 @@ void cli_print_layouts(FILE *out)
 
 int cmd_print(const struct cli *cli)
 {
+    if (cli->argc && strcmp(cli->argv[0], "report") == 0) return cmd_print_report(cli);
     struct print_args a;
     int rc = parse_args(cli, &a);
     if (rc != EXIT_OK) return rc;

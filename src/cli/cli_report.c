@@ -5,26 +5,51 @@
 #include "csv.h"
 #include "messages.h"
 #include "report.h"
+#include "reportprint.h"
+#include "print.h"
+#include "outfile.h"
 #include "strbuf.h"
 #include "table.h"
+#include "text.h"
 #include "thaidate.h"
 #include "timestamp.h"
 #include "xalloc.h"
 
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { MAX_COLS = 9, BAR_WIDTH = 16 };
-enum output { OUT_TABLE, OUT_TSV, OUT_CSV };
+enum output {
+    OUT_TABLE,
+    OUT_TSV,
+    OUT_CSV,
+    OUT_PDF /* khai print report: the sheets are kept for print_report */
+};
+
+struct sheet;
+/* What `khai print report` collects: the title, what is counted, the sheets in order. */
+struct paper_doc {
+    char *title, *subtitle;
+    struct sheet *sheets;
+    size_t n;
+};
 
 struct report_opts {
     enum output out;
     bool ascii, totals;
     int by; /* a report_key, -1 for none */
-    const char *id, *from, *to, *org;
+    const char *id, *from, *to, *org, *series;
+    struct paper_doc *doc; /* OUT_PDF */
+    bool quiet;            /* no warnings on standard error: the screens are on the terminal */
 };
+
+/* Tables for people (the terminal, paper) rather than for scripts. */
+static bool human(const struct report_opts *o)
+{
+    return o->out == OUT_TABLE || o->out == OUT_PDF;
+}
 
 /* The lines of one report: cells by column, and for the chart the number each line draws. */
 struct sheet {
@@ -67,7 +92,7 @@ static void sheet_free(struct sheet *s)
 
 static bool wants_ascii(const struct report_opts *o)
 {
-    return o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+    return o->ascii || !messages_user_utf8();
 }
 
 /* A bar of value out of max in width columns: eighth blocks, or # in ASCII. */
@@ -99,6 +124,9 @@ static void print_machine(const struct sheet *s, enum output out)
         sb_reset(&line);
         for (int c = 0; c < s->ncols; c++) {
             const char *v = s->cells[r * (size_t)s->ncols + (size_t)c];
+            /* The table indents the lines under a heading; data has no indentation. */
+            while (v && strcmp(s->names[c], "label") == 0 && *v == ' ')
+                v++;
             if (c) sb_addc(&line, out == OUT_TSV ? '\t' : ',');
             if (out == OUT_TSV)
                 cli_tsv_value(&line, v ? v : "");
@@ -147,9 +175,19 @@ static void print_table(const struct sheet *s, const struct report_opts *o)
     }
 }
 
-static void sheet_print(const struct sheet *s, const struct report_opts *o)
+/* On paper: the sheet is moved into the document (s is left empty). */
+static void sheet_keep(struct sheet *s, struct paper_doc *doc)
 {
-    if (o->out == OUT_TABLE)
+    doc->sheets = xrealloc(doc->sheets, sizeof *doc->sheets * (doc->n + 1));
+    doc->sheets[doc->n++] = *s;
+    memset(s, 0, sizeof *s);
+}
+
+static void sheet_print(struct sheet *s, const struct report_opts *o)
+{
+    if (o->out == OUT_PDF)
+        sheet_keep(s, o->doc);
+    else if (o->out == OUT_TABLE)
         print_table(s, o);
     else
         print_machine(s, o->out);
@@ -372,7 +410,8 @@ static void by_cols(struct sheet *s, const char *label)
     sheet_col(s, "label", label, 12, 0, false);
 }
 
-static void print_event_by(const struct report_table *t, int key, const struct report_opts *o)
+static void print_event_by(const struct report_table *t, const struct report_row *total, int key,
+                           const struct report_opts *o)
 {
     struct sheet s = {0};
     by_cols(&s, key_header(key));
@@ -381,14 +420,10 @@ static void print_event_by(const struct report_table *t, int key, const struct r
                   choice_label(field_info(F_ATTENDANCE_STATUS), report_status_keys[st]), 6, 9,
                   true);
     sheet_col(&s, "total", _("Total"), 5, 7, true);
-    long long sums[REPORT_STATUSES + 1] = {0};
     for (size_t i = 0; i < t->n; i++) {
         char *n[REPORT_STATUSES + 1];
-        for (int st = 0; st <= REPORT_STATUSES; st++) {
-            long long v = st < REPORT_STATUSES ? t->rows[i].status[st] : t->rows[i].count;
-            sums[st] += v;
-            n[st] = number(v);
-        }
+        for (int st = 0; st <= REPORT_STATUSES; st++)
+            n[st] = number(st < REPORT_STATUSES ? t->rows[i].status[st] : t->rows[i].count);
         const char *cells[] = {t->rows[i].key, group_label(&t->rows[i], key_choice(key)),
                                n[0],           n[1],
                                n[2],           n[3],
@@ -397,9 +432,10 @@ static void print_event_by(const struct report_table *t, int key, const struct r
         for (int st = 0; st <= REPORT_STATUSES; st++)
             free(n[st]);
     }
+    /* Each attendance row once: a person with two tags is in two rows above. */
     char *n[REPORT_STATUSES + 1];
     for (int st = 0; st <= REPORT_STATUSES; st++)
-        n[st] = number(sums[st]);
+        n[st] = number(st < REPORT_STATUSES ? total->status[st] : total->count);
     const char *cells[] = {NULL, _("Total"), n[0], n[1], n[2], n[3], n[4], n[5]};
     sheet_row(&s, cells, TABLE_ONLY);
     for (int st = 0; st <= REPORT_STATUSES; st++)
@@ -419,15 +455,25 @@ static int report_event_cmd(struct db *db, const struct report_opts *o)
                          report_key_name(o->by));
     char *err = NULL, *title = NULL;
     if (event_title(db, id, &title, &err) != 0) return cli_fail(err);
-    if (o->out == OUT_TABLE) {
-        print_safe(stdout, title);
+    if (o->out == OUT_PDF) {
+        o->doc->title = xstrdup(title);
+        o->doc->subtitle = o->by >= 0 ? xasprintf(_("Attendance by %s"), key_header(o->by))
+                                      : xstrdup(_("Event report"));
+    } else if (o->out == OUT_TABLE) {
+        /* Within the table's width, cut between clusters. */
+        char *fitted = text_fit(title, (size_t)table_width(stdout));
+        print_safe(stdout, fitted);
+        free(fitted);
         puts("\n");
     }
     free(title);
     if (o->by >= 0) {
         struct report_table t;
-        if (report_event_by(db, id, o->by, &t, &err) != 0) return cli_fail(err);
-        print_event_by(&t, o->by, o);
+        struct report_row total;
+        if (report_event_total(db, id, &total, &err) != 0 ||
+            report_event_by(db, id, o->by, &t, &err) != 0)
+            return cli_fail(err);
+        print_event_by(&t, &total, o->by, o);
         report_table_free(&t);
         return EXIT_OK;
     }
@@ -438,7 +484,7 @@ static int report_event_cmd(struct db *db, const struct report_opts *o)
     event_sheet(&s, &r);
     sheet_print(&s, o);
     sheet_free(&s);
-    warn_quotas(&r);
+    if (!o->quiet) warn_quotas(&r);
     event_report_free(&r);
     return EXIT_OK;
 }
@@ -454,34 +500,41 @@ static int report_members_cmd(struct db *db, const struct report_opts *o)
     struct report_table t;
     char *err = NULL;
     if (report_members_by(db, o->by, &t, &err) != 0) return cli_fail(err);
+    if (o->out == OUT_PDF) {
+        o->doc->title = xstrdup(_("Members"));
+        o->doc->subtitle = xasprintf(_("Members by %s"), key_header(o->by));
+    }
     bool joined = o->by == REPORT_BY_JOINED;
     struct sheet s = {0};
     by_cols(&s, key_header(o->by));
     sheet_col(&s, "members", _("Members"), 7, 9, true);
     if (joined) sheet_col(&s, "running_total", _("Running total"), 7, 13, true);
     long long total = 0;
+    if (report_members_total(db, o->by, &total, &err) != 0) {
+        report_table_free(&t);
+        return cli_fail(err);
+    }
     for (size_t i = 0; i < t.n; i++) {
         char *n = number(t.rows[i].count), *run = number(t.rows[i].running);
         const char *cells[] = {t.rows[i].key, group_label(&t.rows[i], key_choice(o->by)), n, run};
         sheet_row(&s, cells, t.rows[i].count);
-        total += t.rows[i].count;
         free(n);
         free(run);
     }
-    /* A member with two tags is in two rows: the total of those rows is not a count of people. */
-    if (o->by != REPORT_BY_TAG && o->by != REPORT_BY_SKILL && o->by != REPORT_BY_ORGANISATION) {
-        char *n = number(total);
-        const char *cells[] = {NULL, _("Total"), n, NULL};
-        sheet_row(&s, cells, TABLE_ONLY);
-        free(n);
-    }
+    /* A member with two tags is in two rows: the total counts each member once. */
+    bool several =
+        o->by == REPORT_BY_TAG || o->by == REPORT_BY_SKILL || o->by == REPORT_BY_ORGANISATION;
+    char *n = number(total);
+    const char *cells[] = {NULL, several ? _("Members, each once") : _("Total"), n, NULL};
+    sheet_row(&s, cells, TABLE_ONLY);
+    free(n);
     sheet_print(&s, o);
     sheet_free(&s);
     report_table_free(&t);
     return EXIT_OK;
 }
 
-/* --- khai report events [--from DATE] [--to DATE] [--org ORG] [--totals] ------------------ */
+/* --- khai report events [--from DATE] [--to DATE] [--org ORG] [--series ID] [--totals] ---- */
 
 static int parse_day(const char *option, const char *v, bool end, char iso[11])
 {
@@ -508,7 +561,7 @@ static void print_totals(const struct events_report *r, const struct report_opts
         {"provinces", _("Provinces"), r->provinces},
     };
     /* --tsv and --csv: measure<TAB>value, the names; the table: the labels. */
-    bool table = o->out == OUT_TABLE;
+    bool table = human(o);
     struct sheet s = {0};
     sheet_col(&s, "measure", table ? _("Totals") : NULL, 14, 0, false);
     sheet_col(&s, "value", "", 7, 9, true);
@@ -537,7 +590,7 @@ static void print_events(const struct events_report *r, const struct report_opts
         char date[64];
         struct date d;
         snprintf(date, sizeof date, "%s", r->dates[i]);
-        if (o->out == OUT_TABLE && date_from_iso(r->dates[i], &d) == 0)
+        if (human(o) && date_from_iso(r->dates[i], &d) == 0)
             date_format(d, messages_thai() ? DATE_THAI : DATE_CE, date, sizeof date);
         char *t = e->target > 0 ? number(e->target) : NULL, *c = number(e->count),
              *p = percent(e->count, e->target);
@@ -558,6 +611,20 @@ static void print_events(const struct events_report *r, const struct report_opts
     sheet_free(&s);
 }
 
+/* "From 1 Apr 2024 to 31 Mar 2025" of the period's ISO ends (NULL: open); NULL for all. */
+static char *period(const char *from, const char *to)
+{
+    char a[64] = "", b[64] = "";
+    struct date d;
+    enum date_style style = messages_thai() ? DATE_THAI : DATE_CE;
+    if (from && date_from_iso(from, &d) == 0) date_format(d, style, a, sizeof a);
+    if (to && date_from_iso(to, &d) == 0) date_format(d, style, b, sizeof b);
+    if (*a && *b) return xasprintf(_("From %s to %s"), a, b);
+    if (*a) return xasprintf(_("From %s"), a);
+    if (*b) return xasprintf(_("Until %s"), b);
+    return NULL;
+}
+
 static int report_events_cmd(struct db *db, const struct report_opts *o)
 {
     char from[11], to[11];
@@ -568,11 +635,17 @@ static int report_events_cmd(struct db *db, const struct report_opts *o)
     if (rc != EXIT_OK) return rc;
     char *err = NULL;
     if (o->org && model_find(db, FT_ORG, o->org, &f.org_id, &err) != 0) return cli_fail(err);
+    if (o->series && !cli_parse_id(o->series, &f.series_id))
+        return cli_usage("report", _("--series takes a series id, not \"%s\""), o->series);
     struct events_report r;
     if (report_events(db, &f, &r, &err) != 0) return cli_fail(err);
+    if (o->out == OUT_PDF) {
+        o->doc->title = xstrdup(_("Events and the people they reached"));
+        o->doc->subtitle = period(f.from, f.to);
+    }
     if (!o->totals) print_events(&r, o);
     if (!o->totals && o->out == OUT_TABLE) putchar('\n');
-    if (o->totals || o->out == OUT_TABLE) print_totals(&r, o);
+    if (o->totals || human(o)) print_totals(&r, o);
     events_report_free(&r);
     return EXIT_OK;
 }
@@ -604,6 +677,8 @@ static int read_option(const struct cli *cli, int *i, struct report_opts *o)
         o->to = v;
     else if ((v = cli_option(cli, i, "--org", &rc)))
         o->org = v;
+    else if ((v = cli_option(cli, i, "--series", &rc)))
+        o->series = v;
     else if (rc != EXIT_OK)
         return cli_usage("report", _("%s needs a value"), a);
     else if (a[0] == '-')
@@ -639,4 +714,157 @@ int cmd_report(const struct cli *cli)
                        : report_events_cmd(db, &o);
     db_close(&db);
     return rc;
+}
+
+/* --- khai print report ... : the same reports on paper ------------------------------------ */
+
+static void paper_doc_free(struct paper_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        sheet_free(&d->sheets[i]);
+    free(d->sheets);
+    free(d->title);
+    free(d->subtitle);
+    memset(d, 0, sizeof *d);
+}
+
+/* A sheet as print_report takes it: the columns the table shows, each line's kind and bar.
+ * The arrays are the caller's to free (cells point into the sheet). */
+static void paper_table(const struct sheet *s, struct print_table *t)
+{
+    memset(t, 0, sizeof *t);
+    int shown[MAX_COLS];
+    for (int c = 0; c < s->ncols && t->ncols < PRINT_MAX_COLUMNS; c++)
+        if (s->cols[c].header) {
+            shown[t->ncols] = c;
+            t->headers[t->ncols] = s->cols[c].header;
+            t->right[t->ncols] = s->cols[c].right;
+            t->share[t->ncols] = s->cols[c].max ? s->cols[c].max : 3.0 * s->cols[c].min;
+            t->ncols++;
+        }
+    t->nrows = s->nrows;
+    const char **cells = xcalloc(s->nrows * (size_t)t->ncols + 1, sizeof *cells);
+    long long *bars = xcalloc(s->nrows + 1, sizeof *bars);
+    enum print_line_kind *kinds = xcalloc(s->nrows + 1, sizeof *kinds);
+    for (size_t r = 0; r < s->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++)
+            cells[r * (size_t)t->ncols + (size_t)c] =
+                s->cells[r * (size_t)s->ncols + (size_t)shown[c]];
+        kinds[r] = s->bars[r] == HEADING      ? PRINT_LINE_HEADING
+                   : s->bars[r] == TABLE_ONLY ? PRINT_LINE_TOTAL
+                                              : PRINT_LINE_ROW;
+        bars[r] = s->bars[r] >= 0 ? s->bars[r] : -1;
+    }
+    t->cells = cells;
+    t->bars = bars;
+    t->kinds = kinds;
+}
+
+static int paper_write(const struct paper_doc *d, enum paper paper, FILE *out, int *pages,
+                       char **err)
+{
+    struct print_table *tables = xcalloc(d->n + 1, sizeof *tables);
+    for (size_t i = 0; i < d->n; i++)
+        paper_table(&d->sheets[i], &tables[i]);
+    struct print_report r = {d->title ? d->title : "", d->subtitle, tables, d->n};
+    int rc = print_report(&r, paper, out, pages, err);
+    for (size_t i = 0; i < d->n; i++) {
+        free((void *)tables[i].cells);
+        free((void *)tables[i].bars);
+        free((void *)tables[i].kinds);
+    }
+    free(tables);
+    return rc;
+}
+
+int report_print_event(struct db *db, long long event_id, enum paper paper, FILE *out, int *pages,
+                       char **err)
+{
+    struct paper_doc doc = {0};
+    char id[32];
+    snprintf(id, sizeof id, "%lld", event_id);
+    struct report_opts o = {.out = OUT_PDF, .by = -1, .id = id, .doc = &doc, .quiet = true};
+    /* The command's own failures are worded for the terminal: here the title is loaded
+     * first so that an event that is gone is an error for the caller to show. */
+    char *title = NULL;
+    if (event_title(db, event_id, &title, err) != 0) return -1;
+    free(title);
+    int rc = report_event_cmd(db, &o) == EXIT_OK ? paper_write(&doc, paper, out, pages, err) : -1;
+    if (rc != 0 && !*err) *err = xstrdup(_("cannot make the report"));
+    paper_doc_free(&doc);
+    return rc;
+}
+
+/* Reads the options print adds to the report's: -o FILE, --force, --paper. */
+static int print_option(const struct cli *cli, int *i, struct outfile *file, enum paper *paper,
+                        bool *taken)
+{
+    int rc = EXIT_OK;
+    const char *v;
+    *taken = true;
+    if (strcmp(cli->argv[*i], "--force") == 0)
+        file->force = true;
+    else if ((v = cli_option(cli, i, "-o", &rc)) || (v = cli_option(cli, i, "--output", &rc)))
+        file->path = strcmp(v, "-") == 0 ? NULL : v;
+    else if ((v = cli_option(cli, i, "--paper", &rc))) {
+        int p = paper_from_name(v);
+        if (p < 0) return cli_usage("print", _("--paper is a4 or letter, not \"%s\""), v);
+        *paper = (enum paper)p;
+    } else
+        *taken = false;
+    if (rc != EXIT_OK) return cli_usage("print", _("%s needs a value"), cli->argv[*i]);
+    return EXIT_OK;
+}
+
+int cmd_print_report(const struct cli *cli)
+{
+    /* argv: report WHAT [options] */
+    const char *what = cli->argc > 1 ? cli->argv[1] : "";
+    bool event = strcmp(what, "event") == 0, members = strcmp(what, "members") == 0,
+         events = strcmp(what, "events") == 0;
+    if (!event && !members && !events)
+        return cli_usage("print", _("report what: event, members or events, not \"%s\""), what);
+    struct paper_doc doc = {0};
+    struct report_opts o = {.out = OUT_PDF, .by = -1, .doc = &doc};
+    struct outfile file = {0};
+    enum paper paper = PAPER_A4;
+    struct cli rest = *cli;
+    rest.argc -= 2;
+    rest.argv += 2;
+    for (int i = 0; i < rest.argc; i++) {
+        bool taken;
+        int rc = print_option(&rest, &i, &file, &paper, &taken);
+        if (rc == EXIT_OK && !taken) rc = read_option(&rest, &i, &o);
+        if (rc != EXIT_OK) return rc;
+    }
+    if (o.ascii || o.out != OUT_PDF)
+        return cli_usage("print", _("a printed report draws its own bars: no --tsv, --csv or "
+                                    "--ascii"));
+    if (!event && o.id) return cli_usage("print", _("unexpected argument \"%s\""), o.id);
+    if (!file.path && isatty(STDOUT_FILENO))
+        return cli_usage("print", _("a PDF is not for the terminal: give -o FILE.pdf"));
+    struct db *db = cli_open_existing(cli);
+    if (!db) return EXIT_ERROR;
+    int rc = event     ? report_event_cmd(db, &o)
+             : members ? report_members_cmd(db, &o)
+                       : report_events_cmd(db, &o);
+    db_close(&db);
+    if (rc != EXIT_OK) {
+        paper_doc_free(&doc);
+        return rc;
+    }
+    char *err = NULL;
+    FILE *f = outfile_open(&file, &err);
+    int pages = 0, status = f ? paper_write(&doc, paper, f, &pages, &err) : -1;
+    if (f) status = outfile_close(&file, status, &err);
+    paper_doc_free(&doc);
+    if (status != 0) return cli_fail(err);
+    if (file.path) {
+        char *said = xasprintf(P_("printed %d page to %s", "printed %d pages to %s", pages), pages,
+                               file.path);
+        print_safe(stdout, said);
+        putchar('\n');
+        free(said);
+    }
+    return EXIT_OK;
 }

@@ -225,18 +225,14 @@ static int sort_index(enum kind k, const char *key)
     return 0;
 }
 
-/* Compositions are made once and kept, for each kind, sort and shape of search. */
-static const char *compose(enum kind k, bool count, int sort, bool fts, int nscan, unsigned opt)
+/* head, then the WHERE of the kind's filters and search, then extra (a frequency filter)
+ * and tail. */
+static char *compose_new(enum kind k, const char *head, bool fts, int nscan, unsigned opt,
+                         const char *extra, const char *tail)
 {
-    static char *cache[KIND_COUNT][2][MAX_SORTS][2][MAX_TERMS + 1][1u << OPT_COUNT];
-    char **slot = &cache[k][count][sort][fts][nscan][opt];
-    if (*slot) return *slot;
     const char *a = kind_alias(k);
     struct strbuf sb = STRBUF_INIT;
-    if (count)
-        sb_addf(&sb, "SELECT count(*) FROM %s %s", kind_table(k), a);
-    else
-        sb_add(&sb, kind_select_sql(k));
+    sb_add(&sb, head);
     sb_addf(&sb, " WHERE (%s.deleted_at IS NULL) = :live", a);
     sb_add(&sb, filters[k]);
     for (int i = 0; i < OPT_COUNT; i++)
@@ -244,8 +240,24 @@ static const char *compose(enum kind k, bool count, int sort, bool fts, int nsca
     if (fts) sb_add(&sb, fts_filter[k]);
     for (int i = 0; i < nscan; i++)
         sb_addf(&sb, " AND instr(%s, :s%d) > 0", key_expr[k], i);
-    if (!count) sb_addf(&sb, " ORDER BY %s LIMIT :limit OFFSET :offset", sorts[k][sort].sql);
-    *slot = sb_take(&sb);
+    if (extra) sb_add(&sb, extra);
+    sb_add(&sb, tail);
+    return sb_take(&sb);
+}
+
+/* Compositions are made once and kept, for each kind, sort and shape of search. */
+static const char *compose(enum kind k, bool count, int sort, bool fts, int nscan, unsigned opt)
+{
+    static char *cache[KIND_COUNT][2][MAX_SORTS][2][MAX_TERMS + 1][1u << OPT_COUNT];
+    char **slot = &cache[k][count][sort][fts][nscan][opt];
+    if (*slot) return *slot;
+    char *head = count ? xasprintf("SELECT count(*) FROM %s %s", kind_table(k), kind_alias(k))
+                       : xstrdup(kind_select_sql(k));
+    char *tail = count ? xstrdup("")
+                       : xasprintf(" ORDER BY %s LIMIT :limit OFFSET :offset", sorts[k][sort].sql);
+    *slot = compose_new(k, head, fts, nscan, opt, NULL, tail);
+    free(head);
+    free(tail);
     return *slot;
 }
 
@@ -261,8 +273,10 @@ static void bind_id(sqlite3_stmt *st, const char *name, long long value)
     if (idx > 0 && value) sqlite3_bind_int64(st, idx, value);
 }
 
-static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bool count,
-                                   char **err)
+/* The statement of a list query: its count (count), its rows, or (head and tail given) a
+ * query of another shape over the same rows (list_prepare_over). */
+static sqlite3_stmt *prepare_shaped(struct db *db, const struct list_query *q, bool count,
+                                    const char *head, const char *tail, char **err)
 {
     struct terms t;
     terms_parse(q->search, fts_filter[q->kind] != NULL, &t);
@@ -275,10 +289,31 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
             return NULL;
         }
     }
-    const char *sql = compose(q->kind, count, sort_index(q->kind, q->sort), t.fts != NULL, t.nscan,
-                              optional_mask(q));
+    /* A frequency filter names a column: those statements are not kept here (db_prepare
+     * keeps the ones in use). */
+    const char *extra = q->freq_value ? freq_match_sql(q->kind, q->freq_field) : NULL;
+    char *made = NULL;
+    if (head || extra) {
+        char *h = head    ? xstrdup(head)
+                  : count ? xasprintf("SELECT count(*) FROM %s %s", kind_table(q->kind),
+                                      kind_alias(q->kind))
+                          : xstrdup(kind_select_sql(q->kind));
+        char *tl = tail    ? xstrdup(tail)
+                   : count ? xstrdup("")
+                           : xasprintf(" ORDER BY %s LIMIT :limit OFFSET :offset",
+                                       sorts[q->kind][sort_index(q->kind, q->sort)].sql);
+        made = compose_new(q->kind, h, t.fts != NULL, t.nscan, optional_mask(q), extra, tl);
+        free(h);
+        free(tl);
+    }
+    const char *sql =
+        made ? made
+             : compose(q->kind, count, sort_index(q->kind, q->sort), t.fts != NULL, t.nscan,
+                       optional_mask(q));
     sqlite3_stmt *st = db_prepare(db, sql, err);
+    free(made);
     if (st) {
+        if (extra) bind_text(st, ":fv", q->freq_value);
         sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":live"), !q->deleted);
         bind_text(st, ":fts", t.fts);
         for (int i = 0; i < t.nscan; i++) {
@@ -313,11 +348,23 @@ static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bo
     return st;
 }
 
+static sqlite3_stmt *prepare_query(struct db *db, const struct list_query *q, bool count,
+                                   char **err)
+{
+    return prepare_shaped(db, q, count, NULL, NULL, err);
+}
+
+sqlite3_stmt *list_prepare_over(struct db *db, const struct list_query *q, const char *head,
+                                const char *tail, char **err)
+{
+    return prepare_shaped(db, q, false, head, tail, err);
+}
+
 static bool unfiltered(const struct list_query *q)
 {
     return !(q->search && *q->search) && !q->event_id && !q->member_id && !q->org_id &&
            !(q->province && *q->province) && !(q->tag && *q->tag) && !(q->status && *q->status) &&
-           !q->deleted && !q->owner && !q->overdue;
+           !q->deleted && !q->owner && !q->overdue && !q->freq_value;
 }
 
 /* The whole live table: its count kept by triggers (schema/008-counts.sql). */

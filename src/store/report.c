@@ -37,9 +37,12 @@ static const struct key_sql keys[REPORT_KEYS] = {
                                 " LEFT JOIN organisations o ON o.id = a.org_id", true, true},
     [REPORT_BY_PROVINCE] = {"province", "coalesce(m.province, '')", "coalesce(p.name_th, '')",
                             PROVINCE_JOIN, true, true},
-    [REPORT_BY_DISTRICT] = {"district", DISTRICT_KEY, PLACE_LABEL("m.district"), PROVINCE_JOIN,
-                            true, true},
-    [REPORT_BY_SUBDISTRICT] = {"subdistrict", SUBDISTRICT_KEY,
+    /* Those with no district (or subdistrict) are one group, "(none)", wherever they live. */
+    [REPORT_BY_DISTRICT] = {"district",
+                            "CASE WHEN m.district = '' THEN '' ELSE " DISTRICT_KEY " END",
+                            PLACE_LABEL("m.district"), PROVINCE_JOIN, true, true},
+    [REPORT_BY_SUBDISTRICT] = {"subdistrict",
+                               "CASE WHEN m.subdistrict = '' THEN '' ELSE " SUBDISTRICT_KEY " END",
                                "CASE WHEN m.subdistrict = '' THEN '' ELSE m.subdistrict || "
                                "coalesce(', ' || nullif(m.district, ''), '') || coalesce(', ' || "
                                "p.name_th, '') END",
@@ -298,6 +301,22 @@ int report_event_by(struct db *db, long long event_id, enum report_key key,
     return rc;
 }
 
+int report_event_total(struct db *db, long long event_id, struct report_row *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    struct report_table t = {0};
+    int rc = read_rows(db,
+                       "SELECT '', '', " STATUS_COUNTS ", count(*) FROM attendance a WHERE "
+                       "a.event_id = ?1 AND a.deleted_at IS NULL",
+                       event_id, STATUS_TOTAL, &t, err);
+    if (rc == 0 && t.n == 1) {
+        memcpy(out->status, t.rows[0].status, sizeof out->status);
+        out->count = t.rows[0].count;
+    }
+    report_table_free(&t);
+    return rc;
+}
+
 /* Members of each organisation and of the organisations under it, each member once. UNION
  * (not UNION ALL) ends the walk even if parents were ever made to form a loop. */
 static const char members_by_network[] =
@@ -346,15 +365,34 @@ int report_members_by(struct db *db, enum report_key key, struct report_table *o
     return 0;
 }
 
+int report_members_total(struct db *db, enum report_key key, long long *n, char **err)
+{
+    const char *sql =
+        key == REPORT_BY_SKILL ? "SELECT '', '', count(*), 0 FROM members WHERE deleted_at IS "
+                                 "NULL AND skills <> ''"
+        : key == REPORT_BY_ORGANISATION
+            ? "SELECT '', '', count(DISTINCT a.member_id), 0 FROM affiliations a JOIN members m "
+              "ON m.id = a.member_id AND m.deleted_at IS NULL JOIN organisations o ON o.id = "
+              "a.org_id AND o.deleted_at IS NULL"
+            : "SELECT '', '', count(*), 0 FROM members WHERE deleted_at IS NULL";
+    struct report_table t = {0};
+    int rc = read_rows(db, sql, 0, COUNT_TARGET, &t, err);
+    *n = rc == 0 && t.n == 1 ? t.rows[0].count : 0;
+    report_table_free(&t);
+    return rc;
+}
+
 /* The WHERE clause of the events a filter takes: ?1 and ?2 are the dates (open ends bound
- * as dates before and after any), ?3 the organisation, so events_by_date is read. */
+ * as dates before and after any), ?3 the organisation, ?4 the series, so events_by_date (or
+ * events_by_series) is read. */
 static char *events_where(const struct events_filter *f)
 {
-    return xasprintf("e.deleted_at IS NULL AND e.start_date >= ?1 AND e.start_date <= ?2%s",
+    return xasprintf("e.deleted_at IS NULL AND e.start_date >= ?1 AND e.start_date <= ?2%s%s",
                      f->org_id > 0 ? " AND (e.host_id = ?3 OR EXISTS (SELECT 1 FROM "
                                      "event_partners ep WHERE ep.event_id = e.id AND ep.org_id = "
                                      "?3))"
-                                   : "");
+                                   : "",
+                     f->series_id > 0 ? " AND e.series_id = ?4" : "");
 }
 
 static sqlite3_stmt *events_prepare(struct db *db, const char *sql, const struct events_filter *f,
@@ -365,6 +403,7 @@ static sqlite3_stmt *events_prepare(struct db *db, const char *sql, const struct
     sqlite3_bind_text(st, 1, f->from ? f->from : "0000", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, f->to ? f->to : "9999-99-99", -1, SQLITE_TRANSIENT);
     if (f->org_id > 0) sqlite3_bind_int64(st, 3, f->org_id);
+    if (f->series_id > 0) sqlite3_bind_int64(st, 4, f->series_id);
     return st;
 }
 
@@ -425,10 +464,26 @@ static int read_reach(struct db *db, const struct events_filter *f, const char *
     return 0;
 }
 
+/* A series that is not there is an error, not an empty report. */
+static int series_exists(struct db *db, long long id, char **err)
+{
+    struct report_table t = {0};
+    int rc =
+        read_rows(db, "SELECT '', '', count(*), 0 FROM series WHERE id = ?1 AND deleted_at IS NULL",
+                  id, COUNT_TARGET, &t, err);
+    if (rc == 0 && (t.n != 1 || t.rows[0].count == 0)) {
+        *err = xasprintf(_("no series %lld"), id);
+        rc = -1;
+    }
+    report_table_free(&t);
+    return rc;
+}
+
 int report_events(struct db *db, const struct events_filter *f, struct events_report *out,
                   char **err)
 {
     memset(out, 0, sizeof *out);
+    if (f->series_id > 0 && series_exists(db, f->series_id, err) != 0) return -1;
     char *where = events_where(f);
     int rc = read_events(db, f, where, out, err);
     if (rc == 0) rc = read_reach(db, f, where, out, err);

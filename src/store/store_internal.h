@@ -53,6 +53,15 @@ char *field_display(const struct field *f, const char *raw);
 /* The SELECT list and FROM clause giving every field's display value for a kind, then one
  * column of comma-separated ids per reference field; columns 0-4 are id, version,
  * updated_at, updated_by, deleted_at. */
+/* A statement of head (SELECT ... FROM the kind's table under its alias, and joins), the
+ * WHERE of the list query q (its search and filters, bound) and tail (GROUP BY ...): queries
+ * over the rows a list shows (freq.c). */
+struct list_query;
+sqlite3_stmt *list_prepare_over(struct db *db, const struct list_query *q, const char *head,
+                                const char *tail, char **err);
+/* " AND ..." keeping the rows whose column f has the value bound to :fv (freq.c), or NULL
+ * when the list of kind k cannot count f. */
+const char *freq_match_sql(enum kind k, enum field_id f);
 const char *kind_select_sql(enum kind k);
 /* The alias of the kind's main table in kind_select_sql, and the table's name. */
 const char *kind_alias(enum kind k);

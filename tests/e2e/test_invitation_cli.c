@@ -131,26 +131,26 @@ static void invitation_cli_report_event_tsv_is_the_contract(void **state)
                         "subdistricts\t\tSubdistricts\t2\t2\t100%\n"
                         "districts\t\tDistricts\t1\t\t\n"
                         "provinces\t\tProvinces\t1\t\t\n"
-                        "status\tinvited\t  invited\t0\t\t\n"
-                        "status\tconfirmed\t  confirmed\t0\t\t\n"
-                        "status\tattended\t  attended\t2\t\t\n"
-                        "status\tabsent\t  absent\t1\t\t\n"
-                        "status\tcancelled\t  cancelled\t0\t\t\n"
-                        "category\t\t  (none)\t2\t\t\n"
-                        "role\tparticipant\t  participant\t2\t\t\n"
-                        "invitations\tinvited\t  Invited\t4\t\t\n"
-                        "invitations\tconfirmed\t  confirmed\t1\t\t\n"
-                        "invitations\tcancelled\t  cancelled\t1\t\t\n"
-                        "invitations\tdeclined\t  declined\t1\t\t\n"
-                        "invitations\tno_answer\t  No answer yet\t1\t\t\n"
-                        "invitations\tcame\t  Came, of those invited\t2\t4\t50%\n"
-                        "invitations\tconfirmed_came\t  Came, of those that confirmed\t1\t1\t"
+                        "status\tinvited\tinvited\t0\t\t\n"
+                        "status\tconfirmed\tconfirmed\t0\t\t\n"
+                        "status\tattended\tattended\t2\t\t\n"
+                        "status\tabsent\tabsent\t1\t\t\n"
+                        "status\tcancelled\tcancelled\t0\t\t\n"
+                        "category\t\t(none)\t2\t\t\n"
+                        "role\tparticipant\tparticipant\t2\t\t\n"
+                        "invitations\tinvited\tInvited\t4\t\t\n"
+                        "invitations\tconfirmed\tconfirmed\t1\t\t\n"
+                        "invitations\tcancelled\tcancelled\t1\t\t\n"
+                        "invitations\tdeclined\tdeclined\t1\t\t\n"
+                        "invitations\tno_answer\tNo answer yet\t1\t\t\n"
+                        "invitations\tcame\tCame, of those invited\t2\t4\t50%\n"
+                        "invitations\tconfirmed_came\tCame, of those that confirmed\t1\t1\t"
                         "100%\n"
-                        "invitation_reason\tcancelled\t  cancelled: น้ำท่วม\t1\t\t\n"
-                        "invitation_reason\tdeclined\t  declined: ไม่มีงบ\t1\t\t\n"
-                        "invitation_withdrawn\t3\t  กลุ่ม ค: declined 20 Jul 2024: ไม่มีงบ\t1\t\t\n"
-                        "invitation_withdrawn\t2\t  สมาคม ข: cancelled 23 Jul 2024: น้ำท่วม\t1\t\t\n"
-                        "reason\tabsent\t  absent: ป่วย\t1\t\t\n");
+                        "invitation_reason\tcancelled\tcancelled: น้ำท่วม\t1\t\t\n"
+                        "invitation_reason\tdeclined\tdeclined: ไม่มีงบ\t1\t\t\n"
+                        "invitation_withdrawn\t3\tกลุ่ม ค: declined 20 Jul 2024: ไม่มีงบ\t1\t\t\n"
+                        "invitation_withdrawn\t2\tสมาคม ข: cancelled 23 Jul 2024: น้ำท่วม\t1\t\t\n"
+                        "reason\tabsent\tabsent: ป่วย\t1\t\t\n");
     free(out);
     out = khai_ok(db, "--lang th report event 1");
     assert_contains(out, "องค์กรที่เชิญ");
@@ -158,7 +158,7 @@ static void invitation_cli_report_event_tsv_is_the_contract(void **state)
     assert_contains(out, "ปฏิเสธ: ไม่มีงบ");
     free(out);
     out = khai_ok(db, "--lang th report event 1 --tsv");
-    assert_contains(out, "invitation_withdrawn\t2\t  สมาคม ข: ยกเลิก 23 ก.ค. 2567: น้ำท่วม\t1\t\t\n");
+    assert_contains(out, "invitation_withdrawn\t2\tสมาคม ข: ยกเลิก 23 ก.ค. 2567: น้ำท่วม\t1\t\t\n");
     free(out);
     out = khai_ok(db, "show event 1");
     assert_contains(out, "Organisations: 2 of a target of 4 (50%)");

@@ -42,18 +42,18 @@ static void report_cli_event_tsv_is_the_contract(void **state)
                                "subdistricts\t\tSubdistricts\t2\t\t\n"
                                "districts\t\tDistricts\t2\t\t\n"
                                "provinces\t\tProvinces\t2\t\t\n"
-                               "status\tinvited\t  invited\t0\t\t\n"
-                               "status\tconfirmed\t  confirmed\t0\t\t\n"
-                               "status\tattended\t  attended\t2\t\t\n"
-                               "status\tabsent\t  absent\t1\t\t\n"
-                               "status\tcancelled\t  cancelled\t0\t\t\n"
-                               "quota\tผู้บริหาร\t  ผู้บริหาร\t1\t2\t50%\n"
-                               "quota\tนักวิชาการ\t  นักวิชาการ\t0\t1\t0%\n"
-                               "quota\t\t  Not in a quota category\t1\t\t\n"
-                               "group\tกลุ่ม 1\t  กลุ่ม 1\t1\t\t\n"
-                               "group\t\t  (none)\t1\t\t\n"
-                               "role\tparticipant\t  participant\t2\t\t\n"
-                               "reason\tabsent\t  absent: น้ำท่วม\t1\t\t\n");
+                               "status\tinvited\tinvited\t0\t\t\n"
+                               "status\tconfirmed\tconfirmed\t0\t\t\n"
+                               "status\tattended\tattended\t2\t\t\n"
+                               "status\tabsent\tabsent\t1\t\t\n"
+                               "status\tcancelled\tcancelled\t0\t\t\n"
+                               "quota\tผู้บริหาร\tผู้บริหาร\t1\t2\t50%\n"
+                               "quota\tนักวิชาการ\tนักวิชาการ\t0\t1\t0%\n"
+                               "quota\t\tNot in a quota category\t1\t\t\n"
+                               "group\tกลุ่ม 1\tกลุ่ม 1\t1\t\t\n"
+                               "group\t\t(none)\t1\t\t\n"
+                               "role\tparticipant\tparticipant\t2\t\t\n"
+                               "reason\tabsent\tabsent: น้ำท่วม\t1\t\t\n");
     assert_contains(r.err, "the quotas add up to 3, more than the target of 2 people");
     run_result_free(&r);
     free(db);
