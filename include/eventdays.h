@@ -19,8 +19,7 @@ void event_days_free(char **days, size_t n);
 
 /* Reads a day of the event typed in any date form (24 มี.ค. 2552, 2009-03-24, 24/3/2552)
  * into day (ISO). Fails with *err when it is not a date or not one of the event's days. */
-int event_day_parse(struct db *db, long long event_id, const char *input, char day[11],
-                    char **err);
+int event_day_parse(struct db *db, long long event_id, const char *input, char day[11], char **err);
 
 /* The day check-ins record from now on, for every event: ISO, or NULL for the default
  * (today when today is a day of the event, else the event's first day). */
@@ -40,8 +39,7 @@ struct event_day_counts {
     long long any_day;    /* people who came on at least one day (attended) */
     long long unrecorded; /* of those, people with no day recorded */
 };
-int event_day_counts(struct db *db, long long event_id, struct event_day_counts *out,
-                     char **err);
+int event_day_counts(struct db *db, long long event_id, struct event_day_counts *out, char **err);
 void event_day_counts_free(struct event_day_counts *c);
 
 #endif

@@ -264,6 +264,7 @@ struct list_query {
     const char *province; /* any accepted province form */
     const char *tag;
     const char *status; /* events, tasks, attendance */
+    const char *group;  /* attendance in the breakout group of this name (groups.h) */
     bool deleted;       /* list deleted records instead of live ones */
 };
 

@@ -20,6 +20,10 @@ void undo_record_deleted(struct undo_log *log, const struct record *before);
 void undo_member_merged(struct undo_log *log, long long merge_id, const struct record *keep,
                         const struct record *other);
 
+/* An assignment of breakout groups (groups.h): undo_last puts everyone back. Takes moves. */
+struct group_moves;
+void undo_groups_moved(struct undo_log *log, struct group_moves *moves);
+
 /* Undoes the newest change. On success *done says what was undone (malloc'd, in the
  * interface's language). On failure the change stays on the log and *err says why. */
 int undo_last(struct db *db, struct undo_log *log, char **done, char **err);

@@ -43,7 +43,8 @@ static const struct command commands[] = {
     {"list", cmd_list,
      "khai list members|orgs|events|tasks|attendance|invitations [--search TEXT] [--sort KEY] "
      "[--event ID] "
-     "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
+     "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--group NAME] [--deleted] "
+     "[--limit N] "
      "[--offset N] [--dates thai|iso|ce] [--tsv]",
      N_("Lists records in a table that fits the terminal, or as tab-separated values under a\n"
         "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
@@ -58,6 +59,7 @@ static const struct command commands[] = {
         "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
         "  --province P   members, orgs, events: Thai or English name, or ISO code (TH-50)\n"
         "  --tag TAG      members and orgs with the tag\n"
+        "  --group NAME   attendance in the breakout group NAME (khai groups)\n"
         "  --status S     events: planned, held, cancelled; tasks: open, in_progress, done,\n"
         "                 cancelled; attendance: invited, confirmed, attended, absent,\n"
         "                 cancelled; invitations: invited, confirmed, cancelled, declined;\n"
@@ -119,6 +121,31 @@ static const struct command commands[] = {
      N_("Lists a member's organisations with their roles and dates, or sets the role and dates\n"
         "of the member at ORG (id, name or short name), adding ORG to the member's\n"
         "organisations when it is not there yet. An empty value clears; dates take any form.\n")},
+    {"groups", cmd_groups,
+     "khai groups EVENT_ID [--by province|district|subdistrict|organisation|category] "
+     "[--balance N [--keep-orgs]] [--set NAME MEMBER_ID...] [--add NAME] [--rename OLD NEW] "
+     "[--facilitator NAME MEMBER] [--room NAME ROOM] [--delete NAME] [--tsv]",
+     N_("Lists an event's breakout groups with their facilitator, room and number of people\n"
+        "(those on its list but the cancelled and absent; `khai list attendance --event ID\n"
+        "--group NAME` lists a group's people), or first changes them:\n"
+        "  --by RULE         a group for each province, district, subdistrict, organisation\n"
+        "                    (the one they come for) or category of the event's people, named\n"
+        "                    by it; people without one keep the group they had\n"
+        "  --balance N       N groups whose sizes differ by at most one: the event's first N\n"
+        "                    groups, and \"Group K\" for the missing ones; people in order of\n"
+        "                    organisation, then name, are dealt out in turn, so the people of\n"
+        "                    one organisation are spread over the groups\n"
+        "  --keep-orgs       with --balance: each organisation, largest first, goes whole into\n"
+        "                    the group with fewest people so far\n"
+        "  --set NAME MEMBER_ID...  puts these members of the event's list in group NAME (made\n"
+        "                    when new; \"\" takes them out of their group)\n"
+        "  --add NAME        makes an empty group\n"
+        "  --rename OLD NEW  renames a group; its people follow\n"
+        "  --facilitator NAME MEMBER  the group's facilitator (id, name or phone; \"\" for none)\n"
+        "  --room NAME ROOM  the group's room\n"
+        "  --delete NAME     deletes a group nobody is in\n"
+        "An assignment is one transaction; the same list gives the same groups every time.\n"
+        "Columns of --tsv: group, facilitator_id, facilitator, room, people.\n")},
     {"checkin", cmd_checkin, "khai checkin EVENT_ID",
      N_("Checks people in at the door of an event, line by line (for slow links; the screens\n"
         "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"

@@ -150,6 +150,7 @@ static const struct {
     {"--member", K(KIND_ATTENDANCE) | K(KIND_TASK)},
     {"--province", K(KIND_MEMBER) | K(KIND_ORG) | K(KIND_EVENT)},
     {"--tag", K(KIND_MEMBER) | K(KIND_ORG)},
+    {"--group", K(KIND_ATTENDANCE)},
     {"--status",
      K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE) | K(KIND_INVITATION)},
 };
@@ -205,6 +206,8 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         o->q.province = value;
     else if (strcmp(opt, "--tag") == 0)
         o->q.tag = value;
+    else if (strcmp(opt, "--group") == 0)
+        o->q.group = value;
     else if (strcmp(opt, "--status") == 0) {
         if ((rc = check_status(o->q.kind, value)) != EXIT_OK) return rc;
         o->q.status = value;
@@ -249,9 +252,9 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
             const char *eq = strchr(a, '=');
             char *opt = eq ? xstrndup(a, (size_t)(eq - a)) : xstrdup(a);
             const char *value = eq ? eq + 1 : i + 1 < cli->argc ? cli->argv[++i] : NULL;
-            static const char *const valued[] = {"--search", "--sort",   "--province", "--tag",
-                                                 "--status", "--limit",  "--offset",   "--dates",
-                                                 "--event",  "--member", "--org",      NULL};
+            static const char *const valued[] = {
+                "--search", "--sort",  "--province", "--tag", "--status", "--limit", "--offset",
+                "--dates",  "--event", "--member",   "--org", "--group",  NULL};
             bool known = false;
             for (int v = 0; valued[v]; v++)
                 known = known || strcmp(valued[v], opt) == 0;

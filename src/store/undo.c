@@ -1,5 +1,6 @@
 /* The session's undo log: each entry knows how to put one change back. */
 #include "undo.h"
+#include "groups.h"
 #include "merge.h"
 #include "messages.h"
 #include "xalloc.h"
@@ -7,13 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED };
+enum undo_op { UNDO_ADDED, UNDO_EDITED, UNDO_DELETED, UNDO_MERGED, UNDO_GROUPS };
 
 struct undo_entry {
     enum undo_op op;
-    struct record *before; /* as it was (edited, deleted) */
-    struct record *after;  /* as the change left it: its version tells whether others wrote */
-    long long merge_id;    /* UNDO_MERGED: before is OTHER, after is KEEP */
+    struct record *before;     /* as it was (edited, deleted) */
+    struct record *after;      /* as the change left it: its version tells whether others wrote */
+    long long merge_id;        /* UNDO_MERGED: before is OTHER, after is KEEP */
+    struct group_moves *moves; /* UNDO_GROUPS: who moved from which group to which */
 };
 
 struct undo_log {
@@ -30,6 +32,9 @@ static void entry_free(struct undo_entry *e)
 {
     record_free(&e->before);
     record_free(&e->after);
+    group_moves_free(e->moves);
+    free(e->moves);
+    e->moves = NULL;
 }
 
 void undo_free(struct undo_log **logp)
@@ -56,7 +61,7 @@ static void push(struct undo_log *log, enum undo_op op, const struct record *bef
         log->entries = xrealloc(log->entries, sizeof *log->entries * log->cap);
     }
     log->entries[log->n++] = (struct undo_entry){op, before ? record_copy(before) : NULL,
-                                                 after ? record_copy(after) : NULL, 0};
+                                                 after ? record_copy(after) : NULL, 0, NULL};
 }
 
 void undo_record_added(struct undo_log *log, const struct record *after)
@@ -80,6 +85,28 @@ void undo_member_merged(struct undo_log *log, long long merge_id, const struct r
 {
     push(log, UNDO_MERGED, other, keep);
     log->entries[log->n - 1].merge_id = merge_id;
+}
+
+void undo_groups_moved(struct undo_log *log, struct group_moves *moves)
+{
+    push(log, UNDO_GROUPS, NULL, NULL);
+    struct group_moves *own = xmalloc(sizeof *own);
+    *own = *moves;
+    *moves = (struct group_moves){0};
+    log->entries[log->n - 1].moves = own;
+}
+
+/* A whole assignment of groups, put back in one transaction. */
+static int undo_groups(struct db *db, struct undo_log *log, char **done, char **err)
+{
+    struct undo_entry *e = &log->entries[log->n - 1];
+    if (groups_undo(db, e->moves, err) != 0) return -1;
+    *done = xasprintf(P_("undid the groups of %zu person at event %lld",
+                         "undid the groups of %zu people at event %lld", e->moves->n),
+                      e->moves->n, e->moves->event_id);
+    entry_free(e);
+    log->n--;
+    return 0;
 }
 
 /* Puts every editable field back as it was, over the current version of the row, so the
@@ -109,6 +136,7 @@ static void adopt_own_version(struct db *db, struct undo_log *log, const struct 
     for (size_t i = log->n - 1; i-- > 0;) {
         struct undo_entry *older = &log->entries[i];
         const struct record *o = older->after ? older->after : older->before;
+        if (!o) continue; /* an assignment of groups */
         if (o->kind == r->kind && o->id == r->id) {
             if (older->after) older->after->version = now->version;
             break;
@@ -125,6 +153,7 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
         return -1;
     }
     struct undo_entry *e = &log->entries[log->n - 1];
+    if (e->op == UNDO_GROUPS) return undo_groups(db, log, done, err);
     const struct record *r = e->before ? e->before : e->after;
     int rc;
     const char *said; /* what undo_last says it undid: the kind, the id, the name */
