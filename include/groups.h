@@ -101,8 +101,9 @@ struct group_moves {
     size_t n;
 };
 /* Puts every moved person back in the group they had, in one transaction; fails, writing
- * nothing, when someone changed one of the rows since. */
-int groups_undo(struct db *db, const struct group_moves *m, char **err);
+ * nothing, when someone changed one of the rows since. Each move's version becomes the one
+ * the undo left, which older changes of the same rows on the undo log must expect. */
+int groups_undo(struct db *db, struct group_moves *m, char **err);
 void group_moves_free(struct group_moves *m);
 
 #endif

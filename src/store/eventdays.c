@@ -180,7 +180,7 @@ static int normalise_days(const char *text, struct date start, struct date end, 
         if (*p) p++;
     }
     if (rc == 0) {
-        qsort(days, n, sizeof *days, compare_text);
+        if (n) qsort(days, n, sizeof *days, compare_text);
         struct strbuf sb = STRBUF_INIT;
         for (size_t i = 0; i < n; i++)
             if (i == 0 || strcmp(days[i], days[i - 1]) != 0)

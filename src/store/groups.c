@@ -662,7 +662,7 @@ int groups_set(struct db *db, struct undo_log *undo, long long event_id, const c
     return rc;
 }
 
-int groups_undo(struct db *db, const struct group_moves *m, char **err)
+int groups_undo(struct db *db, struct group_moves *m, char **err)
 {
     char now[32];
     db_now(now);
@@ -670,8 +670,9 @@ int groups_undo(struct db *db, const struct group_moves *m, char **err)
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < m->n; i++) {
         long long version = 0;
-        const struct group_move *g = &m->v[i];
+        struct group_move *g = &m->v[i];
         rc = move_one(db, g->attendance_id, g->to, g->from, g->version, now, &version, err);
+        if (rc == 0) g->version = version;
         if (rc == 1)
             *err = xasprintf(_("attendance %lld was changed by someone else since: nothing was "
                                "undone"),

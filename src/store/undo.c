@@ -96,11 +96,35 @@ void undo_groups_moved(struct undo_log *log, struct group_moves *moves)
     log->entries[log->n - 1].moves = own;
 }
 
+/* The versions an undone assignment left, for the older changes of the same rows. */
+static void adopt_group_versions(struct undo_log *log, const struct group_moves *m)
+{
+    for (size_t k = 0; k < m->n; k++) {
+        for (size_t i = log->n - 1; i-- > 0;) {
+            struct undo_entry *older = &log->entries[i];
+            struct group_move *same = NULL;
+            for (size_t j = 0; older->moves && j < older->moves->n && !same; j++)
+                if (older->moves->v[j].attendance_id == m->v[k].attendance_id)
+                    same = &older->moves->v[j];
+            if (same) {
+                same->version = m->v[k].version;
+                break;
+            }
+            if (older->after && older->after->kind == KIND_ATTENDANCE &&
+                older->after->id == m->v[k].attendance_id) {
+                older->after->version = m->v[k].version;
+                break;
+            }
+        }
+    }
+}
+
 /* A whole assignment of groups, put back in one transaction. */
 static int undo_groups(struct db *db, struct undo_log *log, char **done, char **err)
 {
     struct undo_entry *e = &log->entries[log->n - 1];
     if (groups_undo(db, e->moves, err) != 0) return -1;
+    adopt_group_versions(log, e->moves);
     *done = xasprintf(P_("undid the groups of %zu person at event %lld",
                          "undid the groups of %zu people at event %lld", e->moves->n),
                       e->moves->n, e->moves->event_id);

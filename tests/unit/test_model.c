@@ -114,6 +114,10 @@ static void model_upgrades_older_database_in_place(void **state)
             "live_counts; "
             "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
             "DROP TABLE IF EXISTS series; "
+            "DROP TRIGGER IF EXISTS event_groups_from_insert; DROP TRIGGER IF EXISTS "
+            "event_groups_from_update; DROP TRIGGER IF EXISTS event_groups_rename; DROP INDEX IF "
+            "EXISTS attendance_by_group; DROP TABLE IF EXISTS event_groups; DROP TABLE IF EXISTS "
+            "attendance_days; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);
