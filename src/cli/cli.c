@@ -146,13 +146,16 @@ static const struct command commands[] = {
         "  --delete NAME     deletes a group nobody is in\n"
         "An assignment is one transaction; the same list gives the same groups every time.\n"
         "Columns of --tsv: group, facilitator_id, facilitator, room, people.\n")},
-    {"checkin", cmd_checkin, "khai checkin EVENT_ID",
+    {"checkin", cmd_checkin, "khai checkin EVENT_ID [--day DATE]",
      N_("Checks people in at the door of an event, line by line (for slow links; the screens\n"
         "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"
         "one match is checked in at once, several are listed and a number picks one. `new`\n"
         "adds someone not found (name, organisation, phone) and checks them in; `undo` takes\n"
         "back the last check-in; nobody is checked in twice. Prints the count against the\n"
-        "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n")},
+        "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n"
+        "At an event of several days each check-in records its day: today, or --day DATE (a\n"
+        "day of the event, in any date form); someone who came on another day is checked in\n"
+        "again for this one.\n")},
     {"calendar", cmd_calendar, "khai calendar [MONTH]",
      N_("Prints a month as cal does, in Thai with the Buddhist Era year when the interface is\n"
         "Thai; days that hold an event, a task due or a coming meeting of a recurring event\n"
