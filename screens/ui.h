@@ -96,6 +96,22 @@ enum action {
     A_INVITE_CONFIRMED,
     A_INVITE_CANCELLED,
     A_INVITE_DECLINED,
+    A_GROUPS,    /* an event's detail: its breakout groups (ui_groups.c) */
+    A_GROUP_ADD, /* the groups view */
+    A_GROUP_RENAME,
+    A_GROUP_FACILITATOR,
+    A_GROUP_ROOM,
+    A_GROUP_DELETE,
+    A_GROUP_RULE,
+    A_GROUP_BALANCE,
+    A_GROUP_MOVE,
+    A_RULE_PROVINCE, /* the rule chosen for an assignment, one key each */
+    A_RULE_DISTRICT,
+    A_RULE_SUBDISTRICT,
+    A_RULE_ORGANISATION,
+    A_RULE_CATEGORY,
+    A_BALANCE_KEEP, /* how to balance: keep organisations together, or spread them */
+    A_BALANCE_SPREAD,
     A_COUNT
 };
 
@@ -117,6 +133,11 @@ enum context {
     CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
+    /* An event's breakout groups and a group's people (ui_groups.c), and its questions: by
+     * which rule, and how to balance. */
+    CTX_GROUPS = 65536,
+    CTX_GROUP_RULE = 131072,
+    CTX_GROUP_BALANCE = 262144,
 };
 #define UI_ALL_CONTEXTS 0xFFFFFu
 
@@ -261,5 +282,7 @@ struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
+/* An event's breakout groups (count, facilitator, room) and each group's people. */
+struct screen *groups_screen_new(struct ui *ui, long long event_id);
 
 #endif

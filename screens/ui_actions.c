@@ -7,7 +7,7 @@
 #include <curses.h>
 
 #define ALL_SCREENS (CTX_LIST | CTX_DETAIL | CTX_CHECKIN | CTX_HELP)
-#define BROWSE (CTX_LIST | CTX_DETAIL | CTX_HELP)
+#define BROWSE (CTX_LIST | CTX_DETAIL | CTX_HELP | CTX_GROUPS)
 #define ENTER_KEYS                                                                                 \
     {                                                                                              \
         '\n', '\r', UI_FN(KEY_ENTER), 0                                                            \
@@ -46,7 +46,7 @@ const struct action_def ui_actions[] = {
      CTX_CHECKIN,
      N_("back"),
      N_("clear the search line; when it is empty, back")},
-    {A_OPEN, ENTER_KEYS, "Enter", CTX_LIST | CTX_DETAIL, N_("open"),
+    {A_OPEN, ENTER_KEYS, "Enter", CTX_LIST | CTX_DETAIL | CTX_GROUPS, N_("open"),
      N_("open, or choose the highlighted row")},
     {A_SEARCH,
      {'/', 0, 0, 0},
@@ -72,7 +72,7 @@ const struct action_def ui_actions[] = {
     {A_UNDO,
      {'u', 0, 0, 0},
      "u",
-     CTX_LIST | CTX_DETAIL,
+     CTX_LIST | CTX_DETAIL | CTX_GROUPS,
      N_("undo"),
      N_("undo this session's last change")},
     {A_DELETED,
@@ -97,6 +97,12 @@ const struct action_def ui_actions[] = {
      N_("invite"),
      N_("invite an organisation to the event; in its detail, Enter on an invited one changes "
         "its answer and reason")},
+    {A_GROUPS,
+     {'b', 0, 0, 0},
+     "b",
+     CTX_EVENTS,
+     N_("groups"),
+     N_("the event's breakout groups: each with its count, facilitator and room")},
     {A_ROLE,
      {'r', 0, 0, 0},
      "r",
@@ -113,7 +119,7 @@ const struct action_def ui_actions[] = {
     {A_BACK,
      {'q', UI_ESC, 0, 0},
      "q/Esc",
-     CTX_DETAIL | CTX_HELP,
+     CTX_DETAIL | CTX_HELP | CTX_GROUPS,
      N_("back"),
      N_("back to the previous screen")},
 
@@ -212,6 +218,60 @@ const struct action_def ui_actions[] = {
     {A_INVITE_CONFIRMED, {'c', 0, 0, 0}, "c", CTX_ANSWER, N_("confirmed"), NULL},
     {A_INVITE_CANCELLED, {'x', 0, 0, 0}, "x", CTX_ANSWER, N_("cancelled"), NULL},
     {A_INVITE_DECLINED, {'d', 0, 0, 0}, "d", CTX_ANSWER, N_("declined"), NULL},
+
+    /* An event's breakout groups (b on the event). */
+    {A_GROUP_ADD, {'a', 0, 0, 0}, "a", CTX_GROUPS, N_("new group"), N_("make an empty group")},
+    {A_GROUP_RENAME,
+     {'r', 0, 0, 0},
+     "r",
+     CTX_GROUPS,
+     N_("rename"),
+     N_("rename the highlighted group (its people follow)")},
+    {A_GROUP_FACILITATOR,
+     {'f', 0, 0, 0},
+     "f",
+     CTX_GROUPS,
+     N_("facilitator"),
+     N_("the group's facilitator: a member's id, name or phone (empty: none)")},
+    {A_GROUP_ROOM, {'w', 0, 0, 0}, "w", CTX_GROUPS, N_("room"), N_("where the group meets")},
+    {A_GROUP_DELETE,
+     {'d', 0, 0, 0},
+     "d",
+     CTX_GROUPS,
+     N_("delete"),
+     N_("delete the highlighted group when nobody is in it")},
+    {A_GROUP_RULE,
+     {'p', 0, 0, 0},
+     "p",
+     CTX_GROUPS,
+     N_("by rule"),
+     N_("put everyone in groups by province, district, subdistrict, organisation or category "
+        "(asks first; u undoes)")},
+    {A_GROUP_BALANCE,
+     {'n', 0, 0, 0},
+     "n",
+     CTX_GROUPS,
+     N_("balance"),
+     N_("balance everyone into N groups, keeping organisations together or spreading them "
+        "(u undoes)")},
+    {A_GROUP_MOVE,
+     {'m', 0, 0, 0},
+     "m",
+     CTX_GROUPS,
+     N_("move"),
+     N_("in a group's people: move the highlighted person to another group")},
+    {A_RULE_PROVINCE, {'p', 0, 0, 0}, "p", CTX_GROUP_RULE, N_("province"), NULL},
+    {A_RULE_DISTRICT, {'d', 0, 0, 0}, "d", CTX_GROUP_RULE, N_("district"), NULL},
+    {A_RULE_SUBDISTRICT, {'s', 0, 0, 0}, "s", CTX_GROUP_RULE, N_("subdistrict"), NULL},
+    {A_RULE_ORGANISATION, {'o', 0, 0, 0}, "o", CTX_GROUP_RULE, N_("organisation"), NULL},
+    {A_RULE_CATEGORY, {'c', 0, 0, 0}, "c", CTX_GROUP_RULE, N_("category"), NULL},
+    {A_BALANCE_KEEP,
+     {'k', 0, 0, 0},
+     "k",
+     CTX_GROUP_BALANCE,
+     N_("keep organisations together"),
+     NULL},
+    {A_BALANCE_SPREAD, {'s', 0, 0, 0}, "s", CTX_GROUP_BALANCE, N_("spread organisations"), NULL},
 
     /* Questions on the status line. */
     {A_YES,

@@ -454,6 +454,10 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_PRINT:
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         return ui_print_signin(ui, st->id);
+    case A_GROUPS:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        ui_push(ui, groups_screen_new(ui, st->id));
+        return UI_FULL;
     case A_INVITE: {
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *inv = record_new(KIND_INVITATION);
@@ -493,10 +497,10 @@ static char *detail_hints(struct screen *s, struct ui *ui)
         st->cursor >= 0 && st->cursor < (long long)st->n && st->lines[st->cursor].duplicate;
     if (st->kind == KIND_MEMBER)
         return ui_key_hints(s->ops->contexts, on_duplicate ? namesake : members, 5);
-    static const enum action events[] = {A_OPEN,     A_CHECKIN, A_INVITE, A_PRINT,
-                                         A_ADD_TASK, A_EDIT,    A_BACK};
+    static const enum action events[] = {A_OPEN,  A_CHECKIN,  A_GROUPS, A_INVITE,
+                                         A_PRINT, A_ADD_TASK, A_EDIT,   A_BACK};
     bool ev = st->kind == KIND_EVENT;
-    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 7 : 4);
+    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 8 : 4);
 }
 
 static void detail_close(struct screen *s)

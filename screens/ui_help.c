@@ -32,6 +32,9 @@ static const struct {
     {CTX_NEW_PERSON, N_("Check-in: a new person")},
     {CTX_CATEGORY, N_("Check-in: a walk-in's quota category (named on the status line)")},
     {CTX_ANSWER, N_("An invitation's answer (Enter on an invited organisation)")},
+    {CTX_GROUPS, N_("Breakout groups (b on an event)")},
+    {CTX_GROUP_RULE, N_("Breakout groups: the rule (p)")},
+    {CTX_GROUP_BALANCE, N_("Breakout groups: how to balance (n)")},
 };
 
 static void add_line(struct help_state *st, char *line)

@@ -604,6 +604,25 @@ static void offer_first_argument(const char *usage, const char *prefix)
     free(first);
 }
 
+/* The values the usage line lists after an option ("--by province|district"): true when
+ * it lists some. */
+static bool offer_option_values(const char *usage, const char *option, const char *prefix)
+{
+    size_t n = strlen(option);
+    for (const char *p = strstr(usage, option); p; p = strstr(p + n, option)) {
+        if (p[n] != ' ' || (p > usage && p[-1] != '[' && p[-1] != ' ')) continue;
+        const char *v = p + n + 1;
+        size_t len = strcspn(v, " ]");
+        if (!memchr(v, '|', len)) return false;
+        char *values = xasprintf("%.*s", (int)len, v);
+        for (char *w = strtok(values, "|"); w; w = strtok(NULL, "|"))
+            offer(w, prefix);
+        free(values);
+        return true;
+    }
+    return false;
+}
+
 static int cmd_complete(const struct cli *cli)
 {
     /* The words typed so far; the last is the one being completed. */
@@ -632,6 +651,7 @@ static int cmd_complete(const struct cli *cli)
     }
     const struct command *c = find_command(cli->argv[at]);
     if (!c) return EXIT_OK;
+    if (*previous == '-' && offer_option_values(c->usage, previous, current)) return EXIT_OK;
     if (*current == '-') {
         offer_usage_options(c->usage, current);
         offer("--help", current);
