@@ -112,6 +112,7 @@ enum action {
     A_RULE_CATEGORY,
     A_BALANCE_KEEP, /* how to balance: keep organisations together, or spread them */
     A_BALANCE_SPREAD,
+    A_CHECKIN_DAY, /* check-in at a multi-day event: the next day of it */
     A_COUNT
 };
 

@@ -144,7 +144,38 @@ static void groups_tui_in_thai(void **state)
     free(db);
 }
 
+/* Check-in at the conference of 24–25 มีนาคม 2552 (long past: it starts on its first day);
+ * Ctrl-T moves to the second day, and the check-in records it. */
+static void groups_tui_checkin_records_the_day(void **state)
+{
+    (void)state;
+    char *db = test_fresh_db_path("groups-tui-days.db");
+    free(khai_ok(db, "add event --title 'สัมมนาวิชาการ' --start-date '24-25 มีนาคม 2552'"));
+    free(khai_ok(db, "add member --name 'นายหนึ่ง สองวัน'"));
+    if (!tm_available()) skip();
+    struct tm_session *s = tm_start("groups-days", COLS, ROWS, NULL, db, "--lang en");
+    tm_keys(s, "3");
+    free(tm_expect(s, "สัมมนาวิชาการ"));
+    tm_keys(s, "c");
+    free(tm_expect(s, "สัมมนาวิชาการ · day 24 Mar 2009"));
+    tm_keys(s, "C-t");
+    free(tm_expect(s, "สัมมนาวิชาการ · day 25 Mar 2009"));
+    tm_type(s, "สองวัน");
+    free(tm_expect(s, "นายหนึ่ง สองวัน"));
+    tm_keys(s, "Enter");
+    free(tm_expect(s, "checked in"));
+    char *out = khai_ok(db, "list attendance --event 1 --tsv");
+    assert_contains(out, "\t2009-03-25\n");
+    free(out);
+    tm_keys(s, "Escape");
+    tm_keys(s, "Escape");
+    free(tm_expect(s, "3 Events"));
+    tm_quit_ok(s);
+    free(db);
+}
+
 const struct CMUnitTest groups_tui_tests[] = {
+    cmocka_unit_test(groups_tui_checkin_records_the_day),
     cmocka_unit_test(groups_tui_rule_people_move_and_undo),
     cmocka_unit_test(groups_tui_in_thai),
 };
