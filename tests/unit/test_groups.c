@@ -6,6 +6,7 @@
 #include "db.h"
 #include "eventdays.h"
 #include "groups.h"
+#include "schema.h"
 #include "store_internal.h"
 #include "test_support.h"
 #include "thaidate.h"
@@ -407,7 +408,45 @@ static void groups_days_checkin_records_the_day(void **state)
     db_close(&db);
 }
 
+/* A database of a khai before groups: the names people were given become the event's
+ * groups, in the order they first appear, and check-ins at a multi-day event their days. */
+static void groups_migration_makes_groups_of_existing_names(void **state)
+{
+    (void)state;
+    struct fixture f;
+    nakhon(&f, "groups_migrate");
+    long long conf = event_on(f.db, "24-25 มี.ค. 2552");
+    long long m = person(f.db, conf, "นายหนึ่ง สองวัน", "ตรัง", "", 0, "", "attended");
+    (void)m;
+    char *err = NULL;
+    long long ids[] = {f.p[3]}, more[] = {f.p[0], f.p[1]};
+    assert_int_equal(groups_set(f.db, NULL, f.event, "กลุ่ม 2", ids, 1, NULL, &err), 0);
+    assert_int_equal(groups_set(f.db, NULL, f.event, "กลุ่ม 1", more, 2, NULL, &err), 0);
+    /* As an older khai left it, then migration 011 run on it. */
+    assert_int_equal(
+        sqlite3_exec(db_handle(f.db),
+                     "DROP TRIGGER event_groups_from_insert; DROP TRIGGER "
+                     "event_groups_from_update; DROP TRIGGER event_groups_rename; DROP INDEX "
+                     "attendance_by_group; DROP TABLE event_groups; DROP TABLE attendance_days; "
+                     "UPDATE attendance SET checked_in_at = '2009-03-25T03:00:00Z' WHERE "
+                     "event_id = 2",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    const char *sql = NULL;
+    for (int i = 0; i < schema_migration_count; i++)
+        if (schema_migrations[i].version == 11) sql = schema_migrations[i].sql;
+    assert_non_null(sql);
+    assert_int_equal(sqlite3_exec(db_handle(f.db), sql, NULL, NULL, NULL), SQLITE_OK);
+    /* กลุ่ม 1's people have lower attendance ids than กลุ่ม 2's: it comes first. */
+    assert_counts(f.db, f.event, "กลุ่ม 1=2 กลุ่ม 2=1");
+    assert_int_equal(test_scalar(f.db, "SELECT count(*) FROM attendance_days WHERE day = "
+                                       "'2009-03-25'"),
+                     1);
+    db_close(&f.db);
+}
+
 const struct CMUnitTest groups_tests[] = {
+    cmocka_unit_test(groups_migration_makes_groups_of_existing_names),
     cmocka_unit_test(groups_by_province_district_and_category),
     cmocka_unit_test(groups_balance_spreads_an_organisation),
     cmocka_unit_test(groups_balance_keeps_organisations_together),
