@@ -497,10 +497,10 @@ static char *detail_hints(struct screen *s, struct ui *ui)
         st->cursor >= 0 && st->cursor < (long long)st->n && st->lines[st->cursor].duplicate;
     if (st->kind == KIND_MEMBER)
         return ui_key_hints(s->ops->contexts, on_duplicate ? namesake : members, 5);
-    static const enum action events[] = {A_OPEN,  A_CHECKIN,  A_GROUPS, A_INVITE,
-                                         A_PRINT, A_ADD_TASK, A_EDIT,   A_BACK};
+    static const enum action events[] = {A_OPEN,     A_CHECKIN, A_INVITE, A_PRINT,
+                                         A_ADD_TASK, A_EDIT,    A_BACK};
     bool ev = st->kind == KIND_EVENT;
-    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 8 : 4);
+    return ui_key_hints(s->ops->contexts, ev ? events : common, ev ? 7 : 4);
 }
 
 static void detail_close(struct screen *s)

@@ -48,7 +48,7 @@ static void groups_tui_rule_people_move_and_undo(void **state)
 {
     (void)state;
     char *db = event_with_people("groups-tui.db");
-    struct tm_session *s = open_groups("groups", db, "--lang en", "b groups");
+    struct tm_session *s = open_groups("groups", db, "--lang en", "c check-in");
     char *screen = tm_expect(s, "Breakout groups of เวทีเปิดตัวนครศรีฯ");
     assert_contains(screen, "No groups yet");
     assert_contains(screen, "p by rule");
@@ -118,7 +118,7 @@ static void groups_tui_rule_people_move_and_undo(void **state)
     assert_contains(out, "นางสอง มีสุข");
     free(out);
     tm_keys(s, "q");
-    free(tm_expect(s, "b groups"));
+    free(tm_expect(s, "c check-in"));
     tm_keys(s, "q");
     tm_quit_ok(s);
     free(db);
@@ -129,7 +129,7 @@ static void groups_tui_in_thai(void **state)
     (void)state;
     char *db = event_with_people("groups-tui-th.db");
     free(khai_ok(db, "groups 1 --set 'กลุ่ม 1 อำเภอชะอวด' 1 2"));
-    struct tm_session *s = open_groups("groups-th", db, "--lang th", "b กลุ่มย่อย");
+    struct tm_session *s = open_groups("groups-th", db, "--lang th", "c ลงทะเบียน");
     char *screen = tm_expect(s, "กลุ่ม 1 อำเภอชะอวด");
     assert_contains(screen, "กลุ่มย่อยของ");
     free(screen);

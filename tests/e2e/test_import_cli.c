@@ -361,6 +361,7 @@ static void import_cli_takes_a_sign_in_sheet(void **state)
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
     struct strbuf cut = STRBUF_INIT;
     for (char *line = strtok(got, "\n"); line; line = strtok(NULL, "\n")) {
+        *strrchr(line, '\t') = '\0'; /* days: empty at a one-day event */
         const char *at = strrchr(line, '\t') + 1;
         sb_addf(&cut, "%.*s\n", (int)(at - 1 - line), line);
         if (strcmp(at, "checked_in_at") != 0) assert_string_equal(at, stamp);
