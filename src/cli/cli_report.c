@@ -206,6 +206,7 @@ static const char *key_header(int key)
         [REPORT_BY_SKILL] = N_("Skill"),
         [REPORT_BY_GENDER] = N_("Gender"),
         [REPORT_BY_JOINED] = N_("Month joined"),
+        [REPORT_BY_DAY] = N_("Day"),
     };
     return _(headers[key]);
 }
@@ -623,7 +624,7 @@ static int read_option(const struct cli *cli, int *i, struct report_opts *o)
             return cli_usage("report",
                              _("--by takes organisation, province, district, "
                                "subdistrict, category, group, role, status, reason, "
-                               "tag, skill, gender or joined, not \"%s\""),
+                               "tag, skill, gender, joined or day, not \"%s\""),
                              v);
     } else if ((v = cli_option(cli, i, "--from", &rc)))
         o->from = v;

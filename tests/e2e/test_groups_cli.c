@@ -233,6 +233,11 @@ static void groups_cli_days_of_a_conference(void **state)
     out = khai_ok(db, "report event 1 --tsv");
     assert_contains(out, "day\t2009-03-24\t  24 Mar 2009\t3\t3\t100%\n");
     free(out);
+    /* --by day: each person in the row of each day they came. */
+    out = khai_ok(db, "report event 1 --by day --tsv");
+    assert_contains(out, "2009-03-24\t2009-03-24\t0\t0\t3\t0\t0\t3\n");
+    assert_contains(out, "2009-03-25\t2009-03-25\t0\t0\t2\t0\t0\t2\n");
+    free(out);
     free(db);
 }
 
