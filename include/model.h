@@ -275,6 +275,7 @@ struct list_query {
     const char *province; /* any accepted province form */
     const char *tag;
     const char *status; /* events, tasks, attendance */
+    const char *group;  /* attendance in the breakout group of this name (groups.h) */
     bool deleted;       /* list deleted records instead of live ones */
     long long owner;    /* tasks one of whose owners is this member (> 0) or organisation (< 0) */
     bool overdue;       /* tasks open or in progress whose due date has passed */

@@ -86,6 +86,7 @@ enum report_key {
     REPORT_BY_SKILL,
     REPORT_BY_GENDER,
     REPORT_BY_JOINED,
+    REPORT_BY_DAY, /* the days of a multi-day event (eventdays.h); "" for none recorded */
     REPORT_KEYS
 };
 /* The key's name on the command line ("organisation"), and back (-1 for none). */

@@ -26,6 +26,9 @@ void undo_member_merged(struct undo_log *log, long long merge_id, const struct r
 void undo_bulk_edited(struct undo_log *log, struct bulk_edit *e);
 /* A next meeting (series.h) made: undone with series_next_meeting_undo. */
 void undo_next_meeting(struct undo_log *log, const struct record *made);
+/* An assignment of breakout groups (groups.h): undo_last puts everyone back. Takes moves. */
+struct group_moves;
+void undo_groups_moved(struct undo_log *log, struct group_moves *moves);
 
 /* Undoes the newest change. On success *done says what was undone (malloc'd, in the
  * interface's language). On failure the change stays on the log and *err says why. */

@@ -120,6 +120,23 @@ enum action {
     A_COL_PREV, /* a list: the current column */
     A_COL_NEXT,
     A_PRINT_REPORT, /* an event: its report to a PDF file */
+    A_GROUPS,    /* an event's detail: its breakout groups (ui_groups.c) */
+    A_GROUP_ADD, /* the groups view */
+    A_GROUP_RENAME,
+    A_GROUP_FACILITATOR,
+    A_GROUP_ROOM,
+    A_GROUP_DELETE,
+    A_GROUP_RULE,
+    A_GROUP_BALANCE,
+    A_GROUP_MOVE,
+    A_RULE_PROVINCE, /* the rule chosen for an assignment, one key each */
+    A_RULE_DISTRICT,
+    A_RULE_SUBDISTRICT,
+    A_RULE_ORGANISATION,
+    A_RULE_CATEGORY,
+    A_BALANCE_KEEP, /* how to balance: keep organisations together, or spread them */
+    A_BALANCE_SPREAD,
+    A_CHECKIN_DAY, /* check-in at a multi-day event: the next day of it */
     A_COUNT
 };
 
@@ -148,8 +165,13 @@ enum context {
     CTX_PARTICIPANTS = 1 << 20,
     CTX_CHANGE_FIELD = 1 << 21,  /* ; in the participants list: which field */
     CTX_CHANGE_STATUS = 1 << 22, /* ...and, for the status, which one */
+    /* An event's breakout groups and a group's people (ui_groups.c), and its questions: by
+     * which rule, and how to balance. */
+    CTX_GROUPS = 1 << 23,
+    CTX_GROUP_RULE = 1 << 24,
+    CTX_GROUP_BALANCE = 1 << 25,
 };
-#define UI_ALL_CONTEXTS 0xFFFFFFu
+#define UI_ALL_CONTEXTS 0x3FFFFFFu
 
 enum { UI_ACTION_KEYS = 4 };
 
@@ -314,5 +336,7 @@ struct screen *freq_screen_new(struct ui *ui, const struct list_query *q, enum f
                                const char *header, freq_chosen_fn *chosen, void *ctx);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
+/* An event's breakout groups (count, facilitator, room) and each group's people. */
+struct screen *groups_screen_new(struct ui *ui, long long event_id);
 
 #endif

@@ -5,10 +5,12 @@
  * screen sends nothing. */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "checkin.h"
+#include "eventdays.h"
 #include "messages.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
+#include "thaidate.h"
 #include "quota.h"
 #include "ui.h"
 #include "utf8.h"
@@ -492,6 +494,43 @@ static int help(struct ui *ui)
     return UI_FULL;
 }
 
+/* The event's title, and at a multi-day event the day check-ins record. */
+static void day_title(struct checkin_state *st, struct ui *ui, const char *title)
+{
+    char day[11];
+    struct date d;
+    char shown[64] = "";
+    if (checkin_day_for(ui->db, st->event_id, day, NULL) && date_from_iso(day, &d) == 0)
+        date_format(d, messages_thai() ? DATE_THAI : DATE_CE, shown, sizeof shown);
+    free(st->title);
+    st->title = *shown ? xasprintf(_("%s · day %s"), title, shown) : xstrdup(title);
+}
+
+/* Ctrl-T: check-ins record the event's next day (after its last, its first again). */
+static int next_day(struct checkin_state *st, struct ui *ui)
+{
+    char day[11], **days = NULL, *err = NULL;
+    size_t n = 0;
+    if (!checkin_day_for(ui->db, st->event_id, day, NULL) ||
+        event_days(ui->db, st->event_id, &days, &n, &err) != 0) {
+        free(err);
+        ui_message(ui, false, "%s", _("This event lasts one day."));
+        return UI_DIRTY;
+    }
+    size_t at = 0;
+    while (at < n && strcmp(days[at], day) != 0)
+        at++;
+    checkin_day_choose(days[(at + 1) % n]);
+    event_days_free(days, n);
+    struct record *ev = NULL;
+    if (record_load(ui->db, KIND_EVENT, st->event_id, &ev, &err) == 0)
+        day_title(st, ui, record_get(ev, F_EVENT_TITLE));
+    free(err);
+    record_free(&ev);
+    st->counter_dirty = true;
+    return UI_DIRTY;
+}
+
 static int search_key(struct checkin_state *st, struct ui *ui, int key, enum action a)
 {
     if (is_text_key(key)) {
@@ -525,6 +564,8 @@ static int search_key(struct checkin_state *st, struct ui *ui, int key, enum act
         return input_changed(st, ui);
     case A_HELP:
         return help(ui);
+    case A_CHECKIN_DAY:
+        return next_day(st, ui);
     default:
         return UI_UNHANDLED; /* redraw */
     }
@@ -719,6 +760,7 @@ static char *checkin_hints(struct screen *s, struct ui *ui)
 static void checkin_close(struct screen *s)
 {
     struct checkin_state *st = s->state;
+    checkin_day_choose(NULL);
     free(st->title);
     free(st->counter);
     sb_free(&st->input);
@@ -751,7 +793,10 @@ static char *event_title(struct ui *ui, long long event_id)
         free(err);
         return NULL;
     }
-    char *title = xstrdup(record_get(ev, F_EVENT_TITLE));
+    checkin_day_choose(NULL); /* today, or the event's first day */
+    struct checkin_state probe = {.event_id = event_id};
+    day_title(&probe, ui, record_get(ev, F_EVENT_TITLE));
+    char *title = probe.title;
     if (ev->deleted_at) ui_message(ui, true, "%s", _("This event was deleted."));
     record_free(&ev);
     return title;

@@ -471,6 +471,10 @@ static int detail_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_PRINT_REPORT:
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         return ui_print_report(ui, st->id);
+    case A_GROUPS:
+        if (st->kind != KIND_EVENT) return UI_UNHANDLED;
+        ui_push(ui, groups_screen_new(ui, st->id));
+        return UI_FULL;
     case A_INVITE: {
         if (st->kind != KIND_EVENT) return UI_UNHANDLED;
         struct record *inv = record_new(KIND_INVITATION);

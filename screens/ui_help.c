@@ -38,6 +38,9 @@ static const struct {
     {CTX_CHANGE_FIELD, N_("Participants: what ; changes in the marked rows")},
     {CTX_CHANGE_STATUS, N_("Participants: the status ; sets")},
     {CTX_NEXT_MEETING, N_("The next meeting of a series (N on an event)")},
+    {CTX_GROUPS, N_("Breakout groups (b on an event)")},
+    {CTX_GROUP_RULE, N_("Breakout groups: the rule (p)")},
+    {CTX_GROUP_BALANCE, N_("Breakout groups: how to balance (n)")},
 };
 
 static void add_line(struct help_state *st, char *line)

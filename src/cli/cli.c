@@ -44,8 +44,8 @@ static const struct command commands[] = {
      "khai list members|orgs|events|tasks|attendance|invitations|series [--search TEXT] [--sort "
      "KEY] "
      "[--event ID] "
-     "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--deleted] [--limit N] "
-     "[--offset N] [--dates thai|iso|ce] [--tsv] [--owner WHO] [--mine] [--overdue]",
+     "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--group NAME] [--deleted] "
+     "[--limit N] [--offset N] [--dates thai|iso|ce] [--tsv] [--owner WHO] [--mine] [--overdue]",
      N_("Lists records in a table that fits the terminal, or as tab-separated values under a\n"
         "header of the column names with --tsv (dates ISO 8601, times HH:MM).\n"
         "  --search TEXT  substrings of names, nicknames, organisations, phone digits\n"
@@ -59,6 +59,7 @@ static const struct command commands[] = {
         "  --org ORG      members of, sub-organisations of, events hosted by (id or name)\n"
         "  --province P   members, orgs, events: Thai or English name, or ISO code (TH-50)\n"
         "  --tag TAG      members and orgs with the tag\n"
+        "  --group NAME   attendance in the breakout group NAME (khai groups)\n"
         "  --status S     events: planned, held, cancelled; tasks: open, in_progress, done,\n"
         "                 cancelled; attendance: invited, confirmed, attended, absent,\n"
         "                 cancelled; invitations: invited, confirmed, cancelled, declined;\n"
@@ -140,13 +141,41 @@ static const struct command commands[] = {
      N_("Lists a member's organisations with their roles and dates, or sets the role and dates\n"
         "of the member at ORG (id, name or short name), adding ORG to the member's\n"
         "organisations when it is not there yet. An empty value clears; dates take any form.\n")},
-    {"checkin", cmd_checkin, "khai checkin EVENT_ID",
+    {"groups", cmd_groups,
+     "khai groups EVENT_ID [--by province|district|subdistrict|organisation|category] "
+     "[--balance N [--keep-orgs]] [--set NAME MEMBER_ID...] [--add NAME] [--rename OLD NEW] "
+     "[--facilitator NAME MEMBER] [--room NAME ROOM] [--delete NAME] [--tsv]",
+     N_("Lists an event's breakout groups with their facilitator, room and number of people\n"
+        "(those on its list but the cancelled and absent; `khai list attendance --event ID\n"
+        "--group NAME` lists a group's people), or first changes them:\n"
+        "  --by RULE         a group for each province, district, subdistrict, organisation\n"
+        "                    (the one they come for) or category of the event's people, named\n"
+        "                    by it; people without one keep the group they had\n"
+        "  --balance N       N groups whose sizes differ by at most one: the event's first N\n"
+        "                    groups, and \"Group K\" for the missing ones; people in order of\n"
+        "                    organisation, then name, are dealt out in turn, so the people of\n"
+        "                    one organisation are spread over the groups\n"
+        "  --keep-orgs       with --balance: each organisation, largest first, goes whole into\n"
+        "                    the group with fewest people so far\n"
+        "  --set NAME MEMBER_ID...  puts these members of the event's list in group NAME (made\n"
+        "                    when new; \"\" takes them out of their group)\n"
+        "  --add NAME        makes an empty group\n"
+        "  --rename OLD NEW  renames a group; its people follow\n"
+        "  --facilitator NAME MEMBER  the group's facilitator (id, name or phone; \"\" for none)\n"
+        "  --room NAME ROOM  the group's room\n"
+        "  --delete NAME     deletes a group nobody is in\n"
+        "An assignment is one transaction; the same list gives the same groups every time.\n"
+        "Columns of --tsv: group, facilitator_id, facilitator, room, people.\n")},
+    {"checkin", cmd_checkin, "khai checkin EVENT_ID [--day DATE]",
      N_("Checks people in at the door of an event, line by line (for slow links; the screens\n"
         "have the same with `c` on an event). Type part of a name, nickname or phone number:\n"
         "one match is checked in at once, several are listed and a number picks one. `new`\n"
         "adds someone not found (name, organisation, phone) and checks them in; `undo` takes\n"
         "back the last check-in; nobody is checked in twice. Prints the count against the\n"
-        "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n")},
+        "target after each check-in. Tab completes names; an empty line or Ctrl-D ends.\n"
+        "At an event of several days each check-in records its day: today, or --day DATE (a\n"
+        "day of the event, in any date form); someone who came on another day is checked in\n"
+        "again for this one.\n")},
     {"calendar", cmd_calendar, "khai calendar [MONTH]",
      N_("Prints a month as cal does, in Thai with the Buddhist Era year when the interface is\n"
         "Thai; days that hold an event, a task due or a coming meeting of a recurring event\n"
@@ -266,7 +295,8 @@ static const struct command commands[] = {
         "  against the event's targets for them. Columns of --tsv: section, key, label,\n"
         "  count, target, percent. Warns when the quotas add up to more than the target.\n"
         "event ID --by KEY: one row per organisation, province, district, subdistrict,\n"
-        "  category, group, role, status, reason or tag, with the count of each status and the\n"
+        "  category, group, role, status, reason, tag or day (of an event of several days: a\n"
+        "  person in the row of each day they came), with the count of each status and the\n"
         "  total. Columns: key, label, invited, confirmed, attended, absent, cancelled, total.\n"
         "members --by KEY: members per province, district, subdistrict, organisation (its\n"
         "  sub-organisations' members counted in), tag, skill, gender, or joined (by month, with\n"
@@ -622,6 +652,25 @@ static void offer_first_argument(const char *usage, const char *prefix)
     free(first);
 }
 
+/* The values the usage line lists after an option ("--by province|district"): true when
+ * it lists some. */
+static bool offer_option_values(const char *usage, const char *option, const char *prefix)
+{
+    size_t n = strlen(option);
+    for (const char *p = strstr(usage, option); p; p = strstr(p + n, option)) {
+        if (p[n] != ' ' || (p > usage && p[-1] != '[' && p[-1] != ' ')) continue;
+        const char *v = p + n + 1;
+        size_t len = strcspn(v, " ]");
+        if (!memchr(v, '|', len)) return false;
+        char *values = xasprintf("%.*s", (int)len, v);
+        for (char *w = strtok(values, "|"); w; w = strtok(NULL, "|"))
+            offer(w, prefix);
+        free(values);
+        return true;
+    }
+    return false;
+}
+
 static int cmd_complete(const struct cli *cli)
 {
     /* The words typed so far; the last is the one being completed. */
@@ -650,6 +699,7 @@ static int cmd_complete(const struct cli *cli)
     }
     const struct command *c = find_command(cli->argv[at]);
     if (!c) return EXIT_OK;
+    if (*previous == '-' && offer_option_values(c->usage, previous, current)) return EXIT_OK;
     if (*current == '-') {
         offer_usage_options(c->usage, current);
         offer("--help", current);

@@ -3,11 +3,13 @@
  * terminal; plain lines otherwise, so scripts and tests can pipe a session in. */
 #include "checkin.h"
 #include "cli_internal.h"
+#include "eventdays.h"
 #include "messages.h"
 #include "quota.h"
 #include "strbuf.h"
 #include "table.h"
 #include "text.h"
+#include "thaidate.h"
 #include "thainorm.h"
 #include "xalloc.h"
 
@@ -377,6 +379,28 @@ static int load_event(struct session *s)
     return rc;
 }
 
+/* At a multi-day event: the day check-ins record (--day, else today or its first day). */
+static int checkin_day(struct session *s, const char *input)
+{
+    char day[11], *err = NULL;
+    if (input && event_day_parse(s->db, s->event_id, input, day, &err) != 0) return cli_fail(err);
+    checkin_day_choose(input ? day : NULL);
+    if (!checkin_day_for(s->db, s->event_id, day, &err)) {
+        free(err);
+        if (input)
+            return cli_fail(xasprintf(_("event %lld lasts one day: --day is for events "
+                                        "of several days"),
+                                      s->event_id));
+        return EXIT_OK;
+    }
+    struct date d;
+    char shown[64];
+    date_from_iso(day, &d);
+    date_format(d, messages_thai() ? DATE_THAI : DATE_CE, shown, sizeof shown);
+    printf(_("Recording the day: %s\n"), shown);
+    return EXIT_OK;
+}
+
 static void run_session(struct session *s)
 {
     if (s->tty) {
@@ -400,12 +424,18 @@ static void run_session(struct session *s)
 int cmd_checkin(const struct cli *cli)
 {
     struct session s = {.tty = isatty(STDIN_FILENO)};
-    if (cli->argc != 1) return cli_usage("checkin", _("checkin takes one EVENT_ID"));
+    const char *day = NULL;
+    int i = 1, rc = EXIT_OK;
+    if (cli->argc == 3) day = cli_option(cli, &i, "--day", &rc);
+    if (rc != EXIT_OK) return rc;
+    if (cli->argc != (day ? 3 : 1))
+        return cli_usage("checkin", _("checkin takes one EVENT_ID [--day DATE]"));
     if (!cli_parse_id(cli->argv[0], &s.event_id))
         return cli_usage("checkin", _("\"%s\" is not an event id"), cli->argv[0]);
     s.db = cli_open(cli);
     if (!s.db) return EXIT_ERROR;
-    int rc = load_event(&s);
+    rc = load_event(&s);
+    if (rc == EXIT_OK) rc = checkin_day(&s, day);
     if (rc == EXIT_OK) {
         s.undo = undo_new();
         run_session(&s);

@@ -48,6 +48,7 @@ int cmd_delete(const struct cli *cli);
 int cmd_restore(const struct cli *cli);
 int cmd_checkin(const struct cli *cli);
 int cmd_affiliation(const struct cli *cli);
+int cmd_groups(const struct cli *cli);
 int cmd_calendar(const struct cli *cli);
 int cmd_agenda(const struct cli *cli);
 int cmd_next(const struct cli *cli);

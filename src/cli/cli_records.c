@@ -163,6 +163,7 @@ static const struct {
     {"--owner", K(KIND_TASK)},
     {"--overdue", K(KIND_TASK)},
     {"--mine", K(KIND_TASK)},
+    {"--group", K(KIND_ATTENDANCE)},
     {"--status",
      K(KIND_MEMBER) | K(KIND_EVENT) | K(KIND_TASK) | K(KIND_ATTENDANCE) | K(KIND_INVITATION)},
 };
@@ -218,6 +219,8 @@ static int list_option(const char *opt, const char *value, struct list_opts *o, 
         o->q.province = value;
     else if (strcmp(opt, "--tag") == 0)
         o->q.tag = value;
+    else if (strcmp(opt, "--group") == 0)
+        o->q.group = value;
     else if (strcmp(opt, "--status") == 0) {
         if ((rc = check_status(o->q.kind, value)) != EXIT_OK) return rc;
         o->q.status = value;
@@ -276,7 +279,7 @@ static int parse_list_args(const struct cli *cli, struct list_opts *o, struct db
             const char *value = eq ? eq + 1 : i + 1 < cli->argc ? cli->argv[++i] : NULL;
             static const char *const valued[] = {
                 "--search", "--sort",  "--province", "--tag", "--status", "--limit", "--offset",
-                "--dates",  "--event", "--member",   "--org", "--owner",  NULL};
+                "--dates",  "--event", "--member",   "--org", "--owner",  "--group", NULL};
             bool known = false;
             for (int v = 0; valued[v]; v++)
                 known = known || strcmp(valued[v], opt) == 0;

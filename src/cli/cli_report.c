@@ -2,6 +2,7 @@
  * chart column and a total row, or as --tsv / --csv (a header row, then one row a line, no
  * chart). */
 #include "cli_internal.h"
+#include "eventdays.h"
 #include "csv.h"
 #include "messages.h"
 #include "report.h"
@@ -243,6 +244,7 @@ static const char *key_header(int key)
         [REPORT_BY_SKILL] = N_("Skill"),
         [REPORT_BY_GENDER] = N_("Gender"),
         [REPORT_BY_JOINED] = N_("Month joined"),
+        [REPORT_BY_DAY] = N_("Day"),
     };
     return _(headers[key]);
 }
@@ -346,9 +348,29 @@ static void invitation_sheet(struct sheet *s, const struct event_report *r)
     }
 }
 
-static void event_sheet(struct sheet *s, const struct event_report *r)
+/* A multi-day event's count of each day, and of the people who came on any day. */
+static void day_sheet(struct sheet *s, const struct event_day_counts *d, long long target)
+{
+    if (d->n < 2) return;
+    heading(s, _("Each day"));
+    for (size_t i = 0; i < d->n; i++) {
+        struct date day;
+        char shown[64];
+        if (date_from_iso(d->days[i].day, &day) != 0) continue;
+        date_format(day, messages_thai() ? DATE_THAI : DATE_CE, shown, sizeof shown);
+        char *label = xasprintf("  %s", shown);
+        measure(s, "day", d->days[i].day, label, d->days[i].came, target);
+        free(label);
+    }
+    measure(s, "day", "any", _("  Came on any day"), d->any_day, target);
+    if (d->unrecorded) measure(s, "day", "unrecorded", _("  Day not recorded"), d->unrecorded, 0);
+}
+
+static void event_sheet(struct sheet *s, const struct event_report *r,
+                        const struct event_day_counts *days)
 {
     measure(s, "people", "", _("People who came"), r->status[REPORT_ATTENDED], r->target);
+    day_sheet(s, days, r->target);
     measure(s, "organisations", "", _("Organisations represented"), r->organisations,
             r->target_orgs);
     measure(s, "subdistricts", "", _("Subdistricts"), r->subdistricts, r->target_subdistricts);
@@ -479,13 +501,19 @@ static int report_event_cmd(struct db *db, const struct report_opts *o)
     }
     struct event_report r;
     if (event_report(db, id, &r, &err) != 0) return cli_fail(err);
+    struct event_day_counts days;
+    if (event_day_counts(db, id, &days, &err) != 0) {
+        event_report_free(&r);
+        return cli_fail(err);
+    }
     struct sheet s = {0};
     measure_cols(&s);
-    event_sheet(&s, &r);
+    event_sheet(&s, &r, &days);
     sheet_print(&s, o);
     sheet_free(&s);
     if (!o->quiet) warn_quotas(&r);
     event_report_free(&r);
+    event_day_counts_free(&days);
     return EXIT_OK;
 }
 
@@ -669,7 +697,7 @@ static int read_option(const struct cli *cli, int *i, struct report_opts *o)
             return cli_usage("report",
                              _("--by takes organisation, province, district, "
                                "subdistrict, category, group, role, status, reason, "
-                               "tag, skill, gender or joined, not \"%s\""),
+                               "tag, skill, gender, joined or day, not \"%s\""),
                              v);
     } else if ((v = cli_option(cli, i, "--from", &rc)))
         o->from = v;

@@ -3,6 +3,7 @@
  * that every write is validated, audited and undoable. SQL here only reads; bound
  * parameters only. */
 #include "checkin.h"
+#include "eventdays.h"
 #include "honorific.h"
 #include "identity.h"
 #include "messages.h"
@@ -415,6 +416,26 @@ static void set_id(struct record *r, enum field_id field, long long id)
     record_set(r, field, buf);
 }
 
+/* At a multi-day event a check-in records its day (eventdays.h) beside the days before. */
+static void add_checkin_day(struct db *db, struct record *r, long long event_id)
+{
+    char day[11];
+    const char *days = record_get(r, F_ATTENDANCE_DAYS);
+    if (!checkin_day_for(db, event_id, day, NULL) || strstr(days, day)) return;
+    char *more = *days ? xasprintf("%s" LIST_SEPARATOR "%s", days, day) : xstrdup(day);
+    record_set(r, F_ATTENDANCE_DAYS, more);
+    free(more);
+}
+
+/* Whether someone checked in at a multi-day event came on the check-in's day already: on
+ * another day of it, they are checked in again for this one. */
+static bool came_today(struct db *db, const struct record *row, long long event_id)
+{
+    char day[11];
+    return !checkin_day_for(db, event_id, day, NULL) ||
+           strstr(record_get(row, F_ATTENDANCE_DAYS), day) != NULL;
+}
+
 /* Writes the check-in: a new row, or the existing one set to attended. */
 static int write_checkin(struct db *db, struct undo_log *undo, long long event_id,
                          long long member_id, const char *category, const struct record *row,
@@ -427,6 +448,7 @@ static int write_checkin(struct db *db, struct undo_log *undo, long long event_i
     }
     record_set(r, F_ATTENDANCE_STATUS, "attended");
     if (category && *category) record_set(r, F_ATTENDANCE_CATEGORY, category);
+    add_checkin_day(db, r, event_id);
     long long org = 0;
     int rc = -1;
     if (!*record_get(r, F_ATTENDANCE_ORGANISATION) && first_org(db, member_id, &org, err) != 0)
@@ -461,13 +483,15 @@ static int checkin_as(struct db *db, struct undo_log *undo, long long event_id, 
     if (m->deleted_at)
         *err = xasprintf(_("member %lld (%s) was deleted"), member_id, res->name);
     else if (find_row(db, event_id, member_id, &row, err) == 0)
-        rc = attended(row) ? CHECKIN_ALREADY
-                           : write_checkin(db, undo, event_id, member_id, category, row, res, err);
+        rc = attended(row) && came_today(db, row, event_id)
+                 ? CHECKIN_ALREADY
+                 : write_checkin(db, undo, event_id, member_id, category, row, res, err);
     /* Another session may have checked them in since we looked: say so, not "changed by". */
     if (rc < 0 && !m->deleted_at) {
         record_free(&row);
         char *again = NULL;
-        if (find_row(db, event_id, member_id, &row, &again) == 0 && attended(row)) {
+        if (find_row(db, event_id, member_id, &row, &again) == 0 && attended(row) &&
+            came_today(db, row, event_id)) {
             free(*err);
             *err = NULL;
             rc = CHECKIN_ALREADY;

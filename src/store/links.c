@@ -387,6 +387,10 @@ int write_links(struct db *db, enum kind k, long long id, const bool *changed,
     const struct kind_info *ki = kind_info(k);
     for (int i = 0; i < ki->nfields; i++)
         if ((!changed || changed[i]) && write_link(db, k, id, i, &vals[i], err) != 0) return -1;
+    int days = field_pos(F_ATTENDANCE_DAYS);
+    if (k == KIND_ATTENDANCE && (!changed || changed[days]) &&
+        write_attendance_days(db, id, &vals[days], err) != 0)
+        return -1;
     if (k == KIND_ORG && changed) return run(db, refresh_org_members, id, NULL, 0, err);
     return 0;
 }

@@ -104,7 +104,8 @@ static const char *const filters[KIND_COUNT] = {
     [KIND_ATTENDANCE] = " AND (:event IS NULL OR a.event_id = :event)"
                         " AND (:member IS NULL OR a.member_id = :member)"
                         " AND (:org IS NULL OR a.org_id = :org)"
-                        " AND (:status IS NULL OR a.status = :status)",
+                        " AND (:status IS NULL OR a.status = :status)"
+                        " AND (:group IS NULL OR a.breakout = :group)",
     [KIND_INVITATION] = " AND (:event IS NULL OR i.event_id = :event)"
                         " AND (:org IS NULL OR i.org_id = :org)"
                         " AND (:status IS NULL OR i.status = :status)",
@@ -342,6 +343,11 @@ static sqlite3_stmt *prepare_shaped(struct db *db, const struct list_query *q, b
         }
         bind_text(st, ":tag", q->tag && *q->tag ? q->tag : NULL);
         bind_text(st, ":status", q->status && *q->status ? q->status : NULL);
+        if (q->group && *q->group) {
+            char *group = text_normalize(q->group, 0); /* as a save stores the name */
+            bind_text(st, ":group", group);
+            free(group);
+        }
     }
     free(province);
     terms_free(&t);
@@ -364,7 +370,8 @@ static bool unfiltered(const struct list_query *q)
 {
     return !(q->search && *q->search) && !q->event_id && !q->member_id && !q->org_id &&
            !(q->province && *q->province) && !(q->tag && *q->tag) && !(q->status && *q->status) &&
-           !q->deleted && !q->owner && !q->overdue && !q->freq_value;
+           !q->deleted && !q->owner && !q->overdue && !q->freq_value &&
+           !(q->group && *q->group);
 }
 
 /* The whole live table: its count kept by triggers (schema/008-counts.sql). */

@@ -73,6 +73,8 @@ static const char attendance_select[] =
                                    "(SELECT name FROM organisations WHERE id = a.org_id), "
                                    "a.category, a.role, a.status, "
                                    "a.reason, a.breakout, a.checked_in_at, a.checked_in_by, "
+                                   "(SELECT group_concat(day, '; ') FROM (SELECT day FROM "
+                                   "attendance_days WHERE attendance_id = a.id ORDER BY day)), "
                                    "a.event_id, a.member_id, a.org_id "
                                    "FROM attendance a";
 

@@ -58,6 +58,8 @@ static const struct key_sql keys[REPORT_KEYS] = {
                        true, true},
     [REPORT_BY_SKILL] = {"skill", NULL, NULL, NULL, false, true},
     [REPORT_BY_GENDER] = {"gender", "m.gender", "m.gender", "", false, true},
+    [REPORT_BY_DAY] = {"day", "coalesce(d.day, '')", "coalesce(d.day, '')",
+                       " LEFT JOIN attendance_days d ON d.attendance_id = a.id", true, false},
     [REPORT_BY_JOINED] = {"joined", "substr(m.created_at, 1, 7)", "substr(m.created_at, 1, 7)", "",
                           false, true},
 };

@@ -246,7 +246,14 @@ static int attendance_rules(struct save *s, struct model_error *e)
     if (attendance_existing(s, e) != 0 || attendance_default_org(s, e) != 0) return -1;
     struct stored *at = val(s, F_ATTENDANCE_CHECKED_IN_AT),
                   *by = val(s, F_ATTENDANCE_CHECKED_IN_BY);
-    if (strcmp(val(s, F_ATTENDANCE_STATUS)->text, "attended") != 0) return 0;
+    bool came = strcmp(val(s, F_ATTENDANCE_STATUS)->text, "attended") == 0;
+    bool came_before = s->old && !s->old->deleted_at &&
+                       strcmp(record_get(s->old, F_ATTENDANCE_STATUS), "attended") == 0;
+    if (attendance_days_rule(s->db, val(s, F_ATTENDANCE_EVENT_ID)->num, came && !came_before,
+                             val(s, F_ATTENDANCE_DAYS),
+                             &s->r->changed[field_pos(F_ATTENDANCE_DAYS)], e) != 0)
+        return -1;
+    if (!came) return 0;
     /* A revived (deleted) row is a new arrival: it gets a new time. */
     const char *was =
         s->old && !s->old->deleted_at ? record_get(s->old, F_ATTENDANCE_CHECKED_IN_AT) : "";

@@ -149,6 +149,15 @@ int tag_rows(struct batch *b, long long id, const long long *tag_ids, size_t n, 
 /* The id of the tag called name, made when new. */
 int tag_id(struct db *db, const char *name, long long *id, char **err);
 
+/* An attendance row's days (eventdays.c): checks each day typed against the event's dates
+ * and normalises them ("2009-03-24; 2009-03-25"); someone arriving (set to attended) during
+ * a multi-day event with no day given came today. *changed is set when the text changed. */
+int attendance_days_rule(struct db *db, long long event_id, bool arriving, struct stored *days,
+                         bool *changed, struct model_error *e);
+/* Writes the row's days as attendance_days rows, replacing those it had. */
+int write_attendance_days(struct db *db, long long attendance_id, const struct stored *days,
+                          char **err);
+
 /* Records action on a row with the old and new values of the fields that differ. */
 int audit_write(struct db *db, const char *action, const struct record *old,
                 const struct record *fresh, const char *now, char **err);

@@ -2,6 +2,7 @@
 #include "undo.h"
 #include "bulk.h"
 #include "db.h"
+#include "groups.h"
 #include "merge.h"
 #include "messages.h"
 #include "series.h"
@@ -16,7 +17,8 @@ enum undo_op {
     UNDO_DELETED,
     UNDO_MERGED,
     UNDO_BULK,
-    UNDO_NEXT_MEETING
+    UNDO_NEXT_MEETING,
+    UNDO_GROUPS
 };
 
 struct undo_entry {
@@ -25,6 +27,7 @@ struct undo_entry {
     struct record *after;  /* as the change left it: its version tells whether others wrote */
     long long merge_id;    /* UNDO_MERGED: before is OTHER, after is KEEP */
     struct bulk_edit bulk; /* UNDO_BULK: the records of a bulk edit (before and after unset) */
+    struct group_moves *moves; /* UNDO_GROUPS: who moved from which group to which */
 };
 
 struct undo_log {
@@ -42,6 +45,9 @@ static void entry_free(struct undo_entry *e)
     record_free(&e->before);
     record_free(&e->after);
     bulk_edit_free(&e->bulk);
+    group_moves_free(e->moves);
+    free(e->moves);
+    e->moves = NULL;
 }
 
 void undo_free(struct undo_log **logp)
@@ -68,7 +74,7 @@ static void push(struct undo_log *log, enum undo_op op, const struct record *bef
         log->entries = xrealloc(log->entries, sizeof *log->entries * log->cap);
     }
     log->entries[log->n++] = (struct undo_entry){
-        op, before ? record_copy(before) : NULL, after ? record_copy(after) : NULL, 0, {0}};
+        op, before ? record_copy(before) : NULL, after ? record_copy(after) : NULL, 0, {0}, NULL};
 }
 
 void undo_record_added(struct undo_log *log, const struct record *after)
@@ -106,6 +112,76 @@ void undo_next_meeting(struct undo_log *log, const struct record *made)
     push(log, UNDO_NEXT_MEETING, NULL, made);
 }
 
+void undo_groups_moved(struct undo_log *log, struct group_moves *moves)
+{
+    push(log, UNDO_GROUPS, NULL, NULL);
+    struct group_moves *own = xmalloc(sizeof *own);
+    *own = *moves;
+    *moves = (struct group_moves){0};
+    log->entries[log->n - 1].moves = own;
+}
+
+/* Where an older entry keeps the version it left row (k, id), which an undo of a newer change
+ * to that row must update: NULL when the entry did not touch the row or left nothing to
+ * expect (a deletion). found says whether it touched the row at all. */
+static long long *older_version(struct undo_entry *older, enum kind k, long long id, bool *found)
+{
+    *found = false;
+    if (older->op == UNDO_BULK) {
+        for (size_t j = 0; j < older->bulk.n; j++)
+            if (older->bulk.after[j]->kind == k && older->bulk.after[j]->id == id) {
+                *found = true;
+                return &older->bulk.after[j]->version;
+            }
+        return NULL;
+    }
+    if (older->op == UNDO_GROUPS) {
+        for (size_t j = 0; k == KIND_ATTENDANCE && j < older->moves->n; j++)
+            if (older->moves->v[j].attendance_id == id) {
+                *found = true;
+                return &older->moves->v[j].version;
+            }
+        return NULL;
+    }
+    const struct record *o = older->after ? older->after : older->before;
+    *found = o && o->kind == k && o->id == id;
+    return *found && older->after ? &older->after->version : NULL;
+}
+
+/* Undoing bumps a row's version; the next older change to the same row must expect the
+ * version this session itself just wrote, not the one it saw back then. */
+static void adopt_version(struct undo_log *log, enum kind k, long long id, long long version)
+{
+    for (size_t i = log->n - 1; i-- > 0;) {
+        bool found;
+        long long *v = older_version(&log->entries[i], k, id, &found);
+        if (!found) continue;
+        if (v) *v = version;
+        break;
+    }
+}
+
+/* The versions an undone assignment left, for the older changes of the same rows. */
+static void adopt_group_versions(struct undo_log *log, const struct group_moves *m)
+{
+    for (size_t k = 0; k < m->n; k++)
+        adopt_version(log, KIND_ATTENDANCE, m->v[k].attendance_id, m->v[k].version);
+}
+
+/* A whole assignment of groups, put back in one transaction. */
+static int undo_groups(struct db *db, struct undo_log *log, char **done, char **err)
+{
+    struct undo_entry *e = &log->entries[log->n - 1];
+    if (groups_undo(db, e->moves, err) != 0) return -1;
+    adopt_group_versions(log, e->moves);
+    *done = xasprintf(P_("undid the groups of %zu person at event %lld",
+                         "undid the groups of %zu people at event %lld", e->moves->n),
+                      e->moves->n, e->moves->event_id);
+    entry_free(e);
+    log->n--;
+    return 0;
+}
+
 /* Puts every editable field back as it was, over the current version of the row, so the
  * save's own check refuses when someone else has changed it since this session did. */
 static int revert_edit(struct db *db, const struct record *before, const struct record *after,
@@ -121,26 +197,7 @@ static int revert_edit(struct db *db, const struct record *before, const struct 
     return rc;
 }
 
-/* The record of an older entry that is r (its state after that change), or NULL. found says
- * whether the entry touched r at all. */
-static struct record *older_state(struct undo_entry *older, const struct record *r, bool *found)
-{
-    *found = false;
-    if (older->op == UNDO_BULK) {
-        for (size_t j = 0; j < older->bulk.n; j++)
-            if (older->bulk.after[j]->kind == r->kind && older->bulk.after[j]->id == r->id) {
-                *found = true;
-                return older->bulk.after[j];
-            }
-        return NULL;
-    }
-    const struct record *o = older->after ? older->after : older->before;
-    *found = o->kind == r->kind && o->id == r->id;
-    return *found ? older->after : NULL;
-}
-
-/* Undoing bumps the row's version; the next older change to the same row must expect the
- * version this session itself just wrote, not the one it saw back then. */
+/* The version the undo left row r at, for the older changes of the same row. */
 static void adopt_own_version(struct db *db, struct undo_log *log, const struct record *r)
 {
     struct record *now = NULL;
@@ -149,13 +206,7 @@ static void adopt_own_version(struct db *db, struct undo_log *log, const struct 
         free(err);
         return;
     }
-    for (size_t i = log->n - 1; i-- > 0;) {
-        bool found;
-        struct record *state = older_state(&log->entries[i], r, &found);
-        if (!found) continue;
-        if (state) state->version = now->version;
-        break;
-    }
+    adopt_version(log, r->kind, r->id, now->version);
     record_free(&now);
 }
 
@@ -195,6 +246,7 @@ int undo_last(struct db *db, struct undo_log *log, char **done, char **err)
     }
     struct undo_entry *e = &log->entries[log->n - 1];
     if (e->op == UNDO_BULK) return undo_bulk(db, log, done, err);
+    if (e->op == UNDO_GROUPS) return undo_groups(db, log, done, err);
     const struct record *r = e->before ? e->before : e->after;
     int rc;
     const char *said; /* what undo_last says it undid: the kind, the id, the name */

@@ -343,14 +343,14 @@ static void dedupe_cli_attendance_never_lowers_a_status(void **state)
     assert_contains(err, "invited.csv:3: นางสมศรี มีสุข stays confirmed");
     free(err);
     char *att = khai_ok(db, "list attendance --tsv --sort id");
-    assert_contains(att, "attended\t\t\t2024-03-24T02:15:00Z\n");
+    assert_contains(att, "attended\t\t\t2024-03-24T02:15:00Z\t\n");
     assert_contains(att, "\tconfirmed\t");
     free(att);
     /* A sheet without a status column says they came: the time stays. */
     write_scratch("again.csv", "event_id,member_id\n1,1\n");
     free(imports(db, "0 added, 0 updated, 0 merged, 0 rejected", "attendance again.csv"));
     att = khai_ok(db, "list attendance --tsv --sort id");
-    assert_contains(att, "attended\t\t\t2024-03-24T02:15:00Z\n");
+    assert_contains(att, "attended\t\t\t2024-03-24T02:15:00Z\t\n");
     free(att);
     err = imports(db, "0 added, 2 updated", "attendance invited.csv --overwrite-status");
     assert_contains(err, "status: attended → confirmed");

@@ -361,6 +361,7 @@ static void import_cli_takes_a_sign_in_sheet(void **state)
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
     struct strbuf cut = STRBUF_INIT;
     for (char *line = strtok(got, "\n"); line; line = strtok(NULL, "\n")) {
+        *strrchr(line, '\t') = '\0'; /* days: empty at a one-day event */
         const char *at = strrchr(line, '\t') + 1;
         sb_addf(&cut, "%.*s\n", (int)(at - 1 - line), line);
         if (strcmp(at, "checked_in_at") != 0) assert_string_equal(at, stamp);
@@ -499,7 +500,7 @@ static void import_cli_export_writes_the_fixed_columns_for_excel(void **state)
                    "partners,target,status,notes,target_orgs,target_subdistricts,"
                    "target_districts,target_provinces\r\n"},
         {"attendance", "event_id,event_title,member_id,member_name,organisation,category,role,"
-                       "status,reason,group,checked_in_at\r\n"},
+                       "status,reason,group,checked_in_at,days\r\n"},
         {"tasks", "id,title,event_id,owner,owner_org,due_date,status,priority,notes\r\n"},
         {"invitations", "id,event_id,event_title,org_id,organisation,status,reason,updated_at\r\n"},
     };

@@ -124,6 +124,10 @@ static void model_upgrades_older_database_in_place(void **state)
             "task_owners_member; DROP TRIGGER IF EXISTS task_owners_org; DROP TABLE IF EXISTS "
             "task_owners; DROP TABLE IF EXISTS login_members; DROP INDEX IF EXISTS "
             "organisations_by_match_key; DROP INDEX IF EXISTS organisations_by_short_match_key; "
+            "DROP TRIGGER IF EXISTS event_groups_from_insert; DROP TRIGGER IF EXISTS "
+            "event_groups_from_update; DROP TRIGGER IF EXISTS event_groups_rename; DROP INDEX IF "
+            "EXISTS attendance_by_group; DROP TABLE IF EXISTS event_groups; DROP TABLE IF EXISTS "
+            "attendance_days; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);
