@@ -74,6 +74,9 @@ char *test_empty_db_path(const char *name);
 /* The first column of the one row sql gives (a count, a setting): fails the test when there
  * is no row. For tests that look at what the store wrote. */
 long long test_scalar(struct db *db, const char *sql);
+/* Takes db back to the schema version an older khai left (each later migration's tables,
+ * columns, indexes and triggers dropped), for the tests of upgrading. */
+void test_downgrade(struct db *db, int version);
 /* Path to the khai binary under test. */
 const char *test_khai_bin(void);
 

@@ -315,14 +315,7 @@ static void series_migration_groups_recurring_events(void **state)
                                                        {F_EVENT_START_DATE, "2567-01-10"},
                                                        {F_EVENT_RECURRENCE, every[i]},
                                                        {F_NONE, NULL}});
-    assert_int_equal(sqlite3_exec(db_handle(db),
-                                  "DROP TABLE task_carries; DROP TRIGGER series_count_insert; "
-                                  "DROP TRIGGER series_count_delete; DROP TRIGGER "
-                                  "series_count_update; DELETE FROM live_counts WHERE tbl = "
-                                  "'series'; ALTER TABLE series DROP COLUMN search_key; "
-                                  "PRAGMA user_version = 9",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
+    test_downgrade(db, 9);
     db_close(&db);
     char *path = test_path("series_migrate.db"), *err = NULL;
     assert_int_equal(db_open(path, &db, &err), 0);

@@ -101,14 +101,9 @@ static void tasks_owners_migrate_from_owner_columns(void **state)
             {F_TASK_TITLE, "สรุปผล"}, {F_TASK_OWNER, mid}, {F_TASK_OWNER_ORG, oid}, {F_NONE, NULL}});
     free(mid);
     free(oid);
-    assert_int_equal(sqlite3_exec(db_handle(db),
-                                  "DELETE FROM task_owners; DROP TRIGGER task_owners_insert; DROP "
-                                  "TRIGGER task_owners_member; DROP TRIGGER task_owners_org; DROP "
-                                  "TABLE task_owners; DROP TABLE login_members; DROP INDEX "
-                                  "organisations_by_match_key; DROP INDEX "
-                                  "organisations_by_short_match_key; PRAGMA user_version = 12",
-                                  NULL, NULL, NULL),
+    assert_int_equal(sqlite3_exec(db_handle(db), "DELETE FROM task_owners", NULL, NULL, NULL),
                      SQLITE_OK);
+    test_downgrade(db, 12);
     char *path = test_path("migrate-owners.db");
     db_close(&db);
     char *err = NULL;
