@@ -281,6 +281,60 @@ static int move_tasks(struct merging *m, struct merge_result *res, char **err)
     return rc;
 }
 
+/* A task's owners changed by sql (?1 the task, ?2 KEEP, ?3 OTHER, ?4 text), the task then
+ * touched (so other sessions and its version see it) and audited. */
+static int change_owners(struct merging *m, long long task, const char *sql, const char *text,
+                         char **err)
+{
+    struct record *before = NULL, *after = NULL;
+    int rc = record_load(m->db, KIND_TASK, task, &before, err) == 0 ? 0 : -1;
+    if (rc == 0) rc = exec_at(m->db, m->now, sql, task, m->keep, m->other, text, err);
+    if (rc == 0)
+        rc = exec_at(m->db, m->now, "UPDATE tasks SET " TOUCHED " WHERE id = ?1", task, 0, 0, NULL,
+                     err);
+    if (rc == 0) rc = record_load(m->db, KIND_TASK, task, &after, err) == 0 ? 0 : -1;
+    if (rc == 0) rc = audit_write(m->db, "update", before, after, m->now, err);
+    record_free(&before);
+    record_free(&after);
+    return rc;
+}
+
+/* OTHER among a task's later owners (move_tasks moved the first member): KEEP takes OTHER's
+ * place, or, when KEEP owns the task already, OTHER's place goes. Both are logged, so that
+ * unmerge puts OTHER back where it was. */
+static int move_task_owners(struct merging *m, struct merge_result *res, char **err)
+{
+    long long *tasks;
+    char **positions;
+    size_t n;
+    if (ids_of(m->db,
+               "SELECT task_id, position FROM task_owners WHERE member_id = ?1 ORDER BY task_id",
+               m->other, 0, &tasks, &positions, &n, err) != 0)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        long long *owned;
+        size_t nowned;
+        rc = ids_of(m->db, "SELECT task_id FROM task_owners WHERE task_id = ?1 AND member_id = ?2",
+                    tasks[i], m->keep, &owned, NULL, &nowned, err);
+        if (rc != 0) break;
+        free(owned);
+        const char *what = nowned ? "task_owner_dropped" : "task_owner";
+        rc = log_move(m, what, tasks[i], positions[i], err);
+        if (rc == 0)
+            rc = change_owners(m, tasks[i],
+                               nowned ? "DELETE FROM task_owners WHERE task_id = ?1 AND member_id "
+                                        "= ?3 AND position = CAST(?4 AS INTEGER)"
+                                      : "UPDATE task_owners SET member_id = ?2 WHERE task_id = ?1 "
+                                        "AND member_id = ?3 AND position = CAST(?4 AS INTEGER)",
+                               positions[i], err);
+    }
+    free(tasks);
+    strings_free(positions, n);
+    res->tasks += (int)n;
+    return rc;
+}
+
 /* OTHER's row at an event KEEP was on too: KEEP's row takes OTHER's status and check-in when
  * that says more (or KEEP's was deleted), and OTHER's row is deleted. */
 static int join_attendance(struct merging *m, long long mine, long long theirs, char **err)
@@ -433,6 +487,7 @@ int member_merge(struct db *db, long long keep, long long other, const struct me
     if (rc == 0) rc = move_tags(&m, res, err);
     if (rc == 0) rc = move_attendance(&m, res, err);
     if (rc == 0) rc = move_tasks(&m, res, err);
+    if (rc == 0) rc = move_task_owners(&m, res, err);
     if (rc == 0) rc = record_delete(db, KIND_MEMBER, other, err);
     if (rc == 0) rc = finish_merge(&m, "merged_from", err);
     if (rc == 0) rc = db_commit(db, err);
@@ -549,6 +604,16 @@ static int undo_move(struct merging *m, const struct move *mv, struct record *ke
                           "UPDATE tasks SET owner_id = ?3, " TOUCHED
                           " WHERE id = ?1 AND owner_id = ?2",
                           NULL, err);
+    if (strcmp(w, "task_owner") == 0)
+        return change_owners(m, mv->row,
+                             "UPDATE task_owners SET member_id = ?3 WHERE task_id = ?1 AND "
+                             "member_id = ?2 AND position = CAST(?4 AS INTEGER)",
+                             mv->old, err);
+    if (strcmp(w, "task_owner_dropped") == 0)
+        return change_owners(m, mv->row,
+                             "INSERT INTO task_owners (task_id, member_id, org_id, position) "
+                             "VALUES (?1, ?3, NULL, CAST(?4 AS INTEGER))",
+                             mv->old, err);
     if (strcmp(w, "attendance") == 0)
         return change_row(m, KIND_ATTENDANCE, mv->row, "update",
                           "UPDATE attendance SET member_id = ?3, " TOUCHED

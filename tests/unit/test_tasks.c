@@ -2,6 +2,7 @@
  * without a year read against the task's event, the --overdue, --owner and --mine filters, who
  * "me" is, and "did you mean" for organisations (src/store/suggest.c). */
 #include "db.h"
+#include "merge.h"
 #include "store_internal.h"
 #include "suggest.h"
 #include "tasks.h"
@@ -83,6 +84,42 @@ static void tasks_have_several_owners(void **state)
     assert_contains(err, "owners");
     free(err);
     record_free(&bad);
+    db_close(&db);
+}
+
+static const char *owners_of(struct db *db, long long task, char *buf, size_t size)
+{
+    struct record *r = load(db, KIND_TASK, task);
+    snprintf(buf, size, "%s", record_get(r, F_TASK_OWNERS));
+    record_free(&r);
+    return buf;
+}
+
+/* A member merged into another hands over every place among a task's owners, not only the
+ * first; where KEEP owns the task already, OTHER's place goes. Unmerge puts OTHER back. */
+static void tasks_owners_follow_a_merge_and_its_undo(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("owners-merge.db");
+    long long keep = person(db, "พี่รัฐภูมิ ทองดี"), other = person(db, "รัฐภูมิ ทองดี");
+    person(db, "พี่ปิยะชีพ ใจดี");
+    long long second =
+        test_add(db, KIND_TASK,
+                 (const struct field_value[]){
+                     {F_TASK_TITLE, "ส่งรายชื่อ"}, {F_TASK_OWNERS, "3; 2"}, {F_NONE, NULL}});
+    long long both =
+        test_add(db, KIND_TASK,
+                 (const struct field_value[]){
+                     {F_TASK_TITLE, "จองห้อง"}, {F_TASK_OWNERS, "3; 1; 2"}, {F_NONE, NULL}});
+    char buf[256], *err = NULL;
+    struct merge_result res = {0};
+    assert_int_equal(member_merge(db, keep, other, NULL, &res, &err), 0);
+    assert_string_equal(owners_of(db, second, buf, sizeof buf), "พี่ปิยะชีพ ใจดี; พี่รัฐภูมิ ทองดี");
+    assert_string_equal(owners_of(db, both, buf, sizeof buf), "พี่ปิยะชีพ ใจดี; พี่รัฐภูมิ ทองดี");
+    assert_int_equal(test_scalar(db, "SELECT count(*) FROM task_owners WHERE member_id = 2"), 0);
+    assert_int_equal(member_unmerge(db, res.merge_id, NULL, NULL, &err), 0);
+    assert_string_equal(owners_of(db, second, buf, sizeof buf), "พี่ปิยะชีพ ใจดี; รัฐภูมิ ทองดี");
+    assert_string_equal(owners_of(db, both, buf, sizeof buf), "พี่ปิยะชีพ ใจดี; พี่รัฐภูมิ ทองดี; รัฐภูมิ ทองดี");
     db_close(&db);
 }
 
@@ -331,6 +368,7 @@ static void missing_orgs_named_by_a_record(void **state)
 const struct CMUnitTest tasks_tests[] = {
     cmocka_unit_test(tasks_have_several_owners),
     cmocka_unit_test(tasks_owners_migrate_from_owner_columns),
+    cmocka_unit_test(tasks_owners_follow_a_merge_and_its_undo),
     cmocka_unit_test(tasks_due_without_year_reads_against_event),
     cmocka_unit_test(tasks_filters_overdue_owner_and_mine),
     cmocka_unit_test(tasks_filters_use_indexes),
