@@ -253,6 +253,9 @@ static const char *const undo_migration[] = {
     [14] = "DROP TABLE member_uids; DROP TABLE database_identity; "
            "ALTER TABLE members DROP COLUMN street; ALTER TABLE members DROP COLUMN postcode; "
            "ALTER TABLE members DROP COLUMN birthday;",
+    [15] = "", /* perf: on its branch */
+    /* 016 only widened a CHECK; made again, it copies the rows once more. */
+    [16] = "",
 };
 
 void test_downgrade(struct db *db, int version)
