@@ -15,6 +15,7 @@ enum kind {
     KIND_TASK,
     KIND_ATTENDANCE,
     KIND_INVITATION, /* an organisation invited to an event, and its answer */
+    KIND_GOAL,       /* a programme's goal: a target number of something khai counts */
     KIND_COUNT
 };
 
@@ -97,13 +98,19 @@ enum invitation_field {
 #include "fields.def"
     FI_INVITATION_COUNT
 };
+enum goal_field {
+#define GOAL(ID, ...) FI_GOAL_##ID,
+#include "fields.def"
+    FI_GOAL_COUNT
+};
 
 #define FIELDS_MAX2(a, b) ((int)(a) > (int)(b) ? (int)(a) : (int)(b))
 /* The most fields a kind has: the one bound for arrays of a record's fields. */
 enum {
-    MAX_FIELDS = FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
-                                         FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
-                             FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT))
+    MAX_FIELDS =
+        FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
+                                FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
+                    FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT), FI_GOAL_COUNT))
 };
 
 /* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
@@ -120,6 +127,7 @@ enum field_id {
 #define ATTENDANCE(ID, ...) F_ATTENDANCE_##ID = FIELD_ID(KIND_ATTENDANCE, FI_ATTENDANCE_##ID),
 #define TASK(ID, ...) F_TASK_##ID = FIELD_ID(KIND_TASK, FI_TASK_##ID),
 #define INVITATION(ID, ...) F_INVITATION_##ID = FIELD_ID(KIND_INVITATION, FI_INVITATION_##ID),
+#define GOAL(ID, ...) F_GOAL_##ID = FIELD_ID(KIND_GOAL, FI_GOAL_##ID),
 #include "fields.def"
 };
 

@@ -67,6 +67,16 @@ static const struct choice invitation_statuses[] = {
 const char *const invitation_status_keys[INVITATION_STATUSES] = {"invited", "confirmed",
                                                                  "cancelled", "declined"};
 
+/* What a goal counts (goal.h has the same order). */
+static const struct choice goal_measures[] = {
+    {"members", NC_("choice", "members"), "สมาชิก"},
+    {"people", NC_("choice", "people who came"), "คนที่มาร่วม"},
+    {"attendances", NC_("choice", "attendances"), "ครั้งที่มาร่วม"},
+    {"organisations", NC_("choice", "organisations reached"), "องค์กรที่มาร่วม"},
+    {"subdistricts", NC_("choice", "subdistricts reached"), "ตำบลที่มาร่วม"},
+    {"manual", NC_("choice", "a number typed in"), "ตัวเลขที่กรอกเอง"},
+    {NULL, NULL, NULL}};
+
 static const struct choice task_statuses[] = {
     {"open", NC_("choice", "open"), "ยังไม่เริ่ม"},
     {"in_progress", NC_("choice", "in progress"), "กำลังทำ"},
@@ -107,6 +117,10 @@ static const struct field invitation_fields[] = {
 #define INVITATION(...) FIELD_ROW(KIND_INVITATION, __VA_ARGS__)
 #include "fields.def"
 };
+static const struct field goal_fields[] = {
+#define GOAL(...) FIELD_ROW(KIND_GOAL, __VA_ARGS__)
+#include "fields.def"
+};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 _Static_assert(COUNT(member_fields) == FI_MEMBER_COUNT && (int)FI_MEMBER_COUNT <= MAX_FIELDS,
@@ -122,6 +136,8 @@ _Static_assert(COUNT(task_fields) == FI_TASK_COUNT && (int)FI_TASK_COUNT <= MAX_
 _Static_assert(COUNT(invitation_fields) == FI_INVITATION_COUNT &&
                    (int)FI_INVITATION_COUNT <= MAX_FIELDS,
                "invitation fields");
+_Static_assert(COUNT(goal_fields) == FI_GOAL_COUNT && (int)FI_GOAL_COUNT <= MAX_FIELDS,
+               "goal fields");
 
 static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_MEMBER, "member", "members", NC_("kind", "Members"), member_fields, COUNT(member_fields)},
@@ -132,6 +148,7 @@ static const struct kind_info kinds[KIND_COUNT] = {
      COUNT(attendance_fields)},
     {KIND_INVITATION, "invitation", "invitations", NC_("kind", "Invitations"), invitation_fields,
      COUNT(invitation_fields)},
+    {KIND_GOAL, "goal", "goals", NC_("kind", "Goals"), goal_fields, COUNT(goal_fields)},
 };
 
 const struct kind_info *kind_info(enum kind k)
@@ -142,9 +159,13 @@ const struct kind_info *kind_info(enum kind k)
 const char *kind_noun(enum kind k)
 {
     static const char *const nouns[KIND_COUNT] = {
-        [KIND_MEMBER] = N_("member"),         [KIND_ORG] = N_("org"),
-        [KIND_EVENT] = N_("event"),           [KIND_TASK] = N_("task"),
-        [KIND_ATTENDANCE] = N_("attendance"), [KIND_INVITATION] = N_("invitation"),
+        [KIND_MEMBER] = N_("member"),
+        [KIND_ORG] = N_("org"),
+        [KIND_EVENT] = N_("event"),
+        [KIND_TASK] = N_("task"),
+        [KIND_ATTENDANCE] = N_("attendance"),
+        [KIND_INVITATION] = N_("invitation"),
+        [KIND_GOAL] = N_("goal"),
     };
     return _(nouns[k]);
 }

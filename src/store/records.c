@@ -88,6 +88,12 @@ static const char invitation_select[] =
                           "i.status, i.reason, i.status_at, i.event_id, i.org_id "
                           "FROM invitations i";
 
+static const char goal_select[] =
+    "SELECT " COMMON("g") "g.id, g.title, g.target, g.due_date, g.measure, g.tag, (SELECT name "
+                          "FROM organisations WHERE id = g.org_id), g.event_id, g.series_id, "
+                          "g.from_date, g.to_date, g.value, g.notes, g.org_id, g.event_id "
+                          "FROM goals g";
+
 static const char member_insert[] =
     "INSERT INTO members (title, given_name, family_name, nickname, gender, email, line_id, "
     "facebook, province, district, subdistrict, position, skills, notes, active, search_key, "
@@ -175,6 +181,18 @@ static const char invitation_update[] =
     " OR reason IS NOT :reason THEN :now ELSE status_at END, updated_at = :now, updated_by = "
     ":user, version = version + 1, deleted_at = NULL WHERE id = :id AND version = :version";
 
+static const char goal_insert[] =
+    "INSERT INTO goals (title, target, due_date, measure, tag, org_id, event_id, series_id, "
+    "from_date, to_date, value, notes, search_key, created_at, updated_at, updated_by) VALUES "
+    "(:title, :target, :due_date, :measure, :tag, :organisation, :event_id, :series_id, :from, "
+    ":to, :value, :notes, :search_key, :now, :now, :user)";
+static const char goal_update[] =
+    "UPDATE goals SET title = :title, target = :target, due_date = :due_date, measure = "
+    ":measure, tag = :tag, org_id = :organisation, event_id = :event_id, series_id = "
+    ":series_id, from_date = :from, to_date = :to, value = :value, notes = :notes, search_key = "
+    ":search_key, updated_at = :now, updated_by = :user, version = version + 1 WHERE id = :id "
+    "AND version = :version";
+
 struct kind_sql {
     const char *table;
     const char *alias;
@@ -192,6 +210,7 @@ static const struct kind_sql kind_sql[KIND_COUNT] = {
                          attendance_update},
     [KIND_INVITATION] = {"invitations", "i", invitation_select, invitation_insert,
                          invitation_update},
+    [KIND_GOAL] = {"goals", "g", goal_select, goal_insert, goal_update},
 };
 
 const char *kind_select_sql(enum kind k)
@@ -349,6 +368,8 @@ char *record_display_name(const struct record *r)
         return xstrdup(record_get(r, F_EVENT_TITLE));
     case KIND_INVITATION:
         return xstrdup(record_get(r, F_INVITATION_ORGANISATION));
+    case KIND_GOAL:
+        return xstrdup(record_get(r, F_GOAL_TITLE));
     default:
         return xstrdup(record_get(r, F_TASK_TITLE));
     }

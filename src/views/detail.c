@@ -3,6 +3,7 @@
 #include "detail.h"
 #include "identity.h"
 #include "affiliation.h"
+#include "goalview.h"
 #include "invitation.h"
 #include "timestamp.h"
 #include "messages.h"
@@ -244,6 +245,20 @@ static void task_links(struct detail *d, struct db *db, const struct record *r)
     add_refs(d, db, r, F_TASK_OWNER_ORG, KIND_ORG, _("Owner organisation"));
 }
 
+/* A goal: how far it has come, and what it counts at or among. A deleted goal counts nothing. */
+static int goal_links(struct detail *d, struct db *db, const struct record *r, char **err)
+{
+    struct goal_progress p;
+    int rc = r->deleted_at ? 1 : goal_progress(db, r->id, date_today(), &p, err);
+    if (rc == 0) {
+        d->nprogress = goal_progress_lines(&p, &d->progress);
+        goal_progress_free(&p);
+    }
+    add_refs(d, db, r, F_GOAL_ORGANISATION, KIND_ORG, _("Organisation"));
+    add_refs(d, db, r, F_GOAL_EVENT_ID, KIND_EVENT, _("Event"));
+    return rc < 0 ? -1 : 0;
+}
+
 int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err)
 {
     *d = (struct detail){0};
@@ -262,6 +277,8 @@ int detail_build(struct db *db, const struct record *r, int limit, struct detail
         return 0;
     case KIND_INVITATION:
         return invitation_links(d, db, r, err);
+    case KIND_GOAL:
+        return goal_links(d, db, r, err);
     default:
         return 0;
     }
@@ -296,6 +313,9 @@ void detail_free(struct detail *d)
     for (size_t i = 0; i < d->nhistory; i++)
         free(d->history[i]);
     free(d->history);
+    for (size_t i = 0; i < d->nprogress; i++)
+        free(d->progress[i]);
+    free(d->progress);
     if (d->has_turnout) event_summary_free(&d->turnout);
     *d = (struct detail){0};
 }

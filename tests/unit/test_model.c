@@ -112,6 +112,7 @@ static void model_upgrades_older_database_in_place(void **state)
             "TRIGGER IF EXISTS "
             "invitations_count_delete; DROP TRIGGER IF EXISTS invitations_count_update; DROP TABLE "
             "live_counts; "
+            "DROP TABLE IF EXISTS goals; "
             "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
             "DROP TABLE IF EXISTS series; "
             "PRAGMA user_version = 2",
@@ -719,6 +720,7 @@ static void model_field_identifiers_match_their_names(void **state)
 #define ATTENDANCE(ID, ...) ROW(F_ATTENDANCE_##ID)
 #define TASK(ID, ...) ROW(F_TASK_##ID)
 #define INVITATION(ID, ...) ROW(F_INVITATION_##ID)
+#define GOAL(ID, ...) ROW(F_GOAL_##ID)
 #include "fields.def"
 #undef ROW
     };
