@@ -46,7 +46,7 @@ static void print_machine(const struct goal_progress *g, size_t n, enum output o
         snprintf(id, sizeof id, "%lld", g[i].id);
         snprintf(actual, sizeof actual, "%lld", g[i].actual);
         snprintf(target, sizeof target, "%lld", g[i].target);
-        snprintf(percent, sizeof percent, "%lld", goal_percent(&g[i]));
+        snprintf(percent, sizeof percent, "%lld%%", goal_percent(&g[i])); /* as report event's */
         iso(g[i].has_due, g[i].due, due);
         iso(g[i].reached, g[i].reached_on, reached);
         const char *cells[MACHINE_COLS] = {id, g[i].title, actual, target, percent, due, reached};
