@@ -70,7 +70,7 @@ static char *when_text(const struct goal_progress *g)
         goal_date_text(g->reached_on, d, sizeof d);
         return xstrdup(d);
     }
-    if (!g->has_projection) return xstrdup("–");
+    if (!g->has_projection) return xstrdup(g->per_day > 0 ? "> 100" : "–"); /* years */
     goal_date_text(g->projected, d, sizeof d);
     return xasprintf("≈ %s%s", d, g->on_track ? "" : "!");
 }

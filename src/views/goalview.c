@@ -56,6 +56,8 @@ static char *outcome_line(const struct goal_progress *g)
         goal_date_text(g->reached_on, when, sizeof when);
         return xasprintf(_("Reached on %s"), when);
     }
+    if (!g->has_projection && g->per_day > 0)
+        return xstrdup(_("At this pace it will not be reached within a hundred years"));
     if (!g->has_projection)
         return g->has_due
                    ? xasprintf(_("Not reached yet, due %s: nothing counted to set a pace"), due)
