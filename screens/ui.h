@@ -43,6 +43,7 @@ enum action {
     A_TAB_3,
     A_TAB_4,
     A_TAB_5,
+    A_TAB_6,
     A_UP,
     A_DOWN,
     A_PAGE_UP,
@@ -96,6 +97,7 @@ enum action {
     A_INVITE_CONFIRMED,
     A_INVITE_CANCELLED,
     A_INVITE_DECLINED,
+    A_GOALS, /* the Reports tab: the list of goals */
     A_COUNT
 };
 
@@ -117,6 +119,7 @@ enum context {
     CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
     CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
     CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
+    CTX_REPORTS = 65536,     /* the Reports tab and the drill-downs under it */
 };
 #define UI_ALL_CONTEXTS 0xFFFFFu
 
@@ -185,7 +188,7 @@ struct screen {
     void *state;
 };
 
-enum { UI_TABS = 5, UI_TAB_CALENDAR = 4, UI_MAX_DEPTH = 16 };
+enum { UI_TABS = 6, UI_TAB_CALENDAR = 4, UI_TAB_REPORTS = 5, UI_MAX_DEPTH = 16 };
 
 /* A question open on the status line: a state of the main loop, which keeps drawing,
  * refreshing and resizing while it waits; the answer goes to the top screen's answer. */
@@ -202,7 +205,7 @@ struct ui {
     struct undo_log *undo;
     int rows, cols;
     int body_top, body_rows; /* the area between the tab bar and the status line */
-    int tab;                 /* 0 members, 1 organisations, 2 events, 3 tasks, 4 calendar */
+    int tab; /* 0 members, 1 organisations, 2 events, 3 tasks, 4 calendar, 5 reports */
     struct screen *stack[UI_MAX_DEPTH];
     int depth;
     char *message;
@@ -261,5 +264,7 @@ struct screen *form_screen_from_draft(struct ui *ui, const struct draft *d, char
 struct screen *checkin_screen_new(struct ui *ui, long long event_id);
 /* The Calendar tab, on today. */
 struct screen *calendar_screen_new(struct ui *ui);
+/* The Reports tab: goals, the year's totals and events, members by province. */
+struct screen *reports_screen_new(struct ui *ui);
 
 #endif

@@ -112,7 +112,7 @@ static void model_upgrades_older_database_in_place(void **state)
             "TRIGGER IF EXISTS "
             "invitations_count_delete; DROP TRIGGER IF EXISTS invitations_count_update; DROP TABLE "
             "live_counts; "
-            "DROP TABLE IF EXISTS goals; "
+            "DROP TABLE IF EXISTS goals; DROP INDEX IF EXISTS attendance_attended; "
             "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
             "DROP TABLE IF EXISTS series; "
             "PRAGMA user_version = 2",
