@@ -204,15 +204,19 @@ int ui_undo(struct ui *ui)
 }
 
 /* How the tab labels are written, the first that fits: " 1 Members (120) " with a space after
- * each; no space after; the count on the current tab only; no counts. */
-enum tab_style { TABS_SPACED, TABS_TIGHT, TABS_ONE_COUNT, TABS_NO_COUNTS };
+ * each; no space after; the Calendar and Reports tabs shortened ("5 Cal.", "6 Rep."), so
+ * that the lists' counts still fit 80 columns; the count on the current tab only; none. */
+enum tab_style { TABS_SPACED, TABS_TIGHT, TABS_SHORT, TABS_ONE_COUNT, TABS_NO_COUNTS };
 
 static char *tab_label(const struct ui *ui, int t, enum tab_style style)
 {
     const char *after = style == TABS_SPACED ? " " : "";
     bool count = style < TABS_ONE_COUNT || (style == TABS_ONE_COUNT && t == ui->tab);
-    if (t == UI_TAB_CALENDAR) return xasprintf(" %d %s%s", t + 1, _("Calendar"), after);
-    if (t == UI_TAB_REPORTS) return xasprintf(" %d %s", t + 1, _("Reports")); /* last */
+    bool shorter = style == TABS_SHORT && t != ui->tab;
+    if (t == UI_TAB_CALENDAR)
+        return xasprintf(" %d %s%s", t + 1, shorter ? _("Cal.") : _("Calendar"), after);
+    if (t == UI_TAB_REPORTS) /* the last: no space after it */
+        return xasprintf(" %d %s", t + 1, shorter ? _("Rep.") : _("Reports"));
     return count ? xasprintf(" %d %s (%lld)%s", t + 1, kind_label(tab_kinds[t]),
                              ui->counts[tab_kinds[t]], after)
                  : xasprintf(" %d %s%s", t + 1, kind_label(tab_kinds[t]), after);

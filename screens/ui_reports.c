@@ -63,6 +63,7 @@ struct reports_state {
     long long cursor, top;
     bool all_dirty;
     long long dirty[2]; /* lines to repaint, -1 for none */
+    bool stale;         /* the data changed while another screen was on top */
 };
 
 /* --- the lines ------------------------------------------------------------------------ */
@@ -136,7 +137,25 @@ static int root_goals(struct reports_state *st, struct ui *ui, char **err)
     return 0;
 }
 
-/* The year's totals, then its events, each opening its report. */
+static int root_provinces(struct reports_state *st, struct ui *ui, char **err)
+{
+    struct report_table t;
+    if (report_members_by(ui->db, REPORT_BY_PROVINCE, &t, err) != 0) return -1;
+    add_line(st, L_HEADING, xstrdup(_("Members by province")));
+    long long max = table_max(&t);
+    for (size_t i = 0; i < t.n; i++) {
+        const struct report_row *r = &t.rows[i];
+        struct rline *l =
+            add_number(st, xstrdup(*r->label ? r->label : _("(none)")), r->count, 0, max);
+        l->drill = D_PROVINCE;
+        l->key = xstrdup(r->key);
+    }
+    report_table_free(&t);
+    return 0;
+}
+
+/* The year's totals, the members by province, then the year's events, each opening its
+ * report: the long list last. */
 static int root_events(struct reports_state *st, struct ui *ui, char **err)
 {
     char from[16], to[16];
@@ -154,6 +173,10 @@ static int root_events(struct reports_state *st, struct ui *ui, char **err)
     add_number(st, xstrdup(_("Organisations")), r.organisations, 0, max);
     add_number(st, xstrdup(_("Subdistricts")), r.subdistricts, 0, max);
     add_number(st, xstrdup(_("Provinces")), r.provinces, 0, max);
+    if (root_provinces(st, ui, err) != 0) {
+        events_report_free(&r);
+        return -1;
+    }
     add_line(st, L_HEADING, xasprintf("%s (%zu)", _("Events"), r.events.n));
     long long most = table_max(&r.events);
     for (size_t i = 0; i < r.events.n; i++) {
@@ -167,23 +190,6 @@ static int root_events(struct reports_state *st, struct ui *ui, char **err)
         l->id = atoll(e->key);
     }
     events_report_free(&r);
-    return 0;
-}
-
-static int root_provinces(struct reports_state *st, struct ui *ui, char **err)
-{
-    struct report_table t;
-    if (report_members_by(ui->db, REPORT_BY_PROVINCE, &t, err) != 0) return -1;
-    add_line(st, L_HEADING, xstrdup(_("Members by province")));
-    long long max = table_max(&t);
-    for (size_t i = 0; i < t.n; i++) {
-        const struct report_row *r = &t.rows[i];
-        struct rline *l =
-            add_number(st, xstrdup(*r->label ? r->label : _("(none)")), r->count, 0, max);
-        l->drill = D_PROVINCE;
-        l->key = xstrdup(r->key);
-    }
-    report_table_free(&t);
     return 0;
 }
 
@@ -323,7 +329,6 @@ static void build(struct reports_state *st, struct ui *ui)
     case V_ROOT:
         rc = root_goals(st, ui, &err);
         if (rc == 0) rc = root_events(st, ui, &err);
-        if (rc == 0) rc = root_provinces(st, ui, &err);
         break;
     case V_GOAL:
         rc = goal_view(st, ui, &err);
@@ -430,6 +435,10 @@ static bool scroll_to_cursor(struct reports_state *st, struct ui *ui)
 static void reports_draw(struct screen *s, struct ui *ui, bool full)
 {
     struct reports_state *st = s->state;
+    if (st->stale) { /* back on top after the data changed under a drill-down or a form */
+        st->stale = false;
+        build(st, ui);
+    }
     if (scroll_to_cursor(st, ui)) st->all_dirty = true;
     if (full || st->all_dirty) {
         for (long long i = st->top; i < st->top + ui->body_rows; i++)
@@ -560,9 +569,16 @@ static int reports_key(struct screen *s, struct ui *ui, int key, enum action a)
     }
 }
 
+/* Only the report on top is counted again at once: one under a drill-down or a form waits
+ * until it is shown, so a check-in elsewhere does not recount every report on the stack. */
 static int reports_reload(struct screen *s, struct ui *ui)
 {
-    build(s->state, ui);
+    struct reports_state *st = s->state;
+    if (ui_top(ui) != s) {
+        st->stale = true;
+        return UI_HANDLED;
+    }
+    build(st, ui);
     return UI_DIRTY;
 }
 
