@@ -512,14 +512,16 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
             requery(st, ui);
             return UI_DIRTY;
         }
-        return UI_UNHANDLED;
+        return ui->depth > 1 ? UI_POP : UI_UNHANDLED;
+    case A_QUIT: /* a list opened from a report (the goals) goes back; a tab's quits */
+        return ui->depth > 1 ? UI_POP : UI_UNHANDLED;
     default:
         if (key == UI_ESC && st->search.len) {
             sb_reset(&st->search);
             requery(st, ui);
             return UI_DIRTY;
         }
-        return UI_UNHANDLED;
+        return key == UI_ESC && ui->depth > 1 ? UI_POP : UI_UNHANDLED;
     }
 }
 

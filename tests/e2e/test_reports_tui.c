@@ -65,7 +65,7 @@ static void reports_tui_shows_goals_totals_and_drills_down(void **state)
     assert_contains(screen, heading);
     assert_contains(screen, "People reached (each once)                  3");
     assert_contains(screen, "Members by province");
-    assert_contains(screen, "Enter who, what  a add goal  e edit goal  g goals");
+    assert_contains(screen, "Enter who, what  a add goal  e edit goal  l goals");
     for (int y = 0; y < tm_lines(screen); y++) {
         char *line = tm_line(screen, y);
         assert_true(strlen(line) > 0 || y > 0);
@@ -141,6 +141,12 @@ static void reports_tui_adds_a_goal_and_shows_it(void **state)
     tm_type(s, "3");
     tm_keys(s, "C-s");
     expect(s, "3/3  100%");
+    /* l lists the goals; q comes back to the report */
+    tm_keys(s, "l");
+    expect(s, "Counts");
+    expect(s, "people who");
+    tm_keys(s, "q");
+    expect(s, "Goals (3)");
     tm_quit_ok(s);
     free(db);
 }
