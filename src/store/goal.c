@@ -446,9 +446,14 @@ int goal_drill(struct db *db, long long id, int limit, enum kind *kind, struct r
     }
     sqlite3_bind_int64(st, 1, id);
     struct goal_row g;
-    sqlite3_step(st);
-    read_goal(st, &g);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) read_goal(st, &g);
     sqlite3_reset(st);
+    if (!found) { /* deleted since its progress was read */
+        goal_progress_free(&p);
+        *err = db_error(db, "cannot read");
+        return -1;
+    }
     static const enum kind kinds[GOAL_MEASURES] = {KIND_MEMBER, KIND_MEMBER, KIND_EVENT,
                                                    KIND_ORG,    KIND_COUNT,  KIND_COUNT};
     *kind = kinds[g.measure];
