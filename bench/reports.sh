@@ -51,7 +51,7 @@ label reports
 key 6
 expect Goals
 label move
-repeat 10 key Down
+repeat 3 key Down
 label drill
 key Enter
 expect Progress
