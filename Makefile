@@ -170,6 +170,7 @@ bench: khai
 	BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/run.sh ./khai
 	@[ ! -f bench/import.sh ] || BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/import.sh ./khai
 	BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/tui.sh ./khai
+	BENCH_DB=$(CURDIR)/build/bench/large.db sh bench/reports.sh ./khai
 
 # Installs the Debian packages khai needs when any is missing (make run and make test both
 # start here, so either works first on a fresh machine).

@@ -45,6 +45,9 @@ struct detail {
      * confirmed (somchai)"); lines hold data: show them through the sanitising path */
     char **history;
     size_t nhistory;
+    /* goals: the progress, pace and projection, a line each (goal_progress_lines) */
+    char **progress;
+    size_t nprogress;
 };
 
 /* The detail of a loaded record, with at most limit links per section. On an error the

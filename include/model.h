@@ -16,6 +16,7 @@ enum kind {
     KIND_ATTENDANCE,
     KIND_INVITATION, /* an organisation invited to an event, and its answer */
     KIND_SERIES,     /* a series of meetings, every N months or weeks (series.h) */
+    KIND_GOAL,       /* a programme's goal: a target number of something khai counts */
     KIND_COUNT
 };
 
@@ -100,6 +101,11 @@ enum invitation_field {
 #include "fields.def"
     FI_INVITATION_COUNT
 };
+enum goal_field {
+#define GOAL(ID, ...) FI_GOAL_##ID,
+#include "fields.def"
+    FI_GOAL_COUNT
+};
 
 enum series_field {
 #define SERIES(ID, ...) FI_SERIES_##ID,
@@ -113,7 +119,8 @@ enum {
     MAX_FIELDS =
         FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
                                 FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
-                    FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT), FI_SERIES_COUNT))
+                    FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT),
+                                FIELDS_MAX2(FI_SERIES_COUNT, FI_GOAL_COUNT)))
 };
 
 /* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
@@ -131,6 +138,7 @@ enum field_id {
 #define TASK(ID, ...) F_TASK_##ID = FIELD_ID(KIND_TASK, FI_TASK_##ID),
 #define INVITATION(ID, ...) F_INVITATION_##ID = FIELD_ID(KIND_INVITATION, FI_INVITATION_##ID),
 #define SERIES(ID, ...) F_SERIES_##ID = FIELD_ID(KIND_SERIES, FI_SERIES_##ID),
+#define GOAL(ID, ...) F_GOAL_##ID = FIELD_ID(KIND_GOAL, FI_GOAL_##ID),
 #include "fields.def"
 };
 

@@ -43,6 +43,7 @@ enum action {
     A_TAB_3,
     A_TAB_4,
     A_TAB_5,
+    A_TAB_6,
     A_UP,
     A_DOWN,
     A_PAGE_UP,
@@ -137,6 +138,7 @@ enum action {
     A_BALANCE_KEEP, /* how to balance: keep organisations together, or spread them */
     A_BALANCE_SPREAD,
     A_CHECKIN_DAY, /* check-in at a multi-day event: the next day of it */
+    A_GOALS, /* the Reports tab: the list of goals */
     A_COUNT
 };
 
@@ -170,6 +172,7 @@ enum context {
     CTX_GROUPS = 1 << 23,
     CTX_GROUP_RULE = 1 << 24,
     CTX_GROUP_BALANCE = 1 << 25,
+    CTX_REPORTS = 1 << 19,       /* the Reports tab and the drill-downs under it */
 };
 #define UI_ALL_CONTEXTS 0x3FFFFFFu
 
@@ -238,7 +241,7 @@ struct screen {
     void *state;
 };
 
-enum { UI_TABS = 5, UI_TAB_CALENDAR = 4, UI_MAX_DEPTH = 16 };
+enum { UI_TABS = 6, UI_TAB_CALENDAR = 4, UI_TAB_REPORTS = 5, UI_MAX_DEPTH = 16 };
 
 /* A question open on the status line: a state of the main loop, which keeps drawing,
  * refreshing and resizing while it waits; the answer goes to the top screen's answer. */
@@ -255,7 +258,7 @@ struct ui {
     struct undo_log *undo;
     int rows, cols;
     int body_top, body_rows; /* the area between the tab bar and the status line */
-    int tab;                 /* 0 members, 1 organisations, 2 events, 3 tasks, 4 calendar */
+    int tab; /* 0 members, 1 organisations, 2 events, 3 tasks, 4 calendar, 5 reports */
     struct screen *stack[UI_MAX_DEPTH];
     int depth;
     char *message;
@@ -338,5 +341,7 @@ struct screen *freq_screen_new(struct ui *ui, const struct list_query *q, enum f
 struct screen *calendar_screen_new(struct ui *ui);
 /* An event's breakout groups (count, facilitator, room) and each group's people. */
 struct screen *groups_screen_new(struct ui *ui, long long event_id);
+/* The Reports tab: goals, the year's totals and events, members by province. */
+struct screen *reports_screen_new(struct ui *ui);
 
 #endif

@@ -7,7 +7,7 @@
 #include <curses.h>
 
 #define ALL_SCREENS (CTX_LIST | CTX_DETAIL | CTX_CHECKIN | CTX_HELP)
-#define BROWSE (CTX_LIST | CTX_DETAIL | CTX_HELP | CTX_FREQ | CTX_GROUPS)
+#define BROWSE (CTX_LIST | CTX_DETAIL | CTX_HELP | CTX_FREQ | CTX_GROUPS | CTX_REPORTS)
 #define ENTER_KEYS                                                                                 \
     {                                                                                              \
         '\n', '\r', UI_FN(KEY_ENTER), 0                                                            \
@@ -215,6 +215,36 @@ const struct action_def ui_actions[] = {
      CTX_CALENDAR,
      N_("back"),
      N_("from a day's list back to the month")},
+
+    /* The Reports tab and what opens from it. */
+    {A_OPEN, ENTER_KEYS, "Enter", CTX_REPORTS, N_("who, what"),
+     N_("show the people, events or places behind the number; on one of them, open it")},
+    {A_BACK,
+     {'q', UI_ESC, 0, 0},
+     "q/Esc",
+     CTX_REPORTS,
+     N_("back"),
+     N_("back to the report before (on the Reports tab q quits)")},
+    {A_ADD, {'a', 0, 0, 0}, "a", CTX_REPORTS, N_("add goal"), N_("add a goal")},
+    {A_EDIT,
+     {'e', 0, 0, 0},
+     "e",
+     CTX_REPORTS,
+     N_("edit goal"),
+     N_("edit the goal under the cursor or shown")},
+    {A_GOALS,
+     {'l', 0, 0, 0},
+     "l",
+     CTX_REPORTS,
+     N_("goals"),
+     N_("the list of goals, to delete or restore one")},
+    {A_DAY_PREV, {'[', 0, 0, 0}, "[", CTX_REPORTS, N_("previous year"), NULL},
+    {A_DAY_NEXT,
+     {']', 0, 0, 0},
+     "[ ]",
+     CTX_REPORTS,
+     N_("year"),
+     N_("the next year (the year of the totals and the events)")},
 
     /* The filter chooser (f in a list). */
     {A_FILTER_PROVINCE,
@@ -532,6 +562,7 @@ const struct action_def ui_actions[] = {
     {A_TAB_3, {'3', 0, 0, 0}, "3", CTX_LIST, N_("events"), NULL},
     {A_TAB_4, {'4', 0, 0, 0}, "4", CTX_LIST, N_("tasks"), NULL},
     {A_TAB_5, {'5', 0, 0, 0}, "5", CTX_LIST, N_("calendar"), NULL},
+    {A_TAB_6, {'6', 0, 0, 0}, "6", CTX_LIST, N_("reports"), NULL},
     {A_TAB_NEXT, {'\t', 0, 0, 0}, "Tab", CTX_LIST, N_("next screen"), NULL},
     {A_TAB_PREV, {UI_FN(KEY_BTAB), 0, 0, 0}, "S-Tab", CTX_LIST, N_("previous screen"), NULL},
     {A_HELP, {'?', UI_FN(KEY_F(1)), 0, 0}, "?", BROWSE, N_("help"), NULL},

@@ -145,6 +145,9 @@ static int build(struct detail_state *st, struct ui *ui)
     }
     add_fields(st, ui, &d);
     if (d.has_turnout) add_turnout(st, &d.turnout);
+    if (d.nprogress) add(st, xstrdup(""), A_NORMAL, 0, 0);
+    for (size_t i = 0; i < d.nprogress; i++)
+        add(st, xstrdup(d.progress[i]), i == 0 ? A_BOLD : A_NORMAL, 0, 0);
     for (size_t i = 0; i < d.nsections; i++)
         add_section(st, &d.sections[i]);
     if (d.nhistory) add_heading(st, _("History"), (long long)d.nhistory);

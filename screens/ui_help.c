@@ -24,6 +24,7 @@ static const struct {
     {CTX_TASKS, N_("Tasks")},
     {CTX_DETAIL, N_("Details")},
     {CTX_CALENDAR, N_("Calendar")},
+    {CTX_REPORTS, N_("Reports")},
     {CTX_FILTER, N_("Filters (f in a list)")},
     {CTX_FREQ, N_("Frequency table (F in a list)")},
     {CTX_CONFIRM | CTX_PROMPT, N_("Questions on the status line")},

@@ -591,7 +591,8 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
             requery(st, ui);
             return UI_DIRTY;
         }
-        return st->freq_value ? clear_frequency_filter(st, ui) : UI_UNHANDLED;
+        if (st->freq_value) return clear_frequency_filter(st, ui);
+        return ui->depth > 1 ? UI_POP : UI_UNHANDLED;
     default:
         if (key == UI_ESC && st->search.len) {
             sb_reset(&st->search);
@@ -599,7 +600,7 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
             return UI_DIRTY;
         }
         if (key == UI_ESC && st->freq_value) return clear_frequency_filter(st, ui);
-        return UI_UNHANDLED;
+        return key == UI_ESC && ui->depth > 1 ? UI_POP : UI_UNHANDLED;
     }
 }
 

@@ -203,14 +203,45 @@ int ui_undo(struct ui *ui)
     return UI_DIRTY;
 }
 
+/* How the tab labels are written, the first that fits: " 1 Members (120) " with a space after
+ * each; no space after; the Calendar and Reports tabs shortened ("5 Cal.", "6 Rep."), so
+ * that the lists' counts still fit 80 columns; the count on the current tab only; none. */
+enum tab_style { TABS_SPACED, TABS_TIGHT, TABS_SHORT, TABS_ONE_COUNT, TABS_NO_COUNTS };
+
+static char *tab_label(const struct ui *ui, int t, enum tab_style style)
+{
+    const char *after = style == TABS_SPACED ? " " : "";
+    bool count = style < TABS_ONE_COUNT || (style == TABS_ONE_COUNT && t == ui->tab);
+    bool shorter = style == TABS_SHORT && t != ui->tab;
+    if (t == UI_TAB_CALENDAR)
+        return xasprintf(" %d %s%s", t + 1, shorter ? _("Cal.") : _("Calendar"), after);
+    if (t == UI_TAB_REPORTS) /* the last: no space after it */
+        return xasprintf(" %d %s", t + 1, shorter ? _("Rep.") : _("Reports"));
+    return count ? xasprintf(" %d %s (%lld)%s", t + 1, kind_label(tab_kinds[t]),
+                             ui->counts[tab_kinds[t]], after)
+                 : xasprintf(" %d %s%s", t + 1, kind_label(tab_kinds[t]), after);
+}
+
+static enum tab_style tab_style(const struct ui *ui)
+{
+    for (int style = TABS_SPACED; style < TABS_NO_COUNTS; style++) {
+        int w = 0;
+        for (int t = 0; t < UI_TABS; t++) {
+            char *label = tab_label(ui, t, (enum tab_style)style);
+            w += (int)text_width(label);
+            free(label);
+        }
+        if (w <= ui->cols) return (enum tab_style)style;
+    }
+    return TABS_NO_COUNTS;
+}
+
 static void draw_tabs(struct ui *ui)
 {
     int x = 0;
+    enum tab_style style = tab_style(ui);
     for (int t = 0; t < UI_TABS && x < ui->cols; t++) {
-        char *label = t == UI_TAB_CALENDAR
-                          ? xasprintf(" %d %s", t + 1, _("Calendar")) /* last: 80 columns hold it */
-                          : xasprintf(" %d %s (%lld) ", t + 1, kind_label(tab_kinds[t]),
-                                      ui->counts[tab_kinds[t]]);
+        char *label = tab_label(ui, t, style);
         int w = (int)text_width(label);
         if (w > ui->cols - x) w = ui->cols - x;
         ui_draw_text(0, x, w, label, t == ui->tab ? A_REVERSE | A_BOLD : A_NORMAL);
@@ -314,7 +345,9 @@ static void switch_tab(struct ui *ui, int tab)
     ui->tab = (tab + UI_TABS) % UI_TABS;
     if (!tab_screens[ui->tab])
         tab_screens[ui->tab] = ui->tab == UI_TAB_CALENDAR ? calendar_screen_new(ui)
-                                                          : list_screen_new(ui, tab_kinds[ui->tab]);
+                               : ui->tab == UI_TAB_REPORTS
+                                   ? reports_screen_new(ui)
+                                   : list_screen_new(ui, tab_kinds[ui->tab]);
     else if (tab_screens[ui->tab]->ops->reload)
         tab_screens[ui->tab]->ops->reload(tab_screens[ui->tab], ui);
     ui_push(ui, tab_screens[ui->tab]);
@@ -337,6 +370,7 @@ static int global_key(struct ui *ui, int key)
     case A_TAB_3:
     case A_TAB_4:
     case A_TAB_5:
+    case A_TAB_6:
         switch_tab(ui, (int)(a - A_TAB_1));
         return UI_FULL;
     case A_TAB_NEXT:

@@ -239,7 +239,9 @@ static const char *const undo_migration[] = {
           "DROP TABLE live_counts;",
     [9] = "DROP INDEX events_by_series; ALTER TABLE events DROP COLUMN series_id; "
           "DROP TABLE series;",
-    [10] = "", /* goals: on its branch */
+    [10] = "DROP TRIGGER goals_count_insert; DROP TRIGGER goals_count_delete; "
+           "DROP TRIGGER goals_count_update; DELETE FROM live_counts WHERE tbl = 'goals'; "
+           "DROP TABLE goals; DROP INDEX attendance_attended;",
     [11] = "DROP TRIGGER event_groups_from_insert; DROP TRIGGER event_groups_from_update; "
            "DROP TRIGGER event_groups_rename; DROP INDEX attendance_by_group; "
            "DROP TABLE event_groups; DROP TABLE attendance_days;",

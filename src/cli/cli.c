@@ -36,12 +36,13 @@ static int cmd_version(const struct cli *cli);
 static int cmd_help(const struct cli *cli);
 
 static const char *const kinds_help =
-    N_("KIND is one of: member, org, event, task, attendance, invitation, series; plurals work "
-       "too.\n");
+    N_("KIND is one of: member, org, event, task, attendance, invitation, series, goal; "
+       "plurals work too.\n");
 
 static const struct command commands[] = {
     {"list", cmd_list,
-     "khai list members|orgs|events|tasks|attendance|invitations|series [--search TEXT] [--sort "
+     "khai list members|orgs|events|tasks|attendance|invitations|series|goals [--search TEXT] "
+     "[--sort "
      "KEY] "
      "[--event ID] "
      "[--member ID] [--org ORG] [--province P] [--tag TAG] [--status S] [--group NAME] [--deleted] "
@@ -52,7 +53,8 @@ static const struct command commands[] = {
         "  --sort KEY     members: given (default), family, nickname, province, org, id;\n"
         "                 orgs: name, province, id; events: -date (newest first, default),\n"
         "                 date (oldest first), title, id; tasks: due, title, id;\n"
-        "                 attendance: name, time, id; invitations: org, status, time, id\n"
+        "                 attendance: name, time, id; invitations: org, status, time, id;\n"
+        "                 goals: due (default), title, id\n"
         "  --event ID     attendance, tasks or invited organisations of one event, or the\n"
         "                 members on its list\n"
         "  --member ID    attendance or tasks of one member\n"
@@ -75,7 +77,7 @@ static const struct command commands[] = {
      N_("Shows every field of one record and what is linked to it: an event's turnout against\n"
         "its target and quotas, a member's events, an organisation's members.\n")},
     {"add", cmd_add,
-     "khai add member|org|event|task|attendance|invitation|series --FIELD VALUE ... "
+     "khai add member|org|event|task|attendance|invitation|series|goal --FIELD VALUE ... "
      "[--name FULL] [--force] [--create-orgs]",
      N_("Adds a record and prints its id. Fields are the column names of `khai list KIND --tsv`\n"
         "written as options (--given-name, --start-date). --name takes a full name with or\n"
@@ -90,6 +92,13 @@ static const struct command commands[] = {
         "--target-provinces. An invitation is an organisation invited to an event: khai add\n"
         "invitation --event ID --org ORG [--status invited|confirmed|cancelled|declined]\n"
         "[--reason TEXT]; each answer is kept with its time (khai show invitation ID).\n"
+        "A goal is a target number of something khai counts: khai add goal --title T --target N\n"
+        "[--due DATE] --measure members|people|attendances|organisations|subdistricts|manual;\n"
+        "members takes --tag TAG and --org ORG (its sub-organisations' members count too);\n"
+        "people, attendances, organisations and subdistricts (those who attended) take --event\n"
+        "ID, or --series ID and --from DATE --to DATE; manual takes --value N, the number\n"
+        "reached so far (khai edit goal ID --value N). khai show goal ID and khai report goals\n"
+        "show the progress.\n"
         "Quotas that add up to more than the target, or that nobody on the list can count\n"
         "towards, are warned about.\n"
         "A member with the phone, e-mail or LINE ID of a member khai has is refused (\"already\n"
@@ -198,7 +207,7 @@ static const struct command commands[] = {
         "               no rhythm\n"
         "  --invite     invite the people who attended the event to the new meeting\n")},
     {"import", cmd_import,
-     "khai import members|orgs|events|attendance|tasks|invitations|vcard FILE|- [--encoding "
+     "khai import members|orgs|events|attendance|tasks|invitations|goals|vcard FILE|- [--encoding "
      "auto|utf-8|cp874|tis-620|utf-16] [--sheet NAME] [--skip-bad] [--dry-run] "
      "[--merge probable|never] [--overwrite-status]",
      N_("Reads a CSV sheet as Excel saves it (Thai Windows-874, UTF-8 or UTF-16; comma,\n"
@@ -231,7 +240,8 @@ static const struct command commands[] = {
         "                probably are; never (default): add them as new people\n"
         "  --overwrite-status  attendance: a row's status may lower the one recorded\n")},
     {"export", cmd_export,
-     "khai export members|orgs|events|attendance|tasks|invitations|series|vcard|ical [-o FILE|-] "
+     "khai export members|orgs|events|attendance|tasks|invitations|series|goals|vcard|ical [-o "
+     "FILE|-] "
      "[--force] [--format csv|xlsx] [--encoding utf-8-bom|utf-8|cp874] [--thai-dates] "
      "[--dates thai|iso] [--event ID] [--search TEXT] [--version 3.0|4.0]",
      N_("Writes records as CSV for Excel (a header of the column names, then one row per record\n"
@@ -282,7 +292,7 @@ static const struct command commands[] = {
         "  --layout L       badges: the sheet of labels, one of these:\n")},
     {"report", cmd_report,
      "khai report event ID [--by KEY] | members --by KEY | events [--from DATE] [--to DATE] "
-     "[--org ORG] [--series ID] [--totals]",
+     "[--org ORG] [--series ID] [--totals] | goals",
      N_("Counts for a network's reports, as a table with a bar chart and a total row; --tsv and\n"
         "--csv print a header row, then one row a line of the table (no chart, no headings or\n"
         "total row); --ascii draws the bars with #.\n"
@@ -307,7 +317,10 @@ static const struct command commands[] = {
         "  held, or anyone came), attendances, people reached, organisations, subdistricts and\n"
         "  provinces, a person or place counted once however many events they came to.\n"
         "  --totals prints the totals alone; with --tsv as measure<TAB>value rows named events,\n"
-        "  attendances, people, organisations, subdistricts, provinces.\n")},
+        "  attendances, people, organisations, subdistricts, provinces.\n"
+        "goals: each goal's count against its target with a bar, the percentage, the due date,\n"
+        "  the pace so far and the date it was reached or will be at that pace. Columns of\n"
+        "  --tsv and --csv: id, title, actual, target, percent, due, reached_on.\n")},
     {"demo", cmd_demo, "khai demo [--size small|large]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
@@ -642,7 +655,7 @@ static void offer_first_argument(const char *usage, const char *prefix)
     size_t n = strcspn(p, " [");
     char *first = xasprintf("%.*s", (int)n, p);
     if (strcmp(first, "KIND") == 0) {
-        static const char *const kinds[] = {"member", "org", "event", "task"};
+        static const char *const kinds[] = {"member", "org", "event", "task", "goal"};
         for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
             offer(kinds[i], prefix);
     } else if (strchr(first, '|') || (*first >= 'a' && *first <= 'z')) {

@@ -42,6 +42,8 @@ void cli_tsv_value(struct strbuf *sb, const char *v);
 
 int cmd_list(const struct cli *cli);
 int cmd_show(const struct cli *cli);
+/* khai report goals: in cli_goal.c, called by cmd_report with the arguments after goals. */
+int cmd_report_goals(const struct cli *cli);
 int cmd_add(const struct cli *cli);
 int cmd_edit(const struct cli *cli);
 int cmd_delete(const struct cli *cli);

@@ -53,9 +53,9 @@ static int parse_what(const char *command, const char *what, struct io_args *a)
     if (k < 0)
         return cli_usage(command,
                          exporting ? _("expected members, orgs, events, attendance, tasks, "
-                                       "invitations, vcard or ical, not \"%s\"")
+                                       "invitations, goals, vcard or ical, not \"%s\"")
                                    : _("expected members, orgs, events, attendance, tasks, "
-                                       "invitations or vcard, not \"%s\""),
+                                       "invitations, goals or vcard, not \"%s\""),
                          what ? what : "");
     a->kind = (enum kind)k;
     return EXIT_OK;

@@ -34,7 +34,7 @@ static int parse_kind(const char *command, const char *arg, enum kind *k)
     if (v < 0)
         return cli_usage(
             command,
-            _("expected a kind (member, org, event, task, attendance, invitation), not "
+            _("expected a kind (member, org, event, task, attendance, invitation, goal), not "
               "\"%s\""),
             arg ? arg : "");
     *k = (enum kind)v;
@@ -368,8 +368,9 @@ static const struct {
     enum kind kind;
     const char *option, *field;
 } field_aliases[] = {
-    {KIND_INVITATION, "event", "event_id"},
-    {KIND_INVITATION, "org", "organisation"},
+    {KIND_INVITATION, "event", "event_id"}, {KIND_INVITATION, "org", "organisation"},
+    {KIND_GOAL, "due", "due_date"},         {KIND_GOAL, "org", "organisation"},
+    {KIND_GOAL, "event", "event_id"},       {KIND_GOAL, "series", "series_id"},
 };
 
 static int field_or_alias(const struct kind_info *ki, const char *name)

@@ -720,12 +720,14 @@ static int read_option(const struct cli *cli, int *i, struct report_opts *o)
 
 int cmd_report(const struct cli *cli)
 {
-    if (cli->argc == 0) return cli_usage("report", _("report what: event, members or events?"));
+    if (cli->argc == 0)
+        return cli_usage("report", _("report what: event, members, events or goals?"));
     const char *what = cli->argv[0];
-    struct report_opts o = {.by = -1};
     struct cli rest = *cli;
     rest.argc--;
     rest.argv++;
+    if (strcmp(what, "goals") == 0) return cmd_report_goals(&rest);
+    struct report_opts o = {.by = -1};
     for (int i = 0; i < rest.argc; i++) {
         int rc = read_option(&rest, &i, &o);
         if (rc != EXIT_OK) return rc;
@@ -733,7 +735,8 @@ int cmd_report(const struct cli *cli)
     bool event = strcmp(what, "event") == 0, members = strcmp(what, "members") == 0,
          events = strcmp(what, "events") == 0;
     if (!event && !members && !events)
-        return cli_usage("report", _("report what: event, members or events, not \"%s\""), what);
+        return cli_usage("report", _("report what: event, members, events or goals, not \"%s\""),
+                         what);
     if (!event && o.id) return cli_usage("report", _("unexpected argument \"%s\""), o.id);
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;

@@ -106,6 +106,11 @@ static int print_detail(struct db *db, const struct record *r, char **err)
     print_fields(&d, table_width(stdout));
     print_changed(r);
     if (d.has_turnout) print_turnout(&d.turnout);
+    if (d.nprogress) putchar('\n');
+    for (size_t i = 0; i < d.nprogress; i++) {
+        print_safe(stdout, d.progress[i]);
+        putchar('\n');
+    }
     for (size_t i = 0; i < d.nsections; i++)
         print_section(&d.sections[i]);
     if (d.nhistory) printf("\n%s\n", _("History:"));

@@ -2060,6 +2060,54 @@ static int fill_invitations(struct fill *f, char **err)
 }
 
 /* ------------------------------------------------------------------------------------------
+ * Goals: a programme's targets for the year of DEMO_TODAY, one of each measure. */
+
+struct demo_goal {
+    const char *title, *measure, *tag;
+    long long target, value;
+    bool network, year; /* members of the first network; counted in the year */
+};
+
+static const struct demo_goal demo_goals[] = {
+    {"แกนนำเยาวชนอย่างน้อย 1,600 คน", "members", "แกนนำเยาวชน", 1600, -1, false, false},
+    {"สมาชิกเครือข่ายหลัก 2,000 คน", "members", "", 2000, -1, true, false},
+    {"คนที่มาร่วมงานในปีนี้ 20,000 คน", "people", "", 20000, -1, false, true},
+    {"การเข้าร่วมงานในปีนี้ 80,000 ครั้ง", "attendances", "", 80000, -1, false, true},
+    {"องค์กรที่มาร่วมในปีนี้ 1,500 องค์กร", "organisations", "", 1500, -1, false, true},
+    {"ตำบลที่เข้าถึงในปีนี้ 3,000 ตำบล", "subdistricts", "", 3000, -1, false, true},
+    {"ช่องทางสื่อสารอย่างน้อย 4 ช่องทาง", "manual", "", 4, 3, false, false},
+};
+
+static int fill_goals(struct fill *f, char **err)
+{
+    char from[16], to[16];
+    day_iso(day_number(DEMO_TODAY_Y, 1, 1), from);
+    day_iso(day_number(DEMO_TODAY_Y, 12, 31), to);
+    for (size_t i = 0; i < COUNT(demo_goals); i++) {
+        const struct demo_goal *g = &demo_goals[i];
+        struct vals x;
+        vals_init(&x, KIND_GOAL);
+        set_text(&x, F_GOAL_TITLE, g->title);
+        /* the small demo's goals are a fiftieth of the large one's, as its people are */
+        bool large = f->n.members == large_sizes.members;
+        set_num(&x, F_GOAL_TARGET, large || g->value >= 0 ? g->target : g->target / 50);
+        set_text(&x, F_GOAL_DUE_DATE, to);
+        set_text(&x, F_GOAL_MEASURE, g->measure);
+        set_text(&x, F_GOAL_TAG, g->tag);
+        set_text(&x, F_GOAL_NOTES, "");
+        if (g->network && f->norgs) set_id(&x, F_GOAL_ORGANISATION, f->orgs[0].id);
+        if (g->year) {
+            set_text(&x, F_GOAL_FROM, from);
+            set_text(&x, F_GOAL_TO, to);
+        }
+        if (g->value >= 0) set_num(&x, F_GOAL_VALUE, g->value);
+        if (bulk_add(f->bulk, KIND_GOAL, x.v, NULL, err) != 0) return -1;
+    }
+    progress(f, N_("goals"), (long long)COUNT(demo_goals));
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------
  * Finishing: one audit row. */
 
 /* One audit row for the whole fill rather than one per row: nobody changed these records,
@@ -2117,7 +2165,8 @@ static int fill_all(struct fill *f, enum demo_size size, char **err)
         insert_tags(f, tag_names, COUNT(tag_names), err) != 0 ||
         insert_tags(f, org_tag_names, COUNT(org_tag_names), err) != 0 || fill_orgs(f, err) != 0 ||
         fill_members(f, err) != 0 || fill_events(f, err) != 0 || fill_attendance(f, err) != 0 ||
-        fill_tasks(f, err) != 0 || fill_invitations(f, err) != 0 || write_audit(f, size, err) != 0)
+        fill_tasks(f, err) != 0 || fill_invitations(f, err) != 0 || fill_goals(f, err) != 0 ||
+        write_audit(f, size, err) != 0)
         return -1;
     return 0;
 }

@@ -1585,6 +1585,7 @@ static int find_record(struct import *im, struct cells *c, char **in, long line,
 {
     enum field_id name_field = im->kind == KIND_ORG     ? F_ORG_NAME
                                : im->kind == KIND_EVENT ? F_EVENT_TITLE
+                               : im->kind == KIND_GOAL  ? F_GOAL_TITLE
                                                         : F_TASK_TITLE;
     const char *given = in[field_pos(name_field)];
     char *name = text_normalize(given ? given : "", 0);
@@ -2256,6 +2257,9 @@ static const char *required_hint(enum kind k)
         return _("tasks need: expected title (งาน)");
     case KIND_INVITATION:
         return _("invitations need: expected event_id (รหัสงาน) and organisation (องค์กร)");
+    case KIND_GOAL:
+        return _("goals need: expected title (เป้าหมาย), target (ค่าเป้าหมาย) and measure "
+                 "(สิ่งที่นับ)");
     default:
         return _("attendance need: expected an event (event_id, or event_title with a date) "
                  "and a person (member_id, a phone, an e-mail or a name)");
@@ -2289,6 +2293,10 @@ static bool has_required(const struct import *im)
     case KIND_INVITATION:
         return has_column(im, SP_FIELD, false, "event_id") &&
                has_column(im, SP_FIELD, false, "organisation");
+    case KIND_GOAL:
+        return has_column(im, SP_FIELD, false, "title") &&
+               has_column(im, SP_FIELD, false, "target") &&
+               has_column(im, SP_FIELD, false, "measure");
     default:
         return (has_column(im, SP_FIELD, false, "event_id") ||
                 has_column(im, SP_EVENT_TITLE, false, NULL)) &&

@@ -44,6 +44,9 @@ static const struct source sources[] = {
          "title") " GROUP BY title ORDER BY title COLLATE thai LIMIT ?2"},
     {FT_TAGS, F_NONE,
      "SELECT name FROM tags WHERE " STARTS("name") " ORDER BY name COLLATE thai LIMIT ?2"},
+    /* a goal's one tag: the tags there are */
+    {FT_TEXT, F_GOAL_TAG,
+     "SELECT name FROM tags WHERE " STARTS("name") " ORDER BY name COLLATE thai LIMIT ?2"},
     {FT_TEXT, F_MEMBER_DISTRICT,
      "SELECT district FROM members WHERE deleted_at IS NULL AND district <> '' AND " STARTS(
          "district") " GROUP BY district ORDER BY district COLLATE thai LIMIT ?2"},

@@ -85,6 +85,17 @@ static const struct freq_col cols[] = {
      "coalesce(trim(fm.given_name || ' ' || fm.family_name), '')",
      " LEFT JOIN members fm ON fm.id = t.owner_id",
      " AND coalesce(CAST(t.owner_id AS TEXT), '') = :fv", false},
+    /* Every owner of a task, members and organisations (task_owners, 013): m12, o3. */
+    {KIND_TASK, F_TASK_OWNERS,
+     "coalesce(CASE WHEN fto.member_id IS NOT NULL THEN 'm' || fto.member_id ELSE 'o' || "
+     "fto.org_id END, '')",
+     "coalesce(CASE WHEN fto.member_id IS NOT NULL THEN trim(ftm.given_name || ' ' || "
+     "ftm.family_name) ELSE fto2.name END, '')",
+     " LEFT JOIN task_owners fto ON fto.task_id = t.id LEFT JOIN members ftm ON ftm.id = "
+     "fto.member_id LEFT JOIN organisations fto2 ON fto2.id = fto.org_id",
+     MULTI("t.id", "task_owners", "task_id") "CASE WHEN member_id IS NOT NULL THEN 'm' || "
+                                             "member_id ELSE 'o' || org_id END = :fv) END)",
+     true},
 };
 
 static const struct freq_col *find_col(enum kind k, enum field_id f)

@@ -67,6 +67,16 @@ static const struct choice invitation_statuses[] = {
 const char *const invitation_status_keys[INVITATION_STATUSES] = {"invited", "confirmed",
                                                                  "cancelled", "declined"};
 
+/* What a goal counts (goal.h has the same order). */
+static const struct choice goal_measures[] = {
+    {"members", NC_("choice", "members"), "สมาชิก"},
+    {"people", NC_("choice", "people who came"), "คนที่มาร่วม"},
+    {"attendances", NC_("choice", "attendances"), "ครั้งที่มาร่วม"},
+    {"organisations", NC_("choice", "organisations reached"), "องค์กรที่มาร่วม"},
+    {"subdistricts", NC_("choice", "subdistricts reached"), "ตำบลที่มาร่วม"},
+    {"manual", NC_("choice", "a number typed in"), "ตัวเลขที่กรอกเอง"},
+    {NULL, NULL, NULL}};
+
 static const struct choice task_statuses[] = {
     {"open", NC_("choice", "open"), "ยังไม่เริ่ม"},
     {"in_progress", NC_("choice", "in progress"), "กำลังทำ"},
@@ -111,6 +121,10 @@ static const struct field series_fields[] = {
 #define SERIES(...) FIELD_ROW(KIND_SERIES, __VA_ARGS__)
 #include "fields.def"
 };
+static const struct field goal_fields[] = {
+#define GOAL(...) FIELD_ROW(KIND_GOAL, __VA_ARGS__)
+#include "fields.def"
+};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 _Static_assert(COUNT(member_fields) == FI_MEMBER_COUNT && (int)FI_MEMBER_COUNT <= MAX_FIELDS,
@@ -128,6 +142,8 @@ _Static_assert(COUNT(invitation_fields) == FI_INVITATION_COUNT &&
                "invitation fields");
 _Static_assert(COUNT(series_fields) == FI_SERIES_COUNT && (int)FI_SERIES_COUNT <= MAX_FIELDS,
                "series fields");
+_Static_assert(COUNT(goal_fields) == FI_GOAL_COUNT && (int)FI_GOAL_COUNT <= MAX_FIELDS,
+               "goal fields");
 
 static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_MEMBER, "member", "members", NC_("kind", "Members"), member_fields, COUNT(member_fields)},
@@ -139,6 +155,7 @@ static const struct kind_info kinds[KIND_COUNT] = {
     {KIND_INVITATION, "invitation", "invitations", NC_("kind", "Invitations"), invitation_fields,
      COUNT(invitation_fields)},
     {KIND_SERIES, "series", "series", NC_("kind", "Series"), series_fields, COUNT(series_fields)},
+    {KIND_GOAL, "goal", "goals", NC_("kind", "Goals"), goal_fields, COUNT(goal_fields)},
 };
 
 const struct kind_info *kind_info(enum kind k)
@@ -153,6 +170,7 @@ const char *kind_noun(enum kind k)
         [KIND_EVENT] = N_("event"),           [KIND_TASK] = N_("task"),
         [KIND_ATTENDANCE] = N_("attendance"), [KIND_INVITATION] = N_("invitation"),
         [KIND_SERIES] = N_("series"),
+        [KIND_GOAL] = N_("goal"),
     };
     return _(nouns[k]);
 }

@@ -37,12 +37,14 @@ char *record_search_key(struct db *db, enum kind k, const struct stored *vals)
     static const enum field_id event_parts[] = {F_EVENT_TITLE, F_EVENT_VENUE, F_NONE};
     static const enum field_id task_parts[] = {F_TASK_TITLE, F_NONE};
     static const enum field_id series_parts[] = {F_SERIES_TITLE, F_NONE};
+    static const enum field_id goal_parts[] = {F_GOAL_TITLE, F_GOAL_TAG, F_NONE};
     static const enum field_id no_parts[] = {F_NONE};
     const enum field_id *parts = k == KIND_MEMBER   ? member_parts
                                  : k == KIND_ORG    ? org_parts
                                  : k == KIND_EVENT  ? event_parts
                                  : k == KIND_TASK   ? task_parts
                                  : k == KIND_SERIES ? series_parts
+                                 : k == KIND_GOAL   ? goal_parts
                                                     : no_parts;
     struct strbuf sb = STRBUF_INIT;
     for (int i = 0; parts[i] != F_NONE; i++)

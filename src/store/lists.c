@@ -63,12 +63,18 @@ static const struct sort_order invitation_sorts[] = {
 /* The first order is the default: series in Thai order of their titles. */
 static const struct sort_order series_sorts[] = {
     {"title", "s.title COLLATE thai, s.id"}, {"id", "s.id"}, {NULL, NULL}};
+/* The first order is the default: the goals due first, then those with no date. */
+static const struct sort_order goal_sorts[] = {{"due", "g.due_date IS NULL, g.due_date, g.id"},
+                                               {"title", "g.title COLLATE thai, g.id"},
+                                               {"id", "g.id"},
+                                               {NULL, NULL}};
 
 /* The most sort orders a kind has, with its NULL end: the bound of the arrays below. */
 enum { MAX_SORTS = 8 };
 #define FITS(a) (sizeof(a) / sizeof((a)[0]) <= MAX_SORTS)
 _Static_assert(FITS(member_sorts) && FITS(org_sorts) && FITS(event_sorts) && FITS(task_sorts) &&
-                   FITS(attendance_sorts) && FITS(invitation_sorts) && FITS(series_sorts),
+                   FITS(attendance_sorts) && FITS(invitation_sorts) && FITS(series_sorts) &&
+                   FITS(goal_sorts),
                "MAX_SORTS holds every kind's sort orders");
 #undef FITS
 
@@ -77,6 +83,7 @@ static const struct sort_order *const sorts[KIND_COUNT] = {
     [KIND_EVENT] = event_sorts,           [KIND_TASK] = task_sorts,
     [KIND_ATTENDANCE] = attendance_sorts, [KIND_INVITATION] = invitation_sorts,
     [KIND_SERIES] = series_sorts,
+    [KIND_GOAL] = goal_sorts,
 };
 
 /* Filters always present, each inert when its parameter is NULL. */
@@ -110,6 +117,8 @@ static const char *const filters[KIND_COUNT] = {
                         " AND (:org IS NULL OR i.org_id = :org)"
                         " AND (:status IS NULL OR i.status = :status)",
     [KIND_SERIES] = "",
+    [KIND_GOAL] = " AND (:org IS NULL OR g.org_id = :org)"
+                  " AND (:event IS NULL OR g.event_id = :event)",
 };
 
 /* Filters composed in only when asked, so that each uses its index (task_owners_by_member,
@@ -138,6 +147,7 @@ static const char *const key_expr[KIND_COUNT] = {
     [KIND_ATTENDANCE] = "(SELECT search_key FROM members WHERE id = a.member_id)",
     [KIND_INVITATION] = "(SELECT search_key FROM organisations WHERE id = i.org_id)",
     [KIND_SERIES] = "s.search_key",
+    [KIND_GOAL] = "g.search_key",
 };
 
 static const char *const fts_filter[KIND_COUNT] = {

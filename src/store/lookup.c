@@ -222,6 +222,7 @@ static const char *const name_sql[KIND_COUNT] = {
     [KIND_EVENT] = "SELECT title || char(9) || start_date FROM events WHERE id = ?1 AND "
                    "deleted_at IS NULL",
     [KIND_TASK] = "SELECT title FROM tasks WHERE id = ?1 AND deleted_at IS NULL",
+    [KIND_GOAL] = "SELECT title FROM goals WHERE id = ?1 AND deleted_at IS NULL",
 };
 
 static const char *const match_sql[KIND_COUNT] = {
@@ -230,6 +231,7 @@ static const char *const match_sql[KIND_COUNT] = {
                    "(?2 IS NULL OR start_date = ?2)",
     [KIND_TASK] = "SELECT min(id) FROM tasks WHERE deleted_at IS NULL AND title = ?1 AND "
                   "event_id IS CAST(?2 AS INTEGER)",
+    [KIND_GOAL] = "SELECT min(id) FROM goals WHERE deleted_at IS NULL AND title = ?1",
 };
 
 char *record_name_of(struct db *db, enum kind k, long long id)

@@ -98,6 +98,12 @@ static const char invitation_select[] =
                           "i.status, i.reason, i.status_at, i.event_id, i.org_id "
                           "FROM invitations i";
 
+static const char goal_select[] =
+    "SELECT " COMMON("g") "g.id, g.title, g.target, g.due_date, g.measure, g.tag, (SELECT name "
+                          "FROM organisations WHERE id = g.org_id), g.event_id, g.series_id, "
+                          "g.from_date, g.to_date, g.value, g.notes, g.org_id, g.event_id "
+                          "FROM goals g";
+
 static const char member_insert[] =
     "INSERT INTO members (title, given_name, family_name, nickname, gender, email, line_id, "
     "facebook, province, district, subdistrict, position, skills, notes, active, street, postcode, "
@@ -203,6 +209,17 @@ static const char series_update[] =
     "UPDATE series SET title = :title, every_months = coalesce(:every_months, 0), every_weeks = "
     "coalesce(:every_weeks, 0), notes = :notes, search_key = :search_key, updated_at = :now, "
     "updated_by = :user, version = version + 1 WHERE id = :id AND version = :version";
+static const char goal_insert[] =
+    "INSERT INTO goals (title, target, due_date, measure, tag, org_id, event_id, series_id, "
+    "from_date, to_date, value, notes, search_key, created_at, updated_at, updated_by) VALUES "
+    "(:title, :target, :due_date, :measure, :tag, :organisation, :event_id, :series_id, :from, "
+    ":to, :value, :notes, :search_key, :now, :now, :user)";
+static const char goal_update[] =
+    "UPDATE goals SET title = :title, target = :target, due_date = :due_date, measure = "
+    ":measure, tag = :tag, org_id = :organisation, event_id = :event_id, series_id = "
+    ":series_id, from_date = :from, to_date = :to, value = :value, notes = :notes, search_key = "
+    ":search_key, updated_at = :now, updated_by = :user, version = version + 1 WHERE id = :id "
+    "AND version = :version";
 
 struct kind_sql {
     const char *table;
@@ -222,6 +239,7 @@ static const struct kind_sql kind_sql[KIND_COUNT] = {
     [KIND_INVITATION] = {"invitations", "i", invitation_select, invitation_insert,
                          invitation_update},
     [KIND_SERIES] = {"series", "s", series_select, series_insert, series_update},
+    [KIND_GOAL] = {"goals", "g", goal_select, goal_insert, goal_update},
 };
 
 const char *kind_select_sql(enum kind k)
@@ -381,6 +399,8 @@ char *record_display_name(const struct record *r)
         return xstrdup(record_get(r, F_INVITATION_ORGANISATION));
     case KIND_SERIES:
         return xstrdup(record_get(r, F_SERIES_TITLE));
+    case KIND_GOAL:
+        return xstrdup(record_get(r, F_GOAL_TITLE));
     default:
         return xstrdup(record_get(r, F_TASK_TITLE));
     }

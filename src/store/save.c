@@ -354,6 +354,77 @@ static int series_rules(struct save *s, struct model_error *e)
     return 0;
 }
 
+/* The fields a goal's measure takes: members by tag or organisation; the attendance measures
+ * by event, series or period; a manual goal only its value. */
+static bool goal_takes(const char *measure, enum field_id f)
+{
+    bool members = strcmp(measure, "members") == 0, manual = strcmp(measure, "manual") == 0;
+    switch (f) {
+    case F_GOAL_TAG:
+    case F_GOAL_ORGANISATION:
+        return members;
+    case F_GOAL_VALUE:
+        return manual;
+    default:
+        return !members && !manual;
+    }
+}
+
+static int goal_series_exists(struct save *s, struct model_error *e)
+{
+    struct stored *series = val(s, F_GOAL_SERIES_ID);
+    if (!series->has_num) return 0;
+    char *err = NULL;
+    sqlite3_stmt *st =
+        db_prepare(s->db, "SELECT 1 FROM series WHERE id = ? AND deleted_at IS NULL", &err);
+    if (!st) return failed(e, err);
+    sqlite3_bind_int64(st, 1, series->num);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    if (found) return 0;
+    char id[32];
+    snprintf(id, sizeof id, "%lld", series->num);
+    return model_error_set(e, F_GOAL_SERIES_ID, N_("no series with id %s"), id, NULL);
+}
+
+/* "Due 2026" or "to March" mean the end of the year or month. */
+static void take_own_end(struct stored *v)
+{
+    if (v->n) set_text(v, v->items[0]);
+}
+
+static int goal_rules(struct save *s, struct model_error *e)
+{
+    static const enum field_id options[] = {F_GOAL_TAG,       F_GOAL_ORGANISATION, F_GOAL_EVENT_ID,
+                                            F_GOAL_SERIES_ID, F_GOAL_FROM,         F_GOAL_TO,
+                                            F_GOAL_VALUE};
+    take_range_end(s, F_GOAL_FROM, F_GOAL_TO);
+    take_own_end(val(s, F_GOAL_DUE_DATE));
+    take_own_end(val(s, F_GOAL_TO));
+    const char *measure = val(s, F_GOAL_MEASURE)->text;
+    if (val(s, F_GOAL_TARGET)->num <= 0)
+        return model_error_set(e, F_GOAL_TARGET, N_("a goal's target is a number above 0"), NULL);
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+        if (!stored_empty(val(s, options[i])) && !goal_takes(measure, options[i]))
+            return model_error_set(e, options[i], N_("a goal that counts %s does not take %s"),
+                                   measure, field_info(options[i])->name, NULL);
+    if (strcmp(measure, "manual") == 0 && stored_empty(val(s, F_GOAL_VALUE)))
+        return model_error_set(
+            e, F_GOAL_VALUE, N_("a manual goal needs its value, the number reached so far"), NULL);
+    bool event = !stored_empty(val(s, F_GOAL_EVENT_ID));
+    if (event && !stored_empty(val(s, F_GOAL_SERIES_ID)))
+        return model_error_set(e, F_GOAL_SERIES_ID,
+                               N_("a goal counts one event or one series, not both"), NULL);
+    if (event && (!stored_empty(val(s, F_GOAL_FROM)) || !stored_empty(val(s, F_GOAL_TO))))
+        return model_error_set(
+            e, F_GOAL_FROM, N_("a goal of one event takes no period: the event is its date"), NULL);
+    const struct stored *from = val(s, F_GOAL_FROM), *to = val(s, F_GOAL_TO);
+    if (from->text && to->text && strcmp(to->text, from->text) < 0)
+        return model_error_set(e, F_GOAL_TO, N_("%s is before the start date %s"), to->text,
+                               from->text, NULL);
+    return goal_series_exists(s, e);
+}
+
 static int kind_rules(struct save *s, struct model_error *e)
 {
     switch (s->r->kind) {
@@ -369,6 +440,8 @@ static int kind_rules(struct save *s, struct model_error *e)
         return invitation_rules(s, e);
     case KIND_SERIES:
         return series_rules(s, e);
+    case KIND_GOAL:
+        return goal_rules(s, e);
     default:
         return 0;
     }

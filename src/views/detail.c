@@ -3,6 +3,7 @@
 #include "detail.h"
 #include "identity.h"
 #include "affiliation.h"
+#include "goalview.h"
 #include "invitation.h"
 #include "series.h"
 #include "timestamp.h"
@@ -328,6 +329,20 @@ static int series_links(struct detail *d, struct db *db, const struct record *r,
     return 0;
 }
 
+/* A goal: how far it has come, and what it counts at or among. A deleted goal counts nothing. */
+static int goal_links(struct detail *d, struct db *db, const struct record *r, char **err)
+{
+    struct goal_progress p;
+    int rc = r->deleted_at ? 1 : goal_progress(db, r->id, date_today(), &p, err);
+    if (rc == 0) {
+        d->nprogress = goal_progress_lines(&p, &d->progress);
+        goal_progress_free(&p);
+    }
+    add_refs(d, db, r, F_GOAL_ORGANISATION, KIND_ORG, _("Organisation"));
+    add_refs(d, db, r, F_GOAL_EVENT_ID, KIND_EVENT, _("Event"));
+    return rc < 0 ? -1 : 0;
+}
+
 int detail_build(struct db *db, const struct record *r, int limit, struct detail *d, char **err)
 {
     *d = (struct detail){0};
@@ -347,6 +362,8 @@ int detail_build(struct db *db, const struct record *r, int limit, struct detail
         return invitation_links(d, db, r, err);
     case KIND_SERIES:
         return series_links(d, db, r, err);
+    case KIND_GOAL:
+        return goal_links(d, db, r, err);
     default:
         return 0;
     }
@@ -381,6 +398,9 @@ void detail_free(struct detail *d)
     for (size_t i = 0; i < d->nhistory; i++)
         free(d->history[i]);
     free(d->history);
+    for (size_t i = 0; i < d->nprogress; i++)
+        free(d->progress[i]);
+    free(d->progress);
     if (d->has_turnout) event_summary_free(&d->turnout);
     *d = (struct detail){0};
 }

@@ -53,11 +53,16 @@ static const struct view_col series_view[] = {{F_SERIES_ID, 2, 6, true},
                                               {F_SERIES_LAST_DATE, 11, 12, false},
                                               {VIEW_END, 0, 0, false}};
 
+static const struct view_col goal_view[] = {
+    {F_GOAL_ID, 2, 6, true},     {F_GOAL_TITLE, 14, 0, false},    {F_GOAL_MEASURE, 6, 12, false},
+    {F_GOAL_TARGET, 4, 8, true}, {F_GOAL_DUE_DATE, 6, 12, false}, {VIEW_END, 0, 0, false}};
+
 static const struct view_col *const views[KIND_COUNT] = {
     [KIND_MEMBER] = member_view,         [KIND_ORG] = org_view,
     [KIND_EVENT] = event_view,           [KIND_TASK] = task_view,
     [KIND_ATTENDANCE] = attendance_view, [KIND_INVITATION] = invitation_view,
     [KIND_SERIES] = series_view,
+    [KIND_GOAL] = goal_view,
 };
 
 const struct view_col *view_columns(enum kind k)

@@ -107,7 +107,7 @@ static void thai_cli_help_is_thai(void **state)
     }
     thai(&r, db, 0, NULL, "list --help");
     assert_contains(r.out, "แสดงระเบียนเป็นตาราง");
-    assert_contains(r.out, "KIND คือ member, org, event, task, attendance, invitation หรือ series");
+    assert_contains(r.out, "KIND คือ member, org, event, task, attendance, invitation, series หรือ goal");
     run_result_free(&r);
     free(db);
 }
@@ -123,7 +123,7 @@ static void thai_cli_usage_and_not_found_errors_are_thai(void **state)
         const char *says;
     } cases[] = {
         {"list bogus", 2,
-         "ต้องระบุชนิดของรายการ (member, org, event, task, attendance, invitation) ไม่ใช่ "
+         "ต้องระบุชนิดของรายการ (member, org, event, task, attendance, invitation, goal) ไม่ใช่ "
          "\"bogus\""},
         {"list members --limit x", 2, "--limit ต้องเป็นจำนวนเต็ม ไม่ใช่ \"x\""},
         {"list members --frob", 2, "ไม่รู้จักตัวเลือก \"--frob\""},

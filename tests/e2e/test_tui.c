@@ -373,13 +373,15 @@ static void tui_tabs_show_counts_and_switch(void **state)
         free(header);
         free(screen);
     }
-    /* Tab and Shift-Tab go round, through the Calendar, the last tab. */
+    /* Tab and Shift-Tab go round, through the Calendar and Reports, the last tab. */
+    tm_keys(s, "BTab");
+    free(tm_expect_attrs(s, "7m 6 Reports"));
     tm_keys(s, "BTab");
     free(tm_expect_attrs(s, "7m 5 Calendar"));
     tm_keys(s, "BTab");
     free(expect_cursor(s, first[3]));
     free(tm_expect_attrs(s, "7m 4 Tasks"));
-    tm_keys(s, "Tab Tab");
+    tm_keys(s, "Tab Tab Tab");
     free(tm_expect_attrs(s, "7m 1 Members"));
     free(expect_cursor(s, first[0]));
     tm_quit_ok(s);

@@ -681,6 +681,7 @@ static void model_field_identifiers_match_their_names(void **state)
 #define TASK(ID, ...) ROW(F_TASK_##ID)
 #define INVITATION(ID, ...) ROW(F_INVITATION_##ID)
 #define SERIES(ID, ...) ROW(F_SERIES_##ID)
+#define GOAL(ID, ...) ROW(F_GOAL_##ID)
 #include "fields.def"
 #undef ROW
     };
