@@ -240,10 +240,10 @@ static const struct command commands[] = {
         "  provinces, a person or place counted once however many events they came to.\n"
         "  --totals prints the totals alone; with --tsv as measure<TAB>value rows named events,\n"
         "  attendances, people, organisations, subdistricts, provinces.\n")},
-    {"demo", cmd_demo, "khai demo [--size small|large]",
+    {"demo", cmd_demo, "khai demo [--size small|large|huge]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
-        "20,000 tasks).\n")},
+        "20,000 tasks; huge: ten times large, 1,000,000 members, for measuring speed).\n")},
     {"check", cmd_check, "khai check",
      N_("Checks the database's integrity and foreign keys; exit status 1 when problems are "
         "found.\nThen lists, as warnings, events whose quotas add up to more than their target,\n"
@@ -405,8 +405,10 @@ static int cmd_demo(const struct cli *cli)
             size = DEMO_SMALL;
         else if (strcmp(v, "large") == 0)
             size = DEMO_LARGE;
+        else if (strcmp(v, "huge") == 0)
+            size = DEMO_HUGE;
         else
-            return cli_usage("demo", _("--size is small or large, not \"%s\""), v);
+            return cli_usage("demo", _("--size is small, large or huge, not \"%s\""), v);
     }
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;
