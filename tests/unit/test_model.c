@@ -114,6 +114,18 @@ static void model_upgrades_older_database_in_place(void **state)
             "live_counts; "
             "DROP INDEX IF EXISTS events_by_series; ALTER TABLE events DROP COLUMN series_id; "
             "DROP TABLE IF EXISTS series; "
+            "DROP TRIGGER IF EXISTS members_sort_province_insert; DROP TRIGGER IF EXISTS "
+            "members_sort_province_update; DROP TRIGGER IF EXISTS "
+            "organisations_sort_province_insert; DROP TRIGGER IF EXISTS "
+            "organisations_sort_province_update; DROP TRIGGER IF EXISTS affiliations_sort_insert; "
+            "DROP TRIGGER IF EXISTS affiliations_sort_delete; DROP TRIGGER IF EXISTS "
+            "affiliations_sort_update; DROP TRIGGER IF EXISTS organisations_sort_name; "
+            "DROP INDEX IF EXISTS members_by_province_name; DROP INDEX IF EXISTS "
+            "members_by_org_name; DROP INDEX IF EXISTS organisations_by_province_name; "
+            "DROP INDEX IF EXISTS events_by_host; DROP INDEX IF EXISTS tasks_by_owner_org; "
+            "DROP INDEX IF EXISTS affiliations_by_member_position; "
+            "ALTER TABLE members DROP COLUMN sort_province; ALTER TABLE members DROP COLUMN "
+            "sort_org; ALTER TABLE organisations DROP COLUMN sort_province; "
             "PRAGMA user_version = 2",
             NULL, NULL, NULL),
         SQLITE_OK);
