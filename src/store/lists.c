@@ -281,13 +281,14 @@ static void add_keyset(struct strbuf *sb, const struct sort_order *o, enum page 
     int n = 0;
     while (o->cols[n])
         n++;
-    sb_add(sb, " AND ");
+    /* in parentheses: "t.due_date IS NULL >= :k0" would read "t.due_date IS (NULL >= :k0)" */
+    sb_add(sb, " AND (");
     sb_add(sb, o->cols[0]);
     if (n == 1) {
-        sb_addf(sb, " %s%s :k0", op, eq);
+        sb_addf(sb, ") %s%s :k0", op, eq);
         return;
     }
-    sb_addf(sb, " %s= :k0 AND (", op);
+    sb_addf(sb, ") %s= :k0 AND (", op);
     for (int i = 0; i < n; i++)
         sb_addf(sb, "%s%s", i ? ", " : "", o->cols[i]);
     sb_addf(sb, ") %s%s (", op, eq);

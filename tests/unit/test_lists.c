@@ -40,6 +40,14 @@ static struct db *fill(const char *name)
     add_member(db, "สมชาย", "บุญมา", "", "มูลนิธิข้าวขวัญ");
     add_member(db, "สมชาย", "ทองดี", "ยะลา", "");
     add_member(db, "ไก่", "ดีใจ", "ยะลา", "มูลนิธิข้าวขวัญ");
+    /* tasks with and without a due date, several on one day */
+    static const char *const due[] = {"2567-03-01", "",           "2567-01-15", "2567-03-01",
+                                      "",           "2567-01-15", "2567-03-01"};
+    for (size_t i = 0; i < sizeof due / sizeof due[0]; i++)
+        test_add(db, KIND_TASK,
+                 (const struct field_value[]){{F_TASK_TITLE, i % 2 ? "โทรหาผู้ใหญ่บ้าน" : "ส่งรายงาน"},
+                                              {F_TASK_DUE_DATE, due[i]},
+                                              {F_NONE, NULL}});
     return db;
 }
 
@@ -110,7 +118,7 @@ static void lists_page_by_key_through_ties_in_every_order(void **state)
     (void)state;
     struct db *db = fill("keyset.db");
     for (enum kind k = 0; k < KIND_COUNT; k++) {
-        if (k != KIND_MEMBER && k != KIND_ORG) continue;
+        if (k != KIND_MEMBER && k != KIND_ORG && k != KIND_TASK) continue;
         for (const char *const *key = list_sort_keys(k); *key; key++) {
             struct list_query q = {.kind = k, .sort = *key};
             assert_pages_match(db, &q);
