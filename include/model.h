@@ -305,10 +305,28 @@ int list_fetch(struct db *db, const struct list_query *q, long long offset, int 
                struct record ***rows, size_t *n, char **err);
 void list_free(struct record **rows, size_t n);
 
-/* Calls fn for every matching record in order, fetching in pages: exports and --tsv. Stops
- * early and returns fn's value when fn returns non-zero. */
+/* The same counted no further than cap (cap 0: all): a count that is cap shows as "cap+"
+ * while the user types, and costs no more than finding cap rows. */
+int list_count_upto(struct db *db, const struct list_query *q, long long cap, long long *count,
+                    char **err);
+
+/* Paging by key: up to limit records after the record with id mark in the query's order
+ * (LIST_AFTER), from it (LIST_AT) or before it (LIST_BEFORE); mark 0 is the start (or, with
+ * LIST_BEFORE, the end: the last limit records). Rows come in the query's order. Each page is
+ * an index walk from the mark however deep it lies (OFFSET re-walks every earlier row). The
+ * mark may be a deleted row: its key still marks the place. Returns 0, -1 with *err, or 1
+ * with *err when there is no record mark. */
+enum list_from { LIST_AFTER, LIST_AT, LIST_BEFORE };
+int list_fetch_from(struct db *db, const struct list_query *q, long long mark,
+                    enum list_from from, int limit, struct record ***rows, size_t *n, char **err);
+
+/* Calls fn for every matching record in order, reading them with one statement: exports and
+ * --tsv. Stops early and returns fn's value when fn returns non-zero. list_each_range skips
+ * offset records first and stops after limit (0: no limit). */
 int list_each(struct db *db, const struct list_query *q,
               int (*fn)(const struct record *r, void *ctx), void *ctx, char **err);
+int list_each_range(struct db *db, const struct list_query *q, long long offset, long long limit,
+                    int (*fn)(const struct record *r, void *ctx), void *ctx, char **err);
 
 /* Finds one organisation (id, name or short name), member (id, full name or phone) or event
  * (id) from user input, as the reference fields do. Returns 0, or -1 with *err saying why

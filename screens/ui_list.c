@@ -40,6 +40,8 @@ struct list_state {
     long long deleting;                       /* the record a delete question is about */
     int col;                                  /* the current column (F counts it) */
     char *freq_value, *freq_shown;            /* the value chosen in a frequency table */
+    bool stale;  /* the search changed: query before the next draw or move */
+    bool capped; /* lw.count is COUNT_CAP + 1: there are more */
     char today[16];
 };
 
@@ -55,23 +57,94 @@ static void free_rows(struct list_state *st)
     st->nrows = 0;
 }
 
-/* Fetches a window around the view: three pages, so small moves need no query. */
-static int fetch_window(struct list_state *st, struct ui *ui)
+/* While the user types a search, counts stop here ("10,000+ found"): a count of every match
+ * of one letter would read every member on each key. The whole count is made when it
+ * matters (End, a page down to the cap). */
+enum { COUNT_CAP = 10000 };
+
+/* Takes a page of rows into the window, before or after what it holds, keeping at most
+ * WINDOW_PAGES pages. */
+enum { WINDOW_PAGES = 6 };
+
+static void window_take(struct list_state *st, struct record **rows, size_t n, bool before,
+                        int height)
 {
-    long long start = st->lw.top - st->lw.height;
-    if (start < 0) start = 0;
+    size_t keep = (size_t)height * WINDOW_PAGES;
+    struct record **all = xmalloc(sizeof *all * (st->nrows + n + 1));
+    struct record **first = before ? rows : st->rows, **second = before ? st->rows : rows;
+    size_t nfirst = before ? n : st->nrows, nsecond = before ? st->nrows : n;
+    if (nfirst) memcpy(all, first, sizeof *all * nfirst);
+    if (nsecond) memcpy(all + nfirst, second, sizeof *all * nsecond);
+    if (before) st->rows_start -= (long long)n;
+    size_t total = st->nrows + n;
+    free(st->rows);
+    free(rows);
+    st->rows = all;
+    st->nrows = total;
+    if (total <= keep) return;
+    size_t drop = total - keep;
+    if (before) { /* the far end is the last rows */
+        for (size_t i = keep; i < total; i++)
+            record_free(&all[i]);
+    } else {
+        for (size_t i = 0; i < drop; i++)
+            record_free(&all[i]);
+        memmove(all, all + drop, sizeof *all * keep);
+        st->rows_start += (long long)drop;
+    }
+    st->nrows = keep;
+}
+
+static bool count_capped(const struct list_state *st)
+{
+    return st->capped && st->lw.count > COUNT_CAP;
+}
+
+/* Fetches the rows around index. Moves by a page or two and End are walks of an index from a
+ * row already shown (paging by key); only a jump into the middle of a long list counts rows
+ * from the start (OFFSET). */
+static int fetch_window(struct list_state *st, struct ui *ui, long long index)
+{
+    int h = st->lw.height > 0 ? st->lw.height : 1;
     struct record **rows;
     size_t n;
     char *err = NULL;
-    if (list_fetch(ui->db, &st->q, start, st->lw.height * 3, &rows, &n, &err) != 0) {
+    long long end = st->rows_start + (long long)st->nrows;
+    int rc;
+    if (st->nrows && index >= end && index < end + 2LL * h) {
+        rc = list_fetch_from(ui->db, &st->q, st->rows[st->nrows - 1]->id, LIST_AFTER,
+                             (int)(index - end) + 2 * h, &rows, &n, &err);
+        if (rc == 0) window_take(st, rows, n, false, h);
+    } else if (st->nrows && index < st->rows_start && index >= st->rows_start - 2LL * h) {
+        rc = list_fetch_from(ui->db, &st->q, st->rows[0]->id, LIST_BEFORE,
+                             (int)(st->rows_start - index) + 2 * h, &rows, &n, &err);
+        if (rc == 0) window_take(st, rows, n, true, h);
+    } else if (index < 3LL * h || (index >= st->lw.count - 3LL * h && !count_capped(st))) {
+        /* the first or the last pages: from the start or back from the end */
+        bool last = index >= 3LL * h;
+        rc = list_fetch_from(ui->db, &st->q, 0, last ? LIST_BEFORE : LIST_AFTER, 3 * h, &rows, &n,
+                             &err);
+        if (rc == 0) {
+            free_rows(st);
+            st->rows = rows;
+            st->nrows = n;
+            st->rows_start = last ? st->lw.count - (long long)n : 0;
+        }
+    } else {
+        long long start = index - h > 0 ? index - h : 0;
+        rc = list_fetch(ui->db, &st->q, start, 3 * h, &rows, &n, &err);
+        if (rc == 0) {
+            free_rows(st);
+            st->rows = rows;
+            st->nrows = n;
+            st->rows_start = start;
+        }
+    }
+    if (rc != 0) {
         ui_message(ui, true, "%s", err);
         free(err);
         return -1;
     }
-    free_rows(st);
-    st->rows = rows;
-    st->nrows = n;
-    st->rows_start = start;
     return 0;
 }
 
@@ -79,26 +152,52 @@ static struct record *row_at(struct list_state *st, struct ui *ui, long long ind
 {
     if (index < 0 || index >= st->lw.count) return NULL;
     if (index < st->rows_start || index >= st->rows_start + (long long)st->nrows)
-        if (fetch_window(st, ui) != 0) return NULL;
+        if (fetch_window(st, ui, index) != 0) return NULL;
     long long i = index - st->rows_start;
     return i >= 0 && i < (long long)st->nrows ? st->rows[i] : NULL;
 }
 
-static void requery(struct list_state *st, struct ui *ui)
+/* Counts what the list shows: up to the cap while a search is typed. */
+static void count_rows(struct list_state *st, struct ui *ui, bool capped)
 {
     char *err = NULL;
-    st->q.search = st->search.len ? sb_str(&st->search) : NULL;
-    st->q.sort = list_sort_keys(st->kind)[st->sort];
-    if (list_count(ui->db, &st->q, &st->lw.count, &err) != 0) {
+    st->capped = capped && st->q.search;
+    if (list_count_upto(ui->db, &st->q, st->capped ? COUNT_CAP + 1 : 0, &st->lw.count, &err) != 0) {
         ui_message(ui, true, "%s", err);
         free(err);
         st->lw.count = 0;
     }
+    if (!count_capped(st)) st->capped = false;
+}
+
+static void requery(struct list_state *st, struct ui *ui)
+{
+    st->stale = false;
+    st->q.search = st->search.len ? sb_str(&st->search) : NULL;
+    st->q.sort = list_sort_keys(st->kind)[st->sort];
+    count_rows(st, ui, true);
     st->lw.height = list_height(ui);
     listwin_clamp(&st->lw);
     free_rows(st);
     st->rows_start = -1;
     st->all_dirty = true;
+}
+
+/* The whole count, before a move that goes past a capped one. */
+static void uncap(struct list_state *st, struct ui *ui, long long to)
+{
+    if (!count_capped(st) || to < st->lw.count - 1) return;
+    count_rows(st, ui, false);
+    listwin_clamp(&st->lw);
+    free_rows(st);
+    st->rows_start = -1;
+}
+
+/* Keys typed ahead (a paste, or typing faster than a query) change the search without a
+ * query each: the query runs once, before the list is next drawn or moved. */
+static void fresh(struct list_state *st, struct ui *ui)
+{
+    if (st->stale) requery(st, ui);
 }
 
 static void layout(struct list_state *st, struct ui *ui)
@@ -196,6 +295,7 @@ static void draw_empty(struct list_state *st, struct ui *ui)
 static void list_draw(struct screen *s, struct ui *ui, bool full)
 {
     struct list_state *st = s->state;
+    fresh(st, ui);
     if (st->layout_cols != ui->cols || st->lw.height != list_height(ui)) {
         layout(st, ui);
         st->lw.height = list_height(ui);
@@ -222,7 +322,9 @@ static int apply_move(struct list_state *st, struct listwin_delta d)
 {
     if (d.change == LW_NONE) return UI_HANDLED;
     if (d.change == LW_ROWS) {
-        st->dirty[0] = d.old_cursor;
+        /* Moves typed ahead are drawn once: the row to clear is where the highlight was
+         * last drawn, the first move's old row. */
+        if (st->dirty[0] < 0) st->dirty[0] = d.old_cursor;
         st->dirty[1] = st->lw.cursor;
     } else {
         /* Whole view repainted into curses' buffer; with idlok curses turns a one-line
@@ -329,9 +431,9 @@ static int new_task_for_event(struct list_state *st, struct ui *ui)
     return open_form(ui, task);
 }
 
-/* The search line edits as a status-line prompt does (CTX_PROMPT keys); every change
- * requeries. */
-static int search_key(struct list_state *st, struct ui *ui, int key)
+/* The search line edits as a status-line prompt does (CTX_PROMPT keys); a change queries
+ * when the list is next drawn (fresh), once for all the keys typed ahead. */
+static int search_key(struct list_state *st, int key)
 {
     switch (ui_action_for(CTX_PROMPT, key)) {
     case A_CANCEL:
@@ -352,7 +454,7 @@ static int search_key(struct list_state *st, struct ui *ui, int key)
         sb_add_codepoint(&st->search, (uint32_t)key);
     }
     st->lw.cursor = st->lw.top = 0;
-    requery(st, ui);
+    st->stale = true;
     return UI_DIRTY;
 }
 
@@ -498,20 +600,24 @@ static int open_frequency(struct list_state *st, struct ui *ui)
 static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
 {
     struct list_state *st = s->state;
-    if (st->searching) return search_key(st, ui, key);
+    if (st->searching) return search_key(st, key);
+    fresh(st, ui);
     struct record *r;
     switch (a) {
     case A_UP:
         return apply_move(st, listwin_move(&st->lw, -1));
     case A_DOWN:
+        uncap(st, ui, st->lw.cursor + st->lw.height);
         return apply_move(st, listwin_move(&st->lw, 1));
     case A_PAGE_UP:
         return apply_move(st, listwin_move(&st->lw, -st->lw.height));
     case A_PAGE_DOWN:
+        uncap(st, ui, st->lw.cursor + 2LL * st->lw.height);
         return apply_move(st, listwin_move(&st->lw, st->lw.height));
     case A_HOME:
         return apply_move(st, listwin_goto(&st->lw, 0));
     case A_END:
+        uncap(st, ui, st->lw.count - 1);
         return apply_move(st, listwin_goto(&st->lw, st->lw.count - 1));
     case A_SEARCH:
         st->searching = true;
@@ -605,6 +711,25 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
 }
 
 /* Another session (or this one) changed data: repaint only rows whose version moved. */
+/* The rows the window held, read again from the first of them (by key: no walk from the
+ * start of the list, however deep the window is). */
+static int reload_window(struct list_state *st, struct ui *ui, const struct record *first, size_t n,
+                         long long start)
+{
+    struct record **rows;
+    size_t got;
+    char *err = NULL;
+    int rc = list_fetch_from(ui->db, &st->q, first->id, LIST_AT, (int)n, &rows, &got, &err);
+    free(err);
+    if (rc != 0) return fetch_window(st, ui, start);
+    free_rows(st);
+    st->rows = rows;
+    st->nrows = got;
+    st->rows_start = start;
+    return 0;
+}
+
+/* Another session (or this one) changed data: repaint only rows whose version moved. */
 static int list_refresh(struct screen *s, struct ui *ui)
 {
     struct list_state *st = s->state;
@@ -616,8 +741,8 @@ static int list_refresh(struct screen *s, struct ui *ui)
     st->nrows = 0;
     requery(st, ui);
     st->all_dirty = false;
-    if (st->lw.count != old_count || fetch_window(st, ui) != 0 || old_start != st->rows_start ||
-        nold != st->nrows) {
+    if (st->lw.count != old_count || !nold || reload_window(st, ui, old[0], nold, old_start) != 0 ||
+        old_start != st->rows_start || nold != st->nrows) {
         st->all_dirty = true;
     } else {
         int marked = 0;
@@ -645,8 +770,8 @@ static void list_cursor(struct screen *s, struct ui *ui, int *y, int *x)
 
 static char *list_hints(struct screen *s, struct ui *ui)
 {
-    (void)ui;
     struct list_state *st = s->state;
+    fresh(st, ui);
     if (st->searching) return xasprintf("%s %s", _("Search:"), sb_str(&st->search));
     static const enum action common[] = {A_OPEN, A_SEARCH, A_ADD, A_EDIT, A_DELETE, A_SORT};
     static const enum action events[] = {A_OPEN, A_CHECKIN, A_SEARCH, A_ADD, A_EDIT, A_ADD_TASK};
@@ -671,7 +796,10 @@ static char *list_hints(struct screen *s, struct ui *ui)
             filtered = true;
         }
     /* A filtered list says how many it found: the tab shows the whole table. */
-    if (filtered || st->q.deleted) sb_addf(&sb, _("%lld found  "), st->lw.count);
+    if (count_capped(st))
+        sb_addf(&sb, _("%d+ found  "), COUNT_CAP);
+    else if (filtered || st->q.deleted)
+        sb_addf(&sb, _("%lld found  "), st->lw.count);
     sb_addf(&sb, "%s  %s", keys, help);
     char *hints = sb_take(&sb);
     free(keys);

@@ -649,8 +649,10 @@ int tui_run(const char *db_path)
     }
     draw(&ui, true);
     int status = 0;
+    int pending = READ_TIMEOUT, owed = 0;
     for (;;) {
-        int key = ui_read_key(POLL_MS);
+        int key = pending != READ_TIMEOUT ? pending : ui_read_key(POLL_MS);
+        pending = READ_TIMEOUT;
         if (key == READ_END) {
             /* An SSH link that dropped, a closed terminal, kill: keep what was typed and give
              * the terminal back. */
@@ -666,11 +668,12 @@ int tui_run(const char *db_path)
         }
         int r = handle_key(&ui, meta_key(&ui, key));
         if (r & UI_QUIT) break;
-        /* Typed-ahead keys are handled before anything is drawn. */
-        if (r & UI_FULL)
-            draw(&ui, true);
-        else
-            draw(&ui, false);
+        /* Typed-ahead keys (a paste, typing faster than a query) are all handled before
+         * anything is drawn, so that a search queries once for them all. */
+        owed |= r;
+        if ((pending = ui_read_key(0)) != READ_TIMEOUT) continue;
+        draw(&ui, (owed & UI_FULL) != 0);
+        owed = 0;
     }
     endwin();
     while (ui.depth > 0) {

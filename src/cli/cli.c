@@ -321,10 +321,10 @@ static const struct command commands[] = {
         "goals: each goal's count against its target with a bar, the percentage, the due date,\n"
         "  the pace so far and the date it was reached or will be at that pace. Columns of\n"
         "  --tsv and --csv: id, title, actual, target, percent, due, reached_on.\n")},
-    {"demo", cmd_demo, "khai demo [--size small|large]",
+     {"demo", cmd_demo, "khai demo [--size small|large|huge]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
-        "20,000 tasks).\n")},
+        "20,000 tasks; huge: ten times large, 1,000,000 members, for measuring speed).\n")},
     {"check", cmd_check, "khai check",
      N_("Checks the database's integrity and foreign keys; exit status 1 when problems are "
         "found.\nThen lists, as warnings, events whose quotas add up to more than their target,\n"
@@ -486,8 +486,10 @@ static int cmd_demo(const struct cli *cli)
             size = DEMO_SMALL;
         else if (strcmp(v, "large") == 0)
             size = DEMO_LARGE;
+        else if (strcmp(v, "huge") == 0)
+            size = DEMO_HUGE;
         else
-            return cli_usage("demo", _("--size is small or large, not \"%s\""), v);
+            return cli_usage("demo", _("--size is small, large or huge, not \"%s\""), v);
     }
     struct db *db = cli_open(cli);
     if (!db) return EXIT_ERROR;

@@ -68,9 +68,18 @@ static int print_table_row(const struct record *r, void *ctx)
     return ++t->printed >= t->o->limit;
 }
 
+/* Runs of plain bytes are copied whole: a listing of 100,000 members added its text a byte
+ * at a time. */
 static void tsv_escape(struct strbuf *sb, const char *v)
 {
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+    const unsigned char *p = (const unsigned char *)v;
+    for (;;) {
+        size_t run = 0;
+        while (p[run] >= 0x20 && p[run] != 0x7f && p[run] != '\\')
+            run++;
+        sb_addn(sb, (const char *)p, run);
+        p += run;
+        if (!*p) return;
         switch (*p) {
         case '\\':
             sb_add(sb, "\\\\");
@@ -85,11 +94,9 @@ static void tsv_escape(struct strbuf *sb, const char *v)
             sb_add(sb, "\\r");
             break;
         default:
-            if (*p < 0x20 || *p == 0x7f)
-                sb_addf(sb, "\\x%02x", *p);
-            else
-                sb_addc(sb, (char)*p);
+            sb_addf(sb, "\\x%02x", *p);
         }
+        p++;
     }
 }
 
@@ -99,10 +106,14 @@ void cli_tsv_value(struct strbuf *sb, const char *v)
 {
     static int terminal = -1;
     if (terminal < 0) terminal = isatty(STDOUT_FILENO);
+    if (!terminal) {
+        tsv_escape(sb, v);
+        return;
+    }
     struct strbuf cell = STRBUF_INIT;
     tsv_escape(&cell, v);
-    char *safe = terminal ? text_sanitize(sb_str(&cell)) : NULL;
-    sb_add(sb, safe ? safe : sb_str(&cell));
+    char *safe = text_sanitize(sb_str(&cell));
+    sb_add(sb, safe);
     free(safe);
     sb_free(&cell);
 }
@@ -334,18 +345,9 @@ int cmd_list(const struct cli *cli)
             print_tsv_header(o.q.kind);
         else
             table_setup(&t, o.q.kind);
-        status = o.offset || o.limit <= 500
-                     ? -2
-                     : list_each(db, &o.q, o.tsv ? print_tsv_row : print_table_row, &t, &err);
-    }
-    if (status == -2) {
-        struct record **rows;
-        size_t n;
-        status = list_fetch(db, &o.q, o.offset, (int)(o.limit < 100000 ? o.limit : 100000), &rows,
-                            &n, &err);
-        for (size_t i = 0; status == 0 && i < n; i++)
-            (o.tsv ? print_tsv_row : print_table_row)(rows[i], &t);
-        list_free(rows, n);
+        /* one statement from the first row to the last, --offset and --limit included */
+        status = list_each_range(db, &o.q, o.offset, o.limit,
+                                 o.tsv ? print_tsv_row : print_table_row, &t, &err);
     }
     db_close(&db);
     return status < 0 ? cli_fail(err) : EXIT_OK;

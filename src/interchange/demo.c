@@ -646,6 +646,7 @@ struct sizes {
 };
 static const struct sizes small_sizes = {40, 300, 30, 1500, 100};
 static const struct sizes large_sizes = {2000, 100000, 5000, 300000, 20000};
+static const struct sizes huge_sizes = {20000, 1000000, 50000, 3000000, 200000};
 
 enum { MAX_PROVINCES = 80, MAX_QUOTAS = 4, MAX_MEMBER_ORGS = 3 };
 
@@ -2113,11 +2114,16 @@ static int fill_goals(struct fill *f, char **err)
 /* One audit row for the whole fill rather than one per row: nobody changed these records,
  * and over 400,000 audit rows would double the write and bury real history. The row says who
  * filled the database, when and with what. */
+static const char *size_name(enum demo_size size)
+{
+    return size == DEMO_HUGE ? "huge" : size == DEMO_LARGE ? "large" : "small";
+}
+
 static int write_audit(struct fill *f, enum demo_size size, char **err)
 {
     char *json = xasprintf("{\"demo\":\"%s\",\"organisations\":\"%d\",\"members\":\"%d\","
                            "\"events\":\"%d\",\"attendance\":\"%d\",\"tasks\":\"%d\"}",
-                           size == DEMO_LARGE ? "large" : "small", f->n.orgs, f->n.members,
+                           size_name(size), f->n.orgs, f->n.members,
                            f->n.events, f->n.attendance, f->n.tasks);
     int rc = bulk_audit_summary(f->bulk, "demo", json, err);
     free(json);
@@ -2176,8 +2182,9 @@ int demo_fill(struct db *db, enum demo_size size, FILE *progress_to, char **err)
     struct fill f;
     memset(&f, 0, sizeof f);
     f.db = db;
-    f.rng.state = size == DEMO_LARGE ? 0x6b6861694c415247u : 0x6b686169534d414cu;
-    f.n = size == DEMO_LARGE ? large_sizes : small_sizes;
+    /* huge is the large generator (same seed) at ten times the size */
+    f.rng.state = size != DEMO_SMALL ? 0x6b6861694c415247u : 0x6b686169534d414cu;
+    f.n = size == DEMO_HUGE ? huge_sizes : size == DEMO_LARGE ? large_sizes : small_sizes;
     f.progress = progress_to;
     f.today = day_number(DEMO_TODAY_Y, DEMO_TODAY_M, DEMO_TODAY_D);
     f.aff_rng.state = f.rng.state ^ 0x616666696c696174u;

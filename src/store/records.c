@@ -27,7 +27,7 @@ static const char member_select[] = "SELECT " COMMON(
          "(SELECT group_concat(phone, '; ') FROM (SELECT phone FROM member_phones WHERE member_id "
          "= "
          "m.id ORDER BY position)), m.email, m.line_id, m.facebook, "
-         "(SELECT name_th FROM provinces WHERE code = m.province), m.district, m.subdistrict, "
+         "m.sort_province, m.district, m.subdistrict, "
          "m.position, (SELECT group_concat(name, '; ') FROM (SELECT o.name FROM affiliations a "
          "JOIN "
          "organisations o ON o.id = a.org_id WHERE a.member_id = m.id ORDER BY a.position)), "
@@ -104,35 +104,39 @@ static const char goal_select[] =
                           "g.from_date, g.to_date, g.value, g.notes, g.org_id, g.event_id "
                           "FROM goals g";
 
+/* The province's Thai name, which the province sort order reads from the row
+ * (schema/015-speed.sql). */
+#define SORT_PROVINCE "coalesce((SELECT name_th FROM provinces WHERE code = :province), '')"
+
 static const char member_insert[] =
     "INSERT INTO members (title, given_name, family_name, nickname, gender, email, line_id, "
     "facebook, province, district, subdistrict, position, skills, notes, active, street, postcode, "
-    "birthday, search_key, created_at, updated_at, updated_by) VALUES (:title, :given_name, "
-    ":family_name, :nickname, :gender, :email, :line_id, :facebook, :province, :district, "
-    ":subdistrict, :position, :skills, :notes, coalesce(:active, 1), coalesce(:street, ''), "
-    "coalesce(:postcode, ''), "
-    ":birthday, :search_key, :now, :now, :user)";
+    "birthday, search_key, created_at, updated_at, updated_by, sort_province) VALUES (:title, "
+    ":given_name, :family_name, :nickname, :gender, :email, :line_id, :facebook, :province, "
+    ":district, :subdistrict, :position, :skills, :notes, coalesce(:active, 1), "
+    "coalesce(:street, ''), coalesce(:postcode, ''), :birthday, :search_key, :now, :now, :user, " SORT_PROVINCE ")";
 static const char member_update[] =
     "UPDATE members SET title = :title, given_name = :given_name, family_name = :family_name, "
     "nickname = :nickname, gender = :gender, email = :email, line_id = :line_id, facebook = "
     ":facebook, province = :province, district = :district, subdistrict = :subdistrict, "
     "position = :position, skills = :skills, notes = :notes, active = coalesce(:active, 1), "
     "street = coalesce(:street, ''), postcode = coalesce(:postcode, ''), birthday = :birthday, "
-    "search_key = :search_key, updated_at = :now, updated_by = :user, version = version + 1 "
-    "WHERE id = :id AND version = :version";
+    "search_key = :search_key, updated_at = :now, updated_by = :user, version = version + 1, "
+    "sort_province = " SORT_PROVINCE " WHERE id = :id AND version = :version";
 
 static const char org_insert[] =
     "INSERT INTO organisations (name, short_name, kind, parent_id, province, phone, email, "
     "line_group, facebook, website, focus, notes, search_key, created_at, updated_at, "
-    "updated_by) VALUES (:name, :short_name, coalesce(nullif(:kind, ''), 'other'), :parent, "
-    ":province, :phone, :email, :line_group, :facebook, :website, :focus, :notes, :search_key, "
-    ":now, :now, :user)";
+    "updated_by, sort_province) VALUES (:name, :short_name, coalesce(nullif(:kind, ''), "
+    "'other'), :parent, :province, :phone, :email, :line_group, :facebook, :website, :focus, "
+    ":notes, :search_key, :now, :now, :user, " SORT_PROVINCE ")";
 static const char org_update[] =
     "UPDATE organisations SET name = :name, short_name = :short_name, kind = "
     "coalesce(nullif(:kind, ''), 'other'), parent_id = :parent, province = :province, phone = "
     ":phone, email = :email, line_group = :line_group, facebook = :facebook, website = "
     ":website, focus = :focus, notes = :notes, search_key = :search_key, updated_at = :now, "
-    "updated_by = :user, version = version + 1 WHERE id = :id AND version = :version";
+    "updated_by = :user, version = version + 1, sort_province = " SORT_PROVINCE
+    " WHERE id = :id AND version = :version";
 
 static const char event_insert[] =
     "INSERT INTO events (title, kind, start_date, end_date, start_time, end_time, venue, "
@@ -273,16 +277,23 @@ const char *kind_delete_sql(enum kind k, bool deleted)
     return sql[k][deleted];
 }
 
-struct record *record_new(enum kind k)
+/* A record whose values are still NULL: the caller fills every one. */
+static struct record *record_blank(enum kind k)
 {
     const struct kind_info *ki = kind_info(k);
     struct record *r = xcalloc(1, sizeof *r);
     r->kind = k;
     r->values = xcalloc((size_t)ki->nfields, sizeof *r->values);
     r->changed = xcalloc((size_t)ki->nfields, sizeof *r->changed);
-    for (int i = 0; i < ki->nfields; i++)
-        r->values[i] = xstrdup("");
     r->refs = xcalloc(1, sizeof(struct refs));
+    return r;
+}
+
+struct record *record_new(enum kind k)
+{
+    struct record *r = record_blank(k);
+    for (int i = 0; i < kind_info(k)->nfields; i++)
+        r->values[i] = xstrdup("");
     return r;
 }
 
@@ -442,7 +453,8 @@ static void parse_ids(struct refs *refs, int fi, const char *text)
 struct record *record_from_row(sqlite3_stmt *st, enum kind k)
 {
     const struct kind_info *ki = kind_info(k);
-    struct record *r = record_new(k);
+    /* a listing makes one a row: no empty strings made only to be replaced */
+    struct record *r = record_blank(k);
     r->id = sqlite3_column_int64(st, 0);
     r->version = sqlite3_column_int64(st, 1);
     r->updated_at = dup_or_null((const char *)sqlite3_column_text(st, 2));
@@ -450,7 +462,6 @@ struct record *record_from_row(sqlite3_stmt *st, enum kind k)
     r->deleted_at = dup_or_null((const char *)sqlite3_column_text(st, 4));
     int col = 5;
     for (int i = 0; i < ki->nfields; i++, col++) {
-        free(r->values[i]);
         r->values[i] = field_display(&ki->fields[i], (const char *)sqlite3_column_text(st, col));
     }
     for (int i = 0; i < ki->nfields; i++)

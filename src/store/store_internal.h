@@ -36,6 +36,11 @@ struct refs {
     bool resolved[MAX_FIELDS]; /* ids hold what the field says: a save need not look names up */
 };
 
+/* The SQL list_count (count) or a page of list_fetch_from (by_key) runs for q, for tests that
+ * ask SQLite how it would run it; NULL with *err for a bad filter. Owned by the store. */
+const char *list_sql(struct db *db, const struct list_query *q, bool count, bool by_key,
+                     char **err);
+
 /* Checks and normalises input for the field into *out. Returns 0, or -1 with *e naming the
  * field and quoting the input. */
 int field_check(struct db *db, enum field_id field, const char *input, struct stored *out,

@@ -642,7 +642,7 @@ static void cli_bad_option_values_are_usage_errors(void **state)
                                 "list members --limit x",
                                 "list members --limit -1",
                                 "list members extra",
-                                "demo --size huge",
+                                "demo --size enormous",
                                 "show member",
                                 "show member abc",
                                 "delete member",

@@ -134,7 +134,7 @@ static void thai_cli_usage_and_not_found_errors_are_thai(void **state)
         {"frobnicate", 2, "ไม่รู้จักคำสั่ง \"frobnicate\""},
         {"checkin x", 2, "\"x\" ไม่ใช่รหัสกิจกรรม"},
         {"backup", 2, "backup ต้องระบุ FILE หนึ่งไฟล์"},
-        {"demo --size huge", 2, "--size ต้องเป็น small หรือ large ไม่ใช่ \"huge\""},
+        {"demo --size enormous", 2, "--size ต้องเป็น small, large หรือ huge ไม่ใช่ \"enormous\""},
         {"export ical --version 4.0", 2, "--version ใช้กับ vcard เท่านั้น"},
         {"import members", 2, "import ต้องระบุ FILE ที่จะอ่าน"},
         {"affiliation", 2, "affiliation ต้องระบุรหัสสมาชิก"},

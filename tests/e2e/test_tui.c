@@ -873,6 +873,63 @@ static void tui_home_end_as_tmux_sends_them(void **state)
     free(db);
 }
 
+/* The rows on screen are a run of want, in its order; returns where the run starts, or -1. */
+static int run_in(const char *screen, const long long *want, int n)
+{
+    long long got[64];
+    int m = screen_ids(screen, got, 64);
+    for (int start = 0; m > 0 && start + m <= n; start++)
+        if (memcmp(want + start, got, sizeof got[0] * (size_t)m) == 0) return start;
+    return -1;
+}
+
+struct run_arg {
+    const long long *want;
+    int n;
+    int below; /* the run must start before this row */
+};
+
+static bool run_above(const char *screen, const void *arg)
+{
+    const struct run_arg *a = arg;
+    int at = run_in(screen, a->want, a->n);
+    return at >= 0 && at < a->below;
+}
+
+/* End and pages back up in province order are pages by key (the sort key kept in the row):
+ * they show the rows `khai list` gives, in its order, however far from the top. */
+static void tui_end_and_pages_up_in_province_order(void **state)
+{
+    (void)state;
+    char *db = DEMO();
+    static long long want[400];
+    int n = listed_ids(db, "members --sort province", want, 400);
+    assert_true(n > 200);
+    struct tm_session *s = start("provend", NULL, db, "");
+    for (int i = 0; i < 3; i++)
+        tm_keys(s, "s");
+    expect_and_free(s, "sorted by: province");
+    tm_keys(s, "End");
+    char *screen = expect_cursor(s, want[n - 1]);
+    int at = run_in(screen, want, n);
+    free(screen);
+    assert_true(at > 0);
+    /* eight pages up: past the rows fetched with End, so fetched again before them */
+    for (int i = 0; i < 8; i++)
+        tm_keys(s, "PageUp");
+    struct run_arg a = {want, n, at - 100};
+    bool ok;
+    screen = tm_wait_until(s, false, tm_timeout_ms(), run_above, &a, &ok);
+    if (!ok) {
+        tm_print_screen(s, "after End and eight pages up", screen);
+        free(screen);
+        fail_msg("the rows are not a run of `khai list --sort province` far above the end");
+    }
+    free(screen);
+    tm_quit_ok(s);
+    free(db);
+}
+
 static bool sorted_message(const char *screen, const void *arg)
 {
     (void)arg;
@@ -2007,6 +2064,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_search_thai_substring_phone_digits_esc_clears, teardown),
     cmocka_unit_test_teardown(tui_moving_and_paging, teardown),
     cmocka_unit_test_teardown(tui_home_end_as_tmux_sends_them, teardown),
+    cmocka_unit_test_teardown(tui_end_and_pages_up_in_province_order, teardown),
     cmocka_unit_test_teardown(tui_sort_and_filter_match_the_command_line, teardown),
     cmocka_unit_test_teardown(tui_add_member_splits_glued_honorific, teardown),
     cmocka_unit_test_teardown(tui_add_member_with_f2, teardown),
