@@ -133,7 +133,9 @@ static int moved(struct freq_state *st, struct listwin_delta d)
 {
     if (d.change == LW_NONE) return UI_HANDLED;
     if (d.change == LW_ROWS) {
-        st->dirty[0] = d.old_cursor;
+        /* keys typed ahead are handled before one draw: the row drawn as the cursor is the
+         * first move's */
+        if (st->dirty[0] < 0) st->dirty[0] = d.old_cursor;
         st->dirty[1] = st->lw.cursor;
     } else {
         st->all_dirty = true;

@@ -324,10 +324,23 @@ static void participants_draw(struct screen *s, struct ui *ui, bool full)
 
 /* ---- moving ---- */
 
+/* Row i is to be repainted. Keys typed ahead are all handled before one draw (ui_main.c), so
+ * the rows of several keys add up; past two, the page is repainted. */
+static void add_dirty(struct participants_state *st, int i)
+{
+    if (st->all_dirty || st->dirty[0] == i || st->dirty[1] == i) return;
+    if (st->dirty[0] < 0)
+        st->dirty[0] = i;
+    else if (st->dirty[1] < 0)
+        st->dirty[1] = i;
+    else
+        st->all_dirty = true;
+}
+
 static int moved(struct participants_state *st, int old)
 {
-    st->dirty[0] = old;
-    st->dirty[1] = st->cursor;
+    add_dirty(st, old);
+    add_dirty(st, st->cursor);
     return UI_DIRTY;
 }
 
@@ -436,7 +449,7 @@ static int mark_current(struct participants_state *st, struct ui *ui)
 {
     if (!st->n) return UI_HANDLED;
     toggle_mark(st, st->rows[st->cursor].id);
-    st->dirty[0] = st->cursor;
+    add_dirty(st, st->cursor);
     int r = down(st, ui);
     if (!(r & UI_DIRTY)) return UI_DIRTY; /* the last row: it stays highlighted */
     return r;

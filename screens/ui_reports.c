@@ -458,7 +458,9 @@ static struct screen *reports_screen(struct ui *ui, enum view v, long long id, c
 static int move_to(struct reports_state *st, long long line)
 {
     if (line < 0 || line == st->cursor) return UI_HANDLED;
-    st->dirty[0] = st->cursor;
+    /* keys typed ahead are handled before one draw: the line drawn as the cursor is the first
+     * move's */
+    if (st->dirty[0] < 0) st->dirty[0] = st->cursor;
     st->dirty[1] = line;
     st->cursor = line;
     return UI_DIRTY;

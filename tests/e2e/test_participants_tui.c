@@ -176,10 +176,11 @@ static void participants_tui_mark_change_undo_and_edit(void **state)
     tm_keys(s, "T");
     free(tm_expect_gone(s, "3 marked"));
 
-    /* Enter edits one row in the form: its group is the last field. */
+    /* Enter edits one row in the form: its group is the field before the days attended, the
+     * last. */
     tm_keys(s, "Home Enter");
     expect_and_free(s, "Edit attendance 1");
-    tm_keys(s, "NPage");
+    tm_keys(s, "NPage Up");
     tm_type(s, "กลุ่ม 1");
     tm_keys(s, "C-s");
     expect_and_free(s, "participant  กลุ่ม 1");
