@@ -77,14 +77,24 @@ static char *when_text(const struct goal_progress *g)
 
 static void print_table(const struct goal_progress *g, size_t n, bool ascii)
 {
-    const struct table_col cols[C_COUNT] = {{_("ID"), 2, 4, true},
-                                            {_("Goal"), 12, 0, false},
-                                            {_("Count"), 5, 9, true},
-                                            {"%", 4, 4, true},
-                                            {"", 6, 8, false},
-                                            {_("Due"), 12, 12, false},
-                                            {_("Reached"), 15, 15, false},
-                                            {_("Pace"), 11, 14, false}};
+    struct table_col cols[C_COUNT] = {{_("ID"), 2, 4, true},
+                                      {_("Goal"), 12, 0, false},
+                                      {_("Count"), 5, 9, true},
+                                      {"%", 4, 4, true},
+                                      {"", 6, 8, false},
+                                      {_("Due"), 12, 12, false},
+                                      {_("Reached"), 15, 15, false},
+                                      {_("Pace"), 11, 14, false}};
+    /* Numbers are never cut: the count and percentage columns are as wide as their widest. */
+    for (size_t i = 0; i < n; i++) {
+        char counted[64], percent[32];
+        int wc = snprintf(counted, sizeof counted, "%lld/%lld", g[i].actual, g[i].target);
+        int wp = snprintf(percent, sizeof percent, "%lld%%", goal_percent(&g[i]));
+        if (wc > cols[C_COUNTED].min) cols[C_COUNTED].min = wc;
+        if (wp > cols[C_PERCENT].min) cols[C_PERCENT].min = wp;
+    }
+    for (int c = C_COUNTED; c <= C_PERCENT; c++)
+        if (cols[c].max < cols[c].min) cols[c].max = cols[c].min;
     int widths[C_COUNT];
     int fit = table_layout(cols, C_COUNT, table_width(stdout), widths);
     const char *head[C_COUNT];
