@@ -572,50 +572,66 @@ static char *print_dir(void)
     return xstrdup(home && *home ? home : "/tmp");
 }
 
-int ui_print_signin(struct ui *ui, long long event_id)
+/* What the screens print of an event, on A4. */
+typedef int print_fn(struct db *db, long long event_id, FILE *out, int *pages, char **err);
+
+static int print_signin_a4(struct db *db, long long event_id, FILE *out, int *pages, char **err)
 {
-    char *dir = print_dir(), *stem = xasprintf("signin-event%lld", event_id);
+    struct print_options opts = {.paper = PAPER_A4};
+    return print_signin(db, event_id, &opts, out, pages, err);
+}
+
+static int print_report_a4(struct db *db, long long event_id, FILE *out, int *pages, char **err)
+{
+    return report_print_event(db, event_id, PAPER_A4, out, pages, err);
+}
+
+/* Prints into a new file, stem plus the event's id, in print_dir: its path (free() it), or
+ * NULL when it failed, which the status line then says. */
+static char *print_event_file(struct ui *ui, long long event_id, const char *stem_prefix,
+                              print_fn *print, int *pages)
+{
+    char *dir = print_dir(), *stem = xasprintf("%s%lld", stem_prefix, event_id);
     char *path = outfile_fresh_name(dir, stem, "pdf"), *err = NULL;
     struct outfile o = {.path = path};
-    struct print_options opts = {.paper = PAPER_A4};
-    int pages = 0;
+    *pages = 0;
     FILE *f = outfile_open(&o, &err);
-    int status = f ? print_signin(ui->db, event_id, &opts, f, &pages, &err) : -1;
+    int status = f ? print(ui->db, event_id, f, pages, &err) : -1;
     if (f) status = outfile_close(&o, status, &err);
-    if (status == 0)
+    if (status != 0) {
+        ui_message(ui, true, "%s", err ? err : _("unknown error"));
+        free(path);
+        path = NULL;
+    }
+    free(err);
+    free(stem);
+    free(dir);
+    return path;
+}
+
+int ui_print_signin(struct ui *ui, long long event_id)
+{
+    int pages;
+    char *path = print_event_file(ui, event_id, "signin-event", print_signin_a4, &pages);
+    if (path)
         ui_message(ui, false,
                    P_("sign-in sheet printed to %s (%d page)",
                       "sign-in sheet printed to %s (%d pages)", pages),
                    path, pages);
-    else
-        ui_message(ui, true, "%s", err ? err : _("unknown error"));
-    free(err);
     free(path);
-    free(stem);
-    free(dir);
     return UI_DIRTY;
 }
 
 int ui_print_report(struct ui *ui, long long event_id)
 {
-    char *dir = print_dir(), *stem = xasprintf("report-event%lld", event_id);
-    char *path = outfile_fresh_name(dir, stem, "pdf"), *err = NULL;
-    struct outfile o = {.path = path};
-    int pages = 0;
-    FILE *f = outfile_open(&o, &err);
-    int status = f ? report_print_event(ui->db, event_id, PAPER_A4, f, &pages, &err) : -1;
-    if (f) status = outfile_close(&o, status, &err);
-    if (status == 0)
+    int pages;
+    char *path = print_event_file(ui, event_id, "report-event", print_report_a4, &pages);
+    if (path)
         ui_message(ui, false,
                    P_("event report printed to %s (%d page)",
                       "event report printed to %s (%d pages)", pages),
                    path, pages);
-    else
-        ui_message(ui, true, "%s", err ? err : _("unknown error"));
-    free(err);
     free(path);
-    free(stem);
-    free(dir);
     return UI_DIRTY;
 }
 

@@ -439,14 +439,18 @@ static int read_events(struct db *db, const struct events_filter *f, const char 
     return 0;
 }
 
+/* The events first, then their attended rows through the partial index that holds what is
+ * counted (the breakout groups' index on event_id otherwise wins and reads every row from the
+ * table: 0.50 instead of 0.33 s for a year of the large demo). */
 static int read_reach(struct db *db, const struct events_filter *f, const char *where,
                       struct events_report *r, char **err)
 {
     char *sql = xasprintf(
         "SELECT count(*), count(DISTINCT a.member_id), count(DISTINCT a.org_id), count(DISTINCT "
         "CASE WHEN m.subdistrict <> '' THEN " SUBDISTRICT_KEY " END), count(DISTINCT "
-        "m.province) FROM events e JOIN attendance a ON a.event_id = e.id AND a.status = "
-        "'attended' AND a.deleted_at IS NULL JOIN members m ON m.id = a.member_id WHERE %s",
+        "m.province) FROM events e CROSS JOIN attendance a INDEXED BY attendance_attended ON "
+        "a.event_id = e.id AND a.status = 'attended' AND a.deleted_at IS NULL JOIN members m ON "
+        "m.id = a.member_id WHERE %s",
         where);
     sqlite3_stmt *st = events_prepare(db, sql, f, err);
     free(sql);

@@ -663,7 +663,7 @@ static char *all_help_pages(struct tm_session *s, const char *title)
 {
     char *page = tm_expect(s, title);
     char *all = xstrdup(page);
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 40; i++) {
         tm_keys(s, "NPage");
         bool moved;
         char *next = tm_wait_until(s, false, 1000, differs, page, &moved);
