@@ -116,11 +116,10 @@ enum series_field {
 #define FIELDS_MAX2(a, b) ((int)(a) > (int)(b) ? (int)(a) : (int)(b))
 /* The most fields a kind has: the one bound for arrays of a record's fields. */
 enum {
-    MAX_FIELDS =
-        FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
-                                FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
-                    FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT),
-                                FIELDS_MAX2(FI_SERIES_COUNT, FI_GOAL_COUNT)))
+    MAX_FIELDS = FIELDS_MAX2(FIELDS_MAX2(FIELDS_MAX2(FI_MEMBER_COUNT, FI_ORG_COUNT),
+                                         FIELDS_MAX2(FI_EVENT_COUNT, FI_ATTENDANCE_COUNT)),
+                             FIELDS_MAX2(FIELDS_MAX2(FI_TASK_COUNT, FI_INVITATION_COUNT),
+                                         FIELDS_MAX2(FI_SERIES_COUNT, FI_GOAL_COUNT)))
 };
 
 /* A field of a kind, F_EVENT_START_DATE: the kind and the field's position in one number, so
@@ -317,8 +316,8 @@ int list_count_upto(struct db *db, const struct list_query *q, long long cap, lo
  * mark may be a deleted row: its key still marks the place. Returns 0, -1 with *err, or 1
  * with *err when there is no record mark. */
 enum list_from { LIST_AFTER, LIST_AT, LIST_BEFORE };
-int list_fetch_from(struct db *db, const struct list_query *q, long long mark,
-                    enum list_from from, int limit, struct record ***rows, size_t *n, char **err);
+int list_fetch_from(struct db *db, const struct list_query *q, long long mark, enum list_from from,
+                    int limit, struct record ***rows, size_t *n, char **err);
 
 /* Calls fn for every matching record in order, reading them with one statement: exports and
  * --tsv. Stops early and returns fn's value when fn returns non-zero. list_each_range skips

@@ -117,12 +117,12 @@ enum action {
     A_NEXT_INVITE,
     A_SERIES_LIST, /* the events list and an event's detail: the list of meeting series */
     A_GO_MONTH,    /* the calendar: a month typed (2553-07, ก.ค. 2553, 2010-07) */
-    A_FREQ,     /* a list: the frequency table of the current column */
-    A_COL_PREV, /* a list: the current column */
+    A_FREQ,        /* a list: the frequency table of the current column */
+    A_COL_PREV,    /* a list: the current column */
     A_COL_NEXT,
     A_PRINT_REPORT, /* an event: its report to a PDF file */
-    A_GROUPS,    /* an event's detail: its breakout groups (ui_groups.c) */
-    A_GROUP_ADD, /* the groups view */
+    A_GROUPS,       /* an event's detail: its breakout groups (ui_groups.c) */
+    A_GROUP_ADD,    /* the groups view */
     A_GROUP_RENAME,
     A_GROUP_FACILITATOR,
     A_GROUP_ROOM,
@@ -138,7 +138,7 @@ enum action {
     A_BALANCE_KEEP, /* how to balance: keep organisations together, or spread them */
     A_BALANCE_SPREAD,
     A_CHECKIN_DAY, /* check-in at a multi-day event: the next day of it */
-    A_GOALS, /* the Reports tab: the list of goals */
+    A_GOALS,       /* the Reports tab: the list of goals */
     A_COUNT
 };
 
@@ -152,17 +152,17 @@ enum context {
     CTX_TASKS = 32,  /* the tasks list and a task's detail */
     CTX_EVENTS = 64, /* the events list and an event's detail */
     CTX_HELP = 128,
-    CTX_FILTER = 256,        /* the filter chooser on the status line */
-    CTX_CONFIRM = 512,       /* a yes/no question on the status line */
-    CTX_PROMPT = 1024,       /* a line of text asked on the status line */
-    CTX_NEW_PERSON = 2048,   /* check-in's form for someone not found */
-    CTX_CALENDAR = 4096,     /* the Calendar tab */
-    CTX_CATEGORY = 8192,     /* check-in's question: which quota category (its own text) */
-    CTX_ANSWER = 16384,      /* an invitation's answer, asked on the status line */
-    CTX_SAME_PERSON = 32768, /* the form's question: open the member it may be, or add */
-    CTX_NEW_ORG = 65536,     /* the form's question: an organisation khai does not have */
+    CTX_FILTER = 256,           /* the filter chooser on the status line */
+    CTX_CONFIRM = 512,          /* a yes/no question on the status line */
+    CTX_PROMPT = 1024,          /* a line of text asked on the status line */
+    CTX_NEW_PERSON = 2048,      /* check-in's form for someone not found */
+    CTX_CALENDAR = 4096,        /* the Calendar tab */
+    CTX_CATEGORY = 8192,        /* check-in's question: which quota category (its own text) */
+    CTX_ANSWER = 16384,         /* an invitation's answer, asked on the status line */
+    CTX_SAME_PERSON = 32768,    /* the form's question: open the member it may be, or add */
+    CTX_NEW_ORG = 65536,        /* the form's question: an organisation khai does not have */
     CTX_NEXT_MEETING = 1 << 18, /* the question before a next meeting is made */
-    CTX_FREQ = 1 << 17,      /* a list's frequency table (F) */
+    CTX_FREQ = 1 << 17,         /* a list's frequency table (F) */
     /* The participants list and its questions (high bits, clear of other new contexts). */
     CTX_PARTICIPANTS = 1 << 20,
     CTX_CHANGE_FIELD = 1 << 21,  /* ; in the participants list: which field */
@@ -172,7 +172,7 @@ enum context {
     CTX_GROUPS = 1 << 23,
     CTX_GROUP_RULE = 1 << 24,
     CTX_GROUP_BALANCE = 1 << 25,
-    CTX_REPORTS = 1 << 19,       /* the Reports tab and the drill-downs under it */
+    CTX_REPORTS = 1 << 19, /* the Reports tab and the drill-downs under it */
 };
 #define UI_ALL_CONTEXTS 0x3FFFFFFu
 

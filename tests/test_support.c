@@ -255,16 +255,17 @@ static const char *const undo_migration[] = {
     [14] = "DROP TABLE member_uids; DROP TABLE database_identity; "
            "ALTER TABLE members DROP COLUMN street; ALTER TABLE members DROP COLUMN postcode; "
            "ALTER TABLE members DROP COLUMN birthday;",
-    [15] = "DROP TRIGGER members_sort_province_insert; DROP TRIGGER members_sort_province_update; "
-           "DROP TRIGGER organisations_sort_province_insert; "
-           "DROP TRIGGER organisations_sort_province_update; DROP TRIGGER affiliations_sort_insert; "
-           "DROP TRIGGER affiliations_sort_delete; DROP TRIGGER affiliations_sort_update; "
-           "DROP TRIGGER organisations_sort_name; DROP INDEX members_by_province_name; "
-           "DROP INDEX members_by_org_name; DROP INDEX organisations_by_province_name; "
-           "DROP INDEX events_by_host; DROP INDEX tasks_by_owner_org; "
-           "DROP INDEX affiliations_by_member_position; "
-           "ALTER TABLE members DROP COLUMN sort_province; ALTER TABLE members DROP COLUMN sort_org; "
-           "ALTER TABLE organisations DROP COLUMN sort_province;",
+    [15] =
+        "DROP TRIGGER members_sort_province_insert; DROP TRIGGER members_sort_province_update; "
+        "DROP TRIGGER organisations_sort_province_insert; "
+        "DROP TRIGGER organisations_sort_province_update; DROP TRIGGER affiliations_sort_insert; "
+        "DROP TRIGGER affiliations_sort_delete; DROP TRIGGER affiliations_sort_update; "
+        "DROP TRIGGER organisations_sort_name; DROP INDEX members_by_province_name; "
+        "DROP INDEX members_by_org_name; DROP INDEX organisations_by_province_name; "
+        "DROP INDEX events_by_host; DROP INDEX tasks_by_owner_org; "
+        "DROP INDEX affiliations_by_member_position; "
+        "ALTER TABLE members DROP COLUMN sort_province; ALTER TABLE members DROP COLUMN sort_org; "
+        "ALTER TABLE organisations DROP COLUMN sort_province;",
     /* 016 only widened a CHECK; made again, it copies the rows once more. */
     [16] = "",
 };

@@ -321,7 +321,7 @@ static const struct command commands[] = {
         "goals: each goal's count against its target with a bar, the percentage, the due date,\n"
         "  the pace so far and the date it was reached or will be at that pace. Columns of\n"
         "  --tsv and --csv: id, title, actual, target, percent, due, reached_on.\n")},
-     {"demo", cmd_demo, "khai demo [--size small|large|huge]",
+    {"demo", cmd_demo, "khai demo [--size small|large|huge]",
      N_("Fills an empty database with realistic synthetic data (small: a few hundred members;\n"
         "large: 100,000 members, 2,000 organisations, 5,000 events, 300,000 attendance rows,\n"
         "20,000 tasks; huge: ten times large, 1,000,000 members, for measuring speed).\n")},

@@ -2123,8 +2123,8 @@ static int write_audit(struct fill *f, enum demo_size size, char **err)
 {
     char *json = xasprintf("{\"demo\":\"%s\",\"organisations\":\"%d\",\"members\":\"%d\","
                            "\"events\":\"%d\",\"attendance\":\"%d\",\"tasks\":\"%d\"}",
-                           size_name(size), f->n.orgs, f->n.members,
-                           f->n.events, f->n.attendance, f->n.tasks);
+                           size_name(size), f->n.orgs, f->n.members, f->n.events, f->n.attendance,
+                           f->n.tasks);
     int rc = bulk_audit_summary(f->bulk, "demo", json, err);
     free(json);
     return rc;

@@ -169,8 +169,7 @@ const char *kind_noun(enum kind k)
         [KIND_MEMBER] = N_("member"),         [KIND_ORG] = N_("org"),
         [KIND_EVENT] = N_("event"),           [KIND_TASK] = N_("task"),
         [KIND_ATTENDANCE] = N_("attendance"), [KIND_INVITATION] = N_("invitation"),
-        [KIND_SERIES] = N_("series"),
-        [KIND_GOAL] = N_("goal"),
+        [KIND_SERIES] = N_("series"),         [KIND_GOAL] = N_("goal"),
     };
     return _(nouns[k]);
 }

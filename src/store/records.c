@@ -114,7 +114,8 @@ static const char member_insert[] =
     "birthday, search_key, created_at, updated_at, updated_by, sort_province) VALUES (:title, "
     ":given_name, :family_name, :nickname, :gender, :email, :line_id, :facebook, :province, "
     ":district, :subdistrict, :position, :skills, :notes, coalesce(:active, 1), "
-    "coalesce(:street, ''), coalesce(:postcode, ''), :birthday, :search_key, :now, :now, :user, " SORT_PROVINCE ")";
+    "coalesce(:street, ''), coalesce(:postcode, ''), :birthday, :search_key, :now, :now, "
+    ":user, " SORT_PROVINCE ")";
 static const char member_update[] =
     "UPDATE members SET title = :title, given_name = :given_name, family_name = :family_name, "
     "nickname = :nickname, gender = :gender, email = :email, line_id = :line_id, facebook = "

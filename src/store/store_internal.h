@@ -49,8 +49,8 @@ int field_check(struct db *db, enum field_id field, const char *input, struct st
 /* The same, reading a date written without a year as the first such date on or after ref (a
  * task's due date against its event's date) instead of today; ref NULL: today. */
 struct date;
-int field_check_dated(struct db *db, enum field_id field, const char *input,
-                      const struct date *ref, struct stored *out, struct model_error *e);
+int field_check_dated(struct db *db, enum field_id field, const char *input, const struct date *ref,
+                      struct stored *out, struct model_error *e);
 
 /* Display form of a stored value that needs converting back (phones, booleans). malloc'd. */
 char *field_display(const struct field *f, const char *raw);

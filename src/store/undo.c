@@ -23,10 +23,10 @@ enum undo_op {
 
 struct undo_entry {
     enum undo_op op;
-    struct record *before; /* as it was (edited, deleted) */
-    struct record *after;  /* as the change left it: its version tells whether others wrote */
-    long long merge_id;    /* UNDO_MERGED: before is OTHER, after is KEEP */
-    struct bulk_edit bulk; /* UNDO_BULK: the records of a bulk edit (before and after unset) */
+    struct record *before;     /* as it was (edited, deleted) */
+    struct record *after;      /* as the change left it: its version tells whether others wrote */
+    long long merge_id;        /* UNDO_MERGED: before is OTHER, after is KEEP */
+    struct bulk_edit bulk;     /* UNDO_BULK: the records of a bulk edit (before and after unset) */
     struct group_moves *moves; /* UNDO_GROUPS: who moved from which group to which */
 };
 

@@ -26,7 +26,7 @@ static const struct view_col event_view[] = {
     {F_EVENT_TARGET, 4, 6, true},  {F_EVENT_STATUS, 7, 9, false},
     {VIEW_END, 0, 0, false}};
 static const struct view_col task_view[] = {
-    {F_TASK_ID, 2, 6, true},     {F_TASK_DUE_DATE, 11, 13, false}, {F_TASK_TITLE, 14, 0, false},
+    {F_TASK_ID, 2, 6, true},      {F_TASK_DUE_DATE, 11, 13, false}, {F_TASK_TITLE, 14, 0, false},
     {F_TASK_OWNERS, 8, 0, false}, {F_TASK_STATUS, 6, 11, false},    {F_TASK_PRIORITY, 6, 8, false},
     {VIEW_END, 0, 0, false}};
 static const struct view_col attendance_view[] = {{F_ATTENDANCE_MEMBER_ID, 2, 6, true},
@@ -61,8 +61,7 @@ static const struct view_col *const views[KIND_COUNT] = {
     [KIND_MEMBER] = member_view,         [KIND_ORG] = org_view,
     [KIND_EVENT] = event_view,           [KIND_TASK] = task_view,
     [KIND_ATTENDANCE] = attendance_view, [KIND_INVITATION] = invitation_view,
-    [KIND_SERIES] = series_view,
-    [KIND_GOAL] = goal_view,
+    [KIND_SERIES] = series_view,         [KIND_GOAL] = goal_view,
 };
 
 const struct view_col *view_columns(enum kind k)

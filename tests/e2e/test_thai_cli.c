@@ -107,7 +107,8 @@ static void thai_cli_help_is_thai(void **state)
     }
     thai(&r, db, 0, NULL, "list --help");
     assert_contains(r.out, "แสดงระเบียนเป็นตาราง");
-    assert_contains(r.out, "KIND คือ member, org, event, task, attendance, invitation, series หรือ goal");
+    assert_contains(r.out,
+                    "KIND คือ member, org, event, task, attendance, invitation, series หรือ goal");
     run_result_free(&r);
     free(db);
 }
