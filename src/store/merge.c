@@ -120,19 +120,26 @@ static int log_move(struct merging *m, const char *what, long long row, const ch
     return 0;
 }
 
-/* Changes one row of kind k with sql (?1 its id, ?2 KEEP, ?3 OTHER, ?4 text) and audits it as
- * action. */
-static int change_row(struct merging *m, enum kind k, long long id, const char *action,
-                      const char *sql, const char *text, char **err)
+/* Changes one row of kind k with sql, then (when not NULL) then (each with ?1 its id, ?2 KEEP,
+ * ?3 OTHER, ?4 text), and audits the whole change as action. */
+static int change_row_then(struct merging *m, enum kind k, long long id, const char *action,
+                           const char *sql, const char *then, const char *text, char **err)
 {
     struct record *before = NULL, *after = NULL;
     int rc = record_load(m->db, k, id, &before, err) == 0 ? 0 : -1;
     if (rc == 0) rc = exec_at(m->db, m->now, sql, id, m->keep, m->other, text, err);
+    if (rc == 0 && then) rc = exec_at(m->db, m->now, then, id, m->keep, m->other, text, err);
     if (rc == 0) rc = record_load(m->db, k, id, &after, err) == 0 ? 0 : -1;
     if (rc == 0) rc = audit_write(m->db, action, before, after, m->now, err);
     record_free(&before);
     record_free(&after);
     return rc;
+}
+
+static int change_row(struct merging *m, enum kind k, long long id, const char *action,
+                      const char *sql, const char *text, char **err)
+{
+    return change_row_then(m, k, id, action, sql, NULL, text, err);
 }
 
 /* ---- fields ---- */
@@ -286,17 +293,8 @@ static int move_tasks(struct merging *m, struct merge_result *res, char **err)
 static int change_owners(struct merging *m, long long task, const char *sql, const char *text,
                          char **err)
 {
-    struct record *before = NULL, *after = NULL;
-    int rc = record_load(m->db, KIND_TASK, task, &before, err) == 0 ? 0 : -1;
-    if (rc == 0) rc = exec_at(m->db, m->now, sql, task, m->keep, m->other, text, err);
-    if (rc == 0)
-        rc = exec_at(m->db, m->now, "UPDATE tasks SET " TOUCHED " WHERE id = ?1", task, 0, 0, NULL,
-                     err);
-    if (rc == 0) rc = record_load(m->db, KIND_TASK, task, &after, err) == 0 ? 0 : -1;
-    if (rc == 0) rc = audit_write(m->db, "update", before, after, m->now, err);
-    record_free(&before);
-    record_free(&after);
-    return rc;
+    return change_row_then(m, KIND_TASK, task, "update", sql,
+                           "UPDATE tasks SET " TOUCHED " WHERE id = ?1", text, err);
 }
 
 /* OTHER among a task's later owners (move_tasks moved the first member): KEEP takes OTHER's
