@@ -23,6 +23,8 @@ struct event_group {
 /* The event's groups in the order they were made. */
 int groups_list(struct db *db, long long event_id, struct event_group **out, size_t *n, char **err);
 void groups_free(struct event_group *g, size_t n);
+/* How many of the event's people (but those cancelled or absent) are in no group. */
+int groups_ungrouped(struct db *db, long long event_id, long long *count, char **err);
 
 /* The people in a group are listed with list_query.group (model.h). */
 

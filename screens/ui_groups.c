@@ -36,6 +36,7 @@ struct groups_state {
     char *title;
     struct event_group *groups;
     size_t n;
+    long long ungrouped; /* people in no group */
     /* A group's people (Enter on a group), else people is NULL. */
     char *open_group;
     struct record **people;
@@ -79,7 +80,8 @@ static void load(struct groups_state *st, struct ui *ui)
     st->groups = NULL;
     st->n = 0;
     char *err = NULL;
-    if (groups_list(ui->db, st->event_id, &st->groups, &st->n, &err) != 0) {
+    if (groups_list(ui->db, st->event_id, &st->groups, &st->n, &err) != 0 ||
+        groups_ungrouped(ui->db, st->event_id, &st->ungrouped, &err) != 0) {
         ui_message(ui, true, "%s", err);
         free(err);
     }
@@ -118,12 +120,20 @@ static void draw_groups(struct groups_state *st, struct ui *ui, int y, int botto
     int w[4] = {rest * 2 / 5, rest * 2 / 5, rest - 2 * (rest * 2 / 5), W_COUNT};
     const char *head[] = {_("Group"), _("Facilitator"), _("Room"), _("People")};
     draw_row(ui, y++, false, head, w, 4, A_BOLD);
+    int top = y;
     for (long long i = st->top; (size_t)i < st->n && y < bottom; i++) {
         const struct event_group *g = &st->groups[i];
         char count[32];
         snprintf(count, sizeof count, "%6lld", g->count);
         const char *cells[] = {g->name, g->facilitator, g->room, count};
         draw_row(ui, y++, i == st->cursor, cells, w, 4, A_NORMAL);
+    }
+    if (st->n > 0 && st->ungrouped > 0 && (size_t)st->top + (size_t)(y - top) >= st->n &&
+        y < bottom) {
+        char count[32];
+        snprintf(count, sizeof count, "%6lld", st->ungrouped);
+        const char *cells[] = {_("(in no group)"), "", "", count};
+        draw_row(ui, y++, false, cells, w, 4, A_DIM);
     }
     if (st->n == 0 && y < bottom)
         ui_draw_text(y++, 0, ui->cols,

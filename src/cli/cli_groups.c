@@ -75,6 +75,12 @@ static int print_groups(struct db *db, const struct groups_args *a)
     else
         print_table(g, n);
     groups_free(g, n);
+    long long ungrouped = 0;
+    if (!a->tsv && n > 0 && groups_ungrouped(db, a->event_id, &ungrouped, &err) != 0)
+        return cli_fail(err);
+    if (ungrouped > 0)
+        printf(P_("%lld person is in no group.\n", "%lld people are in no group.\n", ungrouped),
+               ungrouped);
     return EXIT_OK;
 }
 

@@ -105,6 +105,26 @@ int groups_list(struct db *db, long long event_id, struct event_group **out, siz
     return 0;
 }
 
+int groups_ungrouped(struct db *db, long long event_id, long long *count, char **err)
+{
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db,
+                                  "SELECT count(*) FROM attendance WHERE event_id = ?1 AND "
+                                  "coalesce(breakout, '') = '' AND deleted_at IS NULL AND "
+                                  "status NOT IN ('cancelled', 'absent')",
+                                  err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, event_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *count = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        *err = db_error(db, "cannot count the people in no group");
+        return -1;
+    }
+    return 0;
+}
+
 void groups_free(struct event_group *g, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -107,6 +107,17 @@ static void groups_cli_set_by_hand_and_errors(void **state)
     assert_contains(out, "moved 3 people");
     assert_contains(out, "กลุ่มภาคีสนับสนุน");
     free(out);
+    /* The other three are counted as in no group; a cancelled one is not counted. */
+    free(khai_ok(db, "edit attendance 6 --status cancelled"));
+    out = khai_ok(db, "groups 1");
+    assert_contains(out, "2 people are in no group.");
+    free(out);
+    out = khai_ok(db, "--lang th groups 1");
+    assert_contains(out, "2 คนยังไม่มีกลุ่ม");
+    free(out);
+    out = khai_ok(db, "groups 1 --tsv");
+    assert_false(test_contains(out, "no group"));
+    free(out);
     struct run_result r;
     khai_run(&r, NULL, "--db '%s' groups 1 --set 'กลุ่ม 2' 3 99", db);
     assert_int_equal(r.status, 1);

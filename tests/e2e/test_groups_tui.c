@@ -132,6 +132,11 @@ static void groups_tui_in_thai(void **state)
     struct tm_session *s = open_groups("groups-th", db, "--lang th", "c ลงทะเบียน");
     char *screen = tm_expect(s, "กลุ่ม 1 อำเภอชะอวด");
     assert_contains(screen, "กลุ่มย่อยของ");
+    /* The two not put in a group are counted on a row of their own. */
+    char *line = tm_line(screen, 4);
+    assert_contains(line, "(ยังไม่มีกลุ่ม)");
+    assert_contains(line, "2");
+    free(line);
     free(screen);
     tm_keys(s, "a");
     free(tm_expect(s, "กลุ่มใหม่:"));
