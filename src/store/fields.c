@@ -301,6 +301,39 @@ static int resolve_series(struct db *db, enum field_id id, const char *input, lo
     return one_id(id, input, &a_series, n, ids, out, e);
 }
 
+/* Members named given and family (read through the name index: the COLLATE thai terms pick
+ * the index, the plain ones keep the match exact), or with that nickname and no family name.
+ * A name without a family name, as networks write their people (พี่ปิยะชีพ), also finds one
+ * whose family name is set, when no one matches exactly. */
+static int find_named(struct db *db, const char *given, const char *family, long long ids[8],
+                      struct model_error *e)
+{
+    static const char *const sql[] = {
+        "SELECT id FROM members WHERE deleted_at IS NULL AND given_name = ?1 COLLATE thai AND "
+        "family_name = ?2 COLLATE thai AND given_name = ?1 AND family_name = ?2 UNION SELECT id "
+        "FROM members WHERE deleted_at IS NULL AND ?2 = '' AND nickname = ?1 COLLATE thai AND "
+        "nickname = ?1 AND family_name = '' ORDER BY 1",
+        "SELECT id FROM members WHERE deleted_at IS NULL AND given_name = ?1 COLLATE thai AND "
+        "given_name = ?1 ORDER BY id"};
+    int n = 0;
+    for (size_t i = 0; i < 2 && n == 0 && (i == 0 || *family == '\0'); i++) {
+        char *err = NULL;
+        sqlite3_stmt *st = db_prepare(db, sql[i], &err);
+        if (!st) return model_error_take(e, F_NONE, err);
+        sqlite3_bind_text(st, 1, given, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, family, -1, SQLITE_TRANSIENT);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (n < 8) ids[n] = sqlite3_column_int64(st, 0);
+            n++;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return model_error_take(e, F_NONE, db_error(db, "cannot look up a reference"));
+    }
+    return n;
+}
+
 static int resolve_member(struct db *db, enum field_id id, const char *input, long long *out,
                           struct model_error *e)
 {
@@ -321,14 +354,7 @@ static int resolve_member(struct db *db, enum field_id id, const char *input, lo
     struct person_name pn;
     if (name_split(input, &pn) != 0)
         return field_error(e, id, input, N_("not a member id, phone or name: \"%s\""));
-    char *key = xasprintf("%s\t%s", pn.given, pn.family ? pn.family : "");
-    int n = find_ids(db,
-                     "SELECT id FROM members WHERE deleted_at IS NULL AND given_name || "
-                     "char(9) || family_name = ?1 UNION SELECT id FROM members WHERE deleted_at "
-                     "IS NULL AND family_name = '' AND nickname = substr(?1, 1, instr(?1, "
-                     "char(9)) - 1) ORDER BY 1",
-                     key, ids, e);
-    free(key);
+    int n = find_named(db, pn.given, pn.family ? pn.family : "", ids, e);
     person_name_free(&pn);
     return one_id(id, input, &a_member, n, ids, out, e);
 }

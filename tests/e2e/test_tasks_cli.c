@@ -55,6 +55,31 @@ static void tasks_cli_several_owners_and_yearless_due(void **state)
     free(db);
 }
 
+/* Owners named as the networks write them, a title and a given name without the family name:
+ * the one member of that given name, and a clear refusal when two share it. */
+static void tasks_cli_owner_by_given_name(void **state)
+{
+    (void)state;
+    char *db = meeting(__func__);
+    free(khai_ok(db, "add task --title 'ส่งรายชื่อ' --owners 'พี่ปิยะชีพ; อ.บวร; มชท.'"));
+    char *out = khai_ok(db, "show task 1");
+    assert_contains(out, "พี่ปิยะชีพ ใจดี; อ.บวร ศรีสุข; มูลนิธิชุมชนไท");
+    free(out);
+    free(khai_ok(db, "add member --name 'นายบวร ทองคำ'"));
+    struct run_result r;
+    khai_run(&r, NULL, "--db '%s' add task --title x --owners 'อ.บวร'", db);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "2 members match \"อ.บวร\" (ids 3, 4): give the id");
+    run_result_free(&r);
+    /* A whole name still means that person only. */
+    free(khai_ok(db, "add task --title y --owners 'อ.บวร ศรีสุข'"));
+    out = khai_ok(db, "show task 2");
+    assert_contains(out, "อ.บวร ศรีสุข");
+    assert_false(test_contains(out, "ทองคำ"));
+    free(out);
+    free(db);
+}
+
 static void tasks_cli_overdue_owner_and_mine(void **state)
 {
     (void)state;
@@ -188,6 +213,7 @@ static void tasks_cli_import_reports_did_you_mean(void **state)
 
 const struct CMUnitTest tasks_cli_tests[] = {
     cmocka_unit_test(tasks_cli_several_owners_and_yearless_due),
+    cmocka_unit_test(tasks_cli_owner_by_given_name),
     cmocka_unit_test(tasks_cli_overdue_owner_and_mine),
     cmocka_unit_test(tasks_cli_unknown_organisation_did_you_mean),
     cmocka_unit_test(tasks_cli_import_reports_did_you_mean),
