@@ -9,6 +9,7 @@
 #include "lookup.h"
 #include "messages.h"
 #include "strbuf.h"
+#include "tasks.h"
 #include "thaidate.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -94,6 +95,33 @@ static bool name_finds(struct export *x, enum field_type type, const char *name,
     return ok->by_id[id] > 0;
 }
 
+/* A task's owners, each by name when reading the name back as an owner finds it again, else
+ * a member as #id (an organisation has no such form: a namesake organisation stays named, and
+ * the import then says which ones match). */
+static char *owners_reference(struct export *x, const struct record *r, int fi)
+{
+    const long long *ids;
+    size_t n = record_refs(r, field_id(r->kind, fi), &ids);
+    struct strbuf sb = STRBUF_INIT;
+    const char *p = r->values[fi];
+    for (size_t i = 0; i < n && *p; i++) {
+        const char *sep = strstr(p, LIST_SEPARATOR);
+        size_t len = sep ? (size_t)(sep - p) : strlen(p);
+        char *name = xstrndup(p, len), *err = NULL;
+        long long found = 0;
+        bool named = owner_find(x->db, name, &found, &err) == 0 && found == ids[i];
+        free(err);
+        sb_add(&sb, i ? LIST_SEPARATOR : "");
+        if (named || ids[i] < 0)
+            sb_add(&sb, name);
+        else
+            sb_addf(&sb, "#%lld", ids[i]);
+        free(name);
+        p += len + (p[len] ? strlen(LIST_SEPARATOR) : 0);
+    }
+    return sb_take(&sb);
+}
+
 /* References are written by name, except where a namesake would make the import pick another
  * record: there the id goes out instead, which the import reads as well. */
 static char *reference(struct export *x, const struct record *r, int fi)
@@ -127,6 +155,7 @@ static char *cell_value(struct export *x, const struct record *r, int fi)
     const char *v = r->values[fi];
     enum field_type t = x->ki->fields[fi].type;
     if ((t == FT_ORG || t == FT_ORGS || t == FT_MEMBER) && *v) return reference(x, r, fi);
+    if (t == FT_OWNERS && *v) return owners_reference(x, r, fi);
     struct date d;
     if (x->ki->fields[fi].type == FT_DATE && x->thai_dates && date_from_iso(v, &d) == 0) {
         char buf[64];

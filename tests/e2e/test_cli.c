@@ -683,7 +683,7 @@ static void cli_tsv_headers_are_the_contract_columns(void **state)
                    "target_subdistricts\ttarget_districts\ttarget_provinces\n"},
         {"attendance", "event_id\tevent_title\tmember_id\tmember_name\torganisation\tcategory\t"
                        "role\tstatus\treason\tgroup\tchecked_in_at\tdays\n"},
-        {"tasks", "id\ttitle\tevent_id\towner\towner_org\tdue_date\tstatus\tpriority\tnotes\n"},
+        {"tasks", "id\ttitle\tevent_id\towner\towner_org\tdue_date\tstatus\tpriority\tnotes\towners\n"},
         {"invitations", "id\tevent_id\tevent_title\torg_id\torganisation\tstatus\treason\t"
                         "updated_at\n"},
     };
@@ -748,7 +748,7 @@ static void cli_every_column_is_an_option_with_dashes(void **state)
                          ev);
     list = tsv(db, "tasks");
     row = xasprintf("%lld\tส่งรายงาน\t%lld\tนางสาวจิราพร คงทอง\tกลุ่มออมทรัพย์\t2024-02-03\t"
-                    "in_progress\turgent\tด่วน\n",
+                    "in_progress\turgent\tด่วน\tนางสาวจิราพร คงทอง; กลุ่มออมทรัพย์\n",
                     task, ev);
     assert_contains(list, row);
     free(row);

@@ -501,7 +501,7 @@ static void import_cli_export_writes_the_fixed_columns_for_excel(void **state)
                    "target_districts,target_provinces\r\n"},
         {"attendance", "event_id,event_title,member_id,member_name,organisation,category,role,"
                        "status,reason,group,checked_in_at,days\r\n"},
-        {"tasks", "id,title,event_id,owner,owner_org,due_date,status,priority,notes\r\n"},
+        {"tasks", "id,title,event_id,owner,owner_org,due_date,status,priority,notes,owners\r\n"},
         {"invitations", "id,event_id,event_title,org_id,organisation,status,reason,updated_at\r\n"},
     };
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {

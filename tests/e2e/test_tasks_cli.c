@@ -32,10 +32,12 @@ static void tasks_cli_several_owners_and_yearless_due(void **state)
     assert_string_equal(out, "1\n");
     free(out);
     out = khai_ok(db, "list tasks --tsv");
-    /* the contract's columns: owner and owner_org are the first member and organisation */
+    /* the contract's columns: owner and owner_org are the first member and organisation,
+     * owners all of them */
     assert_string_equal(out, "id\ttitle\tevent_id\towner\towner_org\tdue_date\tstatus\tpriority\t"
-                             "notes\n1\tส่งรายชื่อ\t1\tพี่ปิยะชีพ ใจดี\tมูลนิธิชุมชนไท\t2011-05-17\t"
-                             "open\tnormal\t\n");
+                             "notes\towners\n1\tส่งรายชื่อ\t1\tพี่ปิยะชีพ ใจดี\tมูลนิธิชุมชนไท\t"
+                             "2011-05-17\topen\tnormal\t\tพี่ปิยะชีพ ใจดี; พี่รัฐภูมิ ทองดี; "
+                             "อ.บวร ศรีสุข; มูลนิธิชุมชนไท\n");
     free(out);
     out = khai_ok(db, "show task 1");
     assert_contains(out, "พี่ปิยะชีพ ใจดี; พี่รัฐภูมิ ทองดี; อ.บวร ศรีสุข; มูลนิธิชุมชนไท");
@@ -52,6 +54,24 @@ static void tasks_cli_several_owners_and_yearless_due(void **state)
     assert_int_equal(r.status, 1);
     assert_contains(r.err, "owners");
     run_result_free(&r);
+    free(db);
+}
+
+/* Exported tasks keep every owner, and importing the file back gives them all again. */
+static void tasks_cli_export_keeps_every_owner(void **state)
+{
+    (void)state;
+    char *db = meeting(__func__);
+    free(khai_ok(db, "add task --title 'ส่งรายชื่อ' --owners 'พี่ปิยะชีพ; มชท.; อ.บวร'"));
+    char *path = test_fresh_db_path("tasks-owners.csv");
+    free(khai_ok(db, "export tasks -o '%s' --force", path));
+    char *other = meeting("tasks_cli_export_keeps_every_owner_2");
+    free(khai_ok(other, "import tasks '%s'", path));
+    char *out = khai_ok(other, "show task 1");
+    assert_contains(out, "พี่ปิยะชีพ ใจดี; มูลนิธิชุมชนไท; อ.บวร ศรีสุข");
+    free(out);
+    free(other);
+    free(path);
     free(db);
 }
 
@@ -214,6 +234,7 @@ static void tasks_cli_import_reports_did_you_mean(void **state)
 const struct CMUnitTest tasks_cli_tests[] = {
     cmocka_unit_test(tasks_cli_several_owners_and_yearless_due),
     cmocka_unit_test(tasks_cli_owner_by_given_name),
+    cmocka_unit_test(tasks_cli_export_keeps_every_owner),
     cmocka_unit_test(tasks_cli_overdue_owner_and_mine),
     cmocka_unit_test(tasks_cli_unknown_organisation_did_you_mean),
     cmocka_unit_test(tasks_cli_import_reports_did_you_mean),
