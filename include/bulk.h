@@ -25,6 +25,10 @@ struct bulk_options {
     /* One audit row per new record, as record_save writes (imports). Without it the caller
      * writes one row for the whole write with bulk_audit_summary. */
     bool audit_each;
+    /* The database is new and empty (the demo): filled with a rollback journal instead of the
+     * write-ahead log, which writes every page twice (to the log, then into the file); the
+     * journal keeps only the few pages the file had. Put back to WAL after. */
+    bool fresh_file;
 };
 
 /* Opens the write: one transaction (a savepoint inside an open one). */

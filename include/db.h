@@ -56,6 +56,8 @@ void db_rollback(struct db *db);
  * references are broken (rows pointing at rows that are gone), 2 when the file is damaged,
  * -1 on error (a file too damaged to check is damaged too). */
 int db_check(struct db *db, char **report, char **err);
+/* The same, with SQLite's quick check in place of the full integrity check unless full. */
+int db_check_depth(struct db *db, bool full, char **report, char **err);
 
 /* Copies the open database with SQLite's online backup to path (for `khai backup` the
  * temporary file of an outfile, put in place only once this succeeded), and reads the copy

@@ -91,6 +91,8 @@ static void bulk_free(struct bulk **bp)
     struct bulk *b = *bp;
     if (!b) return;
     if (b->opt.trust_references) pragma_set(b->db, "foreign_keys", b->old_fk);
+    if (b->opt.fresh_file)
+        sqlite3_exec(db_handle(b->db), "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
     if (b->opt.cache_kb) pragma_set(b->db, "cache_size", b->old_cache);
     for (int k = 0; k < KIND_COUNT; k++)
         shape_free(&b->shapes[k]);
@@ -120,6 +122,8 @@ int bulk_begin(struct db *db, const struct bulk_options *opt, struct bulk **out,
         b->old_fk = (int)pragma_get(db, "PRAGMA foreign_keys", 1);
         pragma_set(db, "foreign_keys", 0);
     }
+    if (opt->fresh_file)
+        sqlite3_exec(db_handle(db), "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     if (db_begin(db, err) != 0) {
         bulk_free(&b);
         return -1;

@@ -89,12 +89,20 @@ bool org_name_taken(struct db *db, const char *name)
     return n > 0;
 }
 
+/* Through the indexes on the names' match keys, then the names themselves: the Thai index on
+ * name does not serve "=" in binary, and a scan of the large demo's 2,000 organisations for
+ * each cell cost an import of a 300-row sheet 0.24 s. A row both of whose names match counts
+ * once. "+name": compared as the planner would otherwise take for a reason to scan. */
+static const char org_name_count_sql[] =
+    "SELECT (SELECT count(*) FROM organisations WHERE " ORG_MATCH_KEY("name") " = " ORG_MATCH_KEY(
+        "?1") " AND +name = ?1 AND deleted_at IS NULL) + (SELECT count(*) FROM organisations "
+              "WHERE " ORG_MATCH_KEY("short_name") " = " ORG_MATCH_KEY(
+                  "?1") " AND +short_name = ?1 AND short_name <> '' AND name <> ?1 AND "
+                        "deleted_at IS NULL)";
+
 long long org_name_count(struct db *db, const char *name, char **err)
 {
-    return one_number(db,
-                      "SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND (name = "
-                      "?1 OR (short_name = ?1 AND short_name <> ''))",
-                      name, NULL, err);
+    return one_number(db, org_name_count_sql, name, NULL, err);
 }
 
 int member_keys_each(struct db *db,

@@ -8,6 +8,15 @@
 #include "model.h"
 #include "stored.h"
 
+/* Spaces, dots and hyphens go, tone marks (and ็ ์) go, ฎ is ฏ and ฑ is ท, Latin letters are
+ * lower case. Word for word the expression of the indexes organisations_by_match_key and
+ * organisations_by_short_match_key: SQLite uses an index on an expression only for the same
+ * expression. */
+#define ORG_MATCH_KEY(x)                                                                            \
+    "lower(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("        \
+    "replace(" x ", ' ', ''), '.', ''), '-', ''), '่', ''), '้', ''), '๊', ''), '๋', ''), " \
+    "'็', ''), '์', ''), 'ฎ', 'ฏ'), 'ฑ', 'ท'))"
+
 sqlite3 *db_handle(struct db *db);
 
 /* A prepared statement for sql, prepared once per connection and reset for reuse. Found by

@@ -11,15 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Spaces, dots and hyphens go, tone marks (and ็ ์) go, ฎ is ฏ and ฑ is ท, Latin letters are
- * lower case. Word for word the expression of the indexes organisations_by_match_key and
- * organisations_by_short_match_key: SQLite uses an index on an expression only for the same
- * expression. */
-#define ORG_MATCH_KEY(x)                                                                            \
-    "lower(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("        \
-    "replace(" x ", ' ', ''), '.', ''), '-', ''), '่', ''), '้', ''), '๊', ''), '๋', ''), " \
-    "'็', ''), '์', ''), 'ฎ', 'ฏ'), 'ฑ', 'ท'))"
-
 #define NAME_KEY ORG_MATCH_KEY("name")
 #define SHORT_KEY ORG_MATCH_KEY("short_name")
 #define INPUT_KEY ORG_MATCH_KEY("?1")

@@ -1643,6 +1643,14 @@ static void cli_check_passes_on_a_good_database(void **state)
     assert_contains(r.out, "ok");
     assert_string_equal(r.err, "");
     run_result_free(&r);
+    run(&r, db, "check --full");
+    expect_status(&r, 0);
+    assert_contains(r.out, "ok");
+    run_result_free(&r);
+    run(&r, db, "check --fast");
+    expect_status(&r, 2);
+    assert_contains(r.err, "unexpected argument \"--fast\"");
+    run_result_free(&r);
     free(db);
 }
 

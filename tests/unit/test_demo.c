@@ -59,6 +59,8 @@ static void demo_small_has_the_promised_counts(void **state)
     int rc = db_check(db, &report, &err);
     if (rc != 0) fail_msg("db_check: %s", report ? report : err);
     assert_int_equal(test_scalar(db, "PRAGMA foreign_keys"), 1); /* put back after the fill */
+    /* filled with a rollback journal, then back to the write-ahead log others rely on */
+    assert_int_equal(test_scalar(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
     assert_int_equal(test_scalar(db, "SELECT count(*) FROM audit"), 1);
     db_close(&db);
 }
