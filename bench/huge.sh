@@ -1,6 +1,6 @@
 #!/bin/sh
 # make bench-huge: khai at 1,000,000 members. Builds the database once with `khai demo --size
-# huge` (target: under 4 minutes), then the scale bench and the screens' bench on it.
+# huge` (target: under 4 minutes), then the scale bench and the screens' benches on it (tui_huge.sh: every key's CPU).
 # Usage: sh bench/huge.sh ./khai DB
 set -eu
 KHAI=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -25,3 +25,4 @@ PY
 fi
 sh "$HERE/scale.sh" "$KHAI" "$DB" huge
 BENCH_DB=$DB sh "$HERE/tui.sh" "$KHAI"
+sh "$HERE/tui_huge.sh" "$KHAI" "$DB"
