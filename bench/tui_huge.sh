@@ -32,7 +32,7 @@ def keys(label, command, n=1, times=1):
 
 def change(label, *args):
     external.append((sum(s[2] for s in steps), label, list(args)))
-    steps.append((label, "idle 2500", 0))
+    steps.append((label, "idle 4000", 0))
 
 
 def first_id(kind):
@@ -142,7 +142,25 @@ if not os.path.exists(report):
 
 r = json.load(open(report))
 log_rounds = rounds()
-startup = next((float(x[1]) for x in log_rounds if x[0] == "startup"), None)
+
+
+# Start-up on its own, three times (the median): the first screen, its CPU and its memory.
+def start_once(n):
+    script, cpu_log = os.path.join(out, "start"), os.path.join(out, f"start{n}.log")
+    with open(script, "w") as f:
+        f.write("expect Members\nlabel quit\nkey q\nexit 60000\n")
+    got = os.path.join(out, f"start{n}.json")
+    subprocess.run([ttybench, "--size", "80x24", "--env", f"KHAI_CPU_LOG={cpu_log}", "--script",
+                    script, "--json", got, "--", khai, "--db", db],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    j = json.load(open(got))
+    wall = next(g for g in j["groups"] if g["group"] == "startup")["done_p50_ms"] or 0
+    line = open(cpu_log).read().split()
+    return float(line[1]), wall, j["process"].get("rss_peak_kb", 0) / 1024
+
+
+starts = sorted(start_once(n) for n in range(3))
+startup, wall, mem = starts[1]
 key_rounds = [(float(x[1]), int(x[2])) for x in log_rounds if x[0] == "keys"]
 ext_rounds = [float(x[1]) for x in log_rounds if x[0] == "external"]
 
@@ -163,9 +181,7 @@ for label, command, n in steps:
         i += 1
     cpu[label].append(ms)
 
-groups = {g["group"]: g for g in r["groups"]}
-start = groups.get("startup", {})
-mem = r.get("process", {}).get("rss_peak_kb", 0) / 1024
+session_mem = r.get("process", {}).get("rss_peak_kb", 0) / 1024
 
 
 def line(label, value, unit, target, ok):
@@ -177,11 +193,10 @@ members = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute(
     "SELECT n FROM live_counts WHERE tbl = 'members'").fetchone()[0]
 print(f"Screens at {members:,} members, 80x24 (ttybench; CPU from KHAI_CPU_LOG; "
       f"load {os.getloadavg()[0]:.2f}):")
-if startup is not None:
-    line("start-up CPU", startup, "ms", "< 50 ms", startup < 50)
-wall = start.get("done_p50_ms") or 0
-line("start-up wall (to the first screen)", wall, "ms", "< 50 ms", wall < 50)
-line("peak memory", mem, "MB", "< 16 MB", mem < 16)
+line("start-up CPU (median of 3)", startup, "ms", "< 50 ms", startup < 50)
+line("start-up wall, to the first screen", wall, "ms", "< 50 ms", wall < 50)
+line("start-up peak memory", mem, "MB", "< 16 MB", mem < 16)
+line("peak memory over the whole session", session_mem, "MB", "-", True)
 print(f"  {'each key: CPU ms, the worst of its steps':40s}")
 for label in order:
     if label.startswith("external"):

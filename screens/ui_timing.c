@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static FILE *cpu_log;
@@ -51,7 +52,15 @@ void ui_timing_end(const char *what)
     if (!cpu_log) return;
     double now = cpu_ms();
     bool startup = what[0] == 's';
-    fprintf(cpu_log, "%s %.3f %d\n", what, startup ? now : now - round_start, round_keys);
+    fprintf(cpu_log, "%s %.3f %d", what, startup ? now : now - round_start, round_keys);
+    if (startup) { /* how much of it the kernel's: mapping libraries, reading pages */
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(cpu_log, " user %.3f sys %.3f",
+                (double)ru.ru_utime.tv_sec * 1e3 + (double)ru.ru_utime.tv_usec / 1e3,
+                (double)ru.ru_stime.tv_sec * 1e3 + (double)ru.ru_stime.tv_usec / 1e3);
+    }
+    fputc('\n', cpu_log);
     fflush(cpu_log);
     round_keys = 0;
 }
