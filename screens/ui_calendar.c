@@ -21,12 +21,13 @@ struct calendar_state {
     struct date day;        /* the chosen day */
     struct month_grid grid; /* its month */
     bool busy[31];          /* the days of that month that hold something: the marks */
-    struct agenda meetings; /* the month's next meetings, computed once for the month */
-    struct agenda items;    /* what covers the chosen day (a month at 1,000,000 members holds
-                               4,000 items: only the day's are read) */
-    bool in_list;           /* Enter was pressed: Up and Down move in the day's list */
-    int row;                /* the chosen item of the day's list */
-    int top;                /* the first item of the day's list in view */
+    struct agenda meetings; /* the next meetings of the months around the chosen one: */
+    struct date meetings_from, meetings_to; /* computed once for these, not for each month */
+    struct agenda items; /* what covers the chosen day (a month at 1,000,000 members holds
+                            4,000 items: only the day's are read) */
+    bool in_list;        /* Enter was pressed: Up and Down move in the day's list */
+    int row;             /* the chosen item of the day's list */
+    int top;             /* the first item of the day's list in view */
 };
 
 static void load_failed(struct ui *ui, char *err)
@@ -43,17 +44,36 @@ static void load_day(struct calendar_state *st, struct ui *ui)
     if (agenda_day(ui->db, st->day, &st->meetings, &st->items, &err) != 0) load_failed(ui, err);
 }
 
-/* The month of st->day (its marks) and the day, read again. */
-static void load_month(struct calendar_state *st, struct ui *ui)
+/* Series' next meetings from a year around first..last: reading every series is most of a
+ * month's cost at 1,000,000 members, so paging through months reuses them. */
+enum { MEETING_MONTHS = 6 };
+
+static void load_meetings(struct calendar_state *st, struct ui *ui, struct date first)
+{
+    agenda_free(&st->meetings);
+    st->meetings_from = date_add_months(first, -MEETING_MONTHS);
+    st->meetings_to = calendar_add_days(date_add_months(first, MEETING_MONTHS + 1), -1);
+    char *err = NULL;
+    if (agenda_meetings(ui->db, st->meetings_from, st->meetings_to, date_today(), &st->meetings,
+                        &err) != 0) {
+        st->meetings_from = st->meetings_to = (struct date){0, 0, 0}; /* read again next time */
+        load_failed(ui, err);
+    }
+}
+
+/* The month of st->day (its marks) and the day, read again; fresh: the meetings too (the data
+ * changed). */
+static void load_month(struct calendar_state *st, struct ui *ui, bool fresh)
 {
     calendar_month_grid(st->day.year, st->day.month, FIRST_WEEKDAY, &st->grid);
     struct date first = {st->day.year, st->day.month, 1};
     struct date last = {st->day.year, st->day.month,
                         calendar_days_in_month(st->day.year, st->day.month)};
+    if (fresh || st->meetings_from.year == 0 || date_cmp(first, st->meetings_from) < 0 ||
+        date_cmp(last, st->meetings_to) > 0)
+        load_meetings(st, ui, first);
     char *err = NULL;
-    agenda_free(&st->meetings);
-    if (agenda_meetings(ui->db, first, last, date_today(), &st->meetings, &err) != 0 ||
-        agenda_busy_days(ui->db, first, last, &st->meetings, st->busy, &err) != 0)
+    if (agenda_busy_days(ui->db, first, last, &st->meetings, st->busy, &err) != 0)
         load_failed(ui, err);
     load_day(st, ui);
 }
@@ -141,7 +161,7 @@ static int go_to(struct calendar_state *st, struct ui *ui, struct date d)
     st->in_list = false;
     st->row = st->top = 0;
     if (new_month)
-        load_month(st, ui);
+        load_month(st, ui, false);
     else
         load_day(st, ui);
     return UI_DIRTY;
@@ -233,7 +253,7 @@ static int calendar_answer(struct screen *s, struct ui *ui, int question, const 
 
 static int calendar_reload(struct screen *s, struct ui *ui)
 {
-    load_month(s->state, ui);
+    load_month(s->state, ui, true);
     return UI_DIRTY;
 }
 
@@ -276,7 +296,7 @@ struct screen *calendar_screen_new(struct ui *ui)
 {
     struct calendar_state *st = xcalloc(1, sizeof *st);
     st->day = date_today();
-    load_month(st, ui);
+    load_month(st, ui, true);
     struct screen *s = xcalloc(1, sizeof *s);
     s->ops = &calendar_ops;
     s->state = st;
