@@ -41,6 +41,21 @@ int agenda_between(struct db *db, struct date from, struct date to, struct date 
                    struct agenda *out, char **err);
 void agenda_free(struct agenda *a);
 
+/* The calendar reads a month once and a day at a time (a month at 1,000,000 members holds
+ * 4,000 items). The meetings agenda_between computes rather than reads (the next meetings of
+ * recurring events and of series) that cover a day of from..to. */
+int agenda_meetings(struct db *db, struct date from, struct date to, struct date today,
+                    struct agenda *out, char **err);
+/* Which days of from..to hold anything agenda_between would list, given the range's meetings
+ * (agenda_meetings): busy[i] for the day i days after from (busy holds a bool for each day).
+ * A day's tasks are probed, not read. */
+int agenda_busy_days(struct db *db, struct date from, struct date to, const struct agenda *meetings,
+                     bool *busy, char **err);
+/* What agenda_between lists for the one day, with its meetings taken from meetings (of a
+ * range holding the day) instead of computed again. */
+int agenda_day(struct db *db, struct date day, const struct agenda *meetings, struct agenda *out,
+               char **err);
+
 /* Whether the item falls on day d. */
 bool agenda_covers(const struct agenda_item *item, struct date d);
 

@@ -305,6 +305,14 @@ void ui_draw_text(int y, int x, int cols, const char *text, int attr);
 /* Clears a line of the body from column x. */
 void ui_clear_line(int y, int x);
 
+/* KHAI_CPU_LOG=FILE: the CPU of start-up, of each round of keys and of each change another
+ * session made, one line each, for the bench (ui_timing.c). No-ops without the variable. */
+void ui_timing_open(void);
+void ui_timing_close(void);
+void ui_timing_begin(void); /* a round of keys (or a poll) starts */
+void ui_timing_key(void);   /* one more key in it */
+void ui_timing_end(const char *what);
+
 /* Screens the framework knows how to open. */
 struct screen *list_screen_new(struct ui *ui, enum kind k);
 struct screen *detail_screen_new(struct ui *ui, enum kind k, long long id);

@@ -20,38 +20,62 @@ enum { CELL = 4, GRID_WIDTH = 7 * CELL, FIRST_WEEKDAY = 0 /* Sunday, as Thai cal
 struct calendar_state {
     struct date day;        /* the chosen day */
     struct month_grid grid; /* its month */
-    struct agenda month;    /* what covers a day of that month */
-    bool in_list;           /* Enter was pressed: Up and Down move in the day's list */
-    int row;                /* the chosen item of the day's list */
-    int top;                /* the first item of the day's list in view */
+    bool busy[31];          /* the days of that month that hold something: the marks */
+    struct agenda meetings; /* the next meetings of the months around the chosen one: */
+    struct date meetings_from, meetings_to; /* computed once for these, not for each month */
+    struct agenda items; /* what covers the chosen day (a month at 1,000,000 members holds
+                            4,000 items: only the day's are read) */
+    bool in_list;        /* Enter was pressed: Up and Down move in the day's list */
+    int row;             /* the chosen item of the day's list */
+    int top;             /* the first item of the day's list in view */
 };
 
-/* The month of st->day, read again. */
-static void load_month(struct calendar_state *st, struct ui *ui)
+static void load_failed(struct ui *ui, char *err)
 {
-    agenda_free(&st->month);
+    ui_message(ui, true, "%s", err);
+    free(err);
+}
+
+/* What covers the chosen day, read again. */
+static void load_day(struct calendar_state *st, struct ui *ui)
+{
+    agenda_free(&st->items);
+    char *err = NULL;
+    if (agenda_day(ui->db, st->day, &st->meetings, &st->items, &err) != 0) load_failed(ui, err);
+}
+
+/* Series' next meetings from a year around first..last: reading every series is most of a
+ * month's cost at 1,000,000 members, so paging through months reuses them. */
+enum { MEETING_MONTHS = 6 };
+
+static void load_meetings(struct calendar_state *st, struct ui *ui, struct date first)
+{
+    agenda_free(&st->meetings);
+    st->meetings_from = date_add_months(first, -MEETING_MONTHS);
+    st->meetings_to = calendar_add_days(date_add_months(first, MEETING_MONTHS + 1), -1);
+    char *err = NULL;
+    if (agenda_meetings(ui->db, st->meetings_from, st->meetings_to, date_today(), &st->meetings,
+                        &err) != 0) {
+        st->meetings_from = st->meetings_to = (struct date){0, 0, 0}; /* read again next time */
+        load_failed(ui, err);
+    }
+}
+
+/* The month of st->day (its marks) and the day, read again; fresh: the meetings too (the data
+ * changed). */
+static void load_month(struct calendar_state *st, struct ui *ui, bool fresh)
+{
     calendar_month_grid(st->day.year, st->day.month, FIRST_WEEKDAY, &st->grid);
     struct date first = {st->day.year, st->day.month, 1};
     struct date last = {st->day.year, st->day.month,
                         calendar_days_in_month(st->day.year, st->day.month)};
+    if (fresh || st->meetings_from.year == 0 || date_cmp(first, st->meetings_from) < 0 ||
+        date_cmp(last, st->meetings_to) > 0)
+        load_meetings(st, ui, first);
     char *err = NULL;
-    if (agenda_between(ui->db, first, last, date_today(), &st->month, &err) != 0) {
-        ui_message(ui, true, "%s", err);
-        free(err);
-    }
-}
-
-/* The items of day d: up to max of them into items; returns how many there are. */
-static int day_items(const struct calendar_state *st, struct date d,
-                     const struct agenda_item **items, int max)
-{
-    int n = 0;
-    for (size_t i = 0; i < st->month.n; i++)
-        if (agenda_covers(&st->month.items[i], d)) {
-            if (n < max) items[n] = &st->month.items[i];
-            n++;
-        }
-    return n;
+    if (agenda_busy_days(ui->db, first, last, &st->meetings, st->busy, &err) != 0)
+        load_failed(ui, err);
+    load_day(st, ui);
 }
 
 /* text right-aligned in cols columns at y, x. */
@@ -85,8 +109,7 @@ static void draw_grid(struct calendar_state *st, struct ui *ui)
             int attr = date_cmp(d, today) == 0 ? A_BOLD | A_UNDERLINE : A_NORMAL;
             if (day == st->day.day) attr |= A_REVERSE;
             draw_right(y, col * CELL, CELL - 1, cell, attr);
-            const struct agenda_item *any;
-            if (day_items(st, d, &any, 1)) ui_draw_text(y, col * CELL + CELL - 1, 1, "*", A_BOLD);
+            if (st->busy[day - 1]) ui_draw_text(y, col * CELL + CELL - 1, 1, "*", A_BOLD);
         }
     }
 }
@@ -98,9 +121,7 @@ static void draw_day(struct calendar_state *st, struct ui *ui, int y)
     char *heading = agenda_day_heading(st->day);
     if (y < bottom) ui_draw_text(y++, 0, ui->cols, heading, A_BOLD);
     free(heading);
-    const struct agenda_item *items[256];
-    int n = day_items(st, st->day, items, 256);
-    if (n > 256) n = 256;
+    int n = (int)st->items.n;
     int rows = bottom - y;
     if (st->row >= st->top + rows) st->top = st->row - rows + 1;
     if (st->row < st->top) st->top = st->row;
@@ -110,7 +131,7 @@ static void draw_day(struct calendar_state *st, struct ui *ui, int y)
         free(nothing);
     }
     for (int i = st->top; i < n && y < bottom; i++) {
-        char *text = agenda_item_text(items[i]);
+        char *text = agenda_item_text(&st->items.items[i]);
         bool chosen = st->in_list && i == st->row;
         char *line = xasprintf("%s %s", chosen ? ">" : " ", text); /* > as in a detail */
         ui_draw_text(y++, 0, ui->cols, line, chosen ? A_REVERSE : A_NORMAL);
@@ -139,24 +160,24 @@ static int go_to(struct calendar_state *st, struct ui *ui, struct date d)
     st->day = d;
     st->in_list = false;
     st->row = st->top = 0;
-    if (new_month) load_month(st, ui);
+    if (new_month)
+        load_month(st, ui, false);
+    else
+        load_day(st, ui);
     return UI_DIRTY;
 }
 
 static int open_item(struct calendar_state *st, struct ui *ui)
 {
-    const struct agenda_item *items[256];
-    int n = day_items(st, st->day, items, 256);
-    if (st->row >= n || st->row >= 256) return UI_HANDLED;
-    const struct agenda_item *it = items[st->row];
+    if (st->row >= (int)st->items.n) return UI_HANDLED;
+    const struct agenda_item *it = &st->items.items[st->row];
     ui_push(ui, detail_screen_new(ui, it->what == AGENDA_TASK ? KIND_TASK : KIND_EVENT, it->id));
     return UI_FULL;
 }
 
 static int list_key(struct calendar_state *st, struct ui *ui, enum action a)
 {
-    const struct agenda_item *any;
-    int n = day_items(st, st->day, &any, 1);
+    int n = (int)st->items.n;
     switch (a) {
     case A_UP:
         if (st->row > 0) st->row--;
@@ -182,7 +203,6 @@ static int calendar_key(struct screen *s, struct ui *ui, int key, enum action a)
         int r = list_key(st, ui, a);
         if (!(r & UI_UNHANDLED)) return r;
     }
-    const struct agenda_item *any;
     switch (a) {
     case A_DAY_PREV:
         return go_to(st, ui, calendar_add_days(st->day, -1));
@@ -201,7 +221,7 @@ static int calendar_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_GO_MONTH:
         return ui_ask_line(ui, 0, _("Month (2553-07, ก.ค. 2553, 2010-07):"), NULL);
     case A_OPEN:
-        if (!day_items(st, st->day, &any, 1)) {
+        if (!st->items.n) {
             ui_message(ui, false, "%s", _("Nothing on this day."));
             return UI_DIRTY;
         }
@@ -233,7 +253,7 @@ static int calendar_answer(struct screen *s, struct ui *ui, int question, const 
 
 static int calendar_reload(struct screen *s, struct ui *ui)
 {
-    load_month(s->state, ui);
+    load_month(s->state, ui, true);
     return UI_DIRTY;
 }
 
@@ -256,7 +276,8 @@ static char *calendar_hints(struct screen *s, struct ui *ui)
 static void calendar_close(struct screen *s)
 {
     struct calendar_state *st = s->state;
-    agenda_free(&st->month);
+    agenda_free(&st->items);
+    agenda_free(&st->meetings);
     free(st);
 }
 
@@ -275,7 +296,7 @@ struct screen *calendar_screen_new(struct ui *ui)
 {
     struct calendar_state *st = xcalloc(1, sizeof *st);
     st->day = date_today();
-    load_month(st, ui);
+    load_month(st, ui, true);
     struct screen *s = xcalloc(1, sizeof *s);
     s->ops = &calendar_ops;
     s->state = st;

@@ -183,6 +183,16 @@ static void requery(struct list_state *st, struct ui *ui)
     st->all_dirty = true;
 }
 
+/* The list is another one (a search cleared, another order, the deleted records): the cursor
+ * goes to its top. Kept where it was, it would stand on an unrelated row, and a window in the
+ * middle of a long list is read with OFFSET (a whole walk from the first row; at 1,000,000
+ * members Esc after End in a search took 44 ms). */
+static void restart(struct list_state *st, struct ui *ui)
+{
+    st->lw.cursor = st->lw.top = 0;
+    requery(st, ui);
+}
+
 /* The whole count, before a move that goes past a capped one. */
 static void uncap(struct list_state *st, struct ui *ui, long long to)
 {
@@ -624,7 +634,7 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         return UI_DIRTY;
     case A_SORT:
         st->sort = list_sort_keys(st->kind)[st->sort + 1] ? st->sort + 1 : 0;
-        requery(st, ui);
+        restart(st, ui);
         ui_message(ui, false, _("sorted by: %s"), list_sort_keys(st->kind)[st->sort]);
         return UI_DIRTY;
     case A_FILTER:
@@ -636,7 +646,7 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
         return open_frequency(st, ui);
     case A_DELETED:
         st->q.deleted = !st->q.deleted;
-        requery(st, ui);
+        restart(st, ui);
         ui_message(ui, false, "%s",
                    st->q.deleted ? _("Deleted records: Enter restores, D goes back")
                                  : _("Current records"));
@@ -694,7 +704,7 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
     case A_BACK:
         if (st->search.len) {
             sb_reset(&st->search);
-            requery(st, ui);
+            restart(st, ui);
             return UI_DIRTY;
         }
         if (st->freq_value) return clear_frequency_filter(st, ui);
@@ -702,7 +712,7 @@ static int list_key(struct screen *s, struct ui *ui, int key, enum action a)
     default:
         if (key == UI_ESC && st->search.len) {
             sb_reset(&st->search);
-            requery(st, ui);
+            restart(st, ui);
             return UI_DIRTY;
         }
         if (key == UI_ESC && st->freq_value) return clear_frequency_filter(st, ui);

@@ -573,6 +573,7 @@ static void keep_drafts(struct ui *ui, bool now)
 
 static void poll_other_sessions(struct ui *ui)
 {
+    ui_timing_begin();
     long long v = db_data_version(ui->db);
     if (v == ui->data_version) return;
     ui->data_version = v;
@@ -580,6 +581,7 @@ static void poll_other_sessions(struct ui *ui)
         draw(ui, false);
     else if (ui->tabs_dirty)
         draw(ui, false);
+    ui_timing_end("external");
 }
 
 static void start_curses(struct ui *ui)
@@ -631,6 +633,7 @@ int tui_run(const char *db_path)
         return 1;
     }
     ui.undo = undo_new();
+    ui_timing_open();
     start_curses(&ui);
     update_counts(&ui);
     ui.data_version = db_data_version(ui.db);
@@ -648,6 +651,7 @@ int tui_run(const char *db_path)
         free(draft_err);
     }
     draw(&ui, true);
+    ui_timing_end("startup");
     int status = 0;
     int pending = READ_TIMEOUT, owed = 0;
     for (;;) {
@@ -666,6 +670,8 @@ int tui_run(const char *db_path)
             poll_other_sessions(&ui);
             continue;
         }
+        ui_timing_begin();
+        ui_timing_key();
         int r = handle_key(&ui, meta_key(&ui, key));
         if (r & UI_QUIT) break;
         /* Typed-ahead keys (a paste, typing faster than a query) are all handled before
@@ -673,6 +679,7 @@ int tui_run(const char *db_path)
         owed |= r;
         if ((pending = ui_read_key(0)) != READ_TIMEOUT) continue;
         draw(&ui, (owed & UI_FULL) != 0);
+        ui_timing_end("keys");
         owed = 0;
     }
     endwin();
@@ -694,5 +701,6 @@ int tui_run(const char *db_path)
     draft_session_end();
     undo_free(&ui.undo);
     db_close(&ui.db);
+    ui_timing_close();
     return status;
 }

@@ -1,6 +1,7 @@
 /* Helpers for the tests: temporary files and running the real khai binary. */
 #include "test_support.h"
 #include "db.h"
+#include "schema.h"
 #include "store_internal.h"
 #include "xalloc.h"
 
@@ -268,13 +269,23 @@ static const char *const undo_migration[] = {
         "ALTER TABLE organisations DROP COLUMN sort_province;",
     /* 016 only widened a CHECK; made again, it copies the rows once more. */
     [16] = "",
+    [20] = "DROP INDEX tasks_by_due_order; DROP INDEX tasks_by_title;",
 };
+
+/* Whether this build has a migration numbered v: a branch may leave a number to another. */
+static bool migration_exists(int v)
+{
+    for (int i = 0; i < schema_migration_count; i++)
+        if (schema_migrations[i].version == v) return true;
+    return false;
+}
 
 void test_downgrade(struct db *db, int version)
 {
     int from = db_schema_version();
     assert_true(from < (int)(sizeof undo_migration / sizeof *undo_migration));
     for (int v = from; v > version; v--) {
+        if (!migration_exists(v)) continue; /* a number a branch left to another */
         if (!undo_migration[v]) fail_msg("test_downgrade: no line for migration %d", v);
         char *err = NULL;
         if (sqlite3_exec(db_handle(db), undo_migration[v], NULL, NULL, &err) != SQLITE_OK)

@@ -254,6 +254,96 @@ int agenda_between(struct db *db, struct date from, struct date to, struct date 
     return 0;
 }
 
+/* One probe a day: a month at 1,000,000 members holds some 3,000 open tasks, which the month's
+ * marks need not read one by one (tasks_by_due finds the first of a day). */
+static const char *const task_on_day_sql =
+    "SELECT 1 FROM tasks WHERE status IN ('open', 'in_progress') AND due_date = ?1 AND "
+    "deleted_at IS NULL LIMIT 1";
+
+static void mark_days(const struct agenda *a, struct date from, long ndays, bool *busy)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        long first = calendar_days_between(from, a->items[i].start);
+        long last = calendar_days_between(from, a->items[i].end);
+        for (long d = first < 0 ? 0 : first; d <= last && d < ndays; d++)
+            busy[d] = true;
+    }
+}
+
+static int mark_task_days(struct db *db, struct date from, long ndays, bool *busy, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, task_on_day_sql, err);
+    if (!st) return -1;
+    for (long d = 0; d < ndays; d++) {
+        if (busy[d]) continue;
+        char day[16];
+        date_format(calendar_add_days(from, d), DATE_ISO, day, sizeof day);
+        sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            *err = db_error(db, "cannot read the agenda");
+            return -1;
+        }
+        busy[d] = rc == SQLITE_ROW;
+    }
+    return 0;
+}
+
+int agenda_meetings(struct db *db, struct date from, struct date to, struct date today,
+                    struct agenda *out, char **err)
+{
+    *out = (struct agenda){NULL, 0};
+    int rc = read_next_meetings(db, from, to, today, out, err);
+    if (rc == 0) rc = read_series_meetings(db, from, to, today, out, err);
+    if (rc != 0) agenda_free(out);
+    return rc;
+}
+
+int agenda_busy_days(struct db *db, struct date from, struct date to, const struct agenda *meetings,
+                     bool *busy, char **err)
+{
+    long ndays = calendar_days_between(from, to) + 1;
+    if (ndays <= 0) return 0;
+    memset(busy, 0, sizeof *busy * (size_t)ndays);
+    struct agenda a = {NULL, 0};
+    char first[16], last[16];
+    date_format(from, DATE_ISO, first, sizeof first);
+    date_format(to, DATE_ISO, last, sizeof last);
+    int rc = 0;
+    for (size_t i = 0; i < sizeof events_sql / sizeof events_sql[0] && rc == 0; i++)
+        rc = read_rows(db, events_sql[i], first, last, AGENDA_EVENT, &a, err);
+    if (rc == 0) mark_days(&a, from, ndays, busy);
+    agenda_free(&a);
+    mark_days(meetings, from, ndays, busy);
+    return rc == 0 ? mark_task_days(db, from, ndays, busy, err) : -1;
+}
+
+int agenda_day(struct db *db, struct date day, const struct agenda *meetings, struct agenda *out,
+               char **err)
+{
+    *out = (struct agenda){NULL, 0};
+    char iso[16];
+    date_format(day, DATE_ISO, iso, sizeof iso);
+    int rc = 0;
+    for (size_t i = 0; i < sizeof events_sql / sizeof events_sql[0] && rc == 0; i++)
+        rc = read_rows(db, events_sql[i], iso, iso, AGENDA_EVENT, out, err);
+    if (rc == 0) rc = read_rows(db, tasks_sql, iso, iso, AGENDA_TASK, out, err);
+    if (rc != 0) {
+        agenda_free(out);
+        return -1;
+    }
+    for (size_t i = 0; i < meetings->n; i++)
+        if (agenda_covers(&meetings->items[i], day)) {
+            struct agenda_item *it = add_item(out);
+            *it = meetings->items[i];
+            it->title = xstrdup(it->title);
+            it->status = xstrdup(it->status);
+        }
+    if (out->n) qsort(out->items, out->n, sizeof *out->items, compare_items);
+    return 0;
+}
+
 void agenda_free(struct agenda *a)
 {
     for (size_t i = 0; i < a->n; i++) {

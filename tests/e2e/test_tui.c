@@ -930,6 +930,35 @@ static void tui_end_and_pages_up_in_province_order(void **state)
     free(db);
 }
 
+/* Another order, or a search cleared, is another list: the cursor goes to its top instead of
+ * staying at a row number that now stands on someone unrelated (and that, deep in a long list,
+ * would be read by walking every row before it). */
+static void tui_another_order_or_a_cleared_search_starts_at_the_top(void **state)
+{
+    (void)state;
+    char *db = DEMO();
+    long long want[PAGE];
+    struct tm_session *s = start("sorttop", NULL, db, "");
+    int n = listed_ids(db, "members", want, PAGE);
+    assert_true(n > 4);
+    tm_keys(s, "Down Down Down");
+    free(expect_cursor(s, want[3]));
+    tm_keys(s, "s");
+    expect_and_free(s, "sorted by: family");
+    n = listed_ids(db, "members --sort family", want, PAGE);
+    free(expect_cursor(s, want[0]));
+    /* End in what a search found, then Esc: the whole list again, from its top. */
+    tm_keys(s, "/");
+    tm_type(s, "สม");
+    tm_keys(s, "Enter End");
+    expect_and_free(s, "found");
+    tm_keys(s, "Escape");
+    free(tm_expect_gone(s, "found"));
+    free(expect_cursor(s, want[0]));
+    tm_quit_ok(s);
+    free(db);
+}
+
 static bool sorted_message(const char *screen, const void *arg)
 {
     (void)arg;
@@ -2065,6 +2094,7 @@ const struct CMUnitTest tui_tests[] = {
     cmocka_unit_test_teardown(tui_moving_and_paging, teardown),
     cmocka_unit_test_teardown(tui_home_end_as_tmux_sends_them, teardown),
     cmocka_unit_test_teardown(tui_end_and_pages_up_in_province_order, teardown),
+    cmocka_unit_test_teardown(tui_another_order_or_a_cleared_search_starts_at_the_top, teardown),
     cmocka_unit_test_teardown(tui_sort_and_filter_match_the_command_line, teardown),
     cmocka_unit_test_teardown(tui_add_member_splits_glued_honorific, teardown),
     cmocka_unit_test_teardown(tui_add_member_with_f2, teardown),

@@ -324,6 +324,47 @@ static void agenda_shows_next_meetings_before_they_exist(void **state)
     db_close(&db);
 }
 
+/* The calendar reads a month's marks and a day at a time: each day's list is what
+ * agenda_between gives for that day, and a day is marked exactly when its list is not empty
+ * (an event reaching in from the month before, a task due, a next meeting). */
+static void agenda_day_and_marks_agree_with_the_range(void **state)
+{
+    (void)state;
+    struct db *db = test_fresh_db("agenda-days.db");
+    add_event(db, "ประชุมวิชาการ", "30 มิ.ย. - 2 ก.ค. 2553", NULL);
+    add_event(db, "ประชุมเครือข่าย", "21 ก.ค. 2553", "13.30-17.30 น.");
+    add_task(db, "ส่งรายชื่อ", "21 ก.ค. 2553", "open");
+    add_task(db, "โทรหาผู้ใหญ่บ้าน", "9 ก.ค. 2553", "in_progress");
+    add_task(db, "เสร็จแล้ว", "20 ก.ค. 2553", "done");
+    add_recurring(db, "ประชุมประจำเดือน", "15 มิ.ย. 2553", "1");
+    struct date first = ymd(2010, 7, 1), last = ymd(2010, 7, 31), today = ymd(2010, 7, 1);
+    struct agenda meetings, day;
+    bool busy[31];
+    char *err = NULL;
+    assert_int_equal(agenda_meetings(db, first, last, today, &meetings, &err), 0);
+    assert_int_equal(agenda_busy_days(db, first, last, &meetings, busy, &err), 0);
+    int marked = 0;
+    for (int d = 1; d <= 31; d++) {
+        struct agenda whole = read_agenda(db, ymd(2010, 7, d), ymd(2010, 7, d), today);
+        assert_int_equal(agenda_day(db, ymd(2010, 7, d), &meetings, &day, &err), 0);
+        assert_int_equal(day.n, whole.n);
+        for (size_t i = 0; i < day.n; i++) {
+            assert_int_equal(day.items[i].what, whole.items[i].what);
+            assert_int_equal(day.items[i].id, whole.items[i].id);
+            assert_string_equal(day.items[i].title, whole.items[i].title);
+        }
+        if (busy[d - 1] != (whole.n > 0))
+            fail_msg("day %d: marked %d, %zu items", d, busy[d - 1], whole.n);
+        marked += busy[d - 1];
+        agenda_free(&day);
+        agenda_free(&whole);
+    }
+    /* 1-2 (the conference), 9 (a task in progress), 15 (the monthly meeting), 21. */
+    assert_int_equal(marked, 5);
+    agenda_free(&meetings);
+    db_close(&db);
+}
+
 const struct CMUnitTest calendar_tests[] = {
     cmocka_unit_test(leap_years_in_the_buddhist_era),
     cmocka_unit_test(month_ends),
@@ -333,5 +374,6 @@ const struct CMUnitTest calendar_tests[] = {
     cmocka_unit_test(names_in_the_interface_language),
     cmocka_unit_test(agenda_lists_a_range_in_date_order),
     cmocka_unit_test(agenda_shows_next_meetings_before_they_exist),
+    cmocka_unit_test(agenda_day_and_marks_agree_with_the_range),
 };
 const size_t calendar_tests_count = sizeof calendar_tests / sizeof calendar_tests[0];

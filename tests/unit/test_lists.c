@@ -293,15 +293,15 @@ static void lists_common_queries_use_an_index(void **state)
     db_close(&db);
 }
 
-/* Every sort order of members and organisations is a walk of an index, with no sort of all
- * rows before the first page. */
+/* Every sort order of members, organisations, events and tasks is a walk of an index, with no
+ * sort of all rows before the first page. */
 static void lists_sorted_pages_walk_an_index(void **state)
 {
     (void)state;
     struct db *db = fill("sortplans.db");
     char *err = NULL;
     for (enum kind k = 0; k < KIND_COUNT; k++) {
-        if (k != KIND_MEMBER && k != KIND_ORG && k != KIND_EVENT) continue;
+        if (k != KIND_MEMBER && k != KIND_ORG && k != KIND_EVENT && k != KIND_TASK) continue;
         for (const char *const *key = list_sort_keys(k); *key; key++) {
             struct list_query q = {.kind = k, .sort = *key};
             for (int by_key = 0; by_key < 2; by_key++) {
