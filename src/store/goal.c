@@ -131,9 +131,28 @@ static void add_members(struct strbuf *sb, const struct goal_row *g)
     if (g->org) sb_add(sb, BY_ORG);
 }
 
+/* A period's goal by attendance reads reach (migration 017): the attendances of each day, or
+ * the days on which someone was reached for the first time in the period (their row whose
+ * prev falls before it), from reach_by_day in day order without grouping anyone's rows. */
+#define REACH_DAYS "FROM reach WHERE kind = %d AND day BETWEEN :from AND :to "
+#define REACH_FIRSTS "AND (prev IS NULL OR prev < :from) GROUP BY day ORDER BY day"
+
+static char *reach_timeline_sql(const struct goal_row *g)
+{
+    static const int kinds[GOAL_MEASURES] = {[GOAL_ATTENDANCES] = 0,
+                                             [GOAL_PEOPLE] = 1,
+                                             [GOAL_ORGANISATIONS] = 2,
+                                             [GOAL_SUBDISTRICTS] = 3};
+    if (g->measure == GOAL_ATTENDANCES)
+        return xasprintf("SELECT day, n " REACH_DAYS "ORDER BY day", 0);
+    return xasprintf("SELECT day, count(*) " REACH_DAYS REACH_FIRSTS, kinds[g->measure]);
+}
+
 /* The timeline: rows of (day, how many were added that day), in date order. */
 static char *timeline_sql(const struct goal_row *g)
 {
+    if (g->measure != GOAL_MEMBERS && g->measure != GOAL_MANUAL && !g->event && !g->series)
+        return reach_timeline_sql(g);
     struct strbuf sb = STRBUF_INIT;
     add_scope(&sb, g);
     switch (g->measure) {
