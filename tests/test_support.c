@@ -274,7 +274,7 @@ static const char *const undo_migration[] = {
            "DROP TRIGGER events_reach_before; DROP TRIGGER events_reach_after; "
            "DROP TRIGGER events_reach_delete; DROP TRIGGER members_reach_before; "
            "DROP TRIGGER members_reach_after; DROP VIEW attendance_reach; DROP TABLE reach; "
-           "DROP INDEX members_live_place;",
+           "DROP INDEX members_live_place; DROP INDEX members_live_created;",
 };
 
 void test_downgrade(struct db *db, int version)
