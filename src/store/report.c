@@ -346,9 +346,19 @@ static const char *const members_counted[REPORT_KEYS] = {
     [REPORT_BY_DISTRICT] = "SELECT province, district, " LIVE_MEMBERS "province, district",
     [REPORT_BY_SUBDISTRICT] =
         "SELECT province, district, subdistrict, " LIVE_MEMBERS "province, district, subdistrict",
-    [REPORT_BY_GENDER] = "SELECT gender, " LIVE_MEMBERS "gender",
+    /* The four genders the CHECK allows, each counted in one pass (a GROUP BY would sort
+     * 100,000 rows); INDEXED BY: members_live (id) looks as good and reads every row. */
+    [REPORT_BY_GENDER] =
+        "SELECT g.gender, CASE g.gender WHEN '' THEN t.none WHEN 'female' THEN t.f WHEN 'male' "
+        "THEN t.m ELSE t.o END AS c FROM (SELECT count(*) FILTER (WHERE gender = '') AS none, "
+        "count(*) FILTER (WHERE gender = 'female') AS f, count(*) FILTER (WHERE gender = "
+        "'male') AS m, count(*) FILTER (WHERE gender = 'other') AS o FROM members INDEXED BY "
+        "members_live_place WHERE deleted_at IS NULL) t, (SELECT '' AS gender UNION ALL SELECT "
+        "'female' UNION ALL SELECT 'male' UNION ALL SELECT 'other') g WHERE c > 0",
     /* the month stands in created_at, as the key reads it */
-    [REPORT_BY_JOINED] = "SELECT substr(created_at, 1, 7) AS created_at, " LIVE_MEMBERS "1",
+    [REPORT_BY_JOINED] = "SELECT substr(created_at, 1, 7) AS created_at, count(*) AS c FROM "
+                         "members INDEXED BY members_live_created WHERE deleted_at IS NULL GROUP "
+                         "BY 1",
 };
 
 static char *members_by_sql(enum report_key key)
