@@ -64,6 +64,10 @@ struct reports_state {
     bool all_dirty;
     long long dirty[2]; /* lines to repaint, -1 for none */
     bool stale;         /* the data changed while another screen was on top */
+    /* The tab just opened: the goals are drawn first, the year's totals, the provinces and
+     * the events below them right after (they are read in as long again on 100,000 members),
+     * so the first screen does not wait for the long list. */
+    bool goals_only, rest_pending;
 };
 
 /* --- the lines ------------------------------------------------------------------------ */
@@ -328,7 +332,9 @@ static void build(struct reports_state *st, struct ui *ui)
     switch (st->view) {
     case V_ROOT:
         rc = root_goals(st, ui, &err);
-        if (rc == 0) rc = root_events(st, ui, &err);
+        if (rc == 0 && !st->goals_only) rc = root_events(st, ui, &err);
+        st->rest_pending = st->goals_only;
+        st->goals_only = false;
         break;
     case V_GOAL:
         rc = goal_view(st, ui, &err);
@@ -432,6 +438,25 @@ static bool scroll_to_cursor(struct reports_state *st, struct ui *ui)
     return st->top != top;
 }
 
+/* The rest of the root under the goals already on the terminal: the lines are added below
+ * them, so what is shown stays where it is and only the new lines are drawn. */
+static void add_rest(struct reports_state *st, struct ui *ui)
+{
+    st->rest_pending = false;
+    refresh();
+    size_t shown = st->n;
+    char *err = NULL;
+    if (root_events(st, ui, &err) != 0) {
+        add_line(st, L_TEXT, err ? err : xstrdup(""));
+        err = NULL;
+    }
+    free(err);
+    /* no goals: the cursor goes to the first line that can be opened among the new ones */
+    if (st->cursor < 0) st->cursor = next_selectable(st, (long long)shown, 1);
+    for (long long i = (long long)shown; i < st->top + ui->body_rows; i++)
+        draw_line(st, ui, i);
+}
+
 static void reports_draw(struct screen *s, struct ui *ui, bool full)
 {
     struct reports_state *st = s->state;
@@ -449,6 +474,7 @@ static void reports_draw(struct screen *s, struct ui *ui, bool full)
     }
     st->all_dirty = false;
     st->dirty[0] = st->dirty[1] = -1;
+    if (st->rest_pending) add_rest(st, ui);
 }
 
 /* --- keys -------------------------------------------------------------------------------- */
@@ -623,6 +649,7 @@ static struct screen *reports_screen(struct ui *ui, enum view v, long long id, c
     st->key = xstrdup(key ? key : "");
     st->year = date_today().year;
     st->dirty[0] = st->dirty[1] = -1;
+    st->goals_only = v == V_ROOT;
     build(st, ui);
     struct screen *s = xcalloc(1, sizeof *s);
     s->ops = &reports_ops;

@@ -269,6 +269,13 @@ static const char *const undo_migration[] = {
         "ALTER TABLE organisations DROP COLUMN sort_province;",
     /* 016 only widened a CHECK; made again, it copies the rows once more. */
     [16] = "",
+    [17] = "DROP TRIGGER reach_insert; DROP TRIGGER reach_delete; "
+           "DROP TRIGGER attendance_reach_insert; DROP TRIGGER attendance_reach_delete; "
+           "DROP TRIGGER attendance_reach_before; DROP TRIGGER attendance_reach_after; "
+           "DROP TRIGGER events_reach_before; DROP TRIGGER events_reach_after; "
+           "DROP TRIGGER events_reach_delete; DROP TRIGGER members_reach_before; "
+           "DROP TRIGGER members_reach_after; DROP VIEW attendance_reach; DROP TABLE reach; "
+           "DROP INDEX members_live_place; DROP INDEX members_live_created;",
     [20] = "DROP INDEX tasks_by_due_order; DROP INDEX tasks_by_title;",
 };
 
