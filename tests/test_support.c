@@ -1,5 +1,6 @@
 /* Helpers for the tests: temporary files and running the real khai binary. */
 #include "test_support.h"
+#include "schema.h"
 #include "db.h"
 #include "store_internal.h"
 #include "xalloc.h"
@@ -268,13 +269,25 @@ static const char *const undo_migration[] = {
         "ALTER TABLE organisations DROP COLUMN sort_province;",
     /* 016 only widened a CHECK; made again, it copies the rows once more. */
     [16] = "",
+    [18] = "DROP TRIGGER members_grams_insert; DROP TRIGGER members_grams_update; "
+           "DROP TRIGGER members_grams_delete; DROP TABLE members_grams;",
 };
+
+/* Whether khai has a migration numbered v: numbers are given out ahead, so a branch may
+ * lack one below its last. */
+static bool migration_exists(int v)
+{
+    for (int i = 0; i < schema_migration_count; i++)
+        if (schema_migrations[i].version == v) return true;
+    return false;
+}
 
 void test_downgrade(struct db *db, int version)
 {
     int from = db_schema_version();
     assert_true(from < (int)(sizeof undo_migration / sizeof *undo_migration));
     for (int v = from; v > version; v--) {
+        if (!undo_migration[v] && !migration_exists(v)) continue; /* a gap in the numbers */
         if (!undo_migration[v]) fail_msg("test_downgrade: no line for migration %d", v);
         char *err = NULL;
         if (sqlite3_exec(db_handle(db), undo_migration[v], NULL, NULL, &err) != SQLITE_OK)
