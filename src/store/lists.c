@@ -200,9 +200,14 @@ static const char *const grams_count[KIND_COUNT] = {
     [KIND_MEMBER] = "SELECT count(*) FROM (SELECT 1 FROM members_grams WHERE members_grams "
                     "MATCH ?1 LIMIT ?2)",
 };
-static const char *const fts_count[KIND_COUNT] = {
-    [KIND_MEMBER] =
-        "SELECT count(*) FROM (SELECT 1 FROM members_fts WHERE members_fts MATCH ?1 LIMIT ?2)",
+/* The rows (up to ?2) the trigram index finds. A phrase of trigrams is costly to find (each
+ * trigram's positions are read and compared: 16 M instructions for "ฮาลีเมาะ" at 1,000,000
+ * members), so the rows found are kept and bound as a JSON array rather than found again. */
+static const char *const fts_rows[KIND_COUNT] = {
+    [KIND_MEMBER] = "SELECT rowid FROM members_fts WHERE members_fts MATCH ?1 LIMIT ?2",
+};
+static const char *const ids_filter[KIND_COUNT] = {
+    [KIND_MEMBER] = " AND m.id IN (SELECT value FROM json_each(:ids))",
 };
 
 const char *const *list_sort_keys(enum kind k)
@@ -223,9 +228,11 @@ struct terms {
     char *grams; /* the terms of 1-2 letters so (kinds with a grams index), or NULL */
     char *scan[MAX_TERMS];
     int nscan;
-    /* kinds with a grams index: every term's key (the first MAX_TERMS) */
+    /* kinds with a grams index: every term's key (the first MAX_TERMS), and the ids the
+     * trigram index found, as a JSON array, when they are few */
     char *key[MAX_TERMS];
     int nkey;
+    char *ids;
 };
 
 static size_t codepoints(const char *s)
@@ -295,6 +302,7 @@ static void terms_free(struct terms *t)
 {
     free(t->fts);
     free(t->grams);
+    free(t->ids);
     for (int i = 0; i < t->nscan; i++)
         free(t->scan[i]);
     for (int i = 0; i < t->nkey; i++)
@@ -316,6 +324,48 @@ static long long index_count(struct db *db, const char *sql, const char *query, 
     long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : cap + 1;
     sqlite3_reset(st);
     return n;
+}
+
+/* A rowid in decimal: by hand, as a search may write thousands. */
+static void add_id(struct strbuf *sb, long long id)
+{
+    char digits[24];
+    int n = (int)sizeof digits;
+    unsigned long long v = id < 0 ? 0ull - (unsigned long long)id : (unsigned long long)id;
+    do
+        digits[--n] = (char)('0' + v % 10);
+    while (v /= 10);
+    if (id < 0) digits[--n] = '-';
+    sb_addn(sb, digits + n, sizeof digits - (size_t)n);
+}
+
+/* The rowids the index lookup sql gives for query as a JSON array, or NULL when there are
+ * more than cap or the index cannot say. */
+static char *index_rows(struct db *db, const char *sql, const char *query, long long cap)
+{
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(db, sql, &err);
+    if (!st) {
+        free(err);
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, cap + 1);
+    struct strbuf sb = STRBUF_INIT;
+    long long n = 0;
+    int rc;
+    sb_addc(&sb, '[');
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n++) sb_addc(&sb, ',');
+        add_id(&sb, sqlite3_column_int64(st, 0));
+    }
+    sqlite3_reset(st);
+    sb_addc(&sb, ']');
+    if (rc != SQLITE_DONE || n > cap) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
 }
 
 /* The live rows of the whole table, from the counts the triggers keep. */
@@ -363,20 +413,18 @@ static void choose_path(struct db *db, enum kind k, struct terms *t)
     if (!grams_filter[k] || !t->nkey) return;
     long long cap = sparse_cap_set >= 0 ? sparse_cap_set : sparse_cap(table_rows(db, k));
     bool by_grams = t->grams && index_count(db, grams_count[k], t->grams, cap) <= cap;
-    bool by_fts = !by_grams && t->fts && index_count(db, fts_count[k], t->fts, cap) <= cap;
+    if (!by_grams && t->fts) t->ids = index_rows(db, fts_rows[k], t->fts, cap);
     for (int i = 0; i < t->nkey; i++) {
         bool long_term = codepoints(t->key[i]) >= 3;
-        if (!(by_grams && !long_term) && !(by_fts && long_term))
+        if (!(by_grams && !long_term)) /* the ids were read a moment ago: tested again */
             t->scan[t->nscan++] = xstrdup(t->key[i]);
     }
     if (!by_grams) {
         free(t->grams);
         t->grams = NULL;
     }
-    if (!by_fts) {
-        free(t->fts);
-        t->fts = NULL;
-    }
+    free(t->fts); /* found already: t->ids */
+    t->fts = NULL;
 }
 
 static int sort_index(enum kind k, const char *key)
@@ -396,6 +444,7 @@ struct shape {
     int sort;
     bool fts;
     bool grams;
+    bool ids;
     /* the rows are taken from an index and sorted (choose_path): the sort reads only the
      * keys, and the columns are made for the page's rows alone (a row's columns read its
      * phones, organisations and tags: made for every row found, they cost 40 M
@@ -412,8 +461,8 @@ struct shape {
 
 static unsigned shape_code(const struct shape *s)
 {
-    unsigned index = (unsigned)s->fts + 2u * s->grams + 4u * s->sparse;
-    return (((((unsigned)s->kind * MAX_SORTS + (unsigned)s->sort) * 8 + index) * (MAX_TERMS + 1) +
+    unsigned index = (unsigned)s->fts + 2u * s->grams + 4u * s->ids + 8u * s->sparse;
+    return (((((unsigned)s->kind * MAX_SORTS + (unsigned)s->sort) * 16 + index) * (MAX_TERMS + 1) +
              (unsigned)s->nscan) *
                 (1u << BY_COUNT) +
             s->by) *
@@ -465,6 +514,7 @@ static void add_where(struct strbuf *sb, const struct shape *s, bool deleted)
         if (s->by & f->by) sb_add(sb, f->sql);
     if (s->fts) sb_add(sb, fts_filter[s->kind]);
     if (s->grams) sb_add(sb, grams_filter[s->kind]);
+    if (s->ids) sb_add(sb, ids_filter[s->kind]);
     for (int i = 0; i < s->nscan; i++)
         sb_addf(sb, " AND instr(%s, :s%d) > 0", key_expr[s->kind], i);
     if (s->freq_match) sb_add(sb, s->freq_match);
@@ -595,7 +645,8 @@ static int query_begin(struct db *db, const struct list_query *q, enum page page
                               sort_index(q->kind, q->sort),
                               p->t.fts != NULL,
                               p->t.grams != NULL,
-                              p->t.fts || p->t.grams,
+                              p->t.ids != NULL,
+                              p->t.fts || p->t.grams || p->t.ids,
                               p->t.nscan,
                               by,
                               page,
@@ -608,6 +659,7 @@ static void query_bind(sqlite3_stmt *st, const struct list_query *q, const struc
 {
     bind_text(st, ":fts", p->t.fts);
     bind_text(st, ":grams", p->t.grams);
+    bind_text(st, ":ids", p->t.ids);
     for (int i = 0; i < p->t.nscan; i++) {
         char name[8] = ":s0";
         name[2] = (char)('0' + i);

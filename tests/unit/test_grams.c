@@ -167,12 +167,57 @@ static void assert_searches_match_scan(struct db *db)
     list_set_sparse_cap(-1);
 }
 
+/* Longer terms (the trigram index's rows, kept as ids) and several terms together, short and
+ * long, by the indexes and by the walk: what the scan finds for every term at once. */
+static void assert_long_searches_match_scan(struct db *db)
+{
+    static const char *const searches[] = {"สมชาย", "ชาย",   "somchai", "คำแสง", "ใจดี", "081",
+                                           "น้ำผึ้ง",  "ส ใจดี", "คำ ทอง",  "so ai", "ฮฮฮ"};
+    for (size_t i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+        char *terms = xstrdup(searches[i]);
+        char *want = NULL;
+        for (char *term = terms, *next; term; term = next) {
+            next = strchr(term, ' ');
+            if (next) *next++ = '\0';
+            char *ids = scanned(db, term, false);
+            if (!want) {
+                want = ids;
+                continue;
+            }
+            /* the ids in want's order that ids has too */
+            struct strbuf both = STRBUF_INIT;
+            char *padded = xasprintf(" %s", ids);
+            for (char *id = strtok(want, " "); id; id = strtok(NULL, " ")) {
+                char *needle = xasprintf(" %s ", id);
+                if (strstr(padded, needle)) sb_addf(&both, "%s ", id);
+                free(needle);
+            }
+            free(padded);
+            free(ids);
+            free(want);
+            want = both.s ? sb_take(&both) : xstrdup("");
+        }
+        for (int cap = 0; cap < 2; cap++) {
+            list_set_sparse_cap(cap ? 1000000 : 0);
+            char *got = listed(db, searches[i], false);
+            if (strcmp(got, want) != 0)
+                fail_msg("search %s (%s): %s instead of %s", searches[i], cap ? "index" : "walk",
+                         got, want);
+            free(got);
+        }
+        free(want);
+        free(terms);
+    }
+    list_set_sparse_cap(-1);
+}
+
 static void grams_short_searches_find_what_a_scan_finds(void **state)
 {
     (void)state;
     list_set_sparse_cap(-1);
     struct db *db = fill("grams.db", 120);
     assert_searches_match_scan(db);
+    assert_long_searches_match_scan(db);
     db_close(&db);
 }
 
@@ -204,6 +249,7 @@ static void grams_index_follows_edits_and_deletes(void **state)
     assert_string_equal(got, "3 ");
     free(got);
     assert_searches_match_scan(db);
+    assert_long_searches_match_scan(db);
     db_close(&db);
 }
 
