@@ -22,3 +22,9 @@ INSERT INTO members_grams (members_grams) VALUES ('optimize');
 -- The trigram index too, which inserts leave in many segments: a term is then looked up in
 -- each (a search of 3+ letters read 33 M instructions instead of 26 M at 100,000 members).
 INSERT INTO members_fts (members_fts) VALUES ('optimize');
+-- The list in its default order (given name) holds what a search tests, so that a search
+-- many members match walks this index alone and reads only the rows of its page from the
+-- table (walking "วา", which 4% of members have, read 1,200 rows for a page of 50).
+DROP INDEX members_by_given;
+CREATE INDEX members_by_given ON members (given_name COLLATE thai, family_name COLLATE thai, id,
+                                          deleted_at, search_key);
