@@ -63,9 +63,11 @@ import_mb=$(awk '{ printf "%.1f", $3 / 1024 }' "$OUT/import.time")
 
 # The floor of issue 12: sqlite3 loading the same rows into khai's own schema (a fresh khai
 # database: its tables, indexes, triggers and FTS; the Thai collation, which the shell does
-# not have, as binary) with plain INSERTs in one transaction.
+# not have, as binary, and khai's grams tokenizer as FTS5's trigram one) with plain INSERTs
+# in one transaction.
 "$KHAI" --db "$OUT/schema.db" init >/dev/null
-sqlite3 "$OUT/schema.db" .schema | sed 's/ COLLATE thai//g' >"$OUT/schema.sql"
+sqlite3 "$OUT/schema.db" .schema | sed "s/ COLLATE thai//g; s/'khai_grams'/'trigram'/" \
+    >"$OUT/schema.sql"
 sqlite3 "$OUT/floor.db" <"$OUT/schema.sql"
 sqlite3 "$OUT/schema.db" .dump | grep -E '^INSERT INTO (provinces|live_counts)' | sqlite3 "$OUT/floor.db"
 /usr/bin/python3 - "$OUT/members.csv" >"$OUT/inserts.sql" <<'PY'

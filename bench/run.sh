@@ -32,7 +32,7 @@ import time
 
 KHAI, DB = sys.argv[1], sys.argv[2]
 RUNS = 5
-TIME_TARGET_MS = 50
+TIME_TARGET_MS = 20  # issue 12: every first page under 20 ms at 100,000 members
 MEMORY_TARGET_MB = 32
 
 
@@ -63,12 +63,15 @@ print("demo --size large: %.2f s (cpu %.2f s), peak memory %.1f MB  [target < 32
 print("database: %.0f MB" % (os.path.getsize(DB) / 1048576.0))
 print()
 
-# Searches of one, two and three or more characters (short ones cannot use the trigram
-# index), in Thai and Latin letters, phone digits, and the unfiltered first page.
+# Searches of one, two and three or more characters (short ones read the grams index,
+# longer ones the trigram index), common, rare and absent, in Thai and Latin letters, phone
+# digits, and the unfiltered first page.
 CASES = [
     ("first page", []),
     ("Thai, 1 char", ["--search", "ส"]),
     ("Thai, 2 chars", ["--search", "วา"]),
+    ("Thai, 2 chars, rare", ["--search", "ฬา"]),
+    ("Thai, 2 chars, absent", ["--search", "ฮฮ"]),
     ("Thai, 3+ chars", ["--search", "ด้วงฉุย"]),
     ("Thai, name and family", ["--search", "สมชาย ศรี"]),
     ("Thai, rare", ["--search", "ฮาลีเมาะ"]),

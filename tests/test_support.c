@@ -276,10 +276,13 @@ static const char *const undo_migration[] = {
            "DROP TRIGGER events_reach_delete; DROP TRIGGER members_reach_before; "
            "DROP TRIGGER members_reach_after; DROP VIEW attendance_reach; DROP TABLE reach; "
            "DROP INDEX members_live_place; DROP INDEX members_live_created;",
+    [18] = "DROP TRIGGER members_grams_insert; DROP TRIGGER members_grams_update; "
+           "DROP TRIGGER members_grams_delete; DROP TABLE members_grams;",
     [20] = "DROP INDEX tasks_by_due_order; DROP INDEX tasks_by_title;",
 };
 
-/* Whether this build has a migration numbered v: a branch may leave a number to another. */
+/* Whether khai has a migration numbered v: numbers are given out ahead, so a branch may
+ * lack one below its last. */
 static bool migration_exists(int v)
 {
     for (int i = 0; i < schema_migration_count; i++)

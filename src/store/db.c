@@ -1,6 +1,7 @@
 /* The SQLite store: opening with the right pragmas, numbered migrations, statement cache. */
 #include "store_internal.h"
 #include "collate.h"
+#include "grams.h"
 #include "messages.h"
 #include "schema.h"
 #include "settings.h"
@@ -184,6 +185,10 @@ static int configure(struct db *db, char **err)
     if (sqlite3_create_collation(db->handle, "thai", SQLITE_UTF8, NULL, thai_collate_sqlite) !=
         SQLITE_OK) {
         *err = db_error(db, "cannot register the Thai collation");
+        return -1;
+    }
+    if (grams_register(db->handle) != SQLITE_OK) {
+        *err = db_error(db, "cannot register the search tokenizer");
         return -1;
     }
     return exec(db, "PRAGMA foreign_keys = ON", N_("cannot configure the database"), err);

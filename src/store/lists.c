@@ -2,6 +2,7 @@
  * from user text), fetched a window at a time. */
 #include "messages.h"
 #include "store_internal.h"
+#include "grams.h"
 #include "phone.h"
 #include "thaidate.h"
 #include "strbuf.h"
@@ -188,6 +189,27 @@ static const char *const fts_filter[KIND_COUNT] = {
         " AND o.id IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH :fts)",
 };
 
+/* Members have an index of one- and two-letter grams too (schema/018-grams.sql), so that
+ * every search of them can be an index lookup (see choose_path). */
+static const char *const grams_filter[KIND_COUNT] = {
+    [KIND_MEMBER] =
+        " AND m.id IN (SELECT rowid FROM members_grams WHERE members_grams MATCH :grams)",
+};
+/* How many rows (up to ?2) each index finds for a query. */
+static const char *const grams_count[KIND_COUNT] = {
+    [KIND_MEMBER] = "SELECT count(*) FROM (SELECT 1 FROM members_grams WHERE members_grams "
+                    "MATCH ?1 LIMIT ?2)",
+};
+/* The rows (up to ?2) the trigram index finds. A phrase of trigrams is costly to find (each
+ * trigram's positions are read and compared: 16 M instructions for "ฮาลีเมาะ" at 1,000,000
+ * members), so the rows found are kept and bound as a JSON array rather than found again. */
+static const char *const fts_rows[KIND_COUNT] = {
+    [KIND_MEMBER] = "SELECT rowid FROM members_fts WHERE members_fts MATCH ?1 LIMIT ?2",
+};
+static const char *const ids_filter[KIND_COUNT] = {
+    [KIND_MEMBER] = " AND m.id IN (SELECT value FROM json_each(:ids))",
+};
+
 const char *const *list_sort_keys(enum kind k)
 {
     static const char *keys[KIND_COUNT][MAX_SORTS];
@@ -198,11 +220,19 @@ const char *const *list_sort_keys(enum kind k)
 }
 
 /* The search split into terms: long ones go to the trigram index where the kind has one,
- * short ones (and every one where it has none) are matched with instr() on the key. */
+ * short ones are matched with instr() on the key. Where the kind has a grams index too, the
+ * terms are instead looked up in the indexes first, and each row is tested with instr()
+ * (see choose_path). */
 struct terms {
-    char *fts;
+    char *fts;   /* the terms of 3+ letters as an FTS5 query of quoted phrases, or NULL */
+    char *grams; /* the terms of 1-2 letters so (kinds with a grams index), or NULL */
     char *scan[MAX_TERMS];
     int nscan;
+    /* kinds with a grams index: every term's key (the first MAX_TERMS), and the ids the
+     * trigram index found, as a JSON array, when they are few */
+    char *key[MAX_TERMS];
+    int nkey;
+    char *ids;
 };
 
 static size_t codepoints(const char *s)
@@ -224,7 +254,15 @@ static char *term_key(const char *term)
     return digits ? digits : text_search_key(term);
 }
 
-static void terms_parse(const char *search, bool has_fts, struct terms *t)
+static void add_phrase(struct strbuf *sb, const char *k)
+{
+    sb_add(sb, sb->len ? " \"" : "\"");
+    for (const char *p = k; *p; p++)
+        sb_add(sb, *p == '"' ? "\"\"" : (char[]){*p, 0});
+    sb_addc(sb, '"');
+}
+
+static void terms_parse(const char *search, bool has_fts, bool has_grams, struct terms *t)
 {
     memset(t, 0, sizeof *t);
     if (!search) return;
@@ -232,16 +270,20 @@ static void terms_parse(const char *search, bool has_fts, struct terms *t)
      * term of national digits, however it was spaced */
     char *phone = phone_search_digits(search);
     char *key = phone ? phone : text_normalize(search, 0);
-    struct strbuf fts = STRBUF_INIT;
+    struct strbuf fts = STRBUF_INIT, grams = STRBUF_INIT;
     for (char *tok = strtok(key, " "); tok; tok = strtok(NULL, " ")) {
         char *k = term_key(tok);
+        bool long_term = codepoints(k) >= 3;
         if (!*k) {
             free(k);
-        } else if (has_fts && codepoints(k) >= 3) {
-            sb_add(&fts, fts.len ? " \"" : "\"");
-            for (const char *p = k; *p; p++)
-                sb_add(&fts, *p == '"' ? "\"\"" : (char[]){*p, 0});
-            sb_addc(&fts, '"');
+        } else if (has_grams) {
+            add_phrase(long_term ? &fts : &grams, k);
+            if (t->nkey < MAX_TERMS)
+                t->key[t->nkey++] = k;
+            else
+                free(k);
+        } else if (has_fts && long_term) {
+            add_phrase(&fts, k);
             free(k);
         } else if (t->nscan < MAX_TERMS) {
             t->scan[t->nscan++] = k;
@@ -251,14 +293,138 @@ static void terms_parse(const char *search, bool has_fts, struct terms *t)
     }
     free(key);
     t->fts = fts.len ? sb_take(&fts) : NULL;
+    t->grams = grams.len ? sb_take(&grams) : NULL;
     sb_free(&fts);
+    sb_free(&grams);
 }
 
 static void terms_free(struct terms *t)
 {
     free(t->fts);
+    free(t->grams);
+    free(t->ids);
     for (int i = 0; i < t->nscan; i++)
         free(t->scan[i]);
+    for (int i = 0; i < t->nkey; i++)
+        free(t->key[i]);
+}
+
+/* How many rows (at most cap + 1) the index lookup sql gives for query; cap + 1 when it
+ * cannot say. */
+static long long index_count(struct db *db, const char *sql, const char *query, long long cap)
+{
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(db, sql, &err);
+    if (!st) {
+        free(err);
+        return cap + 1;
+    }
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, cap + 1);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : cap + 1;
+    sqlite3_reset(st);
+    return n;
+}
+
+/* A rowid in decimal: by hand, as a search may write thousands. */
+static void add_id(struct strbuf *sb, long long id)
+{
+    char digits[24];
+    int n = (int)sizeof digits;
+    unsigned long long v = id < 0 ? 0ull - (unsigned long long)id : (unsigned long long)id;
+    do
+        digits[--n] = (char)('0' + v % 10);
+    while (v /= 10);
+    if (id < 0) digits[--n] = '-';
+    sb_addn(sb, digits + n, sizeof digits - (size_t)n);
+}
+
+/* The rowids the index lookup sql gives for query as a JSON array, or NULL when there are
+ * more than cap or the index cannot say. */
+static char *index_rows(struct db *db, const char *sql, const char *query, long long cap)
+{
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(db, sql, &err);
+    if (!st) {
+        free(err);
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, cap + 1);
+    struct strbuf sb = STRBUF_INIT;
+    long long n = 0;
+    int rc;
+    sb_addc(&sb, '[');
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n++) sb_addc(&sb, ',');
+        add_id(&sb, sqlite3_column_int64(st, 0));
+    }
+    sqlite3_reset(st);
+    sb_addc(&sb, ']');
+    if (rc != SQLITE_DONE || n > cap) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+
+/* The live rows of the whole table, from the counts the triggers keep. */
+static long long table_rows(struct db *db, enum kind k)
+{
+    char *err = NULL;
+    sqlite3_stmt *st = db_prepare(db, "SELECT n FROM live_counts WHERE tbl = ?1", &err);
+    if (!st) {
+        free(err);
+        return 0;
+    }
+    sqlite3_bind_text(st, 1, kind_table(k), -1, SQLITE_STATIC);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return n;
+}
+
+/* The most rows worth taking from an index and sorting. Sorting n rows reads about n rows;
+ * walking the list in its order and testing each row reads about page * N / n rows for a
+ * page of a term that n of N rows have: the two cost the same near n = sqrt(page * N),
+ * 2,200 of 100,000 and 7,100 of 1,000,000. */
+static long long sparse_cap(long long rows)
+{
+    enum { PAGE_ROWS = 50, FLOOR = 500 };
+    long long cap = FLOOR;
+    while (cap * cap < PAGE_ROWS * rows)
+        cap += cap / 8;
+    return cap;
+}
+
+static long long sparse_cap_set = -1;
+
+void list_set_sparse_cap(long long cap)
+{
+    sparse_cap_set = cap;
+}
+
+/* Where the kind has a grams index: a search few rows match (up to sparse_cap) takes them
+ * from the index that finds them (the grams index first: with no positions, its lists are
+ * read fastest), the other index's terms tested on those rows with instr(), and the list
+ * sorts those rows alone; one that many rows match walks the list in its order, which finds
+ * a page at once, testing every term on each row's key with instr(). */
+static void choose_path(struct db *db, enum kind k, struct terms *t)
+{
+    if (!grams_filter[k] || !t->nkey) return;
+    long long cap = sparse_cap_set >= 0 ? sparse_cap_set : sparse_cap(table_rows(db, k));
+    bool by_grams = t->grams && index_count(db, grams_count[k], t->grams, cap) <= cap;
+    if (!by_grams && t->fts) t->ids = index_rows(db, fts_rows[k], t->fts, cap);
+    for (int i = 0; i < t->nkey; i++) {
+        bool long_term = codepoints(t->key[i]) >= 3;
+        if (!(by_grams && !long_term)) /* the ids were read a moment ago: tested again */
+            t->scan[t->nscan++] = xstrdup(t->key[i]);
+    }
+    if (!by_grams) {
+        free(t->grams);
+        t->grams = NULL;
+    }
+    free(t->fts); /* found already: t->ids */
+    t->fts = NULL;
 }
 
 static int sort_index(enum kind k, const char *key)
@@ -277,6 +443,13 @@ struct shape {
     enum kind kind;
     int sort;
     bool fts;
+    bool grams;
+    bool ids;
+    /* the rows are taken from an index and sorted (choose_path): the sort reads only the
+     * keys, and the columns are made for the page's rows alone (a row's columns read its
+     * phones, organisations and tags: made for every row found, they cost 40 M
+     * instructions for a phone search of 5,000 rows) */
+    bool sparse;
     int nscan;
     unsigned by;
     enum page page;
@@ -288,7 +461,8 @@ struct shape {
 
 static unsigned shape_code(const struct shape *s)
 {
-    return (((((unsigned)s->kind * MAX_SORTS + (unsigned)s->sort) * 2 + s->fts) * (MAX_TERMS + 1) +
+    unsigned index = (unsigned)s->fts + 2u * s->grams + 4u * s->ids + 8u * s->sparse;
+    return (((((unsigned)s->kind * MAX_SORTS + (unsigned)s->sort) * 16 + index) * (MAX_TERMS + 1) +
              (unsigned)s->nscan) *
                 (1u << BY_COUNT) +
             s->by) *
@@ -339,6 +513,8 @@ static void add_where(struct strbuf *sb, const struct shape *s, bool deleted)
     for (const struct filter *f = filters[s->kind]; f->sql; f++)
         if (s->by & f->by) sb_add(sb, f->sql);
     if (s->fts) sb_add(sb, fts_filter[s->kind]);
+    if (s->grams) sb_add(sb, grams_filter[s->kind]);
+    if (s->ids) sb_add(sb, ids_filter[s->kind]);
     for (int i = 0; i < s->nscan; i++)
         sb_addf(sb, " AND instr(%s, :s%d) > 0", key_expr[s->kind], i);
     if (s->freq_match) sb_add(sb, s->freq_match);
@@ -358,11 +534,23 @@ static char *compose_new(const struct shape *s, bool count, bool deleted)
         sb_add(&sb, " LIMIT :cap)");
         return sb_take(&sb);
     }
+    bool backward = s->page == PAGE_BEFORE || s->page == PAGE_LAST;
+    if (s->sparse) {
+        /* the page's ids found and sorted first, then their rows made */
+        sb_free(&sb);
+        sb_addf(&sb, "%s WHERE %s.id IN (SELECT %s.id FROM %s %s", kind_select_sql(s->kind),
+                kind_alias(s->kind), kind_alias(s->kind), kind_table(s->kind), kind_alias(s->kind));
+        add_where(&sb, s, deleted);
+    }
     if (s->page == PAGE_AFTER || s->page == PAGE_AT || s->page == PAGE_BEFORE)
         add_keyset(&sb, o, s->page);
     sb_add(&sb, " ORDER BY ");
-    add_cols(&sb, o, s->page == PAGE_BEFORE || s->page == PAGE_LAST);
+    add_cols(&sb, o, backward);
     sb_add(&sb, s->page == PAGE_OFFSET ? " LIMIT :limit OFFSET :offset" : " LIMIT :limit");
+    if (s->sparse) {
+        sb_add(&sb, ") ORDER BY ");
+        add_cols(&sb, o, backward);
+    }
     return sb_take(&sb);
 }
 
@@ -422,7 +610,8 @@ static int query_begin(struct db *db, const struct list_query *q, enum page page
                        struct prepared *p, char **err)
 {
     memset(p, 0, sizeof *p);
-    terms_parse(q->search, fts_filter[q->kind] != NULL, &p->t);
+    terms_parse(q->search, fts_filter[q->kind] != NULL, grams_filter[q->kind] != NULL, &p->t);
+    choose_path(db, q->kind, &p->t);
     if (given(q->province)) {
         char *province = province_lookup(db, q->province);
         if (!province) {
@@ -455,6 +644,9 @@ static int query_begin(struct db *db, const struct list_query *q, enum page page
     p->shape = (struct shape){q->kind,
                               sort_index(q->kind, q->sort),
                               p->t.fts != NULL,
+                              p->t.grams != NULL,
+                              p->t.ids != NULL,
+                              p->t.fts || p->t.grams || p->t.ids,
                               p->t.nscan,
                               by,
                               page,
@@ -466,6 +658,8 @@ static int query_begin(struct db *db, const struct list_query *q, enum page page
 static void query_bind(sqlite3_stmt *st, const struct list_query *q, const struct prepared *p)
 {
     bind_text(st, ":fts", p->t.fts);
+    bind_text(st, ":grams", p->t.grams);
+    bind_text(st, ":ids", p->t.ids);
     for (int i = 0; i < p->t.nscan; i++) {
         char name[8] = ":s0";
         name[2] = (char)('0' + i);

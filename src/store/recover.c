@@ -9,6 +9,7 @@
 #include "db.h"
 #include "messages.h"
 #include "store_internal.h"
+#include "grams.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -208,7 +209,7 @@ int db_recover(const char *damaged, const char *fresh, struct recovery *r, char 
     sqlite3 *h;
     if (sqlite3_open_v2(fresh, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
         sqlite3_create_collation(h, "thai", SQLITE_UTF8, NULL, thai_collate_sqlite) != SQLITE_OK ||
-        attach_damaged(h, damaged, err) != 0) {
+        grams_register(h) != SQLITE_OK || attach_damaged(h, damaged, err) != 0) {
         if (!*err) *err = xasprintf(_("cannot write %s: %s"), fresh, sqlite3_errmsg(h));
         sqlite3_close(h);
         return -1;
