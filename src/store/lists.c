@@ -753,11 +753,16 @@ static sqlite3_stmt *each_statement(struct db *db, const struct list_query *q, l
     return st;
 }
 
+/* A window of this many rows or fewer is read as a page is: mapping the file for it would
+ * only make the process look bigger (the kernel maps the pages around each one read). */
+enum { MAPPED_ROWS = 1000 };
+
 /* Steps st to its end or until fn says stop (its value), then finalizes it. */
-static int each_step(struct db *db, sqlite3_stmt *st, int (*fn)(sqlite3_stmt *st, void *ctx),
-                     void *ctx, char **err)
+static int each_step(struct db *db, sqlite3_stmt *st, long long limit,
+                     int (*fn)(sqlite3_stmt *st, void *ctx), void *ctx, char **err)
 {
-    sqlite3_int64 was = map_file(db, (sqlite3_int64)1 << 40);
+    bool many = limit <= 0 || limit > MAPPED_ROWS;
+    sqlite3_int64 was = many ? map_file(db, (sqlite3_int64)1 << 40) : -1;
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
         stop = fn(st, ctx);
@@ -790,7 +795,7 @@ int list_each_range(struct db *db, const struct list_query *q, long long offset,
 {
     sqlite3_stmt *st = each_statement(db, q, offset, limit, false, err);
     struct each_record e = {q->kind, fn, ctx};
-    return st ? each_step(db, st, record_row, &e, err) : -1;
+    return st ? each_step(db, st, limit, record_row, &e, err) : -1;
 }
 
 struct each_values {
@@ -811,9 +816,14 @@ static int values_row(sqlite3_stmt *st, void *ctx)
 int list_each_values(struct db *db, const struct list_query *q, long long offset, long long limit,
                      int (*fn)(const char *const *values, void *ctx), void *ctx, char **err)
 {
+    if (kind_info(q->kind)->nfields > MAX_ROW_FIELDS) {
+        *err = xasprintf("internal error: %s has more than %d fields", kind_info(q->kind)->name,
+                         MAX_ROW_FIELDS);
+        return -1;
+    }
     sqlite3_stmt *st = each_statement(db, q, offset, limit, true, err);
     struct each_values e = {.kind = q->kind, .fn = fn, .ctx = ctx, .scratch = STRBUF_INIT};
-    int rc = st ? each_step(db, st, values_row, &e, err) : -1;
+    int rc = st ? each_step(db, st, limit, values_row, &e, err) : -1;
     sb_free(&e.scratch);
     return rc;
 }
