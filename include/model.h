@@ -326,6 +326,11 @@ int list_each(struct db *db, const struct list_query *q,
               int (*fn)(const struct record *r, void *ctx), void *ctx, char **err);
 int list_each_range(struct db *db, const struct list_query *q, long long offset, long long limit,
                     int (*fn)(const struct record *r, void *ctx), void *ctx, char **err);
+/* The same rows as list_each_range, each as the values a record of it would hold (in field
+ * order, "" for none), borrowed for the call: without a record made and freed a row, for the
+ * --tsv listings of every row. The extra fields (FIELD_EXTRA) may be empty. */
+int list_each_values(struct db *db, const struct list_query *q, long long offset, long long limit,
+                     int (*fn)(const char *const *values, void *ctx), void *ctx, char **err);
 
 /* Finds one organisation (id, name or short name), member (id, full name or phone) or event
  * (id) from user input, as the reference fields do. Returns 0, or -1 with *err saying why

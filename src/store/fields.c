@@ -654,21 +654,50 @@ int field_store(struct db *db, enum kind k, int fi, const char *input, struct st
     return rc;
 }
 
+/* Stored phones are national digits joined by "; ": each is grouped as it is read, without
+ * the copy and normalisation an item typed by hand needs (a listing's every row has some). */
+void phones_display(struct strbuf *sb, const char *raw)
+{
+    bool first = true;
+    for (const char *p = raw; *p;) {
+        size_t len = strcspn(p, ";,\n"), lead = strspn(p, " ");
+        size_t digits = strspn(p + lead, "0123456789"), trail = strspn(p + lead + digits, " ");
+        char grouped[32];
+        if (lead + digits + trail == len) {
+            if (digits) {
+                char item[32];
+                snprintf(item, sizeof item, "%.*s", (int)(digits < 31 ? digits : 31), p + lead);
+                if (digits < 31)
+                    phone_format(item, grouped, sizeof grouped);
+                else
+                    snprintf(grouped, sizeof grouped, "%s", item);
+                sb_add(sb, first ? "" : LIST_SEPARATOR);
+                sb_add(sb, grouped);
+                first = false;
+            }
+        } else {
+            char *one = xstrndup(p, len), *item = text_normalize(one, 0);
+            if (*item) {
+                phone_format(item, grouped, sizeof grouped);
+                sb_add(sb, first ? "" : LIST_SEPARATOR);
+                sb_add(sb, grouped);
+                first = false;
+            }
+            free(item);
+            free(one);
+        }
+        p += len;
+        if (*p) p++;
+    }
+}
+
 char *field_display(const struct field *f, const char *raw)
 {
     if (!raw) return xstrdup("");
     if (f->type == FT_BOOL) return xstrdup(strcmp(raw, "0") == 0 ? "no" : "yes");
     if (f->type != FT_PHONES) return xstrdup(raw);
     struct strbuf sb = STRBUF_INIT;
-    size_t n;
-    char **items = split_items(raw, &n);
-    for (size_t i = 0; i < n; i++) {
-        char grouped[32];
-        phone_format(items[i], grouped, sizeof grouped);
-        sb_addf(&sb, "%s%s", i ? LIST_SEPARATOR : "", grouped);
-        free(items[i]);
-    }
-    free(items);
+    phones_display(&sb, raw);
     return sb_take(&sb);
 }
 

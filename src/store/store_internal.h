@@ -77,6 +77,9 @@ sqlite3_stmt *list_prepare_over(struct db *db, const struct list_query *q, const
  * when the list of kind k cannot count f. */
 const char *freq_match_sql(enum kind k, enum field_id f);
 const char *kind_select_sql(enum kind k);
+/* The same columns for a listing that reads only the values `list --tsv` prints: the
+ * extra fields may be NULL and the reference ids left out (list_each_values). */
+const char *kind_list_select_sql(enum kind k);
 /* The alias of the kind's main table in kind_select_sql, and the table's name. */
 const char *kind_alias(enum kind k);
 const char *kind_table(enum kind k);
@@ -184,6 +187,14 @@ char *audit_json(const char *const *pairs);
 
 /* Builds a record from the current row of a statement made from kind_select_sql. */
 struct record *record_from_row(sqlite3_stmt *st, enum kind k);
+/* The values record_from_row would make of the current row (kind_list_select_sql's), without
+ * a copy: each points into the row, valid until the statement steps, or into scratch (phones
+ * grouped as they are shown). */
+enum { MAX_ROW_FIELDS = 64 };
+struct strbuf;
+void row_values(sqlite3_stmt *st, enum kind k, const char **values, struct strbuf *scratch);
+/* Appends the stored phones raw ("0812345678; 021234567") as they are shown. */
+void phones_display(struct strbuf *sb, const char *raw);
 
 /* The record's search key as stored in search_key. malloc'd. */
 char *record_search_key(struct db *db, enum kind k, const struct stored *vals);

@@ -382,7 +382,10 @@ static void add_broken_word(struct line_builder *lb, const struct cluster_list *
 static void wrap_paragraph(struct line_builder *lb, const char *s, size_t len, size_t cols)
 {
     struct cluster_list list = split_clusters(s, len);
-    mark_thai_breaks(&list);
+    /* A paragraph that fits is one line whatever its words: libthai's dictionary, 30 million
+     * instructions to load (10 ms, half of a `khai show`), is read only for one that does
+     * not. */
+    if (word_width(&list, 0, list.n) > cols) mark_thai_breaks(&list);
     size_t first_line = lb->n;
     size_t i = 0;
     while (i < list.n) {
