@@ -403,6 +403,104 @@ void list_set_sparse_cap(long long cap)
     sparse_cap_set = cap;
 }
 
+/* How many leaf pages of the trigram index the trigram tri[0..n) spans, summed over the
+ * index's segments: a guess at how long its list of rows is, read from the index's own
+ * table of each leaf page's first term (members_fts_idx: segid, term, pgno, the term with
+ * a leading '0'). Reading a trigram costs by the length of its list ("cha" is in 15,533
+ * keys of 100,000, "omc" in 586), so the rarest are the ones worth reading. */
+static long long trigram_pages(struct db *db, const char *tri, size_t n)
+{
+    static const char *const next_segment =
+        "SELECT segid FROM members_fts_idx WHERE segid > ?1 ORDER BY segid LIMIT 1";
+    static const char *const span =
+        "SELECT coalesce((SELECT pgno FROM members_fts_idx WHERE segid = ?1 AND term > ?2 "
+        "ORDER BY term LIMIT 1), (SELECT pgno + 1 FROM members_fts_idx WHERE segid = ?1 "
+        "ORDER BY term DESC LIMIT 1)) - coalesce((SELECT pgno FROM members_fts_idx "
+        "WHERE segid = ?1 AND term <= ?2 ORDER BY term DESC LIMIT 1), 0)";
+    char *err = NULL;
+    sqlite3_stmt *seg = db_prepare(db, next_segment, &err),
+                 *sp = seg ? db_prepare(db, span, &err) : NULL;
+    if (!sp) {
+        free(err);
+        return 0;
+    }
+    char term[16];
+    term[0] = '0';
+    memcpy(term + 1, tri, n);
+    sqlite3_bind_blob(sp, 2, term, (int)n + 1, SQLITE_STATIC);
+    long long pages = 0, segid = -1;
+    sqlite3_bind_int64(seg, 1, segid);
+    while (sqlite3_step(seg) == SQLITE_ROW) {
+        segid = sqlite3_column_int64(seg, 0);
+        sqlite3_reset(seg);
+        sqlite3_bind_int64(seg, 1, segid);
+        sqlite3_bind_int64(sp, 1, segid);
+        if (sqlite3_step(sp) == SQLITE_ROW) pages += sqlite3_column_int64(sp, 0);
+        sqlite3_reset(sp);
+    }
+    sqlite3_reset(seg);
+    return pages;
+}
+
+enum { LEAN_TRIGRAMS = 2 };
+
+/* The FTS5 query of the LEAN_TRIGRAMS rarest trigrams of each long term, each alone (no
+ * phrase: the positions of a phrase are read and compared, which costs more than the rows
+ * the rarer trigrams rule out), or NULL when it would be the phrases again. Its rows are
+ * more than the phrases' (instr() tests each term on them after), never fewer. */
+static char *lean_query(struct db *db, const struct terms *t)
+{
+    struct strbuf sb = STRBUF_INIT;
+    bool leaner = false;
+    for (int i = 0; i < t->nkey; i++) {
+        const char *k = t->key[i];
+        size_t len = strlen(k), at[64];
+        int ncp = 0;
+        for (size_t p = 0; p < len && ncp < 64;) {
+            uint32_t cp;
+            at[ncp++] = p;
+            p += utf8_decode(k + p, len - p, &cp);
+        }
+        if (ncp < 3) continue;
+        if (ncp >= 64) {
+            sb_free(&sb);
+            return NULL;
+        }
+        at[ncp] = len;
+        int ntri = ncp - 2, best[LEAN_TRIGRAMS], nbest = 0;
+        long long cost[LEAN_TRIGRAMS];
+        for (int j = 0; j < ntri && ntri > LEAN_TRIGRAMS; j++) {
+            long long c = trigram_pages(db, k + at[j], at[j + 3] - at[j]);
+            int slot = nbest < LEAN_TRIGRAMS ? nbest++ : -1;
+            if (slot < 0)
+                for (int b = 0; b < LEAN_TRIGRAMS; b++)
+                    if (cost[b] > c && (slot < 0 || cost[b] > cost[slot])) slot = b;
+            if (slot >= 0) {
+                best[slot] = j;
+                cost[slot] = c;
+            }
+        }
+        if (ntri <= LEAN_TRIGRAMS) {
+            add_phrase(&sb, k);
+            continue;
+        }
+        leaner = true;
+        for (int b = 0; b < nbest; b++) {
+            char tri[16];
+            size_t n = at[best[b] + 3] - at[best[b]];
+            if (n >= sizeof tri) n = sizeof tri - 1;
+            memcpy(tri, k + at[best[b]], n);
+            tri[n] = 0;
+            add_phrase(&sb, tri);
+        }
+    }
+    if (!leaner) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+
 /* Where the kind has a grams index: a search few rows match (up to sparse_cap) takes them
  * from the index that finds them (the grams index first: with no positions, its lists are
  * read fastest), the other index's terms tested on those rows with instr(), and the list
@@ -413,7 +511,13 @@ static void choose_path(struct db *db, enum kind k, struct terms *t)
     if (!grams_filter[k] || !t->nkey) return;
     long long cap = sparse_cap_set >= 0 ? sparse_cap_set : sparse_cap(table_rows(db, k));
     bool by_grams = t->grams && index_count(db, grams_count[k], t->grams, cap) <= cap;
-    if (!by_grams && t->fts) t->ids = index_rows(db, fts_rows[k], t->fts, cap);
+    if (!by_grams && t->fts) {
+        /* the rarest trigrams first; the phrases when those find too many */
+        char *lean = t->nkey < MAX_TERMS ? lean_query(db, t) : NULL;
+        if (lean) t->ids = index_rows(db, fts_rows[k], lean, cap);
+        if (!t->ids) t->ids = index_rows(db, fts_rows[k], t->fts, cap);
+        free(lean);
+    }
     for (int i = 0; i < t->nkey; i++) {
         bool long_term = codepoints(t->key[i]) >= 3;
         if (!(by_grams && !long_term)) /* the ids were read a moment ago: tested again */
