@@ -642,9 +642,20 @@ static char *compose_new(const struct shape *s, bool count, bool deleted)
     if (s->sparse) {
         /* the page's ids found and sorted first, then their rows made */
         sb_free(&sb);
-        sb_addf(&sb, "%s WHERE %s.id IN (SELECT %s.id FROM %s %s", kind_select_sql(s->kind),
-                kind_alias(s->kind), kind_alias(s->kind), kind_table(s->kind), kind_alias(s->kind));
-        add_where(&sb, s, deleted);
+        sb_addf(&sb, "%s WHERE %s.id IN (SELECT %s.id FROM ", kind_select_sql(s->kind),
+                kind_alias(s->kind), kind_alias(s->kind));
+        if (s->ids) {
+            /* the ids found drive the loop: as "IN (list)" they would be copied into a
+             * b-tree first */
+            struct shape joined = *s;
+            joined.ids = false;
+            sb_addf(&sb, "json_each(:ids) CROSS JOIN %s %s ON %s.id = json_each.value",
+                    kind_table(s->kind), kind_alias(s->kind), kind_alias(s->kind));
+            add_where(&sb, &joined, deleted);
+        } else {
+            sb_addf(&sb, "%s %s", kind_table(s->kind), kind_alias(s->kind));
+            add_where(&sb, s, deleted);
+        }
     }
     if (s->page == PAGE_AFTER || s->page == PAGE_AT || s->page == PAGE_BEFORE)
         add_keyset(&sb, o, s->page);
