@@ -5,11 +5,13 @@
  * space (searches are split at spaces), so no gram holds one either. A query term (one or
  * two code points: lists.c sends nothing longer) is one token as it stands. The table is
  * made with detail=none: a term is found by its document list alone, without positions. */
+#define _GNU_SOURCE /* memmem */
 #include "grams.h"
 #include "utf8.h"
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The tokenizer keeps no state: each instance is this one byte. */
 static char grams_instance;
@@ -60,8 +62,27 @@ static int grams_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *
     return grams_of(text, len, ctx, emit);
 }
 
+/* khai_contains(key, term): whether term is in key, as instr(key, term) > 0 says (NULL when
+ * either is NULL). Both are UTF-8, so a match of bytes starts at a character; memmem finds
+ * it without counting characters as instr() does (1,500 instructions a search key, 7 M for
+ * the 4,500 rows a search of "somchai" tests at 1,000,000 members). */
+static void contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *key = sqlite3_value_text(argv[0]);
+    const unsigned char *term = sqlite3_value_text(argv[1]);
+    if (!key || !term) return; /* NULL, as instr() gives */
+    size_t nkey = (size_t)sqlite3_value_bytes(argv[0]),
+           nterm = (size_t)sqlite3_value_bytes(argv[1]);
+    sqlite3_result_int(ctx, memmem(key, nkey, term, nterm) != NULL);
+}
+
 int grams_register(sqlite3 *h)
 {
+    if (sqlite3_create_function(h, "khai_contains", 2,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                contains, NULL, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
     static fts5_tokenizer tokenizer = {grams_create, grams_delete, grams_tokenize};
     fts5_api *api = NULL;
     sqlite3_stmt *st;

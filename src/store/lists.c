@@ -620,7 +620,7 @@ static void add_where(struct strbuf *sb, const struct shape *s, bool deleted)
     if (s->grams) sb_add(sb, grams_filter[s->kind]);
     if (s->ids) sb_add(sb, ids_filter[s->kind]);
     for (int i = 0; i < s->nscan; i++)
-        sb_addf(sb, " AND instr(%s, :s%d) > 0", key_expr[s->kind], i);
+        sb_addf(sb, " AND khai_contains(%s, :s%d)", key_expr[s->kind], i);
     if (s->freq_match) sb_add(sb, s->freq_match);
 }
 
