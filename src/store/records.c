@@ -90,7 +90,8 @@ static const char task_select[] =
              "group_concat(name, '; ') FROM (SELECT coalesce((SELECT " MEMBER_NAME(
                  "m") " FROM members m WHERE m.id = x.member_id), (SELECT name FROM "
                       "organisations WHERE id = x.org_id)) AS name FROM task_owners x WHERE "
-                      "x.task_id = t.id ORDER BY x.position)), t.done_date, t.event_id, t.owner_id, "
+                      "x.task_id = t.id ORDER BY x.position)), t.done_date, t.event_id, "
+                      "t.owner_id, "
                       "t.owner_org_id, (SELECT group_concat(owner) FROM (SELECT "
                       "coalesce(member_id, -org_id) AS owner FROM task_owners WHERE task_id = "
                       "t.id ORDER BY position)) FROM tasks t";

@@ -683,7 +683,8 @@ static void cli_tsv_headers_are_the_contract_columns(void **state)
                    "target_subdistricts\ttarget_districts\ttarget_provinces\n"},
         {"attendance", "event_id\tevent_title\tmember_id\tmember_name\torganisation\tcategory\t"
                        "role\tstatus\treason\tgroup\tchecked_in_at\tdays\n"},
-        {"tasks", "id\ttitle\tevent_id\towner\towner_org\tdue_date\tstatus\tpriority\tnotes\towners\n"},
+        {"tasks",
+         "id\ttitle\tevent_id\towner\towner_org\tdue_date\tstatus\tpriority\tnotes\towners\n"},
         {"invitations", "id\tevent_id\tevent_title\torg_id\torganisation\tstatus\treason\t"
                         "updated_at\n"},
     };
