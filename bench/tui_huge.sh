@@ -63,9 +63,10 @@ def list_tab(tab, name, sorts):
 member = first_id("members")
 list_tab("1", "members", 6)
 keys("members: / (search)", "key /")
-for letter in "สมช":
-    keys("members: a search letter", f"type {letter}")
-keys("members: Backspace", "key Backspace", times=3)
+for n, letter in enumerate("สมช"):  # each letter on its own line: 1, 2, 3 letters cost apart
+    keys(f"members: search letter {n + 1} ({'สมช'[:n + 1]})", f"type {letter}")
+for n in (2, 1, 0):
+    keys(f"members: Backspace (to {'สมช'[:n] or 'none'})", "key Backspace")
 keys("members: a rare letter", "type ฬ")
 keys("members: Backspace", "key Backspace")
 keys("members: 3 letters typed ahead", "type ชาย", 3)

@@ -5,9 +5,9 @@
 #include "agenda.h"
 #include "calendar.h"
 #include "store_internal.h"
-#include "strbuf.h"
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,9 +59,16 @@ static char *column_text(sqlite3_stmt *st, int col)
     return xstrdup(v ? v : "");
 }
 
+/* Room for one more: the array doubles at each power of two (an agenda at 1,000,000 members
+ * holds thousands of items, and a realloc for each copied them again and again). */
+static void *grow(void *array, size_t size, size_t n)
+{
+    return n && (n & (n - 1)) ? array : xrealloc(array, size * (n ? 2 * n : 1));
+}
+
 static struct agenda_item *add_item(struct agenda *a)
 {
-    a->items = xrealloc(a->items, sizeof *a->items * (a->n + 1));
+    a->items = grow(a->items, sizeof *a->items, a->n);
     struct agenda_item *it = &a->items[a->n++];
     memset(it, 0, sizeof *it);
     return it;
@@ -108,10 +115,10 @@ static void add_next_meetings(const struct agenda_item *it, struct date origin, 
     for (int k = 1;; k++) {
         struct date start = calendar_nth_meeting(origin, months, weeks, k);
         if (start.year == 0 || date_cmp(start, to) > 0) return;
-        struct date end = calendar_add_days(start, length);
-        if (date_cmp(start, it->start) <= 0 || date_cmp(start, today) < 0 || end.year == 0 ||
-            date_cmp(end, from) < 0)
-            continue;
+        if (date_cmp(start, it->start) <= 0 || date_cmp(start, today) < 0) continue;
+        /* the end only matters for a meeting that starts before the range (most do not) */
+        struct date end = length ? calendar_add_days(start, length) : start;
+        if (end.year == 0 || date_cmp(end, from) < 0) continue;
         struct agenda_item *next = add_item(a);
         *next = *it;
         next->what = AGENDA_NEXT_MEETING;
@@ -133,17 +140,19 @@ struct series_row {
  * the title without its digits, ASCII or Thai, and the recurrence name the series. */
 static char *series_key(const char *title, int months)
 {
-    struct strbuf sb = STRBUF_INIT;
-    sb_addf(&sb, "%d\t", months);
+    size_t len = strlen(title);
+    char *key = xmalloc(len + 16);
+    char *out = key + snprintf(key, 16, "%d\t", months);
     for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
         if (*p >= '0' && *p <= '9') continue;
         if (p[0] == 0xE0 && p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99) { /* ๐-๙ */
             p += 2;
             continue;
         }
-        sb_addc(&sb, (char)*p);
+        *out++ = (char)*p;
     }
-    return sb_take(&sb);
+    *out = '\0';
+    return key;
 }
 
 static int compare_series(const void *pa, const void *pb)
@@ -161,7 +170,7 @@ static int read_series(struct db *db, struct series_row **rows, size_t *n, char 
     if (!st) return -1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = xrealloc(*rows, sizeof **rows * (*n + 1));
+        *rows = grow(*rows, sizeof **rows, *n);
         struct series_row *r = &(*rows)[(*n)++];
         item_from_row(st, AGENDA_EVENT, &r->item);
         r->months = sqlite3_column_int(st, 7);
