@@ -97,7 +97,10 @@ void report_table_free(struct report_table *t)
 
 static struct report_row *add_row(struct report_table *t, sqlite3_stmt *st)
 {
-    t->rows = xrealloc(t->rows, sizeof *t->rows * (t->n + 1));
+    /* Doubled at each power of two: 63,000 subdistricts grown one row at a time were copied
+     * over and over. */
+    if ((t->n & (t->n - 1)) == 0)
+        t->rows = xrealloc(t->rows, sizeof *t->rows * (t->n ? 2 * t->n : 8));
     struct report_row *r = &t->rows[t->n++];
     memset(r, 0, sizeof *r);
     const unsigned char *key = sqlite3_column_text(st, 0), *label = sqlite3_column_text(st, 1);
