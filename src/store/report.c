@@ -1,6 +1,7 @@
 /* Reports: attendance and members counted by group in SQL (GROUP BY, count(DISTINCT ...)),
  * so that the large demo's 300,000 attendance rows are never walked in C. */
 #include "report.h"
+#include "collate.h"
 #include "invitation.h"
 #include "store_internal.h"
 #include "messages.h"
@@ -540,6 +541,199 @@ static const char *const members_counted[REPORT_KEYS] = {
                          "BY 1",
 };
 
+/* The members by district or subdistrict: tens of thousands of places, counted through
+ * members_live_place in index order, then keyed, labelled, merged and sorted here (largest
+ * first, then by label in Thai order, "(none)" last) as the keys' SQL would make them: SQLite
+ * sorted every row twice, once to group it and once with the Thai collation. */
+static const char live_places[] =
+    "SELECT province, district, subdistrict FROM members INDEXED BY members_live_place WHERE "
+    "deleted_at IS NULL";
+
+/* The provinces' Thai names by code, for the labels. */
+struct province_names {
+    char **code, **name;
+    size_t n;
+};
+
+static void province_names_free(struct province_names *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->code[i]);
+        free(p->name[i]);
+    }
+    free(p->code);
+    free(p->name);
+}
+
+static int read_province_names(struct db *db, struct province_names *p, char **err)
+{
+    memset(p, 0, sizeof *p);
+    sqlite3_stmt *st = db_prepare(db, "SELECT code, name_th FROM provinces", err);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        p->code = xrealloc(p->code, sizeof *p->code * (p->n + 1));
+        p->name = xrealloc(p->name, sizeof *p->name * (p->n + 1));
+        p->code[p->n] = xstrdup((const char *)sqlite3_column_text(st, 0));
+        p->name[p->n++] = sqlite3_column_type(st, 1) == SQLITE_NULL
+                              ? NULL
+                              : xstrdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot make the report");
+        province_names_free(p);
+        return -1;
+    }
+    return 0;
+}
+
+/* The province's name, NULL for none (as the LEFT JOIN of PROVINCE_JOIN). */
+static const char *province_name(const struct province_names *p, const char *code)
+{
+    for (size_t i = 0; code && i < p->n; i++)
+        if (strcmp(p->code[i], code) == 0) return p->name[i];
+    return NULL;
+}
+
+/* Joins the parts, each after its separator (the first has none); a NULL part is left out. */
+static char *joined(const char *const *parts, const char *const *seps, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        if (parts[i]) len += strlen(seps[i]) + strlen(parts[i]);
+    char *s = xmalloc(len), *p = s;
+    for (size_t i = 0; i < n; i++) {
+        if (!parts[i]) continue;
+        size_t a = strlen(seps[i]), b = strlen(parts[i]);
+        memcpy(p, seps[i], a);
+        memcpy(p + a, parts[i], b);
+        p += a + b;
+    }
+    *p = '\0';
+    return s;
+}
+
+/* One place's row: key and label as keys[REPORT_BY_DISTRICT] and keys[REPORT_BY_SUBDISTRICT]
+ * make them. */
+static void place_row(struct report_row *r, const char *province, const char *district,
+                      const char *sub, const char *name, bool subdistrict)
+{
+    memset(r, 0, sizeof *r);
+    if (!*(subdistrict ? sub : district)) {
+        r->key = xstrdup("");
+        r->label = xstrdup("");
+        return;
+    }
+    const char *key[] = {province ? province : "", district, subdistrict ? sub : NULL};
+    const char *slash[] = {"", "/", "/"};
+    r->key = joined(key, slash, 3);
+    const char *label[] = {subdistrict ? sub : district, subdistrict && *district ? district : NULL,
+                           name};
+    const char *comma[] = {"", ", ", ", "};
+    r->label = joined(label, comma, 3);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static const char *text_or_null(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Walks the live members in members_live_place order, a row per run of the same place. */
+static int read_places(struct db *db, bool subdistrict, const struct province_names *names,
+                       struct report_table *out, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db, live_places, err);
+    if (!st) return -1;
+    char *province = NULL, *district = NULL, *sub = NULL;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *p = text_or_null(st, 0), *d = text_or_null(st, 1),
+                   *s = subdistrict ? text_or_null(st, 2) : "";
+        d = d ? d : "";
+        s = s ? s : "";
+        if (out->n > 0 && same_text(p, province) && strcmp(d, district) == 0 &&
+            strcmp(s, sub) == 0) {
+            out->rows[out->n - 1].count++;
+            continue;
+        }
+        free(province);
+        free(district);
+        free(sub);
+        province = p ? xstrdup(p) : NULL;
+        district = xstrdup(d);
+        sub = xstrdup(s);
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            out->rows = xrealloc(out->rows, sizeof *out->rows * cap);
+        }
+        place_row(&out->rows[out->n], province, district, sub, province_name(names, province),
+                  subdistrict);
+        out->rows[out->n++].count = 1;
+    }
+    sqlite3_reset(st);
+    free(province);
+    free(district);
+    free(sub);
+    if (rc != SQLITE_DONE) {
+        *err = db_error(db, "cannot make the report");
+        return -1;
+    }
+    return 0;
+}
+
+static int by_key_label(const void *a, const void *b)
+{
+    const struct report_row *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : strcmp(x->label, y->label);
+}
+
+static int by_count_label(const void *a, const void *b)
+{
+    const struct report_row *x = a, *y = b;
+    bool xn = !*x->key, yn = !*y->key;
+    if (xn != yn) return xn - yn;
+    if (x->count != y->count) return x->count < y->count ? 1 : -1;
+    int c = thai_collate(x->label, strlen(x->label), y->label, strlen(y->label));
+    return c ? c : strcmp(x->key, y->key);
+}
+
+/* Adds up the rows of the same key and label, which are next to each other once sorted. */
+static void merge_same(struct report_table *t)
+{
+    qsort(t->rows, t->n, sizeof *t->rows, by_key_label);
+    size_t kept = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (kept > 0 && by_key_label(&t->rows[kept - 1], &t->rows[i]) == 0) {
+            t->rows[kept - 1].count += t->rows[i].count;
+            free(t->rows[i].key);
+            free(t->rows[i].label);
+            continue;
+        }
+        t->rows[kept++] = t->rows[i];
+    }
+    t->n = kept;
+}
+
+static int members_by_place(struct db *db, bool subdistrict, struct report_table *out, char **err)
+{
+    struct province_names names;
+    if (read_province_names(db, &names, err) != 0) return -1;
+    int rc = read_places(db, subdistrict, &names, out, err);
+    province_names_free(&names);
+    if (rc != 0) return -1;
+    merge_same(out);
+    qsort(out->rows, out->n, sizeof *out->rows, by_count_label);
+    return 0;
+}
+
 static char *members_by_sql(enum report_key key)
 {
     const struct key_sql *k = &keys[key];
@@ -565,6 +759,8 @@ int report_members_by(struct db *db, enum report_key key, struct report_table *o
     int rc;
     if (key == REPORT_BY_ORGANISATION) {
         rc = members_by_network(db, out, err);
+    } else if (key == REPORT_BY_DISTRICT || key == REPORT_BY_SUBDISTRICT) {
+        rc = members_by_place(db, key == REPORT_BY_SUBDISTRICT, out, err);
     } else {
         char *sql = members_by_sql(key);
         rc = read_rows(db, sql, 0, COUNT_TARGET, out, err);

@@ -198,10 +198,37 @@ static void report_totals_organisations_count_their_tree(void **state)
     db_close(&db);
 }
 
+/* Places are told apart by the places they lie in and labelled with them; one with no
+ * district leaves it out of the label; those with no subdistrict are one "(none)" row. */
+static void report_totals_subdistricts_keep_their_places(void **state)
+{
+    (void)state;
+    long long first, second;
+    struct db *db = roster("report_totals_subdistricts", &first, &second);
+    test_scalar(db, "UPDATE members SET subdistrict = 'ในเมือง' WHERE id IN (1, 2) RETURNING id");
+    long long c = person(db, "นายชัย ดีงาม", "ลำปาง", "", "", "");
+    test_scalar(db, "UPDATE members SET subdistrict = 'ในเมือง' WHERE id = 4 RETURNING id");
+    (void)c;
+    char *err = NULL;
+    struct report_table t;
+    assert_int_equal(report_members_by(db, REPORT_BY_SUBDISTRICT, &t, &err), 0);
+    assert_int_equal(t.n, 4);
+    assert_string_equal(t.rows[0].label, "ในเมือง, เมืองเชียงใหม่, เชียงใหม่");
+    assert_string_equal(t.rows[1].label, "ในเมือง, เมืองลำปาง, ลำปาง");
+    assert_string_equal(t.rows[2].label, "ในเมือง, ลำปาง");
+    assert_non_null(strstr(t.rows[2].key, "//ในเมือง"));
+    assert_string_equal(t.rows[3].key, "");
+    assert_int_equal(t.rows[3].count, 1);
+    assert_int_equal(t.rows[3].running, 4);
+    report_table_free(&t);
+    db_close(&db);
+}
+
 const struct CMUnitTest report_totals_tests[] = {
     cmocka_unit_test(report_totals_count_each_person_once),
     cmocka_unit_test(report_totals_no_district_is_one_group),
     cmocka_unit_test(report_totals_of_one_series),
     cmocka_unit_test(report_totals_organisations_count_their_tree),
+    cmocka_unit_test(report_totals_subdistricts_keep_their_places),
 };
 const size_t report_totals_tests_count = sizeof report_totals_tests / sizeof report_totals_tests[0];
