@@ -35,6 +35,7 @@ struct report_row {
 struct report_table {
     struct report_row *rows;
     size_t n;
+    long long each_once; /* report_members_by organisation: report_members_total, read with it */
 };
 void report_table_free(struct report_table *t);
 

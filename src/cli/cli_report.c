@@ -537,8 +537,9 @@ static int report_members_cmd(struct db *db, const struct report_opts *o)
     by_cols(&s, key_header(o->by));
     sheet_col(&s, "members", _("Members"), 7, 9, true);
     if (joined) sheet_col(&s, "running_total", _("Running total"), 7, 13, true);
-    long long total = 0;
-    if (report_members_total(db, o->by, &total, &err) != 0) {
+    /* The organisations' total comes with the rows: it is the same walk of the affiliations. */
+    long long total = t.each_once;
+    if (o->by != REPORT_BY_ORGANISATION && report_members_total(db, o->by, &total, &err) != 0) {
         report_table_free(&t);
         return cli_fail(err);
     }

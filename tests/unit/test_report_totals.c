@@ -137,9 +137,98 @@ static void report_totals_of_one_series(void **state)
     db_close(&db);
 }
 
+static void organisation(struct db *db, int id, const char *name, int parent, bool deleted)
+{
+    char *sql = xasprintf("INSERT INTO organisations (id, name, parent_id, created_at, updated_at, "
+                          "updated_by, deleted_at) VALUES (%d, '%s', nullif(%d, 0), '2024-01-01', "
+                          "'2024-01-01', 'test', %s) RETURNING id",
+                          id, name, parent, deleted ? "'2024-02-01'" : "NULL");
+    test_scalar(db, sql);
+    free(sql);
+}
+
+static void affiliate(struct db *db, long long member, int org)
+{
+    char *sql = xasprintf("INSERT INTO affiliations (member_id, org_id) VALUES (%lld, %d) "
+                          "RETURNING org_id",
+                          member, org);
+    test_scalar(db, sql);
+    free(sql);
+}
+
+/* An organisation counts its own members and those of the live organisations under it, each
+ * member once: a deleted organisation cuts the tree, a deleted member is nobody's, and
+ * parents made into a loop count each other's members without walking for ever. */
+static void report_totals_organisations_count_their_tree(void **state)
+{
+    (void)state;
+    long long first, second;
+    struct db *db = roster("report_totals_orgs", &first, &second);
+    long long gone = person(db, "นายหาย ไปแล้ว", "ลำปาง", "", "", "");
+    test_scalar(db, "UPDATE members SET deleted_at = '2024-03-01' WHERE id = 4 RETURNING id");
+    organisation(db, 1, "เครือข่ายภาคเหนือ", 0, false);
+    organisation(db, 2, "กลุ่มเยาวชน", 1, false);
+    organisation(db, 3, "กลุ่มสตรี", 2, true);
+    organisation(db, 4, "กลุ่มออมทรัพย์", 3, false);
+    organisation(db, 5, "วงล้อ", 0, false);
+    organisation(db, 6, "วงกลม", 5, false);
+    test_scalar(db, "UPDATE organisations SET parent_id = 6 WHERE id = 5 RETURNING id");
+    affiliate(db, 1, 1); /* สมชาย in the network and in its youth group: once in each */
+    affiliate(db, 1, 2);
+    affiliate(db, 3, 2);
+    affiliate(db, 2, 3); /* สมศรี in a deleted group and in the one under it */
+    affiliate(db, 2, 4);
+    affiliate(db, 3, 5);
+    affiliate(db, gone, 1);
+    char *err = NULL;
+    struct report_table t;
+    assert_int_equal(report_members_by(db, REPORT_BY_ORGANISATION, &t, &err), 0);
+    const char *want[][2] = {{"2", "2"}, {"1", "2"}, {"4", "1"}, {"6", "1"}, {"5", "1"}};
+    assert_int_equal(t.n, 5);
+    for (size_t i = 0; i < t.n; i++) {
+        assert_string_equal(t.rows[i].key, want[i][0]);
+        assert_int_equal(t.rows[i].count, atoll(want[i][1]));
+    }
+    assert_string_equal(t.rows[0].label, "กลุ่มเยาวชน");
+    assert_int_equal(t.each_once, 3);
+    report_table_free(&t);
+    long long n;
+    assert_int_equal(report_members_total(db, REPORT_BY_ORGANISATION, &n, &err), 0);
+    assert_int_equal(n, 3);
+    db_close(&db);
+}
+
+/* Places are told apart by the places they lie in and labelled with them; one with no
+ * district leaves it out of the label; those with no subdistrict are one "(none)" row. */
+static void report_totals_subdistricts_keep_their_places(void **state)
+{
+    (void)state;
+    long long first, second;
+    struct db *db = roster("report_totals_subdistricts", &first, &second);
+    test_scalar(db, "UPDATE members SET subdistrict = 'ในเมือง' WHERE id IN (1, 2) RETURNING id");
+    long long c = person(db, "นายชัย ดีงาม", "ลำปาง", "", "", "");
+    test_scalar(db, "UPDATE members SET subdistrict = 'ในเมือง' WHERE id = 4 RETURNING id");
+    (void)c;
+    char *err = NULL;
+    struct report_table t;
+    assert_int_equal(report_members_by(db, REPORT_BY_SUBDISTRICT, &t, &err), 0);
+    assert_int_equal(t.n, 4);
+    assert_string_equal(t.rows[0].label, "ในเมือง, เมืองเชียงใหม่, เชียงใหม่");
+    assert_string_equal(t.rows[1].label, "ในเมือง, เมืองลำปาง, ลำปาง");
+    assert_string_equal(t.rows[2].label, "ในเมือง, ลำปาง");
+    assert_non_null(strstr(t.rows[2].key, "//ในเมือง"));
+    assert_string_equal(t.rows[3].key, "");
+    assert_int_equal(t.rows[3].count, 1);
+    assert_int_equal(t.rows[3].running, 4);
+    report_table_free(&t);
+    db_close(&db);
+}
+
 const struct CMUnitTest report_totals_tests[] = {
     cmocka_unit_test(report_totals_count_each_person_once),
     cmocka_unit_test(report_totals_no_district_is_one_group),
     cmocka_unit_test(report_totals_of_one_series),
+    cmocka_unit_test(report_totals_organisations_count_their_tree),
+    cmocka_unit_test(report_totals_subdistricts_keep_their_places),
 };
 const size_t report_totals_tests_count = sizeof report_totals_tests / sizeof report_totals_tests[0];
