@@ -72,7 +72,7 @@ static const struct fill fills[] = {
 
 struct derived {
     bool run[COUNT(fills)];
-    char **sql; /* the dropped triggers' own text, to create them again */
+    char **sql; /* the dropped indexes' and triggers' own text, to create them again */
     size_t nsql;
 };
 
@@ -113,9 +113,45 @@ static int drop_trigger(struct db *db, struct derived *d, const char *name, char
     return rc;
 }
 
+/* The big tables' secondary indexes are made after the fill: one sort each instead of a
+ * million inserts in random order into a dozen trees that no longer fit in the cache. The
+ * unique ones stay (the fills' INSERT OR IGNORE relies on them). */
+static int drop_indexes(struct db *db, struct derived *d, char **err)
+{
+    sqlite3_stmt *st = db_prepare(db,
+                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                  "sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND "
+                                  "tbl_name IN ('members', 'attendance', 'affiliations')",
+                                  err);
+    if (!st) return -1;
+    size_t first = d->nsql;
+    char **names = NULL;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        d->sql = xrealloc(d->sql, sizeof *d->sql * (d->nsql + 1));
+        d->sql[d->nsql++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+        names = xrealloc(names, sizeof *names * (d->nsql - first));
+        names[d->nsql - first - 1] = xstrdup((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_reset(st);
+    int rc = 0;
+    for (size_t i = 0; i < d->nsql - first; i++) {
+        /* the schema's own index names, quoted as identifiers */
+        char *drop = xasprintf("DROP INDEX \"%s\"", names[i]);
+        if (rc == 0) rc = exec(db, drop, err);
+        free(drop);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
 int derived_suspend(struct db *db, struct derived **out, char **err)
 {
     struct derived *d = xcalloc(1, sizeof *d);
+    if (drop_indexes(db, d, err) != 0) {
+        derived_free(&d);
+        return -1;
+    }
     for (size_t i = 0; i < COUNT(fills); i++) {
         for (size_t t = 0; t < COUNT(fills[i].triggers) && fills[i].triggers[t]; t++) {
             size_t before = d->nsql;

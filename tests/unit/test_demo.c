@@ -394,6 +394,10 @@ static void demo_set_wise_build_matches_row_by_row(void **state)
                      test_scalar(a, "SELECT count(*) FROM attendance WHERE deleted_at IS NULL"));
     same_search_results(a, b);
     assert_int_equal(test_scalar(a, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    /* the indexes made after the fill hold every row */
+    assert_int_equal(test_scalar(a, "SELECT count(*) FROM pragma_integrity_check WHERE "
+                                    "integrity_check <> 'ok'"),
+                     0);
     db_close(&a);
     db_close(&b);
 }
