@@ -7,12 +7,13 @@
 
 struct derived;
 
-/* Inside the open transaction, drops the insert triggers that derived_build replaces,
- * keeping their SQL text as sqlite_master has it. The tables they feed must be empty (a new
- * file): derived_build computes them from every row. */
+/* Inside the open transaction, drops the insert triggers that derived_build replaces and the
+ * non-unique indexes of members, attendance and affiliations, keeping their SQL text as
+ * sqlite_master has it. The tables they feed must be empty (a new file): derived_build
+ * computes them from every row. */
 int derived_suspend(struct db *db, struct derived **out, char **err);
-/* Fills the derived data from the rows written since derived_suspend, set-wise, and creates
- * the dropped triggers again from their own SQL. Frees *d either way. */
+/* Fills the derived data from every row, set-wise, and creates the dropped indexes and
+ * triggers again from their own SQL. Frees *d either way. */
 int derived_build(struct db *db, struct derived **d, char **err);
 /* Forgets the dropped triggers (the caller rolls the transaction back, which restores them). */
 void derived_free(struct derived **d);
