@@ -2,6 +2,11 @@
 # make bench-huge: khai at 1,000,000 members. Builds the database once with `khai demo --size
 # huge` (target: under 4 minutes), then the scale bench and the screens' benches on it
 # (tui_huge.sh: every key's CPU).
+# Measured 8 Dec 2026 (branch demo2, schema 020, 2 cores shared with other work, load 4-6):
+# 628 s wall, 340 s CPU (285 user, 55 system), peak 899 MB, with the derived data and the big
+# tables' secondary indexes built after the fill (src/store/derived.c). The large demo on the
+# same machine and load: 41.7 s CPU before, 22.1 s after. Wall time over target here is the
+# shared machine; on a quiet one CPU is close to wall.
 # Usage: sh bench/huge.sh ./khai DB
 set -eu
 KHAI=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")

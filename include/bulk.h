@@ -29,6 +29,10 @@ struct bulk_options {
      * write-ahead log, which writes every page twice (to the log, then into the file); the
      * journal keeps only the few pages the file had. Put back to WAL after. */
     bool fresh_file;
+    /* The derived data (reach, sort keys, live counts, groups, task owners, invitation
+     * history) is built once, set-wise, at bulk_commit instead of by the insert
+     * triggers row by row (src/store/derived.h). Only for a new, empty database. */
+    bool derive_after;
 };
 
 /* Opens the write: one transaction (a savepoint inside an open one). */

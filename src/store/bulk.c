@@ -2,6 +2,7 @@
  * search keys, link rows and audit rows that record_save uses. */
 #include "bulk.h"
 #include "collate.h"
+#include "derived.h"
 #include "lookup.h"
 #include "map.h"
 #include "messages.h"
@@ -55,6 +56,7 @@ struct bulk {
     struct map tags;
     struct province_row *provinces;
     int nprovinces;
+    struct derived *derived; /* the triggers dropped until bulk_commit (derive_after) */
 };
 
 /* ------------------------------------------------------------------------------------------
@@ -104,6 +106,7 @@ static void bulk_free(struct bulk **bp)
     free(b->orgs);
     map_free(&b->tags);
     province_rows_free(b->provinces, b->nprovinces);
+    derived_free(&b->derived);
     free(b);
     *bp = NULL;
 }
@@ -126,6 +129,10 @@ int bulk_begin(struct db *db, const struct bulk_options *opt, struct bulk **out,
         sqlite3_exec(db_handle(db), "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     if (db_begin(db, err) != 0) {
         bulk_free(&b);
+        return -1;
+    }
+    if (opt->derive_after && derived_suspend(db, &b->derived, err) != 0) {
+        bulk_rollback(&b);
         return -1;
     }
     *out = b;
@@ -173,6 +180,10 @@ int bulk_commit(struct bulk **bp, char **err)
         return -1;
     }
     close_batches(b);
+    if (b->derived && derived_build(b->db, &b->derived, err) != 0) {
+        bulk_rollback(bp);
+        return -1;
+    }
     int rc = db_commit(b->db, err); /* it rolls back itself when it fails */
     bulk_free(bp);
     return rc;
