@@ -41,15 +41,38 @@ static bool in_ranges(uint32_t cp, const struct range *r, size_t n)
 
 #define IN_TABLE(cp, table) in_ranges(cp, table, sizeof table / sizeof table[0])
 
+static int width_from_tables(uint32_t cp)
+{
+    if (IN_TABLE(cp, zero_width_ranges)) return 0;
+    if (IN_TABLE(cp, wide_ranges)) return 2;
+    if (IN_TABLE(cp, unprintable_ranges)) return -1;
+    return 1;
+}
+
+/* The Thai block's widths, read once from the tables: nearly every character of a Thai
+ * table cell is one of these, and three binary searches each made printing a 63,000-row
+ * report spend most of its time here. */
+enum { THAI_FIRST = 0x0E00, THAI_LAST = 0x0E7F };
+
+static int thai_width(uint32_t cp)
+{
+    static signed char widths[THAI_LAST - THAI_FIRST + 1];
+    static bool filled;
+    if (!filled) {
+        for (uint32_t c = THAI_FIRST; c <= THAI_LAST; c++)
+            widths[c - THAI_FIRST] = (signed char)width_from_tables(c);
+        filled = true;
+    }
+    return widths[cp - THAI_FIRST];
+}
+
 int text_cp_width(uint32_t cp)
 {
     /* NUL too, which glibc gives 0: no C string holds it, and a control is never drawn raw */
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
     if (cp < 0x7F) return 1;
-    if (IN_TABLE(cp, zero_width_ranges)) return 0;
-    if (IN_TABLE(cp, wide_ranges)) return 2;
-    if (IN_TABLE(cp, unprintable_ranges)) return -1;
-    return 1;
+    if (cp >= THAI_FIRST && cp <= THAI_LAST) return thai_width(cp);
+    return width_from_tables(cp);
 }
 
 /* One input character as it will be shown: the bytes that replace it and their width. */
@@ -90,14 +113,14 @@ static void read_shown(const char *s, size_t len, struct shown *g)
         static const char hex[] = "0123456789ABCDEF";
         char code[5] = {'<', hex[cp >> 4], hex[cp & 0xF], '>', '\0'};
         show_as(g, code, 4, UTF8_REPLACEMENT);
-    } else if (cp == UTF8_REPLACEMENT || is_bidi_control(cp) || text_cp_width(cp) < 0) {
+    } else if (cp == UTF8_REPLACEMENT || is_bidi_control(cp) ||
+               (g->width = text_cp_width(cp)) < 0) {
         /* what glibc cannot print (a code point newer than its Unicode, a noncharacter)
          * ncursesw draws as a blank cell: shown as one U+FFFD instead */
         show_as(g, "\xEF\xBF\xBD", 1, UTF8_REPLACEMENT);
     } else {
         memcpy(g->bytes, s, g->used);
         g->len = g->used;
-        g->width = text_cp_width(cp);
         g->cp = cp;
     }
 }
@@ -177,9 +200,12 @@ char *text_sanitize(const char *s)
     return sb_take(&sb);
 }
 
-char *text_truncate(const char *s, size_t cols)
+/* text_truncate of s, whose width is known: *shown gets the width of what it returns. */
+static char *truncate_known(const char *s, size_t width, size_t cols, size_t *shown)
 {
-    if (text_width(s) <= cols) return text_sanitize(s);
+    *shown = width;
+    if (width <= cols) return text_sanitize(s);
+    *shown = 0;
     if (cols == 0) return xstrdup("");
     struct strbuf sb = STRBUF_INIT;
     size_t len = strlen(s);
@@ -193,13 +219,20 @@ char *text_truncate(const char *s, size_t cols)
         off += n;
     }
     sb_add(&sb, ELLIPSIS);
+    *shown = used + 1;
     return sb_take(&sb);
+}
+
+char *text_truncate(const char *s, size_t cols)
+{
+    size_t shown;
+    return truncate_known(s, text_width(s), cols, &shown);
 }
 
 char *text_fit(const char *s, size_t cols)
 {
-    char *cut = text_truncate(s, cols);
-    size_t w = text_width(cut);
+    size_t w;
+    char *cut = truncate_known(s, text_width(s), cols, &w);
     if (w >= cols) return cut;
     struct strbuf sb = STRBUF_INIT;
     sb_add(&sb, cut);
