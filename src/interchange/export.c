@@ -95,55 +95,42 @@ static bool name_finds(struct export *x, enum field_type type, const char *name,
     return ok->by_id[id] > 0;
 }
 
-/* A task's owners, each by name when reading the name back as an owner finds it again, else
- * a member as #id (an organisation has no such form: a namesake organisation stays named, and
- * the import then says which ones match). */
-static char *owners_reference(struct export *x, const struct record *r, int fi)
+/* Whether an item of a list (organisations, or a task's owners: members and, negative,
+ * organisations) can go out by name: reading the name back finds the same record. An
+ * organisation among a task's owners has no id form, so a namesake one stays named and the
+ * import then says which ones match. */
+static bool item_named(struct export *x, enum field_type type, const char *name, long long id)
 {
-    const long long *ids;
-    size_t n = record_refs(r, field_id(r->kind, fi), &ids);
-    struct strbuf sb = STRBUF_INIT;
-    const char *p = r->values[fi];
-    for (size_t i = 0; i < n && *p; i++) {
-        const char *sep = strstr(p, LIST_SEPARATOR);
-        size_t len = sep ? (size_t)(sep - p) : strlen(p);
-        char *name = xstrndup(p, len), *err = NULL;
-        long long found = 0;
-        bool named = owner_find(x->db, name, &found, &err) == 0 && found == ids[i];
-        free(err);
-        sb_add(&sb, i ? LIST_SEPARATOR : "");
-        if (named || ids[i] < 0)
-            sb_add(&sb, name);
-        else
-            sb_addf(&sb, "#%lld", ids[i]);
-        free(name);
-        p += len + (p[len] ? strlen(LIST_SEPARATOR) : 0);
-    }
-    return sb_take(&sb);
+    if (type == FT_ORGS) return name_finds(x, FT_ORG, name, id);
+    char *err = NULL;
+    long long found = 0;
+    bool named = id < 0 || (owner_find(x->db, name, &found, &err) == 0 && found == id);
+    free(err);
+    return named;
 }
 
 /* References are written by name, except where a namesake would make the import pick another
- * record: there the id goes out instead, which the import reads as well. */
+ * record: there the id goes out instead (a task's owner as #id), which the import reads as
+ * well. */
 static char *reference(struct export *x, const struct record *r, int fi)
 {
     const struct field *f = &x->ki->fields[fi];
     const long long *ids;
     size_t n = record_refs(r, field_id(r->kind, fi), &ids);
-    enum field_type type = f->type == FT_MEMBER ? FT_MEMBER : FT_ORG;
-    if (f->type != FT_ORGS)
-        return n && !name_finds(x, type, r->values[fi], ids[0]) ? xasprintf("%lld", ids[0])
-                                                                : xstrdup(r->values[fi]);
+    if (f->type == FT_MEMBER || f->type == FT_ORG)
+        return n && !name_finds(x, f->type, r->values[fi], ids[0]) ? xasprintf("%lld", ids[0])
+                                                                   : xstrdup(r->values[fi]);
     struct strbuf sb = STRBUF_INIT;
     const char *p = r->values[fi];
     for (size_t i = 0; i < n && *p; i++) {
-        size_t len =
-            strstr(p, LIST_SEPARATOR) ? (size_t)(strstr(p, LIST_SEPARATOR) - p) : strlen(p);
+        const char *sep = strstr(p, LIST_SEPARATOR);
+        size_t len = sep ? (size_t)(sep - p) : strlen(p);
         char *name = xstrndup(p, len);
         sb_add(&sb, i ? LIST_SEPARATOR : "");
-        if (name_finds(x, FT_ORG, name, ids[i]))
+        if (item_named(x, f->type, name, ids[i]))
             sb_add(&sb, name);
         else
-            sb_addf(&sb, "%lld", ids[i]);
+            sb_addf(&sb, f->type == FT_ORGS ? "%lld" : "#%lld", ids[i]);
         free(name);
         p += len + (p[len] ? strlen(LIST_SEPARATOR) : 0);
     }
@@ -154,8 +141,8 @@ static char *cell_value(struct export *x, const struct record *r, int fi)
 {
     const char *v = r->values[fi];
     enum field_type t = x->ki->fields[fi].type;
-    if ((t == FT_ORG || t == FT_ORGS || t == FT_MEMBER) && *v) return reference(x, r, fi);
-    if (t == FT_OWNERS && *v) return owners_reference(x, r, fi);
+    if ((t == FT_ORG || t == FT_ORGS || t == FT_MEMBER || t == FT_OWNERS) && *v)
+        return reference(x, r, fi);
     struct date d;
     if (x->ki->fields[fi].type == FT_DATE && x->thai_dates && date_from_iso(v, &d) == 0) {
         char buf[64];
