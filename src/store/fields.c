@@ -206,14 +206,16 @@ static int store_province(struct db *db, enum field_id id, const char *input, st
     return out->text ? 0 : field_error(e, id, input, N_("no such province: \"%s\""));
 }
 
-/* Finds ids by a query taking one text parameter; returns how many matched (ids up to 8). */
-static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8],
-                    struct model_error *e)
+/* Finds ids by a query taking one or two text parameters (key2 NULL: one); returns how many
+ * matched (ids up to 8). */
+static int find_ids_by(struct db *db, const char *sql, const char *key, const char *key2,
+                       long long ids[8], struct model_error *e)
 {
     char *err = NULL;
     sqlite3_stmt *st = db_prepare(db, sql, &err);
     if (!st) return model_error_take(e, F_NONE, err);
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    if (key2) sqlite3_bind_text(st, 2, key2, -1, SQLITE_TRANSIENT);
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n < 8) ids[n] = sqlite3_column_int64(st, 0);
@@ -223,6 +225,12 @@ static int find_ids(struct db *db, const char *sql, const char *key, long long i
     if (rc != SQLITE_DONE)
         return model_error_take(e, F_NONE, db_error(db, "cannot look up a reference"));
     return n;
+}
+
+static int find_ids(struct db *db, const char *sql, const char *key, long long ids[8],
+                    struct model_error *e)
+{
+    return find_ids_by(db, sql, key, NULL, ids, e);
 }
 
 /* What a reference names, in the words of its two errors. */
@@ -315,22 +323,8 @@ static int find_named(struct db *db, const char *given, const char *family, long
         "nickname = ?1 AND family_name = '' ORDER BY 1",
         "SELECT id FROM members WHERE deleted_at IS NULL AND given_name = ?1 COLLATE thai AND "
         "given_name = ?1 ORDER BY id"};
-    int n = 0;
-    for (size_t i = 0; i < 2 && n == 0 && (i == 0 || *family == '\0'); i++) {
-        char *err = NULL;
-        sqlite3_stmt *st = db_prepare(db, sql[i], &err);
-        if (!st) return model_error_take(e, F_NONE, err);
-        sqlite3_bind_text(st, 1, given, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, family, -1, SQLITE_TRANSIENT);
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            if (n < 8) ids[n] = sqlite3_column_int64(st, 0);
-            n++;
-        }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return model_error_take(e, F_NONE, db_error(db, "cannot look up a reference"));
-    }
+    int n = find_ids_by(db, sql[0], given, family, ids, e);
+    if (n == 0 && *family == '\0') n = find_ids_by(db, sql[1], given, NULL, ids, e);
     return n;
 }
 
